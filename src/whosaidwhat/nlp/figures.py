@@ -1,11 +1,107 @@
-"""``whosaidwhat_figures``: not yet implemented; sets an empty result."""
+"""``whosaidwhat_figures``: money, percentages and counts, each with its hedge.
+
+Money and percentages are found with patterns over the text: spaCy's MONEY entities
+split "£2.5m" and run neighbouring amounts together, and do not name the currency.
+Currencies come from pycountry (ISO 4217 codes and names, "Canadian dollars", "rand",
+"hryvnia"); symbols and the bare names that news uses for one currency by convention
+("dollars", "pounds", "yuan") are in :data:`SYMBOLS` and :data:`CONVENTIONAL_NAMES`.
+Counts are read from the parse: a number attached to the noun it counts ("241 million
+internet users" counts "users"). A hedge right before a figure ("nearly", "more than")
+is its ``qualifier``.
+"""
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal, InvalidOperation
+
+import pycountry
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp import extensions
+
+#: Currency symbols and prefixes, longest first where one contains another.
+SYMBOLS = {
+    "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
+    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
+    "₽": "RUB", "₴": "UAH", "₩": "KRW", "₦": "NGN", "₪": "ILS", "₺": "TRY", "Rs": "INR", "R": "ZAR",
+}
+#: Bare currency names whose usual meaning in English news is one currency.
+CONVENTIONAL_NAMES = {
+    "dollar": "USD", "u.s. dollar": "USD", "pound": "GBP", "sterling": "GBP", "euro": "EUR", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rouble": "RUB", "ruble": "RUB", "shekel": "ILS",
+    "lira": "TRY", "won": "KRW", "peso": "MXN", "franc": "CHF",
+}
+SCALES = {
+    "thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6, "mln": 10**6,
+    "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12, "trn": 10**12,
+}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "dozen": 12, "half": Decimal("0.5"),
+}
+#: Hedges, longest first so "more than" wins over "more".
+QUALIFIERS = (
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as much as",
+    "as few as", "close to", "upwards of", "in excess of", "just over", "just under", "well over",
+    "an estimated", "nearly", "almost", "about", "around", "roughly", "approximately", "some", "over",
+    "under", "below", "above", "only", "just",
+)
+#: Nouns that a number measures time with: those figures are times, not counts.
+TIME_NOUNS = {
+    "day", "week", "month", "year", "decade", "century", "hour", "minute", "second", "time", "am", "pm",
+}
+NOT_COUNTED = TIME_NOUNS | {"percent", "%", "point", "cent"} | set(SCALES)
+
+_NUMERAL = r"\d[\d,]*(?:\.\d+)?"
+_SCALE = r"(?:\s?(?:trillion|billion|million|thousand|tn|trn|bn|mn|mln|m|b|k)\b)"
+_WORD_NUMBER = "|".join(sorted((w for w in NUMBER_WORDS if len(w) > 2), key=len, reverse=True))
+
+
+def currency_names() -> dict[str, str]:
+    """Lower-case currency names (singular and plural) to ISO 4217 codes.
+
+    Every pycountry name ("canadian dollar"), every last word that names exactly one
+    currency ("hryvnia", "rand"), and the conventional bare names; a plural adds "s".
+    """
+    names: dict[str, str] = {}
+    by_last_word: dict[str, set[str]] = {}
+    for currency in pycountry.currencies:
+        name = currency.name.lower()
+        names[name] = currency.alpha_3
+        by_last_word.setdefault(name.split()[-1], set()).add(currency.alpha_3)
+    for word, codes in by_last_word.items():
+        if len(codes) == 1:
+            names.setdefault(word, next(iter(codes)))
+    names.update(CONVENTIONAL_NAMES)
+    for name, code in list(names.items()):
+        if not name.endswith("s"):
+            names.setdefault(name + "s", code)
+    return names
+
+
+CURRENCY_NAMES = currency_names()
+_NAME_PATTERN = "|".join(re.escape(n) for n in sorted(CURRENCY_NAMES, key=len, reverse=True))
+_SYMBOL_PATTERN = "|".join(
+    re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True) if s not in ("R", "Rs")
+)
+MONEY_PATTERNS = [
+    re.compile(rf"(?P<sym>{_SYMBOL_PATTERN}|(?<![A-Za-z])Rs\.?\s?|(?<![A-Za-z])R(?=\d))\s?"
+               rf"(?P<num>{_NUMERAL})(?P<scale>{_SCALE})?"),
+    re.compile(rf"\b(?P<code>[A-Z]{{3}})\s?(?P<num>{_NUMERAL})(?P<scale>{_SCALE})?"),
+    re.compile(rf"\b(?P<num>{_NUMERAL}|{_WORD_NUMBER})(?P<scale>{_SCALE})?\s(?P<name>{_NAME_PATTERN}|[A-Z]{{3}})\b",
+               re.IGNORECASE),
+]
+PERCENT_PATTERN = re.compile(
+    rf"\b(?P<num>{_NUMERAL}|{_WORD_NUMBER})(?:\s?(?P<pct>%)|\s(?P<word>percent|per cent)\b"
+    rf"|\s(?P<points>percentage points?)\b)",
+    re.IGNORECASE,
+)
+QUALIFIER_PATTERN = re.compile(rf"\b(?P<q>{'|'.join(QUALIFIERS)})\s+$", re.IGNORECASE)
 
 
 @Language.factory("whosaidwhat_figures", assigns=["doc._.figures"])
@@ -13,7 +109,149 @@ def make_figures(nlp: Language, name: str):
     extensions.register()
 
     def component(doc: Doc) -> Doc:
-        doc._.figures = []
+        doc._.figures = find_figures(doc)
         return doc
 
     return component
+
+
+def find_figures(doc: Doc) -> list[dict]:
+    """Money, percentages and counts in ``doc``, in text order, none inside a time expression."""
+    taken = [(t["start"], t["end"]) for t in doc._.times or []]
+    figures: list[dict] = []
+    for figure in [*find_money(doc.text), *find_percentages(doc.text)]:
+        if not overlaps_any(figure, taken):
+            figures.append(figure)
+            taken.append((figure["start"], figure["end"]))
+    for figure in find_counts(doc):
+        if not overlaps_any(figure, taken):
+            figures.append(figure)
+    for figure in figures:
+        figure["qualifier"] = qualifier_before(doc.text, figure["start"])
+    return sorted(figures, key=lambda f: f["start"])
+
+
+def overlaps_any(figure: dict, spans: list[tuple[int, int]]) -> bool:
+    return any(figure["start"] < e and s < figure["end"] for s, e in spans)
+
+
+def find_money(text: str) -> list[dict]:
+    found: list[dict] = []
+    for pattern in MONEY_PATTERNS:
+        for match in pattern.finditer(text):
+            code = currency_of(match)
+            value = amount(match.group("num"), match.group("scale"))
+            if code is None or value is None:
+                continue
+            figure = {"start": match.start(), "end": match.end(), "kind": "money",
+                      "value": value, "unit": code}
+            if not overlaps_any(figure, [(f["start"], f["end"]) for f in found]):
+                found.append(figure)
+    return found
+
+
+def currency_of(match: re.Match) -> str | None:
+    """The ISO 4217 code named by a money match's symbol, code or currency name."""
+    groups = match.groupdict()
+    if groups.get("sym"):
+        symbol = re.sub(r"[\s.]+$", "", groups["sym"])
+        return SYMBOLS.get(symbol)
+    word = groups.get("code") or groups.get("name") or ""
+    if len(word) == 3 and word.isupper():
+        currency = pycountry.currencies.get(alpha_3=word)
+        return currency.alpha_3 if currency else None
+    return CURRENCY_NAMES.get(word.lower())
+
+
+def amount(number: str, scale: str | None) -> int | float | None:
+    """``number`` (digits or a number word) times ``scale`` ("bn", "million"), exactly."""
+    base = parse_number(number)
+    if base is None:
+        return None
+    if scale:
+        base *= SCALES[scale.strip().lower()]
+    return int(base) if base == base.to_integral_value() else float(base)
+
+
+def parse_number(number: str) -> Decimal | None:
+    word = number.lower()
+    if word in NUMBER_WORDS:
+        return Decimal(NUMBER_WORDS[word])
+    try:
+        return Decimal(word.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def find_percentages(text: str) -> list[dict]:
+    found = []
+    for match in PERCENT_PATTERN.finditer(text):
+        value = amount(match.group("num"), None)
+        if value is None:
+            continue
+        points = bool(match.group("points"))
+        found.append({"start": match.start(), "end": match.end(),
+                      "kind": "percentage_points" if points else "percent",
+                      "value": value, "unit": "pp" if points else "%"})
+    return found
+
+
+def find_counts(doc: Doc) -> list[dict]:
+    """Numbers modifying the noun they count: "2,500 troops", "241 million internet users"."""
+    found = []
+    for token in doc:
+        if token.dep_ != "nummod" or token.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        noun = token.head
+        if noun.lemma_.lower() in NOT_COUNTED or noun.lower_ in NOT_COUNTED:
+            continue
+        numbers = number_tokens(token)
+        value = count_value(numbers)
+        if value is None:
+            continue
+        found.append({"start": numbers[0].idx, "end": noun.idx + len(noun), "kind": "count",
+                      "value": value, "unit": noun.text})
+    return found
+
+
+def number_tokens(token: Token) -> list[Token]:
+    """The contiguous number words around ``token`` ("241 million", "three dozen")."""
+    doc = token.doc
+    start = end = token.i
+    while start > 0 and is_number_word(doc[start - 1]):
+        start -= 1
+    while end + 1 < len(doc) and is_number_word(doc[end + 1]) and doc[end + 1].i < token.head.i:
+        end += 1
+    return list(doc[start:end + 1])
+
+
+def is_number_word(token: Token) -> bool:
+    return token.like_num or token.lower_ in SCALES or token.lower_ in ("dozen", "hundred")
+
+
+def count_value(tokens: list[Token]) -> int | float | None:
+    """The value of number words such as "241 million", "three dozen", "1.5 million", "2,500"."""
+    total = None
+    for token in tokens:
+        word = token.lower_
+        if word in SCALES or word in ("dozen", "hundred"):
+            multiplier = SCALES.get(word) or NUMBER_WORDS[word]
+            total = (total or Decimal(1)) * multiplier
+            continue
+        value = parse_number(word)
+        if value is None:
+            return None
+        total = value if total is None else total + value
+    if total is None or looks_like_year(tokens):
+        return None
+    return int(total) if total == total.to_integral_value() else float(total)
+
+
+def looks_like_year(tokens: list[Token]) -> bool:
+    return len(tokens) == 1 and re.fullmatch(r"(?:1[89]|20)\d\d", tokens[0].text) is not None
+
+
+def qualifier_before(text: str, start: int) -> str | None:
+    """The hedge ending right before ``start`` ("nearly", "more than"), lower-cased, or None."""
+    match = QUALIFIER_PATTERN.search(text[max(0, start - 24):start])
+    return match.group("q").lower() if match else None
