@@ -1,0 +1,96 @@
+"""Who said it and to whom: the subject of a reporting verb, its addressee, and their entities.
+
+The entities component runs first and lists every mention of every entity (names,
+misspellings, pronouns, descriptions); here a speaker's span is only looked up among
+those mentions. :class:`MentionIndex` answers such look-ups in logarithmic time, so
+a whole article costs linear-logarithmic time at most.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Dependencies by which a participle or infinitive hangs from the verb whose subject it shares
+#: ("Rutte met Zelenskyy, promising ...", "he went on to say ...").
+SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "ccomp"})
+#: Parts of a subject phrase that are not the speaker's name ("officials who ...").
+SUBJECT_TAIL_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
+#: Verbs whose object is the person addressed ("told Zelenskyy", "assured voters").
+ADDRESSEE_VERBS = frozenset({"tell", "assure", "warn", "remind", "inform", "promise", "urge", "ask", "advise"})
+ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
+ADDRESSEE_PREPOSITIONS = frozenset({"to"})
+
+
+class MentionIndex:
+    """Entity mentions sorted by start, for finding the entity a span refers to."""
+
+    def __init__(self, entities: Iterable[dict]) -> None:
+        mentions = sorted((start, end, entity["id"])
+                          for entity in entities for start, end in entity.get("mentions", []))
+        self._starts = [start for start, _, _ in mentions]
+        self._mentions = mentions
+        # The longest mention bounds how far left an overlapping mention may start.
+        self._longest = max((end - start for start, end, _ in mentions), default=0)
+
+    def entity_at(self, start: int, end: int) -> str | None:
+        """The entity of the mention overlapping ``[start, end)`` most, or None."""
+        best, best_overlap = None, 0
+        first = bisect_right(self._starts, start - self._longest)
+        last = bisect_right(self._starts, end)
+        for m_start, m_end, entity_id in self._mentions[first:last]:
+            overlap = min(end, m_end) - max(start, m_start)
+            if overlap > best_overlap:
+                best, best_overlap = entity_id, overlap
+        return best
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it hangs from when it has none of its own."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def phrase_span(head: Token) -> tuple[int, int]:
+    """Character span of ``head``'s phrase, without a trailing relative clause or punctuation."""
+    start = head.left_edge.idx
+    end = head.idx + len(head.text)
+    for child in head.rights:
+        if child.dep_ in SUBJECT_TAIL_DEPS:
+            break
+        end = child.right_edge.idx + len(child.right_edge.text)
+    return start, end
+
+
+def addressee_of(verb: Token) -> Token | None:
+    """Who ``verb`` was addressed to: "told *Zelenskyy*", "said to *reporters*"."""
+    for child in verb.children:
+        if child.dep_ in ADDRESSEE_DEPS and verb.lemma_ in ADDRESSEE_VERBS and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPOSITIONS:
+            target = next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+            if target is not None and (target.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or target.pos_ == "PRON"):
+                return target
+    return None
+
+
+def entity_of(token: Token | None, index: MentionIndex, span: Sequence[int] | None = None) -> str | None:
+    """The entity mentioned by ``token``, else by any mention within ``span``."""
+    if token is None:
+        return None
+    found = index.entity_at(token.idx, token.idx + len(token.text))
+    if found is None and span is not None:
+        found = index.entity_at(span[0], span[1])
+    return found
