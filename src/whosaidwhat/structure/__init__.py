@@ -3,15 +3,41 @@
 :func:`parse_structure` reads the text of an :class:`~whosaidwhat.readers.Article` and
 returns a :class:`Structure`; where the reader already knows a field (HTML metadata),
 the reader's value wins.
+
+The text is read line by line, top to bottom:
+
+* the headline (the first line);
+* header lines: printed dates and bylines, in any order; a date line may have the first
+  paragraph glued to it ("... October 3, 2024Former Dutch ..."), which then starts where
+  the date ends;
+* the body; a dateline opening the first paragraph ("KYIV, Ukraine (AP) —") is not part
+  of it: that paragraph's span starts after the dash, and the agency is credited;
+* closing signatures ("rc/sms (dpa, AP)", "(Reuters)", "Reporting by ..."), from the end.
+
+Section headings among the body lines are kept apart from the paragraphs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from whosaidwhat.readers import Article
+from whosaidwhat.structure.byline import Credits, read_byline, read_dateline, read_signature
+from whosaidwhat.structure.dates import read_date_line
+from whosaidwhat.structure.headline import find_headline
+from whosaidwhat.structure.lines import Line, split_lines
+from whosaidwhat.structure.sections import split_sections
+
+#: How many lines after the headline may hold dates and bylines.
+MAX_HEADER_LINES = 4
+#: How many lines at the end may hold signatures and credits.
+MAX_SIGNATURE_LINES = 3
+
 
 @dataclass
 class Structure:
+    """What surrounds the body of an article, and where the body's paragraphs are."""
+
     headline: str | None = None
     published: str | None = None
     updated: str | None = None
@@ -23,14 +49,59 @@ class Structure:
     sections: list[tuple[str, int, int]] = field(default_factory=list)
 
 
-def parse_structure(article) -> Structure:
-    """Every non-empty line after the first is a paragraph (the full rules are still to come)."""
-    text = article.text
-    lines, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.rstrip("\r\n")
-        if stripped.strip():
-            lines.append((pos, pos + len(stripped)))
-        pos += len(line)
-    headline = text[lines[0][0]:lines[0][1]].strip() if lines else None
-    return Structure(headline=article.headline or headline, published=article.published, paragraphs=lines[1:])
+def parse_structure(article: Article) -> Structure:
+    """The structure of ``article``'s text, with the reader's metadata taking precedence."""
+    lines = split_lines(article.text)
+    headline, taken = find_headline(lines, article.headline)
+    found = Structure(headline=headline)
+    credits = Credits()
+    body = read_header(lines[taken:], found, credits)
+    body = read_signatures(body, credits)
+    if body:
+        body[0] = strip_dateline(body[0], credits)
+    paragraphs, found.sections = split_sections(body)
+    found.paragraphs = [(line.start, line.end) for line in paragraphs]
+    found.published = article.published or found.published
+    found.updated = article.updated or found.updated
+    found.authors = list(article.authors) or credits.authors
+    found.agencies = list(dict.fromkeys([*article.agencies, *credits.agencies]))
+    return found
+
+
+def read_header(lines: list[Line], found: Structure, credits: Credits) -> list[Line]:
+    """The lines from the first body line on, noting the dates and bylines above it."""
+    for index, line in enumerate(lines[:MAX_HEADER_LINES]):
+        dates = read_date_line(line)
+        if dates:
+            found.published = found.published or dates.published
+            found.updated = found.updated or dates.updated
+            if dates.rest:
+                return [dates.rest, *lines[index + 1:]]
+            continue
+        byline = read_byline(line.text)
+        if byline is None:
+            return lines[index:]
+        credits.add(byline)
+    return lines[MAX_HEADER_LINES:]
+
+
+def read_signatures(body: list[Line], credits: Credits) -> list[Line]:
+    """``body`` without the signature lines at its end, noting who they credit."""
+    end = len(body)
+    while end > 1 and len(body) - end < MAX_SIGNATURE_LINES:
+        signature = read_signature(body[end - 1].text)
+        if signature is None:
+            break
+        credits.add(signature)
+        end -= 1
+    return body[:end]
+
+
+def strip_dateline(line: Line, credits: Credits) -> Line:
+    """``line`` after its dateline, if it opens with one, noting the agency it names."""
+    dateline = read_dateline(line)
+    if dateline is None:
+        return line
+    rest, agency = dateline
+    credits.add(agency)
+    return rest

@@ -1,0 +1,159 @@
+"""Bylines, closing signatures and datelines: who wrote the article and which agency sent it.
+
+No library reads these: their shapes are conventions of news desks ("By Jane Doe and
+John Roe", "rc/sms (dpa, AP)", "Reporting by X; Editing by Y", "KYIV, Ukraine (AP) —"),
+so they are matched here with regular expressions and the agency table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from whosaidwhat.structure.agencies import agency_named
+from whosaidwhat.structure.dates import MONTH
+from whosaidwhat.structure.lines import Line
+
+#: Words that mark a part of a credit line as a role or an outlet, not a person.
+ROLE_WORDS = frozenset({
+    "correspondent", "editor", "reporter", "writer", "staff", "contributor", "columnist", "news",
+    "bureau", "chief", "desk", "agency", "press", "media", "service", "newsroom", "team", "online",
+    "digital", "political", "senior", "world",
+})
+NAME_PARTICLES = frozenset({
+    "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "al", "el",
+    "ter", "ten", "dos", "das",
+})
+NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)+$")
+MAX_NAME_TOKENS = 5
+
+#: Separators between the people and agencies of one credit line.
+CREDIT_SEPARATOR = re.compile(r"\s*(?:,|;|\||/|&|\band\b)\s*")
+#: "... in Kyiv" after a name says where the writer filed from.
+FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w .,'-]*$")
+
+BY_LINE = re.compile(r"(?:written\s+)?by\s*:?\s+(?P<credits>.+?)\.?$", re.IGNORECASE)
+INITIALS_SIGNATURE = re.compile(
+    r"(?P<initials>[a-z]{1,4}(?:\s*/\s*[a-z]{1,4})*)\s*(?:\((?P<credits>[^()]+)\))?\.?$"
+)
+AGENCY_SIGNATURE = re.compile(r"[(\[]?\s*(?:[-–—]+\s*)?(?P<credits>[^()\[\]]+?)\s*[)\]]?\.?$")
+ROLE_CREDIT = re.compile(
+    r"(?:additional\s+)?(?:reporting|writing|editing|research|compiled|written|produced)"
+    r"(?:\s+and\s+\w+)?\s+(?:by|from)\s+(?P<credits>.+)",
+    re.IGNORECASE,
+)
+CONTRIBUTED = re.compile(
+    r"(?P<credits>.+?)\s+contributed\s+(?:reporting|research|to\s+this\s+(?:report|article|story))\b.*",
+    re.IGNORECASE,
+)
+DASH_SIGNATURE = re.compile(r"(?:[—–]|--?)\s*(?P<credits>[^—–\-].*?)\.?$")
+OPENING_DASHES = re.compile(r"^[\s(\[]*(?:-{1,2}|[—–])?\s*")
+CLOSING_MARKS = re.compile(r"[\s)\].]*$")
+
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w'.\-]+(?:\s+[A-Z][\w'.\-]+)*)"
+    r"(?:,\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)?"
+    rf"(?:,?\s+(?i:{MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
+    r"\s*(?:\((?P<agency>[^()]{1,40})\))?"
+    r"(?:\s*(?:[—―–]|--)\s*|\s+-\s+)"
+)
+
+
+@dataclass
+class Credits:
+    """People and agencies credited by a byline, signature or dateline."""
+
+    authors: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+
+    def add(self, other: Credits) -> None:
+        self.authors += [a for a in other.authors if a not in self.authors]
+        self.agencies += [a for a in other.agencies if a not in self.agencies]
+
+
+def read_byline(text: str) -> Credits | None:
+    """The credits of a byline at the top of an article ("By Jane Doe", "Jane Doe, Reuters")."""
+    match = BY_LINE.fullmatch(text)
+    if match:
+        credits = split_credits(match.group("credits"), strict=False)
+        return credits if credits and credits.authors + credits.agencies else None
+    credits = split_credits(text, strict=True)
+    return credits if credits and credits.agencies else None
+
+
+def read_signature(text: str) -> Credits | None:
+    """The credits of a closing line: "rc/sms (dpa, AP)", "(Reuters)", "— AP", "Reporting by X"."""
+    initials = INITIALS_SIGNATURE.fullmatch(text)
+    if initials:
+        credits = split_credits(initials.group("credits") or "", strict=True) or Credits()
+        if "/" in initials.group("initials") or credits.agencies:
+            credits.authors[:0] = re.split(r"\s*/\s*", initials.group("initials"))
+            return credits
+    bare = CLOSING_MARKS.sub("", OPENING_DASHES.sub("", text))
+    for pattern in (ROLE_CREDIT, CONTRIBUTED):
+        match = pattern.fullmatch(bare)
+        if match:
+            return _role_credits(match.group("credits"))
+    for pattern in (AGENCY_SIGNATURE, DASH_SIGNATURE):
+        match = pattern.fullmatch(text)
+        if match:
+            credits = split_credits(match.group("credits"), strict=True)
+            if credits and (credits.agencies or (pattern is DASH_SIGNATURE and _full_names(credits))):
+                return credits
+    return None
+
+
+def read_dateline(line: Line) -> tuple[Line, Credits] | None:
+    """The rest of ``line`` after a dateline ("KYIV, Ukraine (AP) —"), and the agency it names.
+
+    A place in capitals is enough ("WASHINGTON —"); a place in ordinary case needs an
+    agency in brackets, so that a sentence opening with a name and a dash is left alone.
+    """
+    match = DATELINE.match(line.text)
+    if not match or match.end() >= len(line.text):
+        return None
+    agency = agency_named(match.group("agency") or "")
+    if not (match.group("place").isupper() or agency):
+        return None
+    return line.tail(line.start + match.end()), Credits(agencies=[agency] if agency else [])
+
+
+def split_credits(text: str, strict: bool) -> Credits | None:
+    """People and agencies in ``text``; None if ``strict`` and some part is neither."""
+    credits = Credits()
+    for part in CREDIT_SEPARATOR.split(text.strip()):
+        part = FILED_FROM.sub("", part.strip(" .()"))
+        if not part:
+            continue
+        agency = agency_named(part)
+        if agency:
+            credits.add(Credits(agencies=[agency]))
+        elif looks_like_name(part):
+            credits.add(Credits(authors=[part]))
+        elif strict:
+            return None
+    return credits
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether ``text`` reads as a person's name as bylines print it ("Jane Doe", "JAMES B. STEWART")."""
+    tokens = text.split()
+    if not 1 <= len(tokens) <= MAX_NAME_TOKENS or not NAME_TOKEN.match(tokens[0]):
+        return False
+    if any(token.casefold().strip(".") in ROLE_WORDS for token in tokens):
+        return False
+    return all(NAME_TOKEN.match(t) or t.casefold() in NAME_PARTICLES for t in tokens)
+
+
+def _full_names(credits: Credits) -> bool:
+    """Whether every author has at least two names: a dash before one word may be anything."""
+    return bool(credits.authors) and all(len(name.split()) > 1 for name in credits.authors)
+
+
+def _role_credits(text: str) -> Credits:
+    """Names in "Reporting by X; Additional reporting by Y; Editing by Z"."""
+    credits = Credits()
+    for clause in re.split(r"\s*;\s*", text):
+        role = ROLE_CREDIT.fullmatch(clause)
+        credits.add(split_credits(role.group("credits") if role else clause, strict=False) or Credits())
+    return credits
