@@ -4,7 +4,8 @@
 returns a :class:`Structure`; where the reader already knows a field (HTML metadata),
 the reader's value wins.
 
-The text is read line by line, top to bottom:
+The text is read paragraph by paragraph (a line, or a block of lines between blank
+lines, see :func:`~whosaidwhat.structure.lines.split_paragraphs`), top to bottom:
 
 * the headline (the first line);
 * header lines: printed dates and bylines, in any order; a date line may have the first
@@ -25,7 +26,7 @@ from whosaidwhat.readers import Article
 from whosaidwhat.structure.byline import Credits, read_byline, read_dateline, read_signature
 from whosaidwhat.structure.dates import read_date_line
 from whosaidwhat.structure.headline import find_headline
-from whosaidwhat.structure.lines import Line, split_lines
+from whosaidwhat.structure.lines import Line, split_paragraphs
 from whosaidwhat.structure.sections import split_sections
 
 #: How many lines after the headline may hold dates and bylines.
@@ -51,7 +52,7 @@ class Structure:
 
 def parse_structure(article: Article) -> Structure:
     """The structure of ``article``'s text, with the reader's metadata taking precedence."""
-    lines = split_lines(article.text)
+    lines = split_paragraphs(article.text)
     headline, taken = find_headline(lines, article.headline)
     found = Structure(headline=headline)
     credits = Credits()

@@ -21,9 +21,14 @@ def find_headline(lines: list[Line], declared: str | None) -> tuple[str | None, 
     if declared is not None:
         return declared, int(_normalised(lines[0].text) == _normalised(declared))
     if RUNS_ON.search(lines[0].text) and len(lines) > 2:
-        return f"{lines[0].text} {lines[1].text}", 2
-    return lines[0].text, 1
+        return _normalised_space(f"{lines[0].text} {lines[1].text}"), 2
+    return _normalised_space(lines[0].text), 1
 
 
 def _normalised(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return _normalised_space(text).casefold()
+
+
+def _normalised_space(text: str) -> str:
+    """``text`` on one line: a headline wrapped over several lines is still one headline."""
+    return " ".join(text.split())
