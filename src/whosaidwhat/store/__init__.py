@@ -1,0 +1,81 @@
+"""The corpus: articles, quotes, people and events in SQLite (embedded) or PostgreSQL.
+
+``open_store(url)`` opens a path as SQLite and a ``postgresql://`` URL as PostgreSQL;
+both backends have the same schema and answer the same queries with the same rows::
+
+    add(record) -> (article_id, inserted)      add_failure(path, reason)   failures()
+    article(id)  articles(q, limit, offset)    search(text, limit)
+    quotes(speaker, since, until, about, limit)  speakers(top)  person(name_or_id)
+    timeline(name)  counts()  close()
+
+Quote rows: ``{quote_id, article_id, headline, published, speaker, person_id, kind,
+content, cue}``; timeline rows add ``row`` ("quote" or "event"); event rows hold
+``{article_id, headline, published, when, type, trigger}``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from whosaidwhat.errors import WhosaidwhatError
+from whosaidwhat.store.common import QueryErrorBase, SQLStore
+
+#: The environment variable naming the default database.
+DB_ENV = "WHOSAIDWHAT_DB"
+DEFAULT_DB = "corpus.db"
+
+Store = SQLStore
+
+
+class QueryError(WhosaidwhatError, QueryErrorBase):
+    """A search or filter that cannot be run: malformed search syntax, a bad date."""
+
+    code = "W300"
+
+
+class StoreError(WhosaidwhatError):
+    """The database cannot be opened."""
+
+    code = "W301"
+
+
+def default_url() -> str:
+    return os.environ.get(DB_ENV) or DEFAULT_DB
+
+
+def is_postgres_url(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+def open_store(url: str | None = None) -> SQLStore:
+    """The store at ``url``: a ``postgresql://`` URL, else a SQLite file path (created if absent)."""
+    url = url or default_url()
+    try:
+        if is_postgres_url(url):
+            from whosaidwhat.store.postgres import PostgresStore
+
+            return PostgresStore(url)
+        from whosaidwhat.store.sqlite import SQLiteStore
+
+        return SQLiteStore(url)
+    except Exception as exc:
+        if isinstance(exc, WhosaidwhatError):
+            raise
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise StoreError(f"cannot open database {redact(url)}: {reason}") from exc
+
+
+def redact(url: str) -> str:
+    """The URL without its password, fit for a message."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    if not is_postgres_url(url):
+        return url
+    parts = urlsplit(url)
+    if parts.password:
+        netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+        return urlunsplit(parts._replace(netloc=netloc))
+    return url
+
+
+__all__ = ["DB_ENV", "QueryError", "Store", "StoreError", "default_url", "open_store"]

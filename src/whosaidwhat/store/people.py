@@ -1,0 +1,109 @@
+"""Who is who across articles: name keys and the test that two names are one person.
+
+Within one article the entity component already links "Rutte", "he" and "Mark Rutte".
+Across articles the store links entities by name: a person is stored once and every
+spelling seen becomes an alias. Two PERSON names are the same person when their
+surnames are near-identical by rapidfuzz (transliteration variants such as "Zelensky"
+and "Zelenskyy") and their first names are compatible (equal, an initial of the other,
+a near spelling, or absent: a bare surname "Trump" joins "Donald Trump"). Other entity
+types (ORG, GPE, ...) match on their folded name alone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from nameparser import HumanName
+from rapidfuzz import fuzz
+
+PERSON = "PERSON"
+
+#: Minimum rapidfuzz ratio for two surnames to be spellings of one name.
+SURNAME_SIMILARITY = 88
+#: Minimum rapidfuzz ratio for two first names to be spellings of one name.
+FIRST_NAME_SIMILARITY = 80
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NOT_NAME_CHARS = re.compile(r"[^\w\s-]")
+
+
+def fold(name: str) -> str:
+    """Lower case, accents and punctuation removed, spaces collapsed: the key names are compared by."""
+    decomposed = unicodedata.normalize("NFKD", name.strip())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = _POSSESSIVE.sub("", plain)
+    plain = _NOT_NAME_CHARS.sub(" ", plain.replace("’", "'").replace("'", ""))
+    return " ".join(plain.lower().split())
+
+
+@dataclass(frozen=True)
+class NameKey:
+    """A name as the store compares it.
+
+    ``key`` is the whole folded name; for people ``first`` and ``last`` are the folded
+    first name and surname (``first`` is empty for a bare surname) and ``block`` is the
+    surname's first letter, the bucket in which near spellings are looked for.
+    """
+
+    key: str
+    first: str
+    last: str
+    block: str
+
+    @property
+    def is_surname_only(self) -> bool:
+        return not self.first
+
+    @property
+    def fullness(self) -> int:
+        """How complete a name is: its number of words longer than an initial."""
+        return sum(len(word) > 1 for word in self.key.split())
+
+
+def name_key(name: str, entity_type: str) -> NameKey:
+    """The comparison key of an entity name; titles ("President") are dropped from people's names."""
+    if entity_type != PERSON:
+        key = fold(re.sub(r"^(?i:the)\s+", "", name.strip()))
+        return NameKey(key=key, first="", last="", block=key[:1])
+    parsed = HumanName(name)
+    first, last = fold(parsed.first), fold(parsed.last)
+    if not last:
+        first, last = "", first
+    key = " ".join(part for part in (first, fold(parsed.middle), last) if part) or fold(name)
+    return NameKey(key=key, first=first, last=last, block=last[:1])
+
+
+def same_person(a: NameKey, b: NameKey) -> bool:
+    """Whether two PERSON names can be one person (see the module docstring)."""
+    if not a.last or not b.last or a.block != b.block:
+        return False
+    if a.last != b.last and fuzz.ratio(a.last, b.last) < SURNAME_SIMILARITY:
+        return False
+    return first_names_compatible(a.first, b.first)
+
+
+def first_names_compatible(a: str, b: str) -> bool:
+    if not a or not b or a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return fuzz.ratio(a, b) >= FIRST_NAME_SIMILARITY
+
+
+def is_name_like(text: str) -> bool:
+    """Whether a mention reads as a proper name (so it can serve as an alias), not "he" or "the chief"."""
+    words = text.split()
+    return (
+        bool(words)
+        and len(words) <= 5
+        and all(word[:1].isupper() for word in words)
+        and fold(text) not in _PRONOUNS
+    )
+
+
+_PRONOUNS = frozenset(
+    {"he", "she", "they", "it", "him", "her", "them", "his", "hers", "their", "its", "we", "us", "our",
+     "i", "me", "my", "you", "your", "who", "this", "that"}
+)

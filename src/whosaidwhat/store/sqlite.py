@@ -1,0 +1,92 @@
+"""The embedded backend: one SQLite file in WAL mode, FTS5 for search.
+
+WAL lets readers (the web service, a second terminal) query while an ingest writes.
+The full-text tables are external-content FTS5 tables over ``quotes.content`` and
+``articles.headline, text``, so each text is stored once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from whosaidwhat.store.common import SQLStore
+from whosaidwhat.store.schema import SQLITE_MIGRATIONS
+
+
+class SQLiteStore(SQLStore):
+    query_error = sqlite3.OperationalError
+
+    def __init__(self, path: str | Path):
+        super().__init__()
+        self.path = str(path)
+        self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA busy_timeout = 30000")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(SQLITE_MIGRATIONS[version:], start=version + 1):
+            with self._transaction():
+                for statement in split_statements(script):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {number}")
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, tuple(params))
+
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.conn.executemany(sql, rows)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _index_article(self, article_id: int) -> None:
+        self.conn.execute(
+            "INSERT INTO articles_fts (rowid, headline, text) "
+            "SELECT id, headline, text FROM articles WHERE id = ?",
+            (article_id,),
+        )
+        self.conn.execute(
+            "INSERT INTO quotes_fts (rowid, content) SELECT id, content FROM quotes WHERE article_id = ?",
+            (article_id,),
+        )
+
+    def _search_terms(self, text: str) -> str:
+        from whosaidwhat.store.common import parse_search
+
+        return parse_search(text).fts5()
+
+    def _quote_hits_sql(self) -> str:
+        return "SELECT rowid AS id, rank FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?"
+
+    def _article_hits_sql(self) -> str:
+        return "SELECT rowid AS id, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+
+    def _quote_about_sql(self) -> str:
+        return "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def split_statements(script: str) -> list[str]:
+    """The statements of a schema script (no statement in it holds a semicolon of its own)."""
+    return [statement.strip() for statement in script.split(";") if statement.strip()]

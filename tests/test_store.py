@@ -1,0 +1,231 @@
+"""The corpus store, on SQLite and on a real PostgreSQL server: same calls, same answers."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from whosaidwhat.store import QueryError, open_store
+
+
+def span(text: str, part: str) -> dict:
+    start = text.index(part)
+    return {"start": start, "end": start + len(part), "text": part}
+
+
+def make_record(
+    text: str,
+    published: str | None,
+    people: list[tuple[str, str, list[str]]],
+    quotes: list[tuple[str, str, str]],
+    events: list[tuple[str, str, list[str]]] = (),
+) -> dict:
+    """A contract record: people as (name, type, mentions), quotes as (speaker name, content, cue)."""
+    entities = [
+        {
+            "id": f"e{i}",
+            "name": name,
+            "type": kind,
+            "titles": [],
+            "mentions": [span(text, m) for m in mentions],
+        }
+        for i, (name, kind, mentions) in enumerate(people, start=1)
+    ]
+    ids = {name: f"e{i}" for i, (name, _, _) in enumerate(people, start=1)}
+    return {
+        "schema": "whosaidwhat.article/1",
+        "source": {
+            "path": f"{abs(hash(text))}.txt",
+            "format": "text",
+            "sha256": hashlib.sha256(text.encode()).hexdigest(),
+        },
+        "language": "en",
+        "headline": text.split(".")[0],
+        "published": published,
+        "updated": None,
+        "authors": [],
+        "agencies": [],
+        "text": text,
+        "paragraphs": [],
+        "sections": [],
+        "entities": entities,
+        "quotes": [
+            {
+                "id": f"q{i}",
+                "kind": "direct",
+                "content": span(text, content),
+                "speaker": ids.get(who),
+                "source": None,
+                "cue": span(text, cue),
+                "addressee": None,
+            }
+            for i, (who, content, cue) in enumerate(quotes, start=1)
+        ],
+        "times": [],
+        "figures": [],
+        "events": [
+            {
+                "type": kind,
+                "trigger": span(text, trigger),
+                "who": [ids[w] for w in who],
+                "whom": [],
+                "where": [],
+                "when": published,
+            }
+            for kind, trigger, who in events
+        ],
+        "main_event": None,
+        "warnings": [],
+    }
+
+
+ONE = (
+    'Harbour talks resume. Volodymyr Zelenskyy said: "We will rebuild the harbour bridge." '
+    "Zelenskyy met Mark Rutte."
+)
+TWO = (
+    'Grain deal signed. Zelensky said "the grain corridor stays open" and Rutte agreed. '
+    'Trump said "tariffs are coming".'
+)
+THREE = (
+    'Campaign notes. Donald Trump told supporters "we will win the harbour vote". '
+    'Hillary Clinton said "voters deserve better".'
+)
+
+RECORDS = [
+    make_record(
+        ONE,
+        "2024-03-01",
+        [
+            ("Volodymyr Zelenskyy", "PERSON", ["Volodymyr Zelenskyy", "Zelenskyy"]),
+            ("Mark Rutte", "PERSON", ["Mark Rutte"]),
+        ],
+        [("Volodymyr Zelenskyy", '"We will rebuild the harbour bridge."', "said")],
+        [("meeting", "met", ["Volodymyr Zelenskyy"])],
+    ),
+    make_record(
+        TWO,
+        "2024-05-10",
+        [
+            ("Zelensky", "PERSON", ["Zelensky"]),
+            ("Rutte", "PERSON", ["Rutte"]),
+            ("Trump", "PERSON", ["Trump"]),
+        ],
+        [("Zelensky", '"the grain corridor stays open"', "said"), ("Trump", '"tariffs are coming"', "said")],
+    ),
+    make_record(
+        THREE,
+        "2016-09-12",
+        [("Donald Trump", "PERSON", ["Donald Trump"]), ("Hillary Clinton", "PERSON", ["Hillary Clinton"])],
+        [
+            ("Donald Trump", '"we will win the harbour vote"', "told"),
+            ("Hillary Clinton", '"voters deserve better"', "said"),
+        ],
+    ),
+]
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request, tmp_path):
+    url = (
+        str(tmp_path / "corpus.db") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    )
+    with open_store(url) as opened:
+        yield opened
+
+
+@pytest.fixture
+def corpus(store):
+    for record in RECORDS:
+        store.add(record)
+    return store
+
+
+def test_adding_the_same_content_twice_stores_it_once(store):
+    first = store.add(RECORDS[0])
+    again = store.add(RECORDS[0])
+    assert first[1] is True and again == (first[0], False)
+    assert store.counts()["articles"] == 1
+    assert store.counts()["quotes"] == 1
+
+
+def test_a_stored_article_comes_back_as_its_record(corpus):
+    article_id = corpus.articles(q="grain")[0]["id"]
+    shown = corpus.article(article_id)
+    assert shown["text"] == TWO
+    assert shown["source"]["sha256"] == RECORDS[1]["source"]["sha256"]
+    assert [q["content"]["text"] for q in shown["quotes"]][0] == '"the grain corridor stays open"'
+    assert corpus.article(10_000) is None
+
+
+@pytest.mark.parametrize("name", ["Zelenskyy", "zelensky", "Volodymyr Zelenskyy", "ZELENSKIY"])
+def test_spellings_of_one_person_find_all_their_quotes(corpus, name):
+    contents = {row["content"] for row in corpus.quotes(speaker=name)}
+    assert contents == {'"We will rebuild the harbour bridge."', '"the grain corridor stays open"'}
+    assert {row["speaker"] for row in corpus.quotes(speaker=name)} == {"Volodymyr Zelenskyy"}
+
+
+def test_a_bare_surname_joins_the_full_name(corpus):
+    trump = corpus.person("Trump")
+    assert trump["name"] == "Donald Trump"
+    assert {row["content"] for row in corpus.quotes(speaker="donald trump")} == {
+        '"tariffs are coming"',
+        '"we will win the harbour vote"',
+    }
+
+
+def test_people_are_counted_once_across_articles(corpus):
+    speakers = {row["name"]: row for row in corpus.speakers(top=10)}
+    assert speakers["Volodymyr Zelenskyy"]["n_quotes"] == 2
+    assert speakers["Volodymyr Zelenskyy"]["n_articles"] == 2
+    assert speakers["Mark Rutte"]["n_articles"] == 2
+    assert corpus.counts()["people"] == 4
+    assert "Zelensky" in corpus.person("Zelenskyy")["aliases"]
+
+
+def test_search_finds_quotes_by_their_words(corpus):
+    assert [row["content"] for row in corpus.search("corridor")] == ['"the grain corridor stays open"']
+    assert {row["speaker"] for row in corpus.search("harbour")} == {"Volodymyr Zelenskyy", "Donald Trump"}
+    assert [row["speaker"] for row in corpus.search("harbour -bridge")] == ["Donald Trump"]
+    assert len(corpus.search("bridge OR tariffs")) == 2
+    assert corpus.search("U.S.") == []
+
+
+@pytest.mark.parametrize("bad", ['"unclosed phrase', "   ", "-only -excluded"])
+def test_a_malformed_search_is_a_query_error(corpus, bad):
+    with pytest.raises(QueryError):
+        corpus.search(bad)
+
+
+def test_quotes_filter_by_date_and_topic(corpus):
+    assert [r["content"] for r in corpus.quotes(speaker="Trump", since="2020-01-01")] == [
+        '"tariffs are coming"'
+    ]
+    assert [r["content"] for r in corpus.quotes(speaker="Trump", until="2020-01-01")] == [
+        '"we will win the harbour vote"'
+    ]
+    assert [r["content"] for r in corpus.quotes(speaker="Zelenskyy", about="bridge")] == [
+        '"We will rebuild the harbour bridge."'
+    ]
+    assert corpus.quotes(speaker="Nobody Known") == []
+    with pytest.raises(QueryError):
+        corpus.quotes(since="last tuesday")
+
+
+def test_timeline_holds_quotes_and_events_in_date_order(corpus):
+    rows = corpus.timeline("Zelenskyy")
+    assert [row["row"] for row in rows] == ["quote", "event", "quote"]
+    assert [row["published"] for row in rows] == ["2024-03-01", "2024-03-01", "2024-05-10"]
+    assert rows[1]["trigger"] == "met"
+
+
+def test_failures_are_listed_once_each(store):
+    store.add_failure("a.warc.gz", "truncated")
+    store.add_failure("a.warc.gz", "truncated")
+    store.add_failure("b.html", "no article text")
+    assert [(f["path"], f["reason"]) for f in store.failures()] == [
+        ("a.warc.gz", "truncated"),
+        ("b.html", "no article text"),
+    ]
+    assert store.counts()["failures"] == 2
