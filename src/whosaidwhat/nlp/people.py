@@ -1,0 +1,75 @@
+"""Personal names: their parts (nameparser), the gender they suggest (gender-guesser), title words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import gender_guesser.detector
+from nameparser import HumanName
+from nameparser.config import CONSTANTS
+
+MALE, FEMALE = "male", "female"
+
+#: Honorifics and role nouns that state a gender; nameparser and gender-guesser know names, not these.
+GENDERED_WORDS = {
+    "mr": MALE, "sir": MALE, "lord": MALE, "king": MALE, "prince": MALE, "congressman": MALE,
+    "chairman": MALE, "spokesman": MALE, "businessman": MALE, "husband": MALE, "father": MALE,
+    "son": MALE, "brother": MALE, "uncle": MALE, "grandfather": MALE,
+    "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "madam": FEMALE, "lady": FEMALE, "dame": FEMALE,
+    "queen": FEMALE, "princess": FEMALE, "congresswoman": FEMALE, "chairwoman": FEMALE,
+    "spokeswoman": FEMALE, "businesswoman": FEMALE, "wife": FEMALE, "mother": FEMALE,
+    "daughter": FEMALE, "sister": FEMALE, "aunt": FEMALE, "grandmother": FEMALE,
+}
+
+
+@dataclass(frozen=True)
+class NameParts:
+    first: str
+    last: str
+    suffix: str
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Identity of a full name: "Donald J. Trump" and "Donald Trump" share it, "Donald Trump Jr." not."""
+        return (self.first.casefold().rstrip("."), self.last.casefold(), self.suffix.casefold().rstrip("."))
+
+
+def name_parts(name: str) -> NameParts:
+    parsed = HumanName(name)
+    return NameParts(first=parsed.first, last=parsed.last, suffix=parsed.suffix)
+
+
+def is_title_word(word: str) -> bool:
+    """Whether ``word`` is an honorific or office ("President", "Sen.", "Mr") rather than part of a name."""
+    return word.casefold().rstrip(".") in CONSTANTS.titles
+
+
+@lru_cache(maxsize=1)
+def _detector() -> gender_guesser.detector.Detector:
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def given_name_gender(name: str) -> tuple[str | None, bool]:
+    """(gender, certain) of a given name: ("male", True) for "Mark", ("female", False) for "Bernie"."""
+    guess = _detector().get_gender(name)
+    if guess in (MALE, FEMALE):
+        return guess, True
+    if guess.startswith("mostly_"):
+        return guess.removeprefix("mostly_"), False
+    return None, False
+
+
+def is_given_name(word: str) -> bool:
+    """Whether gender-guesser lists ``word`` as a given name."""
+    return given_name_gender(word)[0] is not None
+
+
+def gender_of_words(words: list[str]) -> str | None:
+    """The gender that honorifics or role nouns among ``words`` state, if any."""
+    for word in words:
+        gender = GENDERED_WORDS.get(word.casefold().rstrip("."))
+        if gender:
+            return gender
+    return None

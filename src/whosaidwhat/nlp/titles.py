@@ -1,0 +1,148 @@
+"""Titles the text gives a person, read off the dependency parse.
+
+Three constructions, all common in news prose:
+
+* pre-modifiers of the name: "Former Dutch Prime Minister Mark Rutte", "NATO chief Mark Rutte";
+* appositions: "Jane Doe, a nurse at the clinic," and "the clinic's director, Jane Doe,";
+* roles taken by the subject of a clause: "after assuming the role of NATO Secretary General",
+  "when serving as Dutch prime minister".
+
+spaCy's parser labels the pieces; no library turns them into titles, hence these rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from whosaidwhat.nlp.people import is_title_word
+
+#: Dependencies that attach a word before a name to it as part of the same noun phrase.
+PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod", "punct"})
+#: Nouns whose "of" complement is a role: "the role of NATO Secretary General".
+ROLE_NOUNS = frozenset({"role", "post", "position", "job", "office", "title", "seat"})
+#: Verbs whose "as" complement is a role held by their subject (or their object, when they have one).
+ROLE_VERBS = frozenset({
+    "serve", "work", "act", "remain", "return", "continue", "elect", "re-elect", "appoint", "name",
+    "nominate", "choose", "select", "swear", "install", "confirm", "hire", "retire", "resign", "step",
+    "join", "take", "replace", "succeed", "run", "campaign", "start", "begin", "stay", "rule", "govern",
+})
+#: Prepositions whose phrase belongs to a title: "president of Ukraine", "nurse at the clinic".
+TITLE_PREPOSITIONS = frozenset({"of", "at", "for"})
+#: Titles longer than this are clauses the parser mistook for a noun phrase.
+MAX_TITLE_TOKENS = 8
+#: Entity labels whose words cannot be in a title ("Sunday's speaker", "two days").
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    head: str               # the head noun's lemma, lower case: "president"
+    words: frozenset[str]   # every word, lower case
+
+
+def premodifier_title(doc: Doc, start: int, end: int) -> Title | None:
+    """The words right before the name ``doc[start:end]`` that modify it: "Ukrainian President"."""
+    inside = set(range(start, end))
+    first = start
+    while first > 0:
+        token = doc[first - 1]
+        if token.dep_ not in PREMODIFIER_DEPS or token.head.i not in inside:
+            break
+        if token.dep_ == "punct" and token.text != "-":
+            break
+        inside.add(token.i)
+        first -= 1
+    while first < start and doc[first].dep_ in ("case", "punct"):
+        first += 1
+    return make_title(doc, first, start, head=start - 1) if first < start else None
+
+
+def apposition_titles(doc: Doc, start: int, end: int) -> list[Title]:
+    """Titles in apposition to the name ``doc[start:end]``, on either side of it."""
+    root = doc[start:end].root
+    heads = [child for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.i < start:
+        heads.append(root.head)
+    return [title for head in heads if (title := phrase_title(doc, head))]
+
+
+def role_title(token: Token) -> tuple[Token, Title] | None:
+    """(the holder's token, the role) when ``token`` introduces a role: "role of X", "serving as X"."""
+    if token.lemma_.lower() in ROLE_NOUNS:
+        role = _complement(token, "of")
+        holder = clause_subject(token) if role is not None else None
+    elif token.lower_ == "as" and token.dep_ == "prep" and token.head.lemma_.lower() in ROLE_VERBS:
+        role = next((child for child in token.children if child.dep_ == "pobj"), None)
+        holder = _object_or_subject(token.head) if role is not None else None
+    else:
+        return None
+    if role is None or holder is None:
+        return None
+    title = phrase_title(token.doc, role)
+    return (holder, title) if title else None
+
+
+def clause_subject(token: Token) -> Token | None:
+    """The subject of the nearest clause above ``token`` that has one."""
+    node = token
+    while True:
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
+                return child
+        if node.head.i == node.i:
+            return None
+        node = node.head
+
+
+def _object_or_subject(verb: Token) -> Token | None:
+    """What an "as" phrase on ``verb`` describes: its object ("named her as envoy"), else its subject."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    return clause_subject(verb)
+
+
+def _complement(token: Token, preposition: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == preposition:
+            return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+    return None
+
+
+def phrase_title(doc: Doc, head: Token) -> Title | None:
+    """The noun phrase headed by ``head`` as a title, without its article: "nurse at the clinic"."""
+    if head.pos_ not in ("NOUN", "PROPN") or not _may_head_title(head):
+        return None
+    first = head.left_edge.i
+    while first < head.i and (doc[first].pos_ in ("DET", "PRON", "PUNCT") or doc[first].dep_ == "case"):
+        first += 1
+    last = head.i + 1
+    of_phrase = next((child for child in head.rights
+                      if child.dep_ == "prep" and child.lower_ in TITLE_PREPOSITIONS), None)
+    if of_phrase is not None and of_phrase.right_edge.i + 1 - first <= MAX_TITLE_TOKENS:
+        last = of_phrase.right_edge.i + 1
+    while last > head.i + 1 and doc[last - 1].is_punct:
+        last -= 1
+    return make_title(doc, first, last, head=head.i)
+
+
+def make_title(doc: Doc, start: int, end: int, head: int) -> Title | None:
+    """A title of ``doc[start:end]`` if it is one: short, with a head noun that is not a name or number."""
+    span = doc[start:end]
+    if not 0 < len(span) <= MAX_TITLE_TOKENS or any(token.ent_type_ in NUMERIC_LABELS for token in span):
+        return None
+    if doc[head].pos_ not in ("NOUN", "PROPN") or not _may_head_title(doc[head]):
+        return None
+    words = frozenset(token.lower_ for token in span if token.is_alpha)
+    return Title(text=span.text, head=doc[head].lemma_.lower(), words=words)
+
+
+def _may_head_title(token: Token) -> bool:
+    """Not a number or date, and not a name unless an office the model took for one ("President")."""
+    if token.ent_type_ in NUMERIC_LABELS:
+        return False
+    return token.ent_type_ != "PERSON" or is_title_word(token.text)
