@@ -1,19 +1,512 @@
-"""``whosaidwhat_events``: not yet implemented; sets an empty result."""
+"""``whosaidwhat_events``: what happened or will happen, who took part, where and when.
+
+An event is a clause reporting an action, found on the dependency parse:
+
+* Triggers are verbs and event nouns ("a NATO meeting"). A trigger whose lemma is in
+  :data:`EVENT_TYPES` takes that type; any other action verb becomes an event of its
+  own lemma when a named participant takes part. Verbs of saying and thinking are
+  left to the quotes (a quote's cue is not an event), as are verbs of being and having.
+* ``who``: the agent, i.e. the entities mentioned in the subject (or the "by" phrase of
+  a passive, or the possessor of an event noun); a participle or conjoined verb without
+  a subject shares its head's. ``whom``: objects and "with"/"against" partners.
+  ``where``: places (GPE, LOC, FAC; an ORG after "at") in "in/at/to ..." phrases, or
+  the object of a visit.
+* ``when``, by the first rule that applies:
+
+  1. the clause's own time expression (durations such as "two days" do not date it);
+  2. arithmetic on an anchored clause: "arrived on Thursday, two days after assuming
+     the role" dates the assuming two days before the arrival, and the other way round;
+  3. a participle or conjoined clause shares its head clause's time ("met him as
+     sirens sounded");
+  4. narrative continuation: a simple-past clause outside quotation marks, in a
+     sentence with no time of its own, continues the reference time set by the last
+     clause dated by its own expression, if that clause is in the same paragraph or the
+     paragraph just before it, with no section heading between. News tells a story
+     forward from the lead, and the lead's "on Thursday" holds for the sentences that
+     carry the story on; perfect tenses ("has previously visited"), the present and
+     quoted speech step out of that story line and stay undated.
+
+  Otherwise ``when`` is None: the publication date is not a default.
+
+The main event (``doc._.main_event``) is what the headline and the first paragraph
+report: the first-paragraph event that matches the headline's verb (or, failing that,
+the first paragraph's first main-clause event), with the headline's participants added.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.nlp import extensions
 
+#: Trigger lemma -> event type. Verbs and nouns alike; phrasal triggers are in PHRASAL_TYPES.
+EVENT_TYPES = {
+    "visit": "visit", "arrive": "visit", "travel": "visit", "trip": "visit", "tour": "visit", "fly": "visit",
+    "meet": "meet", "meeting": "meet", "talk": "meet", "summit": "meet", "conference": "meet",
+    "announce": "announce", "announcement": "announce", "unveil": "announce",
+    "pledge": "pledge", "commit": "pledge",
+    "attack": "attack", "strike": "attack", "airstrike": "attack", "bomb": "attack", "bombing": "attack",
+    "shell": "attack", "shelling": "attack", "raid": "attack", "invade": "attack", "invasion": "attack",
+    "arrest": "arrest", "detain": "arrest", "detention": "arrest",
+    "charge": "charge", "indict": "charge", "indictment": "charge",
+    "rule": "rule", "ruling": "rule", "verdict": "rule", "sentence": "rule", "convict": "rule",
+    "elect": "elect", "election": "elect", "reelect": "elect", "re-elect": "elect",
+    "vote": "vote", "referendum": "vote", "ballot": "vote",
+    "appoint": "appoint", "appointment": "appoint", "nominate": "appoint", "nomination": "appoint",
+    "inaugurate": "take_office", "inauguration": "take_office",
+    "resign": "resign", "resignation": "resign", "quit": "resign",
+    "die": "die", "death": "die",
+    "agree": "agree", "agreement": "agree", "deal": "agree", "treaty": "agree", "sign": "agree",
+}
+#: (verb lemma, object or particle lemma) -> event type, for triggers of two words.
+PHRASAL_TYPES = {
+    ("take", "office"): "take_office", ("take", "power"): "take_office", ("swear", "in"): "take_office",
+    **{("assume", noun): "take_office"
+       for noun in ("role", "office", "post", "position", "presidency", "power")},
+    ("step", "down"): "resign", ("hold", "talk"): "meet", ("hold", "meeting"): "meet",
+}
+#: Event nouns: the noun lemmas of EVENT_TYPES that name an occurrence.
+EVENT_NOUNS = frozenset({
+    "visit", "trip", "tour", "meeting", "talk", "summit", "conference", "announcement", "pledge",
+    "attack", "strike", "airstrike", "bombing", "shelling", "raid", "invasion", "arrest", "detention",
+    "indictment", "ruling", "verdict", "election", "vote", "referendum", "appointment", "nomination",
+    "inauguration", "resignation", "death", "agreement", "deal", "treaty",
+})
+#: Verbs that are not events of their own: saying and thinking (quotes), being, having, wanting.
+_NOT_EVENTS = """
+    say tell add state note claim ask write explain insist argue reiterate believe think remark reply
+    respond comment stress emphasize emphasise accord report suggest know hope feel seem appear
+    be have do become remain get want need like mean include keep let help try use see look wish expect
+    consider call describe speak
+"""
+NOT_EVENTS = frozenset(_NOT_EVENTS.split())
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPOSITIONS = frozenset({
+    "in", "at", "to", "into", "near", "outside", "inside", "across", "throughout",
+})
+PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside"})
+SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
+TIME_UNITS = {"day": 1, "week": 7}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
 
-@Language.factory("whosaidwhat_events", assigns=["doc._.events"])
+
+@dataclass
+class Event:
+    """An event while it is being built; ``token`` is the trigger."""
+
+    type: str
+    token: Token
+    who: list[str] = field(default_factory=list)
+    whom: list[str] = field(default_factory=list)
+    where: list[str] = field(default_factory=list)
+    when: str | None = None
+    own_time: bool = False
+
+    def as_dict(self) -> dict:
+        t = self.token
+        return {"type": self.type, "trigger": (t.idx, t.idx + len(t)), "who": self.who, "whom": self.whom,
+                "where": self.where, "when": self.when}
+
+
+class MentionIndex:
+    """Entity mentions sorted by start, to find the entities overlapping a stretch of text."""
+
+    def __init__(self, entities: list[dict]):
+        self.mentions = sorted((s, e, ent["id"], ent.get("type")) for ent in entities
+                               for s, e in ent.get("mentions") or [])
+        self.starts = [m[0] for m in self.mentions]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        hi = bisect_right(self.starts, end - 1)
+        return [m for m in self.mentions[:hi] if m[1] > start]
+
+
+@Language.factory("whosaidwhat_events", assigns=["doc._.events", "doc._.main_event"])
 def make_events(nlp: Language, name: str):
     extensions.register()
 
     def component(doc: Doc) -> Doc:
-        doc._.events = []
+        events = find_events(doc)
+        doc._.events = [e.as_dict() for e in events]
+        doc._.main_event = main_event(doc, events, parse_headline(nlp, doc._.headline))
         return doc
 
     return component
+
+
+def find_events(doc: Doc) -> list[Event]:
+    mentions = MentionIndex(doc._.entities or [])
+    cues = [q["cue"] for q in doc._.quotes or [] if q.get("cue")]
+    events = []
+    for token in doc:
+        kind = event_type(token)
+        if kind is None or inside_any(token, cues) and token.lemma_.lower() not in EVENT_TYPES:
+            continue
+        event = Event(kind, token)
+        fill_participants(event, mentions)
+        if kind == token.lemma_.lower() and not (event.who or event.whom):
+            continue
+        events.append(event)
+    date_events(doc, events)
+    return events
+
+
+def event_type(token: Token) -> str | None:
+    """The event type ``token`` triggers, or None when it is no trigger."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound"):
+        for child in token.children:
+            if child.dep_ in ("prt", "dobj", "prep") and (lemma, child.lemma_.lower()) in PHRASAL_TYPES:
+                return PHRASAL_TYPES[(lemma, child.lemma_.lower())]
+        if lemma in EVENT_TYPES:
+            return EVENT_TYPES[lemma]
+        if lemma in NOT_EVENTS or not lemma.isalpha():
+            return None
+        return lemma
+    if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.dep_ != "compound":
+        return EVENT_TYPES[lemma]
+    return None
+
+
+def inside_any(token: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= token.idx < e for s, e in spans)
+
+
+# ---------------------------------------------------------------- participants
+
+def fill_participants(event: Event, mentions: MentionIndex) -> None:
+    token = event.token
+    if token.pos_ == "NOUN":
+        agents = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
+        agents += [c for p in token.children if p.dep_ == "agent" or p.lower_ == "by" for c in p.children
+                   if c.dep_ == "pobj"]
+        event.who = phrase_entities(agents, mentions)
+    else:
+        subject = subject_of(token)
+        event.who = phrase_entities([subject] if subject is not None else [], mentions)
+        passive = [c for c in token.children if c.dep_ in ("nsubjpass",)]
+        agents = [g for a in token.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        if passive:
+            event.who = phrase_entities(agents, mentions)
+            event.whom = phrase_entities(passive, mentions)
+        objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj")]
+        if event.type == "visit":
+            places = place_entities(objects, mentions, "in")
+            event.where += places
+            objects = [o for o in objects if not place_entities([o], mentions, "in")]
+        event.whom += phrase_entities(objects, mentions)
+    for prep in token.children:
+        if prep.dep_ != "prep":
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ in PARTNER_PREPOSITIONS:
+            event.whom += [i for i in phrase_entities(objects, mentions) if i not in event.whom]
+        elif prep.lower_ in PLACE_PREPOSITIONS:
+            event.where += [i for i in place_entities(objects, mentions, prep.lower_) if i not in event.where]
+    event.whom = [i for i in event.whom if i not in event.who]
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it hangs from when it has none of its own."""
+    token = verb
+    for _ in range(6):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            return subjects[0]
+        if token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and token.head is not token:
+            token = token.head
+            continue
+        return None
+    return None
+
+
+def phrase_entities(heads: list[Token], mentions: MentionIndex) -> list[str]:
+    """Entities named by the noun phrases headed by ``heads`` and their conjuncts and appositions."""
+    ids: list[str] = []
+    for head in expand_conjuncts(heads):
+        found = [m for m in mentions.overlapping(head.idx, head.idx + len(head))]
+        if not found:
+            left = head.left_edge.idx
+            found = [m for m in mentions.overlapping(left, head.idx + len(head)) if m[3] != "NORP"]
+        ids += [m[2] for m in found if m[2] not in ids]
+    return ids
+
+
+def expand_conjuncts(heads: list[Token]) -> list[Token]:
+    out, todo = [], list(heads)
+    while todo:
+        head = todo.pop(0)
+        if head in out:
+            continue
+        out.append(head)
+        todo += [c for c in head.children if c.dep_ in ("conj", "appos")]
+    return out
+
+
+def place_entities(objects: list[Token], mentions: MentionIndex, preposition: str) -> list[str]:
+    """Places named inside the phrases ``objects``: GPE, LOC, FAC, and an ORG after "at"."""
+    kinds = PLACE_TYPES | ({"ORG"} if preposition == "at" else set())
+    ids: list[str] = []
+    for obj in objects:
+        start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+        ids += [m[2] for m in mentions.overlapping(start, end) if m[3] in kinds and m[2] not in ids]
+    return ids
+
+
+# ---------------------------------------------------------------- time
+
+def date_events(doc: Doc, events: list[Event]) -> None:
+    """Set ``when`` on every event by the rules in the module docstring, in order."""
+    times = [t for t in doc._.times or [] if not t["value"].startswith("P")]
+    by_token = {e.token.i: e for e in events}
+    assign_own_times(doc, times, by_token)
+    for _ in range(3):
+        for event in events:
+            apply_offsets(event, by_token)
+    for event in events:
+        if event.when is None:
+            event.when = shared_time(event.token, by_token)
+    continue_narrative(doc, events)
+
+
+def assign_own_times(doc: Doc, times: list[dict], by_token: dict[int, Event]) -> None:
+    """Give each time expression to the nearest event trigger above it in the parse."""
+    for t in times:
+        span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span.root
+        for _ in range(10):
+            if token.i in by_token and token.i not in range(span.start, span.end):
+                event = by_token[token.i]
+                if not event.own_time:
+                    event.when, event.own_time = t["value"], True
+                break
+            if token.head is token:
+                break
+            token = token.head
+
+
+def apply_offsets(event: Event, by_token: dict[int, Event]) -> None:
+    """Date one side of "N days after/before X" from the other side."""
+    token = event.token
+    prep = token.head if token.dep_ in ("pcomp", "pobj") else None
+    if prep is None or prep.lower_ not in ("after", "before") or prep.head.i not in by_token and not (
+            governing_event(prep, by_token)):
+        return
+    outer = governing_event(prep, by_token)
+    days = offset_days(prep)
+    if outer is None or days is None:
+        return
+    sign = 1 if prep.lower_ == "after" else -1
+    if event.when is None and outer.when:
+        event.when = shift_day(outer.when, -sign * days)
+    elif outer.when is None and event.when:
+        outer.when = shift_day(event.when, sign * days)
+
+
+def governing_event(prep: Token, by_token: dict[int, Event]) -> Event | None:
+    token = prep.head
+    for _ in range(4):
+        if token.i in by_token:
+            return by_token[token.i]
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def offset_days(prep: Token) -> int | None:
+    """The number of days in "two days after", "a week before"; None when not stated."""
+    for child in prep.children:
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS:
+            numbers = [n for n in child.children if n.dep_ in ("nummod", "det")]
+            count = 1
+            if numbers:
+                word = numbers[0].lower_
+                count = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+            if count is None:
+                return None
+            return count * TIME_UNITS[child.lemma_.lower()]
+    return None
+
+
+def shift_day(value: str, days: int) -> str | None:
+    try:
+        return (date.fromisoformat(value) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
+
+
+def shared_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
+    """The time of the head clause of a participle or conjoined clause."""
+    token = trigger
+    for _ in range(4):
+        if token.dep_ not in SHARING_DEPS or token.head is token:
+            return None
+        if any(c.dep_ == "mark" and c.lower_ in ("before", "after", "until", "since", "if", "unless")
+               for c in token.children):
+            return None
+        token = token.head
+        event = by_token.get(token.i)
+        if event and event.when:
+            return event.when
+    return None
+
+
+def continue_narrative(doc: Doc, events: list[Event]) -> None:
+    """Rule 4: simple-past clauses carry on the reference time of the clause last dated on its own."""
+    paragraphs = paragraph_bounds(doc)
+    quoted = [q["content"] for q in doc._.quotes or []]
+    dated_sentences = {e.token.sent.start for e in events if e.own_time}
+    reference: tuple[str, int] | None = None
+    for event in sorted(events, key=lambda e: e.token.i):
+        paragraph = paragraph_of(event.token.idx, paragraphs)
+        if event.own_time and re.fullmatch(r"\d{4}-\d\d-\d\d", event.when or ""):
+            reference = (event.when, paragraph)
+            continue
+        if event.when or reference is None or event.token.sent.start in dated_sentences:
+            continue
+        near = paragraph - reference[1] <= 1
+        story_line = is_simple_past(event.token) and not inside_any(event.token, quoted)
+        if near and story_line and not heading_between(doc, paragraphs, reference[1], paragraph):
+            event.when = reference[0]
+
+
+def paragraph_bounds(doc: Doc) -> list[tuple[int, int]]:
+    if doc._.paragraphs:
+        return list(doc._.paragraphs)
+    bounds, pos = [], 0
+    for line in doc.text.split("\n"):
+        if line.strip():
+            bounds.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return bounds
+
+
+def paragraph_of(offset: int, paragraphs: list[tuple[int, int]]) -> int:
+    return max(0, bisect_right([s for s, _ in paragraphs], offset) - 1)
+
+
+def heading_between(doc: Doc, paragraphs: list[tuple[int, int]], first: int, last: int) -> bool:
+    """A non-body line (blanked to spaces, as headings are) lies between the two paragraphs."""
+    for i in range(first, min(last, len(paragraphs) - 1)):
+        gap = doc.text[paragraphs[i][1]:paragraphs[i + 1][0]]
+        if any(line and not line.strip() for line in gap.split("\n")[1:-1]):
+            return True
+    return False
+
+
+def is_simple_past(trigger: Token) -> bool:
+    """A simple past verb, or a participle or event noun whose clause is in the simple past."""
+    token = trigger
+    for _ in range(4):
+        if token.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in token.children
+                                           if c.lemma_ == "have"):
+            return True
+        if token.tag_ in ("VBG", "VBN", "NN", "NNS") and token.head is not token:
+            token = token.head
+            continue
+        return False
+    return False
+
+
+# ---------------------------------------------------------------- main event
+
+def parse_headline(nlp: Language, headline: str | None) -> Doc | None:
+    """The headline run through the model's own components (not ours)."""
+    if not headline or not headline.strip():
+        return None
+    doc = nlp.make_doc(headline.strip())
+    for name, component in nlp.pipeline:
+        if not name.startswith("whosaidwhat_"):
+            doc = component(doc)
+    return doc
+
+
+def main_event(doc: Doc, events: list[Event], headline: Doc | None) -> dict | None:
+    paragraphs = paragraph_bounds(doc)
+    if not paragraphs:
+        return None
+    first = paragraphs[0]
+    lead = [e for e in events if first[0] <= e.token.idx < first[1]]
+    head_token = headline_trigger(headline)
+    head_type = event_type(head_token) if head_token is not None else None
+    chosen = next((e for e in lead if head_type and e.type == head_type), None)
+    chosen = chosen or next((e for e in lead if e.token.dep_ == "ROOT"), None) or (lead[0] if lead else None)
+    if chosen is None:
+        return None
+    names = headline_entities(doc, headline, head_token)
+    who = chosen.who or names["who"]
+    where = chosen.where + [i for i in names["where"] if i not in chosen.where]
+    return {"type": chosen.type, "who": who, "whom": chosen.whom, "where": where, "when": chosen.when,
+            "phrases": phrases(doc, chosen)}
+
+
+def headline_trigger(headline: Doc | None) -> Token | None:
+    if headline is None:
+        return None
+    return next((t for t in headline if event_type(t)), None)
+
+
+def headline_entities(doc: Doc, headline: Doc | None, trigger: Token | None) -> dict[str, list[str]]:
+    """Entities of ``doc`` named in the headline's subject and place phrases, matched by name."""
+    found: dict[str, list[str]] = {"who": [], "where": []}
+    if headline is None or trigger is None:
+        return found
+    subject = subject_of(trigger)
+    subject_text = subject_phrase(subject).text.lower() if subject is not None else ""
+    rest = headline.text[trigger.idx:].lower()
+    for ent in doc._.entities or []:
+        names = {doc.text[s:e].lower() for s, e in ent.get("mentions") or []} | {ent["name"].lower()}
+        names = {n for n in names if len(n) > 2 and n[0].isalnum()}
+        if any(re.search(rf"\b{re.escape(n)}\b", subject_text) for n in names):
+            found["who"].append(ent["id"])
+        elif ent.get("type") in PLACE_TYPES and any(re.search(rf"\b{re.escape(n)}\b", rest) for n in names):
+            found["where"].append(ent["id"])
+    return found
+
+
+def subject_phrase(token: Token) -> Span:
+    return token.doc[token.left_edge.i:token.i + 1]
+
+
+def phrases(doc: Doc, event: Event) -> dict[str, str | None]:
+    """The 5W1H phrases of ``event`` as they stand in the text."""
+    trigger = event.token
+    subject = subject_of(trigger) if trigger.pos_ == "VERB" else None
+    when = next((doc.text[t["start"]:t["end"]] for t in doc._.times or []
+                 if trigger.sent.start_char <= t["start"] < trigger.sent.end_char
+                 and not t["value"].startswith("P")), "")
+    where = ""
+    what = trigger.text
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS and not where:
+            where = span_text(child)
+        if child.dep_ in ("dobj", "prt"):
+            what = f"{what} {span_text(child)}"
+    why = next((span_text(c) for c in trigger.children if c.dep_ == "advcl" and is_purpose(c)), None)
+    how = next((span_text(c) for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    return {"who": span_text_of(subject_phrase(subject)) if subject is not None else "", "what": what,
+            "when": when, "where": where, "why": why, "how": how}
+
+
+def is_purpose(clause: Token) -> bool:
+    """An adverbial clause of reason or purpose: "because ...", "to ...", "so that ..."."""
+    return any(g.lower_ in ("because", "to", "so") for g in clause.children if g.dep_ in ("mark", "aux"))
+
+
+def span_text(token: Token) -> str:
+    return span_text_of(token.doc[token.left_edge.i:token.right_edge.i + 1])
+
+
+def span_text_of(span: Span) -> str:
+    """The span's words on one line, without edge commas."""
+    return " ".join(span.text.split()).strip(" ,")
