@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from importlib import resources
@@ -60,10 +61,14 @@ def extract(paths, example, fmt, output, model, max_bytes) -> None:
             sys.exit(2)
         one = len(articles) == 1 and not failures
         fmt = fmt or ("json" if one else "jsonl")
-        for record in extract_many(articles, nlp):
-            data = record.to_dict()
-            output.write(json.dumps(data, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
-            output.flush()
+        try:
+            for record in extract_many(articles, nlp):
+                data = record.to_dict()
+                output.write(json.dumps(data, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
+                output.flush()
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
     if failures:
         sys.exit(1)
 
@@ -76,17 +81,25 @@ def _articles(paths, example: bool, max_bytes: int, failures: list[str]) -> Iter
     for path in paths:
         try:
             if path == "-":
-                yield read_bytes(sys.stdin.buffer.read(max_bytes + 1), path=None, max_bytes=max_bytes)
+                data = sys.stdin.buffer.read(max_bytes + 1)
+                yield _warned(read_bytes(data, path=None, max_bytes=max_bytes))
                 continue
             for file in iter_input_paths(path):
                 try:
-                    yield read_path(file, max_bytes=max_bytes)
+                    yield _warned(read_path(file, max_bytes=max_bytes))
                 except WhosaidwhatError as exc:
                     failures.append(str(exc))
                     fail(str(exc))
         except WhosaidwhatError as exc:
             failures.append(str(exc))
             fail(str(exc))
+
+
+def _warned(article: Article) -> Article:
+    """``article``, after its reader's warnings (not English, ...) are shown on stderr."""
+    for warning in article.warnings:
+        click.echo(f"whosaidwhat: warning: {article.path or '<stdin>'}: {warning}", err=True)
+    return article
 
 
 @click.command()
