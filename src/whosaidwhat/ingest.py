@@ -1,0 +1,307 @@
+"""Ingest: from files, directories, globs, WARC archives and feeds into the corpus store.
+
+The run has three parts:
+
+1. :func:`iter_items` walks the inputs in the parent process and yields one
+   :class:`Item` (an article's bytes) per text or HTML file, per HTML response in a
+   WARC and per feed entry, or a :class:`Failure` for what cannot be read.
+2. :func:`process_items` reads and analyses a batch of items, the same function in
+   the parent (one worker), in worker processes (``--workers N``, each loading the
+   spaCy pipeline once) or in Ray actors (:mod:`whosaidwhat.scale`).
+3. The parent writes each outcome to the store, every article in its own transaction
+   with its quotes, entities and events, so a run killed at any point leaves only
+   whole articles behind. Content already stored (same sha256) is skipped before
+   any analysis, so rerunning a run adds nothing twice.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from itertools import islice
+
+from whosaidwhat.errors import ReadError, WhosaidwhatError
+from whosaidwhat.readers import MAX_BYTES, iter_input_paths, read_bytes
+from whosaidwhat.readers.feeds import iter_feed, looks_like_feed
+from whosaidwhat.readers.warc import iter_warc, looks_like_warc
+
+#: Articles handed to a worker at a time: enough for ``nlp.pipe`` to batch, small
+#: enough that a killed run loses little work.
+BATCH_SIZE = 4
+#: Bytes read from a file's start to tell WARC and feeds from articles.
+SNIFF_BYTES = 4096
+
+
+@dataclass
+class Item:
+    """One article's bytes before reading, with what its container says about it."""
+
+    path: str
+    data: bytes
+    format: str | None = None  # "warc" or "feed"; None lets the reader decide
+    headline: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+    @property
+    def sha256(self) -> str:
+        """The content hash the readers give the article (of the bytes as read)."""
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass
+class Failure:
+    path: str
+    reason: str
+
+
+@dataclass
+class Stored:
+    """An analysed article: its record as the contract's JSON dict."""
+
+    path: str
+    record: dict
+
+
+Outcome = Stored | Failure
+
+
+@dataclass
+class Summary:
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def articles_per_second(self) -> float:
+        done = self.stored + self.failed
+        return done / self.seconds if self.seconds else 0.0
+
+
+# -- 1. inputs --------------------------------------------------------------------------
+
+
+def expand_inputs(paths: Iterable[str]) -> Iterator[str | Failure]:
+    """Every file named by the arguments: files, directories (recursively) and glob patterns."""
+    for path in paths:
+        if not os.path.exists(path) and glob.has_magic(path):
+            matches = sorted(glob.glob(path, recursive=True))
+            if not matches:
+                yield Failure(path, "no file matches this pattern")
+            for match in matches:
+                yield from expand_inputs([match])
+            continue
+        try:
+            yield from iter_input_paths(path)
+        except ReadError as exc:
+            yield Failure(path, exc.reason)
+
+
+def iter_items(paths: Iterable[str], max_bytes: int = MAX_BYTES) -> Iterator[Item | Failure]:
+    """The articles in the inputs, WARC records and feed entries included, in input order."""
+    for path in expand_inputs(paths):
+        if isinstance(path, Failure):
+            yield path
+            continue
+        try:
+            yield from file_items(path, max_bytes)
+        except OSError as exc:
+            yield Failure(path, exc.strerror or type(exc).__name__)
+
+
+def file_items(path: str, max_bytes: int) -> Iterator[Item | Failure]:
+    with open(path, "rb") as f:
+        head = f.read(SNIFF_BYTES)
+    if looks_like_warc(head):
+        for page in iter_warc(path, max_bytes):
+            if isinstance(page, ReadError):
+                yield Failure(path, page.reason)
+            else:
+                yield Item(path=page.uri, data=page.data, format="warc", url=page.uri)
+        return
+    with open(path, "rb") as f:
+        data = f.read(max_bytes + 1)
+    if looks_like_feed(head):
+        for entry in iter_feed(path, data, max_bytes):
+            if isinstance(entry, ReadError):
+                yield Failure(entry.path or path, entry.reason)
+            else:
+                yield Item(path=entry.path, data=entry.data, format="feed", headline=entry.headline,
+                           published=entry.published, url=entry.url)
+        return
+    yield Item(path=path, data=data)
+
+
+# -- 2. analysis ------------------------------------------------------------------------
+
+
+def read_item(item: Item, max_bytes: int):
+    """The item as an :class:`~whosaidwhat.readers.Article`, with its container's metadata filled in."""
+    article = read_bytes(item.data, path=item.path, max_bytes=max_bytes)
+    if not article.text.strip():
+        raise ReadError(item.path, "no article text")
+    if item.format:
+        article.format = item.format
+    article.url = article.url or item.url
+    article.headline = article.headline or item.headline
+    article.published = article.published or item.published
+    return article
+
+
+def process_items(items: list[Item], nlp, max_bytes: int = MAX_BYTES) -> list[Outcome]:
+    """Read and analyse items; every item comes back as a Stored record or a Failure."""
+    from whosaidwhat.extract import extract_many
+
+    outcomes: dict[int, Outcome] = {}
+    readable = []
+    for index, item in enumerate(items):
+        try:
+            readable.append((index, read_item(item, max_bytes)))
+        except WhosaidwhatError as exc:
+            outcomes[index] = Failure(item.path, getattr(exc, "reason", None) or str(exc))
+        except Exception as exc:  # a reader bug must not end the run; it is recorded instead
+            outcomes[index] = Failure(item.path, f"cannot read: {type(exc).__name__}: {exc}"[:300])
+    try:
+        records = list(extract_many([article for _, article in readable], nlp))
+        for (index, _), record in zip(readable, records, strict=True):
+            outcomes[index] = Stored(items[index].path, record.to_dict())
+    except Exception:
+        for index, article in readable:
+            outcomes[index] = extract_one(items[index].path, article, nlp)
+    return [outcomes[index] for index in range(len(items))]
+
+
+def extract_one(path: str, article, nlp) -> Outcome:
+    """One article analysed on its own, so that an error is charged to the article that caused it."""
+    from whosaidwhat.extract import extract
+
+    try:
+        return Stored(path, extract(article, nlp).to_dict())
+    except Exception as exc:  # any analysis error is this article's failure, not the run's
+        return Failure(path, f"analysis failed: {type(exc).__name__}: {exc}"[:300])
+
+
+_worker_nlp = None
+
+
+def _load_worker_model(model: str) -> None:
+    """Process-pool initializer: each worker loads the pipeline once."""
+    global _worker_nlp
+    from whosaidwhat.nlp import load
+
+    _worker_nlp = load(model)
+
+
+def _process_in_worker(items: list[Item], max_bytes: int) -> list[Outcome]:
+    return process_items(items, _worker_nlp, max_bytes)
+
+
+# -- 3. the run ---------------------------------------------------------------------------
+
+
+class Ingest:
+    """One ingest run into ``store``; :meth:`run` returns the :class:`Summary`.
+
+    ``on_progress(summary)`` is called after each article is stored, skipped or failed.
+    """
+
+    def __init__(self, store, workers: int = 1, model: str | None = None, max_bytes: int = MAX_BYTES,
+                 batch_size: int = BATCH_SIZE, on_progress: Callable[[Summary], None] | None = None):
+        from whosaidwhat.nlp import DEFAULT_MODEL
+
+        self.store = store
+        self.workers = max(1, workers)
+        self.model = model or DEFAULT_MODEL
+        self.max_bytes = max_bytes
+        self.batch_size = batch_size
+        self.on_progress = on_progress or (lambda summary: None)
+        self.summary = Summary()
+
+    def run(self, paths: Iterable[str]) -> Summary:
+        started = time.perf_counter()
+        batches = self.new_batches(iter_items(paths, self.max_bytes))
+        if self.workers == 1:
+            self.run_here(batches)
+        else:
+            self.run_in_pool(batches)
+        self.summary.seconds = time.perf_counter() - started
+        return self.summary
+
+    def new_batches(self, items: Iterator[Item | Failure]) -> Iterator[list[Item]]:
+        """Batches of items not stored yet; failures met on the way are recorded at once."""
+        seen: set[str] = set()
+        while chunk := list(islice(items, self.batch_size * 16)):
+            for failure in (i for i in chunk if isinstance(i, Failure)):
+                self.record(failure)
+            fresh = [i for i in chunk if isinstance(i, Item)]
+            known = self.store.known(i.sha256 for i in fresh) | seen
+            todo = []
+            for item in fresh:
+                if item.sha256 in known:
+                    self.summary.skipped += 1
+                    self.on_progress(self.summary)
+                else:
+                    known.add(item.sha256)
+                    todo.append(item)
+            seen.update(i.sha256 for i in todo)
+            for start in range(0, len(todo), self.batch_size):
+                yield todo[start:start + self.batch_size]
+
+    def run_here(self, batches: Iterator[list[Item]]) -> None:
+        from whosaidwhat.nlp import load
+
+        nlp = None
+        for batch in batches:
+            nlp = nlp or load(self.model)
+            for outcome in process_items(batch, nlp, self.max_bytes):
+                self.record(outcome)
+
+    def run_in_pool(self, batches: Iterator[list[Item]]) -> None:
+        """Batches spread over worker processes, at most two per worker in flight."""
+        pool = ProcessPoolExecutor(self.workers, initializer=_load_worker_model, initargs=(self.model,))
+        with pool:
+            pending: dict[Future, list[Item]] = {}
+            for batch in batches:
+                pending[pool.submit(_process_in_worker, batch, self.max_bytes)] = batch
+                if len(pending) >= self.workers * 2:
+                    self.collect(pending, FIRST_COMPLETED)
+            self.collect(pending, ALL_COMPLETED)
+
+    def collect(self, pending: dict[Future, list[Item]], return_when: str) -> None:
+        """Record the outcomes of finished batches; a batch whose worker died fails as a whole."""
+        done, _ = wait(pending, return_when=return_when)
+        for future in done:
+            batch = pending.pop(future)
+            try:
+                outcomes = future.result()
+            except Exception as exc:  # a worker that crashed (out of memory, killed) fails its batch
+                outcomes = [Failure(item.path, f"worker failed: {type(exc).__name__}: {exc}"[:300])
+                            for item in batch]
+            for outcome in outcomes:
+                self.record(outcome)
+
+    def record(self, outcome: Outcome) -> None:
+        """Write one outcome to the store (its own transaction) and count it."""
+        if isinstance(outcome, Failure):
+            self.store.add_failure(outcome.path, outcome.reason)
+            self.summary.failed += 1
+            self.summary.failures.append(outcome)
+        else:
+            _, inserted = self.store.add(outcome.record)
+            if inserted:
+                self.summary.stored += 1
+            else:
+                self.summary.skipped += 1
+        self.on_progress(self.summary)
+
+
+def ingest(paths: Iterable[str], store, **options) -> Summary:
+    """Ingest ``paths`` into ``store``; ``options`` as for :class:`Ingest`."""
+    return Ingest(store, **options).run(paths)

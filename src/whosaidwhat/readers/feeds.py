@@ -1,0 +1,117 @@
+"""RSS and Atom feeds: one article per entry, read with feedparser.
+
+An entry's article is its linked page when that page is at hand as a local file (a
+``file:`` link, or a path relative to the feed), else the entry's own content or
+summary. Entries with neither, and files feedparser cannot read as a feed, come back
+as :class:`ReadError` values in place, so one bad entry does not stop the rest.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+import feedparser
+
+from whosaidwhat.errors import ReadError
+
+#: Root elements of RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom documents.
+FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
+SNIFF_BYTES = 2048
+
+
+@dataclass
+class FeedEntry:
+    """One entry's article as bytes (HTML), with what the feed says about it."""
+
+    path: str
+    data: bytes
+    headline: str | None
+    published: str | None
+    url: str | None
+
+
+def looks_like_feed(head: bytes) -> bool:
+    """Whether a file starting with ``head`` is an RSS or Atom feed."""
+    return bool(FEED_ROOT.search(head[:SNIFF_BYTES]))
+
+
+def iter_feed(path: str, data: bytes, max_bytes: int) -> Iterator[FeedEntry | ReadError]:
+    """The entries of the feed ``data`` read from ``path``, each as an article or a ReadError."""
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        problem = parsed.get("bozo_exception")
+        reason = f"not a readable feed: {problem}" if problem else "feed has no entries"
+        yield ReadError(path, reason[:300])
+        return
+    for number, entry in enumerate(parsed.entries, start=1):
+        name = f"{path}#{number}"
+        try:
+            yield entry_article(entry, name, os.path.dirname(path), max_bytes)
+        except ReadError as exc:
+            yield exc
+
+
+def entry_article(entry, name: str, folder: str, max_bytes: int) -> FeedEntry:
+    title = (entry.get("title") or "").strip() or None
+    link = entry.get("link")
+    published = entry_date(entry)
+    page = local_page(link, folder)
+    if page is not None:
+        with open(page, "rb") as f:
+            return FeedEntry(path=link or name, data=f.read(max_bytes + 1), headline=title,
+                             published=published, url=link)
+    body = entry_body(entry)
+    if not body:
+        raise ReadError(name, "feed entry has no content and its linked page is not at hand")
+    return FeedEntry(path=link or name, data=as_html_page(title, published, body).encode("utf-8"),
+                     headline=title, published=published, url=link)
+
+
+def entry_body(entry) -> str:
+    """The entry's fullest text: its content, else its summary; plain text turned into paragraphs."""
+    for part in (entry.get("content") or []):
+        if (part.get("value") or "").strip():
+            return as_html_body(part["value"], part.get("type", ""))
+    summary = entry.get("summary") or ""
+    detail = entry.get("summary_detail") or {}
+    return as_html_body(summary, detail.get("type", "")) if summary.strip() else ""
+
+
+def as_html_body(value: str, content_type: str) -> str:
+    if "html" in content_type:
+        return value
+    return "".join(f"<p>{html.escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", value) if p.strip())
+
+
+def as_html_page(title: str | None, published: str | None, body: str) -> str:
+    """An HTML page around an entry's content, carrying its title and date as page metadata."""
+    head = f"<title>{html.escape(title)}</title>" if title else ""
+    if published:
+        head += f'<meta property="article:published_time" content="{published}">'
+    heading = f"<h1>{html.escape(title)}</h1>" if title else ""
+    return f"<!DOCTYPE html><html><head>{head}</head><body><article>{heading}{body}</article></body></html>"
+
+
+def entry_date(entry) -> str | None:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    return time.strftime("%Y-%m-%d", parsed) if parsed else None
+
+
+def local_page(link: str | None, folder: str) -> str | None:
+    """The local file an entry's link names, if there is one."""
+    if not link:
+        return None
+    parts = urlsplit(link)
+    if parts.scheme == "file":
+        candidate = unquote(parts.path)
+    elif not parts.scheme and not parts.netloc:
+        candidate = os.path.join(folder, unquote(parts.path))
+    else:
+        return None
+    return candidate if os.path.isfile(candidate) else None

@@ -1,0 +1,65 @@
+"""WARC archives (plain or gzipped, as in Common Crawl's CC-NEWS): one article per HTML response.
+
+warcio does the reading. Each ``response`` record whose HTTP payload is HTML is one
+article, named by its ``WARC-Target-URI``; request, metadata and non-HTML records are
+passed over. A malformed record or a truncated gzip stream ends the reading of that
+file with a :class:`ReadError` yielded in place, after every article read before it.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from warcio.archiveiterator import ArchiveIterator
+
+from whosaidwhat.errors import ReadError
+
+WARC_MAGIC = b"WARC/"
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+@dataclass
+class WarcPage:
+    """The HTTP payload of one HTML response record."""
+
+    uri: str
+    data: bytes
+    date: str | None
+
+
+def looks_like_warc(head: bytes) -> bool:
+    """Whether a file starting with ``head`` is a WARC (gzipped or not)."""
+    if head.startswith(GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, len(WARC_MAGIC))
+        except zlib.error:
+            return False
+    return head.startswith(WARC_MAGIC)
+
+
+def iter_warc(path: str, max_bytes: int) -> Iterator[WarcPage | ReadError]:
+    """The HTML pages in the WARC file at ``path``, then a ReadError if the file is damaged."""
+    count = 0
+    try:
+        with open(path, "rb") as stream:
+            for record in ArchiveIterator(stream):
+                page = html_page(record, max_bytes)
+                if page is not None:
+                    count += 1
+                    yield page
+    except Exception as exc:  # warcio, gzip and zlib raise many kinds of errors on damaged input
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        yield ReadError(path, f"malformed WARC after {count} pages: {type(exc).__name__}: {reason}"[:300])
+
+
+def html_page(record, max_bytes: int) -> WarcPage | None:
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    if content_type and "html" not in content_type:
+        return None
+    data = record.content_stream().read(max_bytes + 1)
+    uri = record.rec_headers.get_header("WARC-Target-URI") or record.rec_headers.get_header("WARC-Record-ID")
+    return WarcPage(uri=uri, data=data, date=record.rec_headers.get_header("WARC-Date"))
