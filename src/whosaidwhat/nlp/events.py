@@ -71,6 +71,7 @@ PHRASAL_TYPES = {
        for noun in ("role", "office", "post", "position", "presidency", "power")},
     ("step", "down"): "resign", ("hold", "talk"): "meet", ("hold", "meeting"): "meet",
 }
+EVENT_TYPE_NAMES = frozenset(EVENT_TYPES.values()) | frozenset(PHRASAL_TYPES.values())
 #: Event nouns: the noun lemmas of EVENT_TYPES that name an occurrence.
 EVENT_NOUNS = frozenset({
     "visit", "trip", "tour", "meeting", "talk", "summit", "conference", "announcement", "pledge",
@@ -151,11 +152,34 @@ def find_events(doc: Doc) -> list[Event]:
             continue
         event = Event(kind, token)
         fill_participants(event, mentions)
-        if kind == token.lemma_.lower() and not (event.who or event.whom):
+        if kind not in EVENT_TYPE_NAMES and not (event.who or event.whom):
             continue
         events.append(event)
+    events = merge_light_verb_objects(events)
     date_events(doc, events)
     return events
+
+
+def merge_light_verb_objects(events: list[Event]) -> list[Event]:
+    """Fold an event noun into the verb it is the object of when both name one event.
+
+    "held talks", "won the vote": the verb already carries the type, or takes the
+    noun's when it has none of its own (its lemma is the type); the noun's
+    participants join the verb's.
+    """
+    by_token = {e.token.i: e for e in events}
+    kept = []
+    for event in events:
+        verb = by_token.get(event.token.head.i)
+        is_object = event.token.pos_ == "NOUN" and event.token.dep_ == "dobj" and verb is not None
+        if is_object and (verb.type == event.type or verb.type not in EVENT_TYPE_NAMES):
+            verb.type = event.type
+            for role in ("who", "whom", "where"):
+                ids = getattr(verb, role)
+                ids += [i for i in getattr(event, role) if i not in ids]
+            continue
+        kept.append(event)
+    return kept
 
 
 def event_type(token: Token) -> str | None:
@@ -295,25 +319,34 @@ def assign_own_times(doc: Doc, times: list[dict], by_token: dict[int, Event]) ->
 
 
 def apply_offsets(event: Event, by_token: dict[int, Event]) -> None:
-    """Date one side of "N days after/before X" from the other side."""
+    """Date one side of "N days after/before X" from the other side.
+
+    The relation is a preposition heading the inner event ("two days after assuming
+    the role") or a subordinating conjunction inside it ("three days before he took
+    office"); the outer event is the clause the relation hangs from.
+    """
     token = event.token
-    prep = token.head if token.dep_ in ("pcomp", "pobj") else None
-    if prep is None or prep.lower_ not in ("after", "before") or prep.head.i not in by_token and not (
-            governing_event(prep, by_token)):
+    marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    if marks:
+        relation, holder, outer = marks[0], token, governing_event(token, by_token)
+    elif token.dep_ in ("pcomp", "pobj") and token.head.lower_ in ("after", "before"):
+        relation = holder = token.head
+        outer = governing_event(holder, by_token)
+    else:
         return
-    outer = governing_event(prep, by_token)
-    days = offset_days(prep)
+    days = offset_days(holder)
     if outer is None or days is None:
         return
-    sign = 1 if prep.lower_ == "after" else -1
+    sign = 1 if relation.lower_ == "after" else -1
     if event.when is None and outer.when:
         event.when = shift_day(outer.when, -sign * days)
     elif outer.when is None and event.when:
         outer.when = shift_day(event.when, sign * days)
 
 
-def governing_event(prep: Token, by_token: dict[int, Event]) -> Event | None:
-    token = prep.head
+def governing_event(token: Token, by_token: dict[int, Event]) -> Event | None:
+    """The nearest event above ``token`` in the parse."""
+    token = token.head
     for _ in range(4):
         if token.i in by_token:
             return by_token[token.i]
@@ -323,9 +356,9 @@ def governing_event(prep: Token, by_token: dict[int, Event]) -> Event | None:
     return None
 
 
-def offset_days(prep: Token) -> int | None:
+def offset_days(holder: Token) -> int | None:
     """The number of days in "two days after", "a week before"; None when not stated."""
-    for child in prep.children:
+    for child in holder.children:
         if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS:
             numbers = [n for n in child.children if n.dep_ in ("nummod", "det")]
             count = 1
