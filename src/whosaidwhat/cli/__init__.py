@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from whosaidwhat import __version__
+from whosaidwhat.cli import corpus as corpus_commands
 from whosaidwhat.cli import extract as extract_commands
 
 
@@ -23,3 +24,4 @@ def main() -> None:
 
 
 extract_commands.register(main)
+corpus_commands.register(main)
