@@ -37,6 +37,9 @@ PRONOUN_GENDER = {
 PARAGRAPH_WINDOW = 2
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
+OFFICE_CHANGING_MODIFIERS = frozenset({
+    "vice", "deputy", "assistant", "associate", "acting", "former", "ex", "co", "lieutenant", "under", "sub",
+})
 DESCRIPTION_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d')
 
@@ -155,8 +158,12 @@ def most_salient(candidates: list[Seen]) -> Seen | None:
 
 
 def title_fits(title: Title, head: str, modifiers: list[str]) -> bool:
-    """Whether "the <modifiers> <head>" can describe someone with ``title``."""
-    if title.head != head:
+    """Whether "the <modifiers> <head>" can describe someone with ``title``.
+
+    Every modifier must be in the title; the title's own modifiers may be left out,
+    except those that make it another office ("vice president" is not "the president").
+    """
+    if title.head != head or any(word not in modifiers for word in title.words & OFFICE_CHANGING_MODIFIERS):
         return False
     return all(any(related_place_words(word, own) for own in title.words) for word in modifiers)
 

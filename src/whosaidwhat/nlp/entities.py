@@ -33,7 +33,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.nlp import extensions, gazetteer
 from whosaidwhat.nlp.coref import Person, Resolver
@@ -41,6 +41,7 @@ from whosaidwhat.nlp.people import (
     gender_of_words,
     given_name_gender,
     is_given_name,
+    is_honorific,
     is_title_word,
     name_parts,
 )
@@ -98,7 +99,8 @@ def find_entities(doc: Doc, tokenise: Callable[[str], Doc]) -> list[dict]:
     """The entities of ``doc``; ``tokenise`` splits a name into tokens as the pipeline does."""
     mentions = named_mentions(doc)
     surnames = full_name_surnames(mentions)
-    mentions = [relabelled(mention, surnames) for mention in mentions]
+    mentions = [relabelled(mention, surnames) for mention in mentions
+                if not _common_noun_as_person(doc, mention, surnames)]
     mentions += missed_mentions(doc, mentions, surnames, tokenise)
     mentions.sort(key=lambda mention: mention.start)
     people = group_people(doc, [m for m in mentions if m.label == "PERSON"])
@@ -131,7 +133,9 @@ def trimmed(ent: Span) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct):
         start += 1
     if ent.label_ == "PERSON":
-        while end - start > 1 and _is_honorific(doc[start].text):
+        while end - start > 1 and _is_not_name(doc[start]):
+            start += 1
+        if end - start > 2 and not is_given_name(doc[start].text) and is_given_name(doc[start + 1].text):
             start += 1
     else:
         while end - start > 1 and doc[start].pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "SCONJ", "CCONJ"):
@@ -139,8 +143,17 @@ def trimmed(ent: Span) -> tuple[int, int]:
     return start, end
 
 
-def _is_honorific(word: str) -> bool:
-    return not word[:1].isupper() or (is_title_word(word) and not is_given_name(word))
+def _is_not_name(token: Token) -> bool:
+    """Whether a word the model put first in a person's name is an honorific, office or epithet."""
+    if is_given_name(token.text):
+        return False
+    return not token.text[:1].isupper() or is_title_word(token.text) or token.pos_ != "PROPN"
+
+
+def _common_noun_as_person(doc: Doc, mention: Mention, surnames: set[str]) -> bool:
+    """A "person" without a proper noun ("Scholars"), unless it repeats a surname."""
+    return (mention.label == "PERSON" and mention.text not in surnames
+            and all(token.pos_ != "PROPN" for token in doc[mention.start:mention.end]))
 
 
 def full_name_surnames(mentions: Iterable[Mention]) -> set[str]:
@@ -234,46 +247,73 @@ def _capitalised_runs(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
 
 def group_people(doc: Doc, mentions: list[Mention]) -> list[Group]:
     """One group per person: full names by first and last name; lone names by salience."""
-    by_key: dict[tuple, Group] = {}
-    by_surname: dict[str, list[Group]] = {}
-    by_first: dict[str, list[Group]] = {}
+    people = People(doc, mentions)
     for mention in mentions:
+        people.add(mention)
+    return people.groups()
+
+
+class People:
+    """The people of one article, indexed by full name, surname and first name."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]):
+        self.sentence_of = {sentence.start: number for number, sentence in enumerate(doc.sents)}
+        self.doc = doc
+        self.by_key: dict[tuple[str, str, str], Group] = {}
+        self.by_surname: dict[str, list[Group]] = {}
+        self.by_first: dict[str, list[Group]] = {}
+        self.singles: dict[str, Group] = {}
+        self.last_seen: dict[int, int] = {}
+        self.counts: Counter[int] = Counter()
+        full = [mention for mention in mentions if self._full_name(mention)]
+        parsed = [(mention, name_parts(mention.text)) for mention in full]
+        given_surnames = {parts.last.casefold() for _, parts in parsed if is_given_name(parts.first)}
+        for mention, parts in parsed:
+            if not is_given_name(parts.first) and parts.last.casefold() in given_surnames:
+                mention.start, mention.text = mention.end - 1, doc[mention.end - 1].text
+            elif parts.key not in self.by_key:
+                group = self.by_key[parts.key] = Group("PERSON", first=parts.first)
+                self.by_surname.setdefault(parts.last.casefold(), []).append(group)
+                self.by_first.setdefault(parts.first.casefold(), []).append(group)
+
+    @staticmethod
+    def _full_name(mention: Mention) -> bool:
         parts = name_parts(mention.text)
-        if mention.end - mention.start > 1 and parts.first and parts.last and parts.key not in by_key:
-            group = by_key[parts.key] = Group("PERSON", first=parts.first)
-            by_surname.setdefault(parts.last.casefold(), []).append(group)
-            by_first.setdefault(parts.first.casefold(), []).append(group)
-    sentence_of = {sentence.start: number for number, sentence in enumerate(doc.sents)}
-    last_seen: dict[int, int] = {}
-    counts: Counter[int] = Counter()
-    singles: dict[str, Group] = {}
-    for mention in mentions:
-        sentence = sentence_of[doc[mention.start].sent.start]
-        group = _person_of(mention, by_key, by_surname, by_first, singles, last_seen, counts, sentence)
+        return mention.end - mention.start > 1 and bool(parts.first and parts.last)
+
+    def add(self, mention: Mention) -> None:
+        sentence = self.sentence_of[self.doc[mention.start].sent.start]
+        group = self.person_of(mention, sentence)
         group.mentions.append(mention)
-        last_seen[id(group)] = sentence
-        counts[id(group)] += 1
-    groups = list(by_key.values()) + list(singles.values())
-    return [group for group in groups if group.mentions]
+        self.last_seen[id(group)] = sentence
+        self.counts[id(group)] += 1
 
+    def person_of(self, mention: Mention, sentence: int) -> Group:
+        """The person a name refers to: its full name's, else by surname, first name or misspelt surname."""
+        parts = name_parts(mention.text)
+        if parts.key in self.by_key and mention.end - mention.start > 1:
+            return self.by_key[parts.key]
+        word = mention.text.casefold()
+        candidates = self.by_surname.get(word)
+        if not candidates:
+            misspelt = misspelt_surname(word, self.by_surname)
+            candidates = self.by_surname.get(misspelt) if misspelt else None
+        if not candidates and len(self.by_first.get(word, [])) == 1:
+            candidates = self.by_first[word]
+        if not candidates:
+            first = mention.text if is_given_name(mention.text) else ""
+            return self.singles.setdefault(word, Group("PERSON", first=first))
+        return self.most_salient(candidates, sentence)
 
-def _person_of(mention, by_key, by_surname, by_first, singles, last_seen, counts, sentence) -> Group:
-    parts = name_parts(mention.text)
-    if parts.key in by_key and mention.end - mention.start > 1:
-        return by_key[parts.key]
-    word = mention.text
-    candidates = by_surname.get(word.casefold())
-    if not candidates:
-        misspelt = misspelt_surname(word, by_surname)
-        candidates = by_surname.get(misspelt) if misspelt else None
-    if not candidates and len(by_first.get(word.casefold(), [])) == 1:
-        candidates = by_first[word.casefold()]
-    if not candidates:
-        return singles.setdefault(word.casefold(), Group("PERSON"))
-    recent = [group for group in candidates if sentence - last_seen.get(id(group), -10) <= 1]
-    if recent:
-        return max(recent, key=lambda group: last_seen[id(group)])
-    return max(candidates, key=lambda group: (counts[id(group)], last_seen.get(id(group), -1)))
+    def most_salient(self, candidates: list[Group], sentence: int) -> Group:
+        """The one mentioned in this or the previous sentence, else the one mentioned most so far."""
+        recent = [group for group in candidates if sentence - self.last_seen.get(id(group), -10) <= 1]
+        if recent:
+            return max(recent, key=lambda group: self.last_seen[id(group)])
+        return max(candidates, key=lambda group: (self.counts[id(group)], self.last_seen.get(id(group), -1)))
+
+    def groups(self) -> list[Group]:
+        return [group for group in [*self.by_key.values(), *self.singles.values()] if group.mentions]
 
 
 def group_others(mentions: list[Mention]) -> list[Group]:
@@ -362,7 +402,7 @@ def as_records(doc: Doc, groups: list[Group]) -> list[dict]:
             "id": f"e{number}",
             "name": canonical_name(group),
             "type": group.label,
-            "titles": [title.text for title in group.titles],
+            "titles": [title.text for title in group.titles if not is_honorific(title.text)],
             "mentions": spans,
         })
     return records

@@ -40,6 +40,15 @@ def name_parts(name: str) -> NameParts:
     return NameParts(first=parsed.first, last=parsed.last, suffix=parsed.suffix)
 
 
+#: Forms of address, which say nothing of a person's role.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "sir", "madam", "dame"})
+
+
+def is_honorific(words: str) -> bool:
+    """Whether ``words`` is only a form of address ("Mrs.", "Mr"), not a role."""
+    return words.casefold().rstrip(".") in HONORIFICS
+
+
 def is_title_word(word: str) -> bool:
     """Whether ``word`` is an honorific or office ("President", "Sen.", "Mr") rather than part of a name."""
     return word.casefold().rstrip(".") in CONSTANTS.titles

@@ -62,12 +62,21 @@ def premodifier_title(doc: Doc, start: int, end: int) -> Title | None:
 
 
 def apposition_titles(doc: Doc, start: int, end: int) -> list[Title]:
-    """Titles in apposition to the name ``doc[start:end]``, on either side of it."""
+    """Titles in apposition to the name ``doc[start:end]``, set off by a comma on either side of it.
+
+    The parser also labels loosely attached phrases "appos" ("Clinton ... -- events that ...");
+    the comma right beside the name keeps only the true appositions.
+    """
     root = doc[start:end].root
-    heads = [child for child in root.children if child.dep_ == "appos"]
-    if root.dep_ == "appos" and root.head.i < start:
+    heads = [child for child in root.children if child.dep_ == "appos" and child.i > root.i
+             and _comma_at(doc, end) and child.left_edge.i == end + 1]
+    if root.dep_ == "appos" and root.head.i < start and _comma_at(doc, start - 1):
         heads.append(root.head)
     return [title for head in heads if (title := phrase_title(doc, head))]
+
+
+def _comma_at(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].text in (",", "(")
 
 
 def role_title(token: Token) -> tuple[Token, Title] | None:
