@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+#: A line ending like this ends a sentence (closing quote marks and brackets may follow).
+ENDS_A_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 NON_EMPTY_LINE = re.compile(r"[^\S\r\n]*(\S[^\r\n]*?)[^\S\r\n]*(?:\r\n|\r|\n|$)")
 
 
@@ -33,12 +35,12 @@ def split_paragraphs(text: str) -> list[Line]:
 
     Scraped text usually holds one paragraph per line; text wrapped at a fixed width
     instead separates paragraphs by blank lines and breaks lines inside them. When most
-    breaks between lines are blank lines, the lines of each block form one paragraph.
+    breaks between lines are blank lines, or the lines that run straight into the next
+    are mostly cut mid-sentence, the lines of each block form one paragraph.
     """
     lines = split_lines(text)
     gaps = [text[a.end:b.start] for a, b in zip(lines, lines[1:], strict=False)]
-    blank_gaps = sum(_line_breaks(gap) > 1 for gap in gaps)
-    if blank_gaps * 2 <= len(gaps):
+    if not _blank_lines_separate_paragraphs(lines, gaps):
         return lines
     blocks: list[Line] = []
     for line, gap in zip(lines, ["\n\n", *gaps], strict=True):
@@ -48,6 +50,16 @@ def split_paragraphs(text: str) -> list[Line]:
         else:
             blocks.append(line)
     return blocks
+
+
+def _blank_lines_separate_paragraphs(lines: list[Line], gaps: list[str]) -> bool:
+    blank = sum(_line_breaks(gap) > 1 for gap in gaps)
+    if not blank:
+        return False
+    if blank * 2 > len(gaps):
+        return True
+    run_on = [line for line, gap in zip(lines, gaps, strict=False) if _line_breaks(gap) == 1]
+    return sum(not ENDS_A_SENTENCE.search(line.text) for line in run_on) * 2 > len(run_on)
 
 
 def _line_breaks(gap: str) -> int:

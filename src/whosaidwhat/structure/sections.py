@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from whosaidwhat.structure.lines import Line
+from whosaidwhat.structure.lines import ENDS_A_SENTENCE, Line
 
 MAX_HEADING_CHARS = 80
 MAX_HEADING_WORDS = 12
@@ -13,7 +13,6 @@ CLOSING_PUNCTUATION = re.compile(r"[.!?;:,\"'”’»)\]…]$")
 OPENS_LIKE_A_TITLE = re.compile(r"[A-Z0-9]")
 #: The paragraph before a heading ends a sentence; the one after opens one. Lines of a list
 #: or a sentence broken over several lines fail one of the two.
-ENDS_A_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 OPENS_A_SENTENCE = re.compile(r"[\"'“‘(\[]*[A-Z0-9]")
 
 
