@@ -213,11 +213,11 @@ def resolve_relative(text: str, anchor: date | None, direction: str) -> str | No
     if anchor is None:
         return None
     text = re.sub(r"^(?:early|earlier|late|later) ", "", text)
-    text = re.sub(rf" {DAY_PARTS}$", "", text)
     if text in ("today", "tonight", "this morning", "this afternoon", "this evening", "this night", "now"):
         return anchor.isoformat()
     if text in ("yesterday", "last night", "last evening"):
         return (anchor - timedelta(days=1)).isoformat()
+    text = re.sub(rf" {DAY_PARTS}$", "", text)
     if text == "tomorrow":
         return (anchor + timedelta(days=1)).isoformat()
     if match := re.fullmatch(rf"(?:(last|next|this|coming) )?({_WEEKDAY})", text):

@@ -1,0 +1,116 @@
+"""Time expressions and their TIMEX3 values, read against the publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from whosaidwhat.nlp import analyse
+from whosaidwhat.nlp.times import resolve
+
+THURSDAY = date(2024, 10, 3)
+
+
+@pytest.mark.parametrize(
+    ("expression", "direction", "value"),
+    [
+        ("Thursday", "past", "2024-10-03"),  # the publication day itself
+        ("Monday", "past", "2024-09-30"),
+        ("Friday", "past", "2024-09-27"),
+        ("Friday", "future", "2024-10-04"),
+        ("Friday", "nearest", "2024-10-04"),
+        ("Wednesday night", "past", "2024-10-02"),
+        ("last Thursday", "past", "2024-09-26"),
+        ("next Monday", "past", "2024-10-07"),
+        ("today", "past", "2024-10-03"),
+        ("yesterday", "past", "2024-10-02"),
+        ("tomorrow", "past", "2024-10-04"),
+        ("last night", "past", "2024-10-02"),
+        ("next week", "past", "2024-W41"),
+        ("last week", "past", "2024-W39"),
+        ("this week", "past", "2024-W40"),
+        ("this weekend", "past", "2024-W40-WE"),
+        ("last month", "past", "2024-09"),
+        ("earlier this month", "past", "2024-10"),
+        ("next month", "past", "2024-11"),
+        ("this year", "past", "2024"),
+        ("last year", "past", "2023"),
+        ("two days ago", "past", "2024-10-01"),
+        ("a week ago", "past", "2024-W39"),
+        ("three months ago", "past", "2024-07"),
+        ("five years ago", "past", "2019"),
+        ("in two weeks", "past", "2024-W42"),
+        ("on Oct. 12", "nearest", "2024-10-12"),
+        ("Oct. 12", "future", "2024-10-12"),
+        ("Oct. 12", "past", "2023-10-12"),
+        ("Sept. 11", "past", "2024-09-11"),
+        ("12 October", "nearest", "2024-10-12"),
+        ("March", "past", "2024-03"),
+        ("December", "past", "2023-12"),
+        ("December", "future", "2024-12"),
+        ("October 3, 2024", "past", "2024-10-03"),
+        ("Jan. 20, 2017", "past", "2017-01-20"),
+        ("June 2015", "past", "2015-06"),
+        ("2016", "past", "2016"),
+        ("the 1990s", "past", "199"),
+        ("two days", "past", "P2D"),
+        ("three weeks", "past", "P3W"),
+    ],
+)
+def test_resolve(expression, direction, value):
+    assert resolve(expression, THURSDAY, direction) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("Thursday", None), ("next week", None), ("Oct. 12", None),
+        ("Oct. 12, 2016", "2016-10-12"), ("2016", "2016"),
+    ],
+)
+def test_without_publication_date_only_absolute_dates_resolve(expression, value):
+    assert resolve(expression, None) == value
+
+
+@pytest.mark.parametrize("expression", ["the last few weeks", "recent years", "a while", "the day"])
+def test_vague_expressions_have_no_value(expression):
+    assert resolve(expression, THURSDAY) is None
+
+
+def times_of(nlp, text: str, published: str | None = "2024-10-03") -> dict[str, str]:
+    doc = analyse(nlp, text, published=published)
+    return {text[t["start"]:t["end"]]: t["value"] for t in doc._.times}
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The minister arrived in Rome on Thursday.", "Thursday", "2024-10-03"),
+        ("The minister will travel to Rome on Friday.", "Friday", "2024-10-04"),
+        ("The minister travelled to Rome on Friday.", "Friday", "2024-09-27"),
+        ("Ministers will meet again next week.", "next week", "2024-W41"),
+        ("Prices rose sharply last month.", "last month", "2024-09"),
+        ("The talks collapsed two days ago.", "two days ago", "2024-10-01"),
+        ("The court will rule on Oct. 12.", "Oct. 12", "2024-10-12"),
+        ("The law was passed in 2016.", "2016", "2016"),
+        ("Growth has slowed this year.", "this year", "2024"),
+        ("The strike ended yesterday.", "yesterday", "2024-10-02"),
+        ("The building was finished on Sept. 11, 2001, in the morning.", "Sept. 11, 2001", "2001-09-11"),
+    ],
+)
+def test_time_expressions_in_text(nlp, text, expression, value):
+    assert times_of(nlp, text).get(expression) == value
+
+
+def test_signal_words_are_not_part_of_the_expression(nlp):
+    found = times_of(nlp, "The vote takes place on Oct. 12 in the capital.")
+    assert "Oct. 12" in found
+    assert not any(key.startswith("on ") for key in found)
+
+
+def test_relative_times_are_dropped_without_publication_date(nlp):
+    text = "The minister arrived on Thursday, after the summit of May 4, 2016."
+    found = times_of(nlp, text, published=None)
+    assert "Thursday" not in found
+    assert found.get("May 4, 2016") == "2016-05-04"
