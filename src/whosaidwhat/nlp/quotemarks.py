@@ -48,6 +48,7 @@ def find_quoted(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quoted
     """Every quotation in ``text``, in order; paragraphs are ``(start, end)`` offsets."""
     found: list[Quoted] = []
     pending: int | None = None  # start of a quotation continued from the paragraph before
+    previous_end = 0
     for para_start, para_end in paragraphs:
         spans, left_open = _quoted_in_paragraph(text, para_start, para_end)
         continues = bool(spans) and left_open and _opens_paragraph(text, spans[-1][0], para_start)

@@ -59,8 +59,17 @@ def subject_of(verb: Token) -> Token | None:
                 return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head is verb:
             return None
+        participle = verb.tag_ in ("VBG", "VBN")
         verb = verb.head
+        if participle and _is_subordinate(verb):
+            # "A met B as sirens sounded, promising ...": the participle belongs to the main clause.
+            verb = verb.head
     return None
+
+
+def _is_subordinate(verb: Token) -> bool:
+    """A clause introduced by a conjunction ("as ...", "while ...") under another verb."""
+    return verb.dep_ == "advcl" and any(child.dep_ == "mark" for child in verb.children)
 
 
 def phrase_span(head: Token) -> tuple[int, int]:
