@@ -105,13 +105,13 @@ def related_place_words(word: str, other: str) -> bool:
     """Whether two words name the same place, as a place and its adjective do ("Ukrainian", "Ukraine").
 
     No library lists demonyms, so this compares stems: one word is a known place and both
-    share all but the last few letters of the shorter one. It misses irregular pairs
+    share all but the last two letters of the shorter one (in any case). It misses irregular pairs
     ("French", "France"), which then simply do not match.
     """
     a, b = word.casefold(), other.casefold()
     if a == b:
         return True
-    if place_label(word) is None and place_label(other) is None:
+    if place_label(word.title()) is None and place_label(other.title()) is None:
         return False
     stem = min(len(a), len(b)) - 2
     return stem >= 4 and a[:stem] == b[:stem]

@@ -1,0 +1,169 @@
+"""Entities: one per person, organisation and place, with titles, pronouns and descriptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from whosaidwhat.nlp import analyse
+from whosaidwhat.nlp.coref import title_fits
+from whosaidwhat.nlp.entities import misspelt_surname
+from whosaidwhat.nlp.gazetteer import corrected_label, country_code, related_place_words
+from whosaidwhat.nlp.titles import Title
+
+
+def entities_of(nlp, text: str) -> list[dict]:
+    doc = analyse(nlp, text)
+    return [dict(entity, mentions=[doc.text[start:end] for start, end in entity["mentions"]])
+            for entity in doc._.entities]
+
+
+def entity_mentioned_as(entities: list[dict], text: str, occurrence: int = 0) -> dict:
+    """The entity one of whose mentions is ``text`` (its ``occurrence``-th mention with that text)."""
+    for entity in entities:
+        if text in entity["mentions"]:
+            if occurrence == 0:
+                return entity
+            occurrence -= entity["mentions"].count(text)
+    raise AssertionError(f"no entity mentioned as {text!r}: {entities}")
+
+
+def named(entities: list[dict], name: str) -> list[dict]:
+    return [entity for entity in entities if entity["name"] == name]
+
+
+@pytest.mark.parametrize(("text", "name", "aliases"), [
+    ("Senator Jane Holloway visited the steel plant in Ohio on Monday. Holloway said the plant would stay "
+     "open.\nWorkers welcomed Holloway's promise.", "Jane Holloway", {"Jane Holloway", "Holloway"}),
+    ("Finance Minister Peter Vandermolen presented the budget on Tuesday.\n"
+     "Vandermollen said the deficit would shrink next year.", "Peter Vandermolen",
+     {"Peter Vandermolen", "Vandermollen"}),
+])
+def test_surnames_and_misspellings_join_the_full_name(nlp, text, name, aliases):
+    entities = entities_of(nlp, text)
+    [person] = named(entities, name)
+    assert person["type"] == "PERSON"
+    assert aliases <= set(person["mentions"])
+    assert not any(entity["name"] in aliases - {name} for entity in entities)
+
+
+def test_possessive_mark_is_not_part_of_the_mention(nlp):
+    entities = entities_of(nlp, "Senator Jane Holloway toured the mill.\n"
+                                "Workers welcomed Holloway's promise.")
+    [person] = named(entities, "Jane Holloway")
+    assert all("'s" not in mention for mention in person["mentions"])
+    assert person["mentions"].count("Holloway") == 1
+
+
+def test_people_sharing_a_surname_stay_apart(nlp):
+    entities = entities_of(nlp, "Tom Becker runs the bakery with his sister Anna Becker. "
+                                "Anna Becker said business was good.")
+    assert len(named(entities, "Tom Becker")) == 1
+    assert len(named(entities, "Anna Becker")) == 1
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The delegation arrived in the capital, Kyiv, on Monday, and later travelled to Kharkiv.", "Kyiv"),
+    ("The delegation arrived in the capital, Kyiv, on Monday, and later travelled to Kharkiv.", "Kharkiv"),
+    ("Aid came from the United Kingdom and from the U.S. on Friday.", "United Kingdom"),
+])
+def test_places_are_places(nlp, text, place):
+    [entity] = named(entities_of(nlp, text), place)
+    assert entity["type"] in ("GPE", "LOC")
+
+
+@pytest.mark.parametrize(("name", "label", "surnames", "expected"), [
+    ("Kyiv", "PERSON", set(), "GPE"),
+    ("Germany", "ORG", set(), "GPE"),
+    ("Clinton", "PERSON", {"Clinton"}, "PERSON"),     # a surname in the article, not the town
+    ("Charlotte", "PERSON", set(), "PERSON"),         # a given name as well as a city
+    ("Kyiv", "FAC", set(), "FAC"),                    # only labels the model confuses with places change
+])
+def test_gazetteer_corrects_only_places(name, label, surnames, expected):
+    assert corrected_label(name, label, surnames) == expected
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("United States", "US"), ("U.S.", "US"), ("United Kingdom", "GB"), ("Ukraine", "UA"), ("NATO", None),
+])
+def test_country_codes(name, code):
+    assert country_code(name) == code
+
+
+@pytest.mark.parametrize(("word", "surnames", "expected"), [
+    ("Ruttte", ["Rutte"], "Rutte"),
+    ("Vandermollen", ["Vandermolen"], "Vandermolen"),
+    ("Mason", ["Jason"], None),        # another initial
+    ("Kane", ["Kate"], None),          # too short to tell
+    ("Marks", ["Mark"], None),         # no
+    ("Becker", ["Becker"], None),      # the same name is no misspelling
+])
+def test_misspelt_surnames(word, surnames, expected):
+    assert misspelt_surname(word, surnames) == expected
+
+
+def test_exact_names_win_over_no_entity_for_numbers_and_dates(nlp):
+    entities = entities_of(nlp, "Maria Lopez paid $40 million for 12 paintings on Monday, 3 March 2024.")
+    assert {entity["type"] for entity in entities} <= {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+
+
+def test_pronouns_agree_in_gender(nlp):
+    entities = entities_of(nlp, "Maria Lopez met Daniel Weber in the morning. She said the talks went well. "
+                                "He declined to comment.")
+    assert entity_mentioned_as(entities, "She")["name"] == "Maria Lopez"
+    assert entity_mentioned_as(entities, "He")["name"] == "Daniel Weber"
+
+
+def test_pronoun_prefers_the_subject_of_the_last_sentence(nlp):
+    entities = entities_of(nlp, "Daniel Weber told Paul Novak about the plan. He said it would work.")
+    assert entity_mentioned_as(entities, "He")["name"] == "Daniel Weber"
+
+
+def test_pronouns_inside_quotation_marks_are_left_alone(nlp):
+    entities = entities_of(nlp, 'Daniel Weber spoke to the press. "He will not win," Weber said.')
+    assert all("He" not in entity["mentions"] for entity in entities)
+
+
+def test_definite_description_goes_to_the_person_with_that_title(nlp):
+    entities = entities_of(nlp, "Finnish President Aino Virtanen opened the summit with Tom Becker.\n"
+                                "The Finnish president said the region needed more investment.")
+    person = entity_mentioned_as(entities, "The Finnish president")
+    assert person["name"] == "Aino Virtanen"
+    assert "Finnish President" in person["titles"]
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Finnish President Aino Virtanen opened the summit.", "Aino Virtanen", "Finnish President"),
+    ("Union leader Tom Becker called a strike.", "Tom Becker", "Union leader"),
+    ("Jane Doe, a nurse at the city hospital, said the ward was full.", "Jane Doe",
+     "nurse at the city hospital"),
+    ("The hospital's director, Mark Olsen, disagreed.", "Mark Olsen", "hospital's director"),
+    ("Lena Fischer arrived in the city two days after taking the role of health minister.", "Lena Fischer",
+     "health minister"),
+    ("Lena Fischer visited the port when serving as deputy mayor.", "Lena Fischer", "deputy mayor"),
+])
+def test_titles(nlp, text, name, title):
+    [person] = named(entities_of(nlp, text), name)
+    assert title in person["titles"]
+
+
+def test_honorifics_are_not_titles(nlp):
+    [person] = named(entities_of(nlp, "Mrs. Anna Becker opened the bakery."), "Anna Becker")
+    assert person["titles"] == []
+
+
+@pytest.mark.parametrize(("title_words", "head", "modifiers", "fits"), [
+    ({"ukrainian", "president"}, "president", ["ukrainian"], True),
+    ({"ukrainian", "president"}, "president", [], True),
+    ({"president", "of", "ukraine"}, "president", ["ukrainian"], True),    # place and its adjective
+    ({"vice", "president"}, "president", [], False),                        # another office
+    ({"ukrainian", "president"}, "minister", [], False),
+    ({"ukrainian", "president"}, "president", ["russian"], False),
+])
+def test_description_matching(title_words, head, modifiers, fits):
+    title = Title(text=" ".join(sorted(title_words)), head="president", words=frozenset(title_words))
+    assert title_fits(title, head, modifiers) is fits
+
+
+def test_related_place_words():
+    assert related_place_words("Ukrainian", "Ukraine")
+    assert not related_place_words("Austrian", "Australia")
