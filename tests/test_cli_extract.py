@@ -1,0 +1,164 @@
+"""``whosaidwhat extract`` and ``whosaidwhat schema`` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import whosaidwhat.nlp
+from whosaidwhat.cli import main
+
+STORY = (
+    "Eastmere opens its new ferry terminal\n"
+    "Published 14 May 2024\n"
+    "By Ada Lindqvist\n"
+    "EASTMERE (AP) — The mayor of Eastmere opened the ferry terminal on Tuesday.\n"
+    "\"It will bring visitors all year round,\" Mayor Jane Doe said.\n"
+)
+OTHER = "Ferries return to the islands\nThe first ferry left the quay at seven, the operator said.\n"
+
+
+@pytest.fixture
+def run(monkeypatch, nlp):
+    """Run the command line in-process on the session's pipeline; returns click's Result."""
+    real_load = whosaidwhat.nlp.load
+    monkeypatch.setattr(whosaidwhat.nlp, "load",
+                        lambda model=whosaidwhat.nlp.DEFAULT_MODEL: nlp
+                        if model == whosaidwhat.nlp.DEFAULT_MODEL else real_load(model))
+
+    def invoke(*args: str, stdin: bytes | None = None):
+        return CliRunner().invoke(main, list(args), input=stdin)
+
+    return invoke
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    (tmp_path / "b-story.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "other.txt").write_text(OTHER, encoding="utf-8")
+    (tmp_path / "a-picture.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    return tmp_path
+
+
+def records(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_one_file_prints_one_indented_record(run, news):
+    result = run("extract", str(news / "b-story.txt"))
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert result.stdout.startswith("{\n  ")
+    assert record["text"] == STORY
+    assert record["headline"] == "Eastmere opens its new ferry terminal"
+    assert record["published"] == "2024-05-14"
+    assert (record["authors"], record["agencies"]) == (["Ada Lindqvist"], ["AP"])
+    assert record["paragraphs"][0]["text"].startswith("The mayor of Eastmere")
+    assert all(record["text"][p["start"]:p["end"]] == p["text"] for p in record["paragraphs"])
+
+
+def test_jsonl_format_puts_a_record_on_one_line(run, news):
+    result = run("extract", "--format", "jsonl", str(news / "b-story.txt"))
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 1
+    assert records(result.stdout)[0]["source"]["format"] == "text"
+
+
+def test_batch_reports_the_bad_file_and_prints_the_good_ones(run, news):
+    result = run("extract", str(news))
+    assert result.exit_code == 1
+    paths = [r["source"]["path"] for r in records(result.stdout)]
+    assert paths == [str(news / "b-story.txt"), str(news / "sub" / "other.txt")]
+    assert result.stderr == (f"whosaidwhat: error: [W100] {news / 'a-picture.png'}: "
+                             "binary file (a PNG image), not a text or HTML article\n")
+
+
+def test_several_paths_with_a_missing_one(run, news):
+    result = run("extract", str(news / "b-story.txt"), str(news / "nowhere.txt"), "--format", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["headline"] == "Eastmere opens its new ferry terminal"
+    assert "nowhere.txt: no such file or directory" in result.stderr
+
+
+def test_output_file(run, news, tmp_path):
+    target = tmp_path / "records.jsonl"
+    result = run("extract", str(news / "b-story.txt"), str(news / "sub"), "-o", str(target))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert [r["headline"] for r in records(target.read_text(encoding="utf-8"))] == [
+        "Eastmere opens its new ferry terminal", "Ferries return to the islands"]
+
+
+def test_standard_input(run):
+    result = run("extract", "-", stdin=OTHER.encode("utf-8"))
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert (record["source"]["path"], record["text"]) == (None, OTHER)
+
+
+def test_html_on_standard_input(run):
+    page = ("<html><head><title>Ferries return to the islands</title></head><body><article>"
+            "<p>The first ferry left the quay at seven in the morning, the operator said on Monday, "
+            "after a winter in which the service was suspended.</p></article></body></html>")
+    result = run("extract", "-", stdin=page.encode("utf-8"))
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert record["source"]["format"] == "html"
+    assert record["headline"] == "Ferries return to the islands"
+
+
+def test_text_not_in_english_is_analysed_with_a_warning(run, tmp_path):
+    path = tmp_path / "fähre.txt"
+    path.write_text("Die Fähre fährt wieder\nDie erste Fähre hat am Montag um sieben Uhr den Hafen "
+                    "verlassen, sagte der Betreiber nach einem langen Winter ohne Verbindung zu den "
+                    "Inseln.\n", encoding="utf-8")
+    result = run("extract", str(path))
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["warnings"] == [
+        "text looks like language 'de', not English; results may be poor"]
+    assert "whosaidwhat: warning:" in result.stderr and "not English" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "options", "reason"),
+    [
+        ("missing.txt", None, [], "no such file or directory"),
+        ("empty.txt", b"", [], "empty file"),
+        ("blank.txt", b" \n\n\t ", [], "empty file"),
+        ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", [], "binary file (a JPEG image)"),
+        ("archive.zip", b"PK\x03\x04\x14\x00\x00\x00", [], "binary file (a ZIP archive)"),
+        ("large.txt", OTHER.encode() * 20, ["--max-bytes", "200"], "file is too large"),
+        ("broken.html", b"<html><body><div></div></body></html>", [], "no article text found"),
+    ],
+    ids=["missing", "empty", "whitespace", "image", "zip", "too-large", "malformed-html"],
+)
+def test_bad_input_is_one_line_on_stderr_and_exit_1(run, tmp_path, name, data, options, reason):
+    path = tmp_path / name
+    if data is not None:
+        path.write_bytes(data)
+    result = run("extract", *options, str(path))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"whosaidwhat: error: [W100] {path}: ")
+    assert reason in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_example_article(run):
+    result = run("extract", "--example", "--format", "jsonl")
+    assert result.exit_code == 0
+    assert records(result.stdout)[0]["source"]["path"] == "seed.txt"
+
+
+def test_schema_is_a_valid_json_schema_of_the_record(run, news):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(run("schema").stdout)
+    jsonschema.validators.validator_for(schema).check_schema(schema)
+    record = json.loads(run("extract", str(news / "b-story.txt")).stdout)
+    jsonschema.validate(record, schema)
