@@ -33,6 +33,8 @@ from whosaidwhat.readers.warc import iter_warc, looks_like_warc
 #: Articles handed to a worker at a time: enough for ``nlp.pipe`` to batch, small
 #: enough that a killed run loses little work.
 BATCH_SIZE = 4
+#: A page whose main text is shorter than this (a menu, a cookie notice) holds no article.
+MIN_ARTICLE_WORDS = 5
 #: Bytes read from a file's start to tell WARC and feeds from articles.
 SNIFF_BYTES = 4096
 
@@ -145,8 +147,8 @@ def file_items(path: str, max_bytes: int) -> Iterator[Item | Failure]:
 def read_item(item: Item, max_bytes: int):
     """The item as an :class:`~whosaidwhat.readers.Article`, with its container's metadata filled in."""
     article = read_bytes(item.data, path=item.path, max_bytes=max_bytes)
-    if not article.text.strip():
-        raise ReadError(item.path, "no article text")
+    if len(article.text.split()) < MIN_ARTICLE_WORDS:
+        raise ReadError(item.path, f"no article text (fewer than {MIN_ARTICLE_WORDS} words)")
     if item.format:
         article.format = item.format
     article.url = article.url or item.url

@@ -64,7 +64,7 @@ def entry_article(entry, name: str, folder: str, max_bytes: int) -> FeedEntry:
     page = local_page(link, folder)
     if page is not None:
         with open(page, "rb") as f:
-            return FeedEntry(path=link or name, data=f.read(max_bytes + 1), headline=title,
+            return FeedEntry(path=page, data=f.read(max_bytes + 1), headline=title,
                              published=published, url=link)
     body = entry_body(entry)
     if not body:

@@ -8,6 +8,8 @@ file with a :class:`ReadError` yielded in place, after every article read before
 
 from __future__ import annotations
 
+import contextlib
+import io
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -44,22 +46,48 @@ def iter_warc(path: str, max_bytes: int) -> Iterator[WarcPage | ReadError]:
     count = 0
     try:
         with open(path, "rb") as stream:
-            for record in ArchiveIterator(stream):
-                page = html_page(record, max_bytes)
+            records = ArchiveIterator(stream)
+            while True:
+                record, page = next_page(records, max_bytes)
+                if records.err_count:
+                    yield ReadError(path, f"malformed WARC record after {count} pages: "
+                                          "a record's Content-Length does not match its content")
+                    return
+                if record is None:
+                    return
                 if page is not None:
                     count += 1
                     yield page
+    except ReadError as exc:
+        yield ReadError(path, f"{exc.reason}, after {count} pages")
     except Exception as exc:  # warcio, gzip and zlib raise many kinds of errors on damaged input
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         yield ReadError(path, f"malformed WARC after {count} pages: {type(exc).__name__}: {reason}"[:300])
 
 
+def next_page(records: ArchiveIterator, max_bytes: int):
+    """The next record and its page (None if it is not an HTML response), warcio's warnings silenced.
+
+    warcio prints a warning for a record whose length is wrong and counts it in
+    ``err_count``; the caller turns that count into a failure instead.
+    """
+    with contextlib.redirect_stderr(io.StringIO()):
+        record = next(records, None)
+        return record, (html_page(record, max_bytes) if record is not None else None)
+
+
 def html_page(record, max_bytes: int) -> WarcPage | None:
+    """The page in a response record; ReadError when the record ends before its stated length."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
     content_type = (record.http_headers.get_header("Content-Type") or "").lower()
     if content_type and "html" not in content_type:
         return None
-    data = record.content_stream().read(max_bytes + 1)
+    content = record.content_stream()
+    data = content.read(max_bytes + 1)
+    while content.read(1 << 16):
+        pass
     uri = record.rec_headers.get_header("WARC-Target-URI") or record.rec_headers.get_header("WARC-Record-ID")
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        raise ReadError(uri, f"truncated record {uri} ({record.raw_stream.limit} bytes missing)")
     return WarcPage(uri=uri, data=data, date=record.rec_headers.get_header("WARC-Date"))

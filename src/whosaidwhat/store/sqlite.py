@@ -32,9 +32,12 @@ class SQLiteStore(SQLStore):
         self._migrate()
 
     def _migrate(self) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        for number, script in enumerate(SQLITE_MIGRATIONS[version:], start=version + 1):
-            with self._transaction():
+        """Apply the migrations not applied yet, inside one write lock so two openers cannot race."""
+        if self.conn.execute("PRAGMA user_version").fetchone()[0] == len(SQLITE_MIGRATIONS):
+            return
+        with self._transaction():
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            for number, script in enumerate(SQLITE_MIGRATIONS[version:], start=version + 1):
                 for statement in split_statements(script):
                     self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version = {number}")

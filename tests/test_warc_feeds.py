@@ -1,0 +1,88 @@
+"""WARC archives and RSS feeds as inputs: every article found, every damaged part reported."""
+
+from __future__ import annotations
+
+import pytest
+from newsfiles import (
+    article,
+    html_page,
+    rss_item,
+    write_malformed_warc,
+    write_rss,
+    write_truncated_warc_gz,
+    write_warc,
+)
+
+from whosaidwhat.errors import ReadError
+from whosaidwhat.ingest import Failure, Item, iter_items
+from whosaidwhat.readers import MAX_BYTES
+from whosaidwhat.readers.feeds import iter_feed, looks_like_feed
+from whosaidwhat.readers.warc import iter_warc, looks_like_warc
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_each_html_response_in_a_warc_is_one_page(tmp_path, gzipped):
+    path = tmp_path / ("crawl.warc.gz" if gzipped else "crawl.warc")
+    write_warc(path, [1, 2, 3])
+    pages = list(iter_warc(str(path), MAX_BYTES))
+    assert [page.uri for page in pages] == [f"https://news.example.org/{n}" for n in (1, 2, 3)]
+    assert pages[0].data == html_page(1)
+    assert looks_like_warc(path.read_bytes()[:4096])
+
+
+def test_a_truncated_warc_gz_keeps_the_pages_before_the_cut(tmp_path):
+    path = tmp_path / "cut.warc.gz"
+    write_truncated_warc_gz(path, [1, 2, 3])
+    *pages, error = list(iter_warc(str(path), MAX_BYTES))
+    assert [page.uri for page in pages] == ["https://news.example.org/1", "https://news.example.org/2"]
+    assert isinstance(error, ReadError) and "truncated" in error.reason
+
+
+def test_a_malformed_warc_record_is_reported(tmp_path):
+    path = tmp_path / "bad.warc"
+    write_malformed_warc(path, [1, 2])
+    *pages, error = list(iter_warc(str(path), MAX_BYTES))
+    assert len(pages) == 2
+    assert isinstance(error, ReadError) and "malformed" in error.reason
+
+
+@pytest.mark.parametrize(
+    "head", [b"<html><body><p>Hello</p></body></html>", b"Plain words.", b"\x1f\x8bnot gzip"]
+)
+def test_other_files_are_not_taken_for_warc(head):
+    assert not looks_like_warc(head)
+
+
+def test_feed_entries_become_articles_and_broken_ones_failures(tmp_path):
+    (tmp_path / "page.html").write_bytes(html_page(7))
+    feed = tmp_path / "news.rss"
+    write_rss(
+        feed,
+        [rss_item(1), rss_item(2, with_content=False), rss_item(3, with_content=False, link="page.html")],
+    )
+    entries = list(iter_feed(str(feed), feed.read_bytes(), MAX_BYTES))
+    first, broken, linked = entries
+    assert first.headline == article(1)[0]
+    assert first.published == "2024-02-02"
+    assert b"planning committee" in first.data
+    assert isinstance(broken, ReadError) and broken.path == f"{feed}#2"
+    assert linked.data == html_page(7)
+    assert looks_like_feed(feed.read_bytes())
+
+
+def test_a_file_that_is_no_feed_is_one_failure(tmp_path):
+    path = tmp_path / "broken.rss"
+    path.write_text("<rss><channel><item><title>cut off", encoding="utf-8")
+    assert [type(e) for e in iter_feed(str(path), path.read_bytes(), MAX_BYTES)] == [ReadError]
+
+
+def test_inputs_are_expanded_from_directories_and_globs(tmp_path):
+    write_warc(tmp_path / "a.warc.gz", [1, 2])
+    write_rss(tmp_path / "b.rss", [rss_item(3)])
+    (tmp_path / "c.html").write_bytes(html_page(4))
+    everything = list(iter_items([str(tmp_path)]))
+    assert [type(i) for i in everything] == [Item, Item, Item, Item]
+    assert [i.format for i in everything] == ["warc", "warc", "feed", None]
+    assert len(list(iter_items([str(tmp_path / "*.warc.gz")]))) == 2
+    missing = list(iter_items([str(tmp_path / "nothing-*.txt"), str(tmp_path / "absent.txt")]))
+    assert [type(i) for i in missing] == [Failure, Failure]
