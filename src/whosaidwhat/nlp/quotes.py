@@ -23,7 +23,7 @@ Every step visits each token a bounded number of times: linear in the article's 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -78,10 +78,14 @@ REPORTING_FRAMES: dict[str, frozenset[str]] = {
 
 #: Dependency labels of a clause a reporting verb governs as its content.
 CLAUSE_DEPS = ("ccomp", "parataxis")
-#: A quotation covering at least this share of a cue's clause makes the quote direct.
-DIRECT_SHARE = 0.5
 #: At most this many words outside the quotation marks, and the quotation fills its sentences.
 FLOATING_SLACK_WORDS = 2
+#: How many tokens around a quotation may separate it from its reporting verb.
+ADJACENT_WORDS = 6
+#: Dashes that sign a quotation with its speaker's name.
+SIGNATURE_DASHES = frozenset("\u2015\u2014\u2013")
+#: Named-entity types that can speak.
+SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Quotations shorter than this (in words) with no cue are names or scare quotes.
 MIN_FLOATING_WORDS = 4
 
@@ -156,11 +160,14 @@ class _QuoteFinder:
         self.doc = doc
         self.text = doc.text
         self.paragraph_starts = [start for start, _ in paragraphs]
+        self.paragraph_ends = [end for _, end in paragraphs]
         self.quoted = quoted
         self.quoted_starts = [q.start for q in quoted]
         self.mentions = MentionIndex(doc._.entities or [])
         self.quote_of_token = self._index_tokens_in_quotes()
         self.claimed: set[int] = set()  # indexes into self.quoted already given a cue
+        self.cue_tokens: set[int] = set()  # tokens already serving as a cue
+        self.token_starts = [token.idx for token in doc]
         self.quotes: list[Quote] = []
 
     def run(self) -> list[Quote]:
@@ -168,6 +175,8 @@ class _QuoteFinder:
             for token in sentence:
                 if self.quote_of_token[token.i] < 0:
                     self._quote_from_cue(token)
+        self._quotes_beside_cues()
+        self._transcript_turns()
         self._quotes_without_cue()
         self.quotes.sort(key=lambda quote: quote.content)
         return self._without_duplicates()
@@ -199,6 +208,7 @@ class _QuoteFinder:
         if content is None:
             return
         subject = subject_of(token)
+        self.cue_tokens.add(token.i)
         self._add(content, token, (token.idx, token_end(token)), subject, addressee_of(token))
 
     def _content_of(self, verb: Token) -> Bounds | None:
@@ -290,22 +300,119 @@ class _QuoteFinder:
         ))
 
     def _kind_and_content(self, content: Bounds) -> tuple[str, Bounds]:
-        """Direct when one quotation covers the content, mixed when it holds one, else indirect."""
+        """Direct when a quotation holds all the content's words, mixed when it holds some, else indirect.
+
+        A direct quotation may run on past the reporting verb's clause (several sentences);
+        its content is then the whole quotation.
+        """
         kind = "indirect"
         for k in self._quotations_overlapping(content):
             quoted = self.quoted[k]
-            shared = overlap(quoted.inner, content)
-            if shared >= DIRECT_SHARE * (content[1] - content[0]):
+            inner = quoted.inner
+            if overlap(inner, content) == 0:
+                continue
+            if not self._has_words(content[0], inner[0]) and not self._has_words(inner[1], content[1]):
                 self.claimed.add(k)
-                return "direct", trim(self.text, *quoted.inner)
-            if shared > 0:
-                kind = "mixed"
+                return "direct", trim(self.text, *inner)
+            kind = "mixed"
+            if inner[1] > content[1] and not self._has_words(content[1], inner[0]):
+                self.claimed.add(k)
+                content = (content[0], trim(self.text, *inner)[1])
         return kind, content
+
+    def _has_words(self, start: int, end: int) -> bool:
+        return any(ch.isalnum() for ch in self.text[start:end])
 
     def _quotations_overlapping(self, bounds: Bounds) -> range:
         first = max(0, bisect_right(self.quoted_starts, bounds[0]) - 1)
         last = bisect_right(self.quoted_starts, bounds[1])
         return range(first, last)
+
+    def _quotes_beside_cues(self) -> None:
+        """Quotations next to a reporting verb the parser did not link them to.
+
+        ``"...?" said the minister.``, ``Moore said, "..."``, and the signature line of
+        reader voices, ``"..." ― Jane Doe``.
+        """
+        for k, quoted in enumerate(self.quoted):
+            if k in self.claimed or not self._fills_its_sentences(quoted):
+                continue
+            verb = self._verb_after(quoted) or self._verb_before(quoted)
+            if verb is not None:
+                self.claimed.add(k)
+                self.cue_tokens.add(verb.i)
+                self._add(quoted.inner, verb, (verb.idx, token_end(verb)), subject_of(verb), addressee_of(verb))
+                continue
+            signed = self._signature_after(quoted)
+            if signed is not None:
+                dash, name = signed
+                self.claimed.add(k)
+                self._add(quoted.inner, dash, (dash.idx, token_end(dash)), name, None)
+
+    def _verb_after(self, quoted: Quoted) -> Token | None:
+        """A reporting verb among the few words after the quotation, in its sentence."""
+        i = self._token_index(quoted.end)
+        if i >= len(self.doc):
+            return None
+        sentence_end = self.doc[i].sent.end
+        for token in self.doc[i:min(sentence_end, i + ADJACENT_WORDS)]:
+            if self.quote_of_token[token.i] >= 0:
+                return None
+            if self._is_free_reporting_verb(token):
+                return token
+        return None
+
+    def _verb_before(self, quoted: Quoted) -> Token | None:
+        """A reporting verb ending the words before the quotation ("Moore said, "...")."""
+        i = self._token_index(quoted.start) - 1
+        if i < 0:
+            return None
+        sentence_start = self.doc[i].sent.start
+        for token in reversed(self.doc[max(sentence_start, i - ADJACENT_WORDS + 1):i + 1]):
+            if self.quote_of_token[token.i] >= 0 or token.text in ".!?":
+                return None
+            if self._is_free_reporting_verb(token):
+                return token
+        return None
+
+    def _is_free_reporting_verb(self, token: Token) -> bool:
+        return (token.lemma_ in REPORTING_FRAMES and token.pos_ in ("VERB", "AUX")
+                and token.i not in self.cue_tokens)
+
+    def _signature_after(self, quoted: Quoted) -> tuple[Token, Token] | None:
+        """``"..." ― Jane Doe``: a dash after the quotation, then a name."""
+        i = self._token_index(quoted.end)
+        if i + 1 >= len(self.doc) or self.doc[i].text not in SIGNATURE_DASHES:
+            return None
+        name = self.doc[i + 1]
+        if name.pos_ != "PROPN":
+            return None
+        while name.head.i > name.i and name.head.pos_ == "PROPN" and name.head.i - name.i <= 3:
+            name = name.head
+        return self.doc[i], name
+
+    def _token_index(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_left(self.token_starts, offset)
+
+    def _transcript_turns(self) -> None:
+        """Paragraphs of a transcript: ``TAPPER: And obviously ...`` (a capitalised speaker label)."""
+        for start in self.paragraph_starts:
+            i = self._token_index(start)
+            label_end = i
+            while label_end < len(self.doc) and label_end - i < 4 and self.doc[label_end].is_upper:
+                label_end += 1
+            if label_end == i or label_end >= len(self.doc) or self.doc[label_end].text != ":":
+                continue
+            label = self.doc[i:label_end]
+            if not any(token.ent_type_ in SPEAKER_ENTITY_TYPES for token in label) and \
+                    self.mentions.entity_at(label.start_char, label.end_char) is None:
+                continue
+            colon = self.doc[label_end]
+            content = trim(self.text, token_end(colon), self.paragraph_ends[self.paragraph_of(start)])
+            if content[1] - content[0] > 0:
+                self._add(content, colon, (colon.idx, token_end(colon)), label[-1], None)
+                self.quotes[-1].kind = "direct"
 
     def _quotes_without_cue(self) -> None:
         """Quotations that no cue claimed: continuations of the previous speaker, or not quotes."""
