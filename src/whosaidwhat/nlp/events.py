@@ -49,6 +49,7 @@ from whosaidwhat.nlp import extensions
 EVENT_TYPES = {
     "visit": "visit", "arrive": "visit", "travel": "visit", "trip": "visit", "tour": "visit", "fly": "visit",
     "meet": "meet", "meeting": "meet", "talk": "meet", "summit": "meet", "conference": "meet",
+    "discuss": "discuss", "negotiate": "discuss",
     "announce": "announce", "announcement": "announce", "unveil": "announce",
     "pledge": "pledge", "commit": "pledge",
     "attack": "attack", "strike": "attack", "airstrike": "attack", "bomb": "attack", "bombing": "attack",

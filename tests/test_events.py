@@ -1,0 +1,157 @@
+"""Events: type, participants, place and time, and the main event of an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from whosaidwhat.nlp import analyse
+
+PUBLISHED = "2024-10-03"  # a Thursday
+
+
+def analysed(nlp, paragraphs: list[str], headline: str | None = None, gap: str = "\n"):
+    """Analyse body paragraphs joined by ``gap`` (a blank-looking line stands for a heading)."""
+    text = gap.join(paragraphs)
+    bounds, pos = [], 0
+    for paragraph in paragraphs:
+        start = text.index(paragraph, pos)
+        bounds.append((start, start + len(paragraph)))
+        pos = start + len(paragraph)
+    return analyse(nlp, text, published=PUBLISHED, headline=headline, paragraphs=bounds)
+
+
+def named_events(doc) -> list[dict]:
+    names = {e["id"]: e["name"] for e in doc._.entities}
+    return [
+        {"type": ev["type"], "trigger": doc.text[ev["trigger"][0]:ev["trigger"][1]], "when": ev["when"],
+         **{role: [names[i] for i in ev[role]] for role in ("who", "whom", "where")}}
+        for ev in doc._.events
+    ]
+
+
+def event_of(doc, trigger: str) -> dict:
+    found = [e for e in named_events(doc) if e["trigger"] == trigger]
+    assert found, f"no event triggered by {trigger!r} in {named_events(doc)}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "kind", "who", "whom", "where", "when"),
+    [
+        ("Chancellor Olaf Scholz arrived in Warsaw on Monday.", "arrived", "visit",
+         ["Olaf Scholz"], [], ["Warsaw"], "2024-09-30"),
+        ("Prime Minister Jane Holloway met President Luis Ortega in Madrid on Tuesday.", "met", "meet",
+         ["Jane Holloway"], ["Luis Ortega"], ["Madrid"], "2024-10-01"),
+        ("The Ministry of Finance announced a new budget on Wednesday.", "announced", "announce",
+         ["Ministry of Finance"], [], [], "2024-10-02"),
+        ("Japan pledged $2 billion to the fund on Friday.", "pledged", "pledge", ["Japan"], [], [], "2024-09-27"),
+        ("Rebels attacked the town on Sunday.", "attacked", "attack", [], [], [], "2024-09-29"),
+        ("Police arrested Peter Lindqvist in Stockholm on Saturday.", "arrested", "arrest",
+         [], ["Peter Lindqvist"], ["Stockholm"], "2024-09-28"),
+        ("Prosecutors charged Maria Kovacs with fraud on Thursday.", "charged", "charge",
+         [], ["Maria Kovacs"], [], "2024-10-03"),
+        ("The Supreme Court ruled against Governor Tom Becker on Monday.", "ruled", "rule",
+         ["Supreme Court"], ["Tom Becker"], [], "2024-09-30"),
+        ("Voters elected Anna Berg as mayor on Sunday.", "elected", "elect", [], ["Anna Berg"], [], "2024-09-29"),
+        ("The Senate voted on the bill on Tuesday.", "voted", "vote", ["Senate"], [], [], "2024-10-01"),
+        ("President Luis Ortega appointed Carla Diaz as foreign minister on Friday.", "appointed", "appoint",
+         ["Luis Ortega"], ["Carla Diaz"], [], "2024-09-27"),
+        ("Carla Diaz took office in Lima on Monday.", "took", "take_office",
+         ["Carla Diaz"], [], ["Lima"], "2024-09-30"),
+        ("Defence Minister Karl Olsen resigned on Wednesday.", "resigned", "resign",
+         ["Karl Olsen"], [], [], "2024-10-02"),
+        ("Former senator Robert Haines died in Boston on Sunday.", "died", "die",
+         ["Robert Haines"], [], ["Boston"], "2024-09-29"),
+        ("Greece and Turkey agreed on a ceasefire on Thursday.", "agreed", "agree",
+         ["Greece", "Turkey"], [], [], "2024-10-03"),
+        ("Prime Minister Jane Holloway will visit Berlin on Friday.", "visit", "visit",
+         ["Jane Holloway"], [], ["Berlin"], "2024-10-04"),
+    ],
+)
+def test_event_types_and_roles(nlp, sentence, trigger, kind, who, whom, where, when):
+    event = event_of(analysed(nlp, [sentence]), trigger)
+    assert (event["type"], event["who"], event["whom"], event["where"], event["when"]) == (
+        kind, who, whom, where, when)
+
+
+def test_event_noun_takes_its_own_place_and_time(nlp):
+    doc = analysed(nlp, ["Olaf Scholz discussed the plan ahead of an EU summit in Brussels next week."])
+    summit = event_of(doc, "summit")
+    assert (summit["type"], summit["where"], summit["when"]) == ("meet", ["Brussels"], "2024-W41")
+    assert event_of(doc, "discussed")["when"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "kind", "when"),
+    [
+        ("Olaf Scholz arrived in Rome on Thursday, two days after assuming the role of chancellor.",
+         "assuming", "take_office", "2024-10-01"),
+        ("Carla Diaz took office in Lima on Monday, a week after her election.", "election", "elect", "2024-09-23"),
+        ("Luis Ortega won the vote on Sunday, three days before he took office.", "took", "take_office",
+         "2024-10-02"),
+    ],
+)
+def test_anchored_time_arithmetic(nlp, sentence, trigger, kind, when):
+    event = event_of(analysed(nlp, [sentence]), trigger)
+    assert (event["type"], event["when"]) == (kind, when)
+
+
+def test_light_verb_and_its_noun_are_one_event(nlp):
+    doc = analysed(nlp, ["Leaders from Canada and Mexico will hold talks in Ottawa next week."])
+    meets = [e for e in named_events(doc) if e["type"] == "meet"]
+    assert len(meets) == 1
+    assert (meets[0]["where"], meets[0]["when"]) == (["Ottawa"], "2024-W41")
+
+
+def test_narrative_continues_the_lead_time(nlp):
+    doc = analysed(nlp, [
+        "Olaf Scholz arrived in Rome on Tuesday.",
+        "Olaf Scholz met Giorgia Meloni as protesters gathered outside.",
+    ])
+    assert event_of(doc, "met")["when"] == "2024-10-01"
+    assert event_of(doc, "met")["whom"] == ["Giorgia Meloni"]
+
+
+def test_perfect_tense_and_later_sections_stay_undated(nlp):
+    doc = analysed(nlp, [
+        "Olaf Scholz arrived in Rome on Tuesday.",
+        "Olaf Scholz has visited Italy many times before.",
+    ])
+    assert event_of(doc, "visited")["when"] is None
+    doc = analysed(nlp, [
+        "Olaf Scholz arrived in Rome on Tuesday.",
+        "Giorgia Meloni welcomed Olaf Scholz at the palace.",
+    ], gap="\n" + " " * 20 + "\n")
+    assert event_of(doc, "welcomed")["when"] is None
+
+
+def test_reporting_verbs_are_not_events(nlp):
+    doc = analysed(nlp, ['"Germany will rebuild the bridge," Olaf Scholz said on Tuesday.'])
+    triggers = {e["trigger"] for e in named_events(doc)}
+    assert "said" not in triggers
+    assert "rebuild" in triggers
+
+
+def test_no_time_means_no_date(nlp):
+    doc = analysed(nlp, ["Olaf Scholz visited Rome."])
+    assert event_of(doc, "visited")["when"] is None
+
+
+def test_main_event_is_what_headline_and_lead_report(nlp):
+    doc = analysed(nlp, [
+        "Former Danish Prime Minister Lars Holm arrived in the Polish capital, Warsaw, on Thursday.",
+        "Lars Holm met President Adam Nowak at the palace.",
+    ], headline="Lars Holm visits Warsaw")
+    main = doc._.main_event
+    names = {e["id"]: e["name"] for e in doc._.entities}
+    assert main["type"] == "visit"
+    assert [names[i] for i in main["who"]] == ["Lars Holm"]
+    assert [names[i] for i in main["where"]] == ["Warsaw"]
+    assert main["when"] == "2024-10-03"
+    assert main["phrases"]["when"] == "Thursday"
+    assert "Warsaw" in main["phrases"]["where"]
+    assert "Lars Holm" in main["phrases"]["who"]
+
+
+def test_no_main_event_without_events(nlp):
+    assert analysed(nlp, ["Sunny weather."])._.main_event is None
