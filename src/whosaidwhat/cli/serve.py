@@ -1,0 +1,47 @@
+"""``whosaidwhat serve``: the JSON API and the article reader over a corpus."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from whosaidwhat.cli.corpus import db_option
+from whosaidwhat.readers import MAX_BYTES
+
+LOOPBACK = "127.0.0.1"
+LOOPBACK_NAMES = {LOOPBACK, "localhost", "::1"}
+
+
+@click.command()
+@db_option
+@click.option("--host", default=LOOPBACK, show_default=True,
+              help="Address to listen on; anything but loopback exposes the corpus to the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+              help="Largest body POST /api/extract accepts.")
+def serve(db: str | None, host: str, port: int, max_bytes: int) -> None:
+    """Serve the corpus: a reader at / and a JSON API under /api (OpenAPI at /openapi.json).
+
+    \b
+    Examples:
+      whosaidwhat serve --db corpus.db
+      whosaidwhat serve --db corpus.db --port 8080
+      whosaidwhat serve --db postgresql://localhost/news --host 0.0.0.0
+    """
+    import uvicorn
+
+    from whosaidwhat.service.app import create_app
+    from whosaidwhat.store import default_url, is_postgres_url, redact
+
+    db = db or default_url()
+    if not is_postgres_url(db) and not os.path.isfile(db):
+        raise click.UsageError(f"no corpus at {db!r}: build one with `whosaidwhat ingest` first")
+    if host not in LOOPBACK_NAMES:
+        click.echo(f"whosaidwhat: listening on {host}: the corpus is reachable from other machines", err=True)
+    click.echo(f"whosaidwhat: serving {redact(db)} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(create_app(db, max_bytes=max_bytes), host=host, port=port, log_level="warning")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(serve)

@@ -1,0 +1,1 @@
+"""The web service: JSON API and article reader over a corpus (``whosaidwhat serve``)."""

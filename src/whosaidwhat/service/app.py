@@ -1,0 +1,310 @@
+"""The web service: a JSON API under ``/api`` (OpenAPI at ``/openapi.json``) and a reader for people.
+
+``create_app(store_url)`` builds the app over one corpus (:func:`whosaidwhat.store.open_store`).
+Pages are rendered server-side with Jinja2 (autoescaping on) and need no script from
+elsewhere; a Content-Security-Policy allows only this server's own scripts and styles.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from contextlib import asynccontextmanager
+from importlib import resources
+from typing import Annotated
+from urllib.parse import quote as url_quote
+
+import jinja2
+from fastapi import FastAPI, HTTPException, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from whosaidwhat import __version__
+from whosaidwhat.errors import WhosaidwhatError
+from whosaidwhat.readers import MAX_BYTES
+from whosaidwhat.record import ArticleRecord
+from whosaidwhat.service import reader, timeline
+from whosaidwhat.service.models import (
+    ArticleSummary,
+    Counts,
+    PersonTimeline,
+    Problem,
+    QuoteRow,
+    SpeakerRow,
+    StoredArticle,
+)
+from whosaidwhat.store import QueryError, Store, open_store
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 50
+MAX_LIMIT = 500
+MAX_ID = 2**63 - 1  # SQLite's and PostgreSQL's largest integer
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+BAD_REQUEST = {400: {"model": Problem, "description": "malformed query"}}
+NOT_FOUND = {404: {"model": Problem, "description": "no such item"}}
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="most rows to return")]
+DateFilter = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="a day, YYYY-MM-DD",
+                                         examples=["2024-10-03"])]
+
+
+class StorePerThread:
+    """One store connection per worker thread, all closed together.
+
+    FastAPI runs plain ``def`` endpoints in a thread pool, and a SQLite connection
+    belongs to the thread that opened it.
+    """
+
+    def __init__(self, url: str):
+        self.url = url
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = open_store(self.url)
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    def close(self) -> None:
+        """Close every connection; a later request opens a new one."""
+        with self._lock:
+            for store in self._opened:
+                store.close()
+            self._opened.clear()
+            self._local = threading.local()
+
+
+class Extractor:
+    """``POST /api/extract``: the spaCy pipeline is loaded on first use, once.
+
+    One request at a time uses it: the pipeline's components are not written for threads.
+    """
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self._lock = threading.Lock()
+
+    def __call__(self, data: bytes) -> dict:
+        from whosaidwhat.extract import extract
+        from whosaidwhat.nlp import load
+        from whosaidwhat.readers import read_bytes
+
+        article = read_bytes(data, path=None, max_bytes=self.max_bytes)
+        with self._lock:
+            return extract(article, load()).to_dict()
+
+
+def create_app(store_url: str, *, max_bytes: int = MAX_BYTES) -> FastAPI:
+    """The service over the corpus at ``store_url`` (a SQLite path or a ``postgresql://`` URL).
+
+    ``max_bytes`` bounds the body of ``POST /api/extract``.
+    """
+    stores = StorePerThread(store_url)
+    extractor = Extractor(max_bytes)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        stores.close()
+
+    app = FastAPI(
+        title="whosaidwhat",
+        version=__version__,
+        description="Who said what, to whom, when and where: news articles, their quotes and people.",
+        lifespan=lifespan,
+    )
+    app.state.stores = stores
+    app.mount("/static", StaticFiles(directory=str(resources.files("whosaidwhat.service") / "static")),
+              name="static")
+    add_error_handlers(app)
+    add_api(app, stores, extractor)
+    add_pages(app, stores)
+    return app
+
+
+def add_error_handlers(app: FastAPI) -> None:
+    """Errors answer in one line, as JSON under ``/api`` and as a page elsewhere; never a traceback."""
+
+    def problem(request: Request, title: str, message: str, status_code: int):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": message}, status_code=status_code)
+        return page(request, "error.html", {"title": title, "message": message}, status_code=status_code)
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, exc: QueryError):
+        return problem(request, "Bad query", str(exc), 400)
+
+    @app.exception_handler(Exception)
+    async def failure(request: Request, exc: Exception):
+        logger.exception("%s %s failed", request.method, request.url.path)
+        return problem(request, "Server error", f"internal error: {type(exc).__name__}", 500)
+
+
+def read_limit_exceeded(limit: int) -> HTTPException:
+    return HTTPException(413, detail=f"request body is larger than the limit of {limit} bytes")
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it passes ``limit`` bytes."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise read_limit_exceeded(limit)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise read_limit_exceeded(limit)
+    return bytes(body)
+
+
+def add_api(app: FastAPI, stores: StorePerThread, extractor: Extractor) -> None:
+    @app.get("/api/articles", response_model=list[ArticleSummary], responses=BAD_REQUEST, tags=["articles"])
+    def list_articles(
+        q: Annotated[str | None, Query(description="full-text search over the article text")] = None,
+        limit: Limit = PAGE_SIZE,
+        offset: Annotated[int, Query(ge=0, le=2**31)] = 0,
+    ):
+        """Articles in the corpus, newest first, optionally those matching a full-text query."""
+        return stores.get().articles(q=q or None, limit=limit, offset=offset)
+
+    @app.get("/api/articles/{article_id}", response_model=StoredArticle, responses=NOT_FOUND,
+             tags=["articles"])
+    def get_article(article_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
+        """One article's record (schema whosaidwhat.article/1) with its id."""
+        return found(stores.get().article(article_id), f"no article {article_id}")
+
+    @app.get("/api/quotes", response_model=list[QuoteRow], responses=BAD_REQUEST, tags=["quotes"])
+    def list_quotes(
+        speaker: Annotated[str | None, Query(description="a person's name, alias or id")] = None,
+        since: DateFilter = None,
+        until: DateFilter = None,
+        about: Annotated[str | None, Query(description="words the quote is about")] = None,
+        limit: Limit = 100,
+    ):
+        """Quotes filtered as ``whosaidwhat quotes`` filters them."""
+        return stores.get().quotes(speaker=speaker or None, since=since or None,
+                                   until=until or None, about=about or None, limit=limit)
+
+    @app.get("/api/search", response_model=list[QuoteRow], responses=BAD_REQUEST, tags=["quotes"])
+    def search_quotes(
+        q: Annotated[str, Query(min_length=1, description='words, "phrases", OR, -word')],
+        limit: Limit = 50,
+    ):
+        """Full-text search over what was said."""
+        return stores.get().search(q, limit=limit)
+
+    @app.get("/api/speakers", response_model=list[SpeakerRow], tags=["people"])
+    def list_speakers(top: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20):
+        """The most quoted people."""
+        return stores.get().speakers(top=top)
+
+    @app.get("/api/people/{name:path}", response_model=PersonTimeline, responses=NOT_FOUND, tags=["people"])
+    def get_person(name: Annotated[str, Path(description="a name, alias or person id")]):
+        """A person, their aliases and their quotes and events in date order."""
+        store = stores.get()
+        person = found(store.person(name), f"no person {name!r}")
+        return {**person, "timeline": store.timeline(person["name"])}
+
+    @app.get("/api/counts", response_model=Counts, tags=["articles"])
+    def counts():
+        """How many articles, quotes, people and failed inputs the corpus holds."""
+        return stores.get().counts()
+
+    @app.post(
+        "/api/extract",
+        response_model=ArticleRecord,
+        tags=["extract"],
+        responses={400: {"model": Problem, "description": "not an article"},
+                   413: {"model": Problem, "description": "body too large"}},
+        openapi_extra={"requestBody": {"required": True, "content": {
+            "text/plain": {"schema": {"type": "string"}},
+            "text/html": {"schema": {"type": "string"}},
+        }}},
+    )
+    async def extract_article(request: Request):
+        """The record of the article in the body: plain text or an HTML page (told apart by content)."""
+        data = await read_body(request, extractor.max_bytes)
+        try:
+            return await run_in_threadpool(extractor, data)
+        except WhosaidwhatError as exc:
+            raise HTTPException(400, detail=str(exc)) from exc
+
+
+def found(item: dict | None, message: str) -> dict:
+    if item is None:
+        raise HTTPException(404, detail=message)
+    return item
+
+
+TEMPLATES = Jinja2Templates(env=jinja2.Environment(
+    loader=jinja2.PackageLoader("whosaidwhat.service", "templates"),
+    autoescape=True,
+))
+TEMPLATES.env.filters["path_quote"] = lambda value: url_quote(str(value), safe="")
+TEMPLATES.env.globals["colour_class"] = reader.colour_class
+
+
+def page(request: Request, name: str, context: dict, status_code: int = 200) -> HTMLResponse:
+    response = TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def add_pages(app: FastAPI, stores: StorePerThread) -> None:
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index(request: Request, q: str = "", offset: Annotated[int, Query(ge=0, le=2**31)] = 0):
+        store = stores.get()
+        articles = store.articles(q=q or None, limit=PAGE_SIZE, offset=offset)
+        return page(request, "index.html", {
+            "title": "Articles", "q": q, "offset": offset, "page_size": PAGE_SIZE, "articles": articles,
+            "counts": store.counts(), "speakers": store.speakers(top=15),
+        })
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
+        record = stores.get().article(article_id)
+        if record is None:
+            return page(request, "error.html", {"title": "Not found", "message": f"No article {article_id}."},
+                        status_code=404)
+        return page(request, "article.html", {
+            "title": record.get("headline") or f"Article {article_id}", "record": record,
+            "view": reader.reader_view(record),
+        })
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(request: Request, q: str = "", speaker: str = "", since: str = "", until: str = "",
+                    about: str = ""):
+        store = stores.get()
+        filters = {"speaker": speaker, "since": since, "until": until, "about": about}
+        if q:
+            rows = store.search(q, limit=PAGE_SIZE)
+        elif any(filters.values()):
+            rows = store.quotes(**{key: value or None for key, value in filters.items()}, limit=PAGE_SIZE)
+        else:
+            rows = None
+        return page(request, "search.html", {"title": "Search quotes", "q": q, **filters, "rows": rows,
+                                             "page_size": PAGE_SIZE})
+
+    @app.get("/people/{name:path}", response_class=HTMLResponse, include_in_schema=False)
+    def person_page(request: Request, name: str):
+        store = stores.get()
+        person = store.person(name)
+        if person is None:
+            return page(request, "error.html", {"title": "Not found", "message": f"No person named {name}."},
+                        status_code=404)
+        rows = store.timeline(person["name"])
+        return page(request, "person.html", {
+            "title": person["name"], "person": person, "rows": rows, "chart": timeline.layout(rows),
+            "colour": reader.colour_class(person["name"]),
+        })

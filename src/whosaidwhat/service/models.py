@@ -1,0 +1,81 @@
+"""Response bodies of the JSON API, as they appear in its OpenAPI document.
+
+Rows come from :mod:`whosaidwhat.store`; the models allow extra fields because the
+store (like the record) may grow fields without breaking clients.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from whosaidwhat.record import ArticleRecord
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Problem(BaseModel):
+    """Every error answer: one line saying what was wrong."""
+
+    detail: str
+
+
+class ArticleSummary(_Row):
+    id: int
+    headline: str | None = None
+    published: str | None = None
+    path: str | None = None
+    n_quotes: int
+
+
+class StoredArticle(ArticleRecord):
+    """An article's record as stored, with its id in the corpus."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+    id: int
+
+
+class QuoteRow(_Row):
+    quote_id: int | str
+    article_id: int
+    headline: str | None = None
+    published: str | None = None
+    speaker: str | None = None
+    person_id: int | str | None = None
+    kind: str
+    content: str
+    cue: str | None = None
+
+
+class SpeakerRow(_Row):
+    person_id: int | str
+    name: str
+    type: str | None = None
+    n_quotes: int
+    n_articles: int
+
+
+class TimelineRow(_Row):
+    row: Literal["quote", "event"]
+    article_id: int
+    headline: str | None = None
+    published: str | None = None
+
+
+class PersonTimeline(_Row):
+    person_id: int | str
+    name: str
+    type: str | None = None
+    aliases: list[str] = []
+    timeline: list[TimelineRow]
+
+
+class Counts(_Row):
+    articles: int
+    quotes: int
+    people: int
+    failures: int
