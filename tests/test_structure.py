@@ -82,6 +82,8 @@ def test_sentences_opening_with_a_date_stay_in_the_body(line):
         ("By Jane Doe in Eastmere", ["Jane Doe"], []),
         ("Written by: Ana de la Cruz & Tom Reed", ["Ana de la Cruz", "Tom Reed"], []),
         ("Jane Doe | AFP", ["Jane Doe"], ["AFP"]),
+        ("By Jane Doe, The Coastal Courier", ["Jane Doe"], []),
+        ("By Jane Doe, Transport Correspondent", ["Jane Doe"], []),
     ],
 )
 def test_bylines(line, authors, agencies):
@@ -89,6 +91,16 @@ def test_bylines(line, authors, agencies):
     found = structure_of(text)
     assert (found.authors, found.agencies) == (authors, agencies)
     assert paragraph_texts(text) == BODY.splitlines()
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By Tuesday, Jane Doe said, the timetable will be ready.", "By the end of May the ferries will sail."],
+)
+def test_sentences_opening_with_by_are_body(line):
+    text = f"Eastmere changes its ferry timetable\n{line}\n{BODY}"
+    assert structure_of(text).authors == []
+    assert paragraph_texts(text)[0] == line
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,14 @@ NAME_PARTICLES = frozenset({
     "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "al", "el",
     "ter", "ten", "dos", "das",
 })
+#: Words that open capitalised phrases which are not names ("The Times", "Tuesday").
+NOT_FIRST_NAMES = frozenset({
+    "the", "a", "an", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "today", "yesterday", "tomorrow",
+})
+#: An outlet or a role as a credit line prints it: capitalised words and small joining words.
+TITLE_CASE = re.compile(r"(?:(?:[A-Z][\w'’&.\-]*|of|the|for|and|on|in|at|de)\s*)+")
 NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)+$")
 MAX_NAME_TOKENS = 5
 
@@ -75,7 +83,7 @@ def read_byline(text: str) -> Credits | None:
     """The credits of a byline at the top of an article ("By Jane Doe", "Jane Doe, Reuters")."""
     match = BY_LINE.fullmatch(text)
     if match:
-        credits = split_credits(match.group("credits"), strict=False)
+        credits = split_credits(match.group("credits"), strict=True)
         return credits if credits and credits.authors + credits.agencies else None
     credits = split_credits(text, strict=True)
     return credits if credits and credits.agencies else None
@@ -119,7 +127,11 @@ def read_dateline(line: Line) -> tuple[Line, Credits] | None:
 
 
 def split_credits(text: str, strict: bool) -> Credits | None:
-    """People and agencies in ``text``; None if ``strict`` and some part is neither."""
+    """People and agencies in ``text``; None if ``strict`` and some part is not a credit.
+
+    Parts in title case that are not names ("The Coastal Courier", "Political
+    Correspondent") name an outlet or a role: they are credits, but nobody's name.
+    """
     credits = Credits()
     for part in CREDIT_SEPARATOR.split(text.strip()):
         part = FILED_FROM.sub("", part.strip(" .()"))
@@ -130,7 +142,7 @@ def split_credits(text: str, strict: bool) -> Credits | None:
             credits.add(Credits(agencies=[agency]))
         elif looks_like_name(part):
             credits.add(Credits(authors=[part]))
-        elif strict:
+        elif strict and not TITLE_CASE.fullmatch(part):
             return None
     return credits
 
@@ -139,6 +151,8 @@ def looks_like_name(text: str) -> bool:
     """Whether ``text`` reads as a person's name as bylines print it ("Jane Doe", "JAMES B. STEWART")."""
     tokens = text.split()
     if not 1 <= len(tokens) <= MAX_NAME_TOKENS or not NAME_TOKEN.match(tokens[0]):
+        return False
+    if tokens[0].casefold() in NOT_FIRST_NAMES:
         return False
     if any(token.casefold().strip(".") in ROLE_WORDS for token in tokens):
         return False
