@@ -43,7 +43,9 @@ def extract_many(articles: Iterable[Article], nlp: Language) -> Iterator[Article
         for article in articles:
             structure = parse_structure(article)
             pending.append((article, structure))
-            yield (body_only(article.text, structure.paragraphs), structure.published,
+            # Relative times resolve against publication, else the last update.
+            anchor = structure.published or structure.updated
+            yield (body_only(article.text, structure.paragraphs), anchor,
                    structure.headline, structure.paragraphs)
 
     for doc in analyse_many(nlp, items()):
