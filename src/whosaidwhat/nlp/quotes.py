@@ -80,6 +80,8 @@ REPORTING_FRAMES: dict[str, frozenset[str]] = {
 CLAUSE_DEPS = ("ccomp", "parataxis")
 #: At most this many words outside the quotation marks, and the quotation fills its sentences.
 FLOATING_SLACK_WORDS = 2
+#: Words after a quotation's closing mark that a misparsed clause may still hold (the speaker's name).
+STRAY_WORDS = 2
 #: How many tokens around a quotation may separate it from its reporting verb.
 ADJACENT_WORDS = 6
 #: Dashes that sign a quotation with its speaker's name.
@@ -311,7 +313,7 @@ class _QuoteFinder:
             inner = quoted.inner
             if overlap(inner, content) == 0:
                 continue
-            if not self._has_words(content[0], inner[0]) and not self._has_words(inner[1], content[1]):
+            if not self._has_words(content[0], inner[0]) and self._words(quoted.end, content[1]) <= STRAY_WORDS:
                 self.claimed.add(k)
                 return "direct", trim(self.text, *inner)
             kind = "mixed"
@@ -322,6 +324,9 @@ class _QuoteFinder:
 
     def _has_words(self, start: int, end: int) -> bool:
         return any(ch.isalnum() for ch in self.text[start:end])
+
+    def _words(self, start: int, end: int) -> int:
+        return len(self.text[start:end].split()) if end > start else 0
 
     def _quotations_overlapping(self, bounds: Bounds) -> range:
         first = max(0, bisect_right(self.quoted_starts, bounds[0]) - 1)
@@ -335,7 +340,7 @@ class _QuoteFinder:
         reader voices, ``"..." ― Jane Doe``.
         """
         for k, quoted in enumerate(self.quoted):
-            if k in self.claimed or not self._fills_its_sentences(quoted):
+            if k in self.claimed or not self._fills_its_sentences(quoted, slack=ADJACENT_WORDS):
                 continue
             verb = self._verb_after(quoted) or self._verb_before(quoted)
             if verb is not None:
@@ -428,7 +433,7 @@ class _QuoteFinder:
             previous = Quote(kind="direct", content=trim(self.text, *quoted.inner), speaker=previous.speaker)
             self.quotes.append(previous)
 
-    def _fills_its_sentences(self, quoted: Quoted) -> bool:
+    def _fills_its_sentences(self, quoted: Quoted, slack: int = FLOATING_SLACK_WORDS) -> bool:
         """The quotation is a sentence or more, with at most a couple of words around it."""
         span = self.doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
         if span is None or sum(not t.is_punct for t in span) < MIN_FLOATING_WORDS:
@@ -438,7 +443,7 @@ class _QuoteFinder:
             for token in sentence:
                 if self.quote_of_token[token.i] < 0 and not (token.is_punct or token.is_space):
                     outside += token.idx < quoted.start or token.idx >= quoted.end
-        return outside <= FLOATING_SLACK_WORDS
+        return outside <= slack
 
     def _without_duplicates(self) -> list[Quote]:
         seen: set[Bounds] = set()
