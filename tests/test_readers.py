@@ -75,6 +75,11 @@ def test_encodings_decode_to_the_same_text(encoding):
     assert read_bytes(data).text == text
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark(encoding):
+    assert read_bytes(ARTICLE.encode(encoding)).text == ARTICLE
+
+
 def test_byte_order_mark_is_not_part_of_the_text():
     article = read_bytes(b"\xef\xbb\xbf" + ARTICLE.encode("utf-8"))
     assert article.text == ARTICLE

@@ -39,6 +39,8 @@ MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3\x00", "an SQLite database"),
 )
 
+NUL_BYTES = "it contains NUL bytes"
+
 #: When charset-normalizer rates several encodings equally (short English text fits many
 #: Western and Central European code pages alike), the most widespread one wins.
 PREFERRED_ENCODINGS: tuple[str, ...] = ("utf_8", "cp1252", "latin_1", "iso8859_15", "cp1250")
@@ -57,6 +59,10 @@ def decode(data: bytes, path: str | None = None) -> str:
         if data.startswith(bom):
             return _checked(_decode_strict(data[len(bom):], encoding, path), path)
     kind = binary_kind(data)
+    if kind == NUL_BYTES:
+        wide = _decode_wide_unicode(data)
+        if wide is not None:
+            return _checked(wide, path)
     if kind:
         raise ReadError(path, f"binary file ({kind}), not a text or HTML article")
     try:
@@ -71,7 +77,15 @@ def binary_kind(data: bytes) -> str | None:
         if data.startswith(magic):
             return name
     if b"\x00" in data[:8192]:
-        return "it contains NUL bytes"
+        return NUL_BYTES
+    return None
+
+
+def _decode_wide_unicode(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 text written without a byte-order mark (NUL bytes are its zero halves)."""
+    best = from_bytes(data).best()
+    if best is not None and best.encoding.startswith(("utf_16", "utf_32")):
+        return str(best)
     return None
 
 
