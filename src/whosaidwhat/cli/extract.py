@@ -35,7 +35,11 @@ def fail(message: str) -> None:
 def extract(paths, example, fmt, output, model, max_bytes) -> None:
     """Print the record (quotes, speakers, entities, times, ...) of news articles.
 
-    PATH may be a file, a directory (read recursively) or - for standard input.
+    PATH may be a file, a directory (read recursively, hidden files skipped) or - for
+    standard input. Plain text and HTML pages are told apart by their content. An input
+    that cannot be read (missing, empty, binary, too large, HTML without article text)
+    is reported on standard error and the others are still printed; the exit status is
+    then 1.
 
     \b
     Examples:
