@@ -1,0 +1,156 @@
+"""Ingest: nothing lost, nothing doubled, failures recorded, on SQLite and PostgreSQL.
+
+The corpus is generated WARC archives, a feed and HTML pages, with one input of each
+kind of damage. The key test kills an ingest with SIGKILL while it writes, reruns it,
+and checks that every article is stored exactly once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from newsfiles import (
+    html_page,
+    rss_item,
+    write_malformed_warc,
+    write_rss,
+    write_truncated_warc_gz,
+    write_warc,
+)
+
+from whosaidwhat.cli import main
+from whosaidwhat.ingest import Ingest
+from whosaidwhat.store import open_store
+
+#: Readable articles in the generated corpus, and the inputs that must fail.
+GOOD_ARTICLES = 13
+FAILURES = 4
+
+
+def build_corpus(root: Path) -> Path:
+    """13 readable articles in WARC, WARC.gz, RSS and HTML, and 4 damaged inputs.
+
+    The feed's last entry links to ``page13.html``, also given as a file: one article.
+    """
+    root.mkdir()
+    write_warc(root / "a.warc.gz", [0, 1, 2])
+    write_warc(root / "b.warc", [6, 7], gzipped=False)
+    (root / "page13.html").write_bytes(html_page(13))
+    write_rss(
+        root / "news.rss",
+        [
+            rss_item(10),
+            rss_item(11),
+            rss_item(12),
+            rss_item(30, with_content=False),
+            rss_item(31, with_content=False, link="page13.html"),
+        ],
+    )
+    write_truncated_warc_gz(root / "c.warc.gz", [14, 15, 16])
+    write_malformed_warc(root / "d.warc", [17, 18])
+    (root / "menu.html").write_bytes(b"<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    return root
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "corpus.db")
+    return request.getfixturevalue("postgres_url")
+
+
+def ingest_command(corpus: Path, db: str) -> list[str]:
+    return [
+        sys.executable,
+        "-c",
+        "from whosaidwhat.cli import main; main()",
+        "ingest",
+        str(corpus),
+        "--db",
+        db,
+    ]
+
+
+def stored_articles(db: str) -> int:
+    with open_store(db) as store:
+        return store.counts()["articles"]
+
+
+def test_an_ingest_killed_midway_and_rerun_stores_every_article_once(tmp_path, db_url):
+    corpus = build_corpus(tmp_path / "corpus")
+    open_store(db_url).close()
+    first = subprocess.Popen(
+        ingest_command(corpus, db_url), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 120
+    while stored_articles(db_url) < 3 and first.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    assert first.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+    assert 3 <= stored_articles(db_url) < GOOD_ARTICLES
+
+    rerun = subprocess.run(ingest_command(corpus, db_url), capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    again = subprocess.run(ingest_command(corpus, db_url), capture_output=True, text=True, timeout=300)
+    assert "stored 0," in again.stderr
+
+    with open_store(db_url) as store:
+        counts = store.counts()
+        articles = store.articles(limit=1000)
+        assert counts["articles"] == GOOD_ARTICLES
+        assert len({a["path"] for a in articles}) == GOOD_ARTICLES
+        assert counts["quotes"] == sum(len(store.article(a["id"])["quotes"]) for a in articles)
+        assert counts["failures"] == FAILURES
+
+
+def test_failures_are_listed_with_their_reason(tmp_path, nlp):
+    corpus = build_corpus(tmp_path / "corpus")
+    db = str(tmp_path / "corpus.db")
+    with open_store(db) as store:
+        summary = Ingest(store).run(
+            [
+                str(corpus / "c.warc.gz"),
+                str(corpus / "d.warc"),
+                str(corpus / "menu.html"),
+                str(corpus / "news.rss"),
+                str(tmp_path / "absent.txt"),
+            ]
+        )
+    assert (summary.stored, summary.failed) == (2 + 2 + 4, 5)
+    result = CliRunner().invoke(main, ["failures", "--db", db, "--format", "json"])
+    reasons = {Path(row["path"]).name: row["reason"] for row in json.loads(result.output)}
+    assert "truncated" in reasons["c.warc.gz"]
+    assert "malformed" in reasons["d.warc"]
+    assert "no article text" in reasons["menu.html"]
+    assert "no content" in reasons["news.rss#4"]
+    assert "no such file" in reasons["absent.txt"]
+
+
+def test_worker_processes_store_the_same_articles(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for number in range(4):
+        (pages / f"{number}.html").write_bytes(html_page(number))
+    with open_store(str(tmp_path / "one.db")) as one, open_store(str(tmp_path / "two.db")) as two:
+        Ingest(one, workers=1).run([str(pages)])
+        summary = Ingest(two, workers=2).run([str(pages)])
+        assert summary.stored == 4
+        assert sorted(a["path"] for a in one.articles()) == sorted(a["path"] for a in two.articles())
+        assert one.counts()["quotes"] == two.counts()["quotes"]
+
+
+def test_the_environment_names_the_default_database(tmp_path, monkeypatch):
+    monkeypatch.setenv("WHOSAIDWHAT_DB", str(tmp_path / "env.db"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["failures", "--format", "csv"])
+    assert result.exit_code == 0
+    assert os.path.exists(tmp_path / "env.db") and not os.path.exists(tmp_path / "corpus.db")
