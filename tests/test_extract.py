@@ -19,6 +19,12 @@ def test_body_only_keeps_length_and_newlines():
     assert masked == "        \nBody one.\nBody two.\n"
 
 
+def test_body_only_joins_a_hard_wrapped_paragraph():
+    text = "Headline\n\nThe minister said the plan\nwould cost less.\n\nNext paragraph.\n"
+    masked = body_only(text, [(10, 53), (55, 70)])
+    assert masked == "        \n\nThe minister said the plan would cost less.\n\nNext paragraph.\n"
+
+
 def test_times_resolve_against_the_update_when_no_publication_date(nlp):
     record = extract(read_bytes(UPDATED_ONLY.encode(), path="bridge.txt"), nlp)
     assert record.published is None

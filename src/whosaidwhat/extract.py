@@ -8,6 +8,7 @@ the record gathers it all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -28,6 +29,8 @@ from whosaidwhat.record import (
     Time,
 )
 from whosaidwhat.structure import Structure, parse_structure
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def extract(article: Article, nlp: Language) -> ArticleRecord:
@@ -54,17 +57,22 @@ def extract_many(articles: Iterable[Article], nlp: Language) -> Iterator[Article
 
 
 def body_only(text: str, paragraphs: list[tuple[int, int]]) -> str:
-    """``text`` with everything outside the body paragraphs blanked, newlines kept.
+    """``text`` as the parser should see it, every offset where it was.
 
-    The headline, dateline, byline and section headings would otherwise run into
-    the sentences around them; blanking keeps every offset where it was.
+    Outside the body paragraphs everything but newlines is blanked: the headline,
+    dateline, byline and section headings would otherwise run into the sentences
+    around them. Inside a paragraph, line breaks become spaces, so a sentence
+    hard-wrapped over several lines stays one sentence.
     """
     if not paragraphs:
         return text
-    keep = bytearray(len(text))
-    for start, end in paragraphs:
-        keep[start:end] = b"\x01" * (end - start)
-    return "".join(ch if keep[i] or ch == "\n" else " " for i, ch in enumerate(text))
+    pieces, pos = [], 0
+    for start, end in sorted(paragraphs):
+        pieces.append(_NOT_NEWLINE.sub(" ", text[pos:start]))
+        pieces.append(text[start:end].replace("\r", " ").replace("\n", " "))
+        pos = end
+    pieces.append(_NOT_NEWLINE.sub(" ", text[pos:]))
+    return "".join(pieces)
 
 
 def build_record(article: Article, structure: Structure, doc: Doc) -> ArticleRecord:
