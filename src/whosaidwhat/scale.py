@@ -16,6 +16,7 @@ node can write and the parent can read (NFS, or a ``s3://`` URI).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 import time
@@ -86,13 +87,24 @@ def ray_ingest(paths: Iterable[str], store, workers: int = 2, model: str | None 
 
 
 def init_ray(workers: int) -> None:
-    """Join the cluster at RAY_ADDRESS, or start a local Ray with ``workers`` CPUs."""
+    """Join the cluster at RAY_ADDRESS, or start a local Ray with ``workers`` CPUs; quietly."""
     import ray
 
+    options = {"log_to_driver": False, "logging_level": logging.WARNING}
     if os.environ.get("RAY_ADDRESS"):
-        ray.init(log_to_driver=False)
+        ray.init(**options)
     else:
-        ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
+        ray.init(num_cpus=workers, include_dashboard=False, **options)
+    quiet_ray_data()
+
+
+def quiet_ray_data() -> None:
+    """No progress bars or per-stage reports from Ray Data: the summary comes from the ingest."""
+    import ray.data
+
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
 
 
 def new_item_rows(paths: Iterable[str], store, max_bytes: int, summary: Summary) -> list[dict]:
@@ -138,6 +150,7 @@ def write_shards(rows: list[dict], directory: str, workers: int, model: str | No
                  shard_format: str, batch_size: int) -> None:
     import ray.data
 
+    quiet_ray_data()
     dataset = ray.data.from_items(rows, override_num_blocks=max(workers, len(rows) // (batch_size * 4) or 1))
     analysed = dataset.map_batches(
         Analyser, fn_constructor_kwargs={"model": model, "max_bytes": max_bytes},
