@@ -9,6 +9,7 @@ Tests that use them are skipped when PostgreSQL is not installed.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -45,7 +46,7 @@ def server_user() -> str | None:
             return name
         except KeyError:
             continue
-    pytest.skip("running as root and no unprivileged user to run PostgreSQL as")
+    raise NoPostgres("running as root and no unprivileged user to run PostgreSQL as")
 
 
 def free_port() -> int:
@@ -58,53 +59,57 @@ def run(args: list[str], user: str | None) -> None:
     subprocess.run(args, check=True, capture_output=True, user=user, cwd="/")
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    """The URL of a running server's ``postgres`` database (superuser ``postgres``, no password)."""
+class NoPostgres(Exception):
+    """PostgreSQL cannot be started here (binaries absent, or no user to run it as)."""
+
+
+@contextlib.contextmanager
+def running_server() -> Iterator[str]:
+    """Start a throwaway server; yield the URL of its ``postgres`` database; stop and remove it."""
     bindir = postgres_bin()
     if bindir is None:
-        pytest.skip("PostgreSQL binaries (initdb, pg_ctl) are not installed")
+        raise NoPostgres("PostgreSQL binaries (initdb, pg_ctl) are not installed")
     user = server_user()
     root = Path(tempfile.mkdtemp(prefix="whosaidwhat-pg-"))
     if user:
         entry = pwd.getpwnam(user)
         os.chown(root, entry.pw_uid, entry.pw_gid)
     data, port = root / "data", free_port()
-    run(
-        [
-            str(bindir / "initdb"),
-            "-D",
-            str(data),
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-            "--locale=C",
-            "--no-sync",
-        ],
-        user,
-    )
-    options = (
-        f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-        "-c synchronous_commit=off -c full_page_writes=off"
-    )
-    run(
-        [
-            str(bindir / "pg_ctl"),
-            "-D",
-            str(data),
-            "-o",
-            options,
-            "-l",
-            str(root / "server.log"),
-            "-w",
-            "start",
-        ],
-        user,
-    )
     try:
+        run(
+            [
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            ],
+            user,
+        )
+        options = (
+            f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off"
+        )
+        run(
+            [
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-o",
+                options,
+                "-l",
+                str(root / "server.log"),
+                "-w",
+                "start",
+            ],
+            user,
+        )
         yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run(
@@ -114,6 +119,16 @@ def postgres_server() -> Iterator[str]:
             cwd="/",
         )
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a running server's ``postgres`` database (superuser ``postgres``, no password)."""
+    try:
+        with running_server() as url:
+            yield url
+    except NoPostgres as exc:
+        pytest.skip(str(exc))
 
 
 @pytest.fixture
