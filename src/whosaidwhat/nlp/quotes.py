@@ -201,8 +201,9 @@ class _QuoteFinder:
     # ------------------------------------------------------------ cues
 
     def _quote_from_cue(self, token: Token) -> None:
-        if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
-            self._according_to(token, self.doc[token.i + 1])
+        following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        if token.lower_ == "according" and following is not None and following.lower_ == "to":
+            self._according_to(token, following)
             return
         if token.lemma_ not in REPORTING_FRAMES or token.pos_ not in ("VERB", "AUX"):
             return
@@ -254,7 +255,8 @@ class _QuoteFinder:
         left, right = head.left_edge, head.right_edge
         if without is not None:
             if without.left_edge.i <= left.i:
-                left = self.doc[without.right_edge.i + 1] if without.right_edge.i + 1 < len(self.doc) else left
+                after = without.right_edge.i + 1
+                left = self.doc[after] if after < len(self.doc) else left
             elif without.right_edge.i >= right.i:
                 right = self.doc[without.left_edge.i - 1]
         return trim(self.text, left.idx, token_end(right))
@@ -281,8 +283,8 @@ class _QuoteFinder:
         sentence = according.sent
         phrase_end = source.right_edge.i + 1
         if according.i - sentence.start <= 1:
-            content = trim(self.text, self.doc[phrase_end].idx if phrase_end < sentence.end else sentence.end_char,
-                           sentence.end_char)
+            rest = self.doc[phrase_end].idx if phrase_end < sentence.end else sentence.end_char
+            content = trim(self.text, rest, sentence.end_char)
         else:
             content = trim(self.text, sentence.start_char, according.idx)
         if content[1] - content[0] < 3:
@@ -313,10 +315,13 @@ class _QuoteFinder:
             inner = quoted.inner
             if overlap(inner, content) == 0:
                 continue
-            if not self._has_words(content[0], inner[0]) and self._words(quoted.end, content[1]) <= STRAY_WORDS:
+            words_before = self._has_words(content[0], inner[0])
+            if not words_before and self._words(quoted.end, content[1]) <= STRAY_WORDS:
                 self.claimed.add(k)
                 return "direct", trim(self.text, *inner)
             kind = "mixed"
+            if quoted.start < content[0] <= inner[0]:
+                content = (quoted.start, content[1])
             if inner[1] > content[1] and not self._has_words(content[1], inner[0]):
                 self.claimed.add(k)
                 content = (content[0], trim(self.text, *inner)[1])
@@ -346,7 +351,8 @@ class _QuoteFinder:
             if verb is not None:
                 self.claimed.add(k)
                 self.cue_tokens.add(verb.i)
-                self._add(quoted.inner, verb, (verb.idx, token_end(verb)), subject_of(verb), addressee_of(verb))
+                cue = (verb.idx, token_end(verb))
+                self._add(quoted.inner, verb, cue, subject_of(verb), addressee_of(verb))
                 continue
             signed = self._signature_after(quoted)
             if signed is not None:

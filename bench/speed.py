@@ -1,0 +1,121 @@
+"""Speed and memory of the whole whosaidwhat extraction against the spaCy model alone.
+
+    .venv/bin/python bench/speed.py [--split dev] [--model en_core_web_sm] [--big-mb 5]
+
+Each measurement runs in a fresh process (so peak memory is its own): spaCy's
+``nlp.pipe`` over the PolNeAR texts, then ``whosaidwhat.extract`` over the same texts
+with the same model, then one article of about ``--big-mb`` megabytes made by
+repeating those texts. Prints articles per second, the ratio, and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+POLNEAR = REPO.parent / "shared" / "data" / "polnear" / "data"
+
+
+def texts_of(split: str) -> list[Path]:
+    return sorted((POLNEAR / split / "text").glob("*.txt"))
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_spacy(paths: list[Path], model: str) -> dict:
+    import spacy
+
+    from whosaidwhat.nlp.pipeline import resolve_model_name
+
+    nlp = spacy.load(resolve_model_name(model))
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    return {"seconds": time.perf_counter() - start, "articles": len(texts)}
+
+
+def run_whosaidwhat(paths: list[Path], model: str) -> dict:
+    from whosaidwhat.extract import extract_many
+    from whosaidwhat.nlp import load
+    from whosaidwhat.readers import read_path
+
+    nlp = load(model)
+    articles = [read_path(str(path)) for path in paths]
+    start = time.perf_counter()
+    quotes = sum(len(record.quotes) for record in extract_many(articles, nlp))
+    return {"seconds": time.perf_counter() - start, "articles": len(articles), "quotes": quotes}
+
+
+def run_big(paths: list[Path], model: str, megabytes: float) -> dict:
+    from whosaidwhat.extract import extract
+    from whosaidwhat.nlp import load
+    from whosaidwhat.readers import read_bytes
+
+    body = "\n\n".join(path.read_text(encoding="utf-8").split("\n", 2)[-1] for path in paths)
+    text = "A very long article\n\n" + body * max(1, int(megabytes * 1_000_000 / len(body)) + 1)
+    text = text[: int(megabytes * 1_000_000)]
+    nlp = load(model)
+    article = read_bytes(text.encode("utf-8"), path="big.txt", max_bytes=len(text.encode("utf-8")) + 1)
+    start = time.perf_counter()
+    record = extract(article, nlp)
+    return {"seconds": time.perf_counter() - start, "characters": len(text), "quotes": len(record.quotes)}
+
+
+def child(args: argparse.Namespace) -> None:
+    paths = texts_of(args.split)
+    if args.child == "spacy":
+        result = run_spacy(paths, args.model)
+    elif args.child == "whosaidwhat":
+        result = run_whosaidwhat(paths, args.model)
+    else:
+        result = run_big(paths, args.model, args.big_mb)
+    result["peak_mb"] = peak_mb()
+    print(json.dumps(result))
+
+
+def measure(kind: str, args: argparse.Namespace) -> dict:
+    command = [sys.executable, __file__, "--child", kind, "--split", args.split,
+               "--model", args.model, "--big-mb", str(args.big_mb)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", default="dev")
+    parser.add_argument("--model", default="en_core_web_sm")
+    parser.add_argument("--big-mb", type=float, default=5.0)
+    parser.add_argument("--child", choices=["spacy", "whosaidwhat", "big"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args)
+        return
+    if not texts_of(args.split):
+        sys.exit(f"speed.py: no PolNeAR texts under {POLNEAR / args.split}")
+    spacy_run = measure("spacy", args)
+    ours = measure("whosaidwhat", args)
+    big = measure("big", args)
+    spacy_rate = spacy_run["articles"] / spacy_run["seconds"]
+    our_rate = ours["articles"] / ours["seconds"]
+    print(f"{'run':34s} {'articles/s':>10s} {'seconds':>8s} {'peak MB':>8s}")
+    print(f"{'spaCy nlp.pipe (' + args.model + ')':34s} {spacy_rate:10.2f} {spacy_run['seconds']:8.1f} "
+          f"{spacy_run['peak_mb']:8.0f}")
+    print(f"{'whosaidwhat extract':34s} {our_rate:10.2f} {ours['seconds']:8.1f} {ours['peak_mb']:8.0f}")
+    print(f"whosaidwhat takes {spacy_rate / our_rate:.2f}x the time of spaCy alone "
+          f"({(spacy_rate / our_rate - 1) * 100:+.0f}%), {ours['quotes']} quotes")
+    print(f"one {big['characters'] / 1e6:.1f} MB article: {big['seconds']:.1f} s, "
+          f"peak {big['peak_mb']:.0f} MB, {big['quotes']} quotes")
+
+
+if __name__ == "__main__":
+    main()
