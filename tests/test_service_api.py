@@ -256,7 +256,7 @@ def test_reader_gives_two_speakers_two_colours(client, corpus):
 
 
 @pytest.mark.parametrize("path", ["/", "/articles/{Breaking}", "/search?q=statement",
-                                  "/search?speaker=Okafor", "/people/Okafor"])
+                                  "/search?speaker=Okafor&q=statement", "/people/Okafor"])
 def test_markup_in_the_corpus_comes_back_escaped(client, corpus, path):
     response = client.get(path.format(**corpus["ids"]))
     assert response.status_code == 200
@@ -267,6 +267,18 @@ def test_markup_in_the_corpus_comes_back_escaped(client, corpus, path):
 
 def test_pages_forbid_inline_scripts(client):
     assert "script-src 'self'" in client.get("/").headers["content-security-policy"]
+
+
+@pytest.mark.parametrize("params, shown", [
+    ({"q": "winter"}, ["We worked through the winter to finish early,"]),
+    ({"q": "euro", "speaker": "Moreno"}, ["Every euro here comes back to the port twice over,"]),
+    ({"q": "euro", "speaker": "Vickers"}, []),
+    ({"speaker": "Vickers", "since": "2025-03-01", "until": "2025-03-31"},
+     ["We worked through the winter to finish early,", "that the steel deck had been replaced in full"]),
+])
+def test_search_page_combines_words_speaker_and_dates(client, params, shown):
+    html = client.get("/search", params=params).text
+    assert re.findall(r'<blockquote class="q c\d+">([^<]*)</blockquote>', html) == shown
 
 
 def test_search_page_reports_a_malformed_query_as_400(client):

@@ -283,17 +283,16 @@ def add_pages(app: FastAPI, stores: StorePerThread) -> None:
         })
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: str = "", speaker: str = "", since: str = "", until: str = "",
-                    about: str = ""):
+    def search_page(request: Request, q: str = "", speaker: str = "", since: str = "", until: str = ""):
+        """Words alone are ranked by relevance; with a speaker or dates, the matches come newest first."""
         store = stores.get()
-        filters = {"speaker": speaker, "since": since, "until": until, "about": about}
-        if q:
-            rows = store.search(q, limit=PAGE_SIZE)
-        elif any(filters.values()):
-            rows = store.quotes(**{key: value or None for key, value in filters.items()}, limit=PAGE_SIZE)
+        if speaker or since or until:
+            rows = store.quotes(speaker=speaker or None, since=since or None, until=until or None,
+                                about=q or None, limit=PAGE_SIZE)
         else:
-            rows = None
-        return page(request, "search.html", {"title": "Search quotes", "q": q, **filters, "rows": rows,
+            rows = store.search(q, limit=PAGE_SIZE) if q else None
+        return page(request, "search.html", {"title": "Search quotes", "q": q, "speaker": speaker,
+                                             "since": since, "until": until, "rows": rows,
                                              "page_size": PAGE_SIZE})
 
     @app.get("/people/{name:path}", response_class=HTMLResponse, include_in_schema=False)
