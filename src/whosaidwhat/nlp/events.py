@@ -64,6 +64,9 @@ EVENT_TYPES = {
     "resign": "resign", "resignation": "resign", "quit": "resign",
     "die": "die", "death": "die",
     "agree": "agree", "agreement": "agree", "deal": "agree", "treaty": "agree", "sign": "agree",
+    "debate": "debate", "protest": "protest", "rally": "rally", "explosion": "explosion",
+    "shooting": "attack", "trial": "trial", "hearing": "hearing", "ceremony": "ceremony",
+    "funeral": "funeral",
 }
 #: (verb lemma, object or particle lemma) -> event type, for triggers of two words.
 PHRASAL_TYPES = {
@@ -71,6 +74,7 @@ PHRASAL_TYPES = {
     **{("assume", noun): "take_office"
        for noun in ("role", "office", "post", "position", "presidency", "power")},
     ("step", "down"): "resign", ("hold", "talk"): "meet", ("hold", "meeting"): "meet",
+    ("call", "on"): "call", ("call", "for"): "call",
 }
 EVENT_TYPE_NAMES = frozenset(EVENT_TYPES.values()) | frozenset(PHRASAL_TYPES.values())
 #: Event nouns: the noun lemmas of EVENT_TYPES that name an occurrence.
@@ -78,16 +82,23 @@ EVENT_NOUNS = frozenset({
     "visit", "trip", "tour", "meeting", "talk", "summit", "conference", "announcement", "pledge",
     "attack", "strike", "airstrike", "bombing", "shelling", "raid", "invasion", "arrest", "detention",
     "indictment", "ruling", "verdict", "election", "vote", "referendum", "appointment", "nomination",
-    "inauguration", "resignation", "death", "agreement", "deal", "treaty",
+    "inauguration", "resignation", "death", "agreement", "deal", "treaty", "debate", "protest", "rally",
+    "explosion", "shooting", "trial", "hearing", "ceremony", "funeral",
 })
-#: Verbs that are not events of their own: saying and thinking (quotes), being, having, wanting.
+#: Verbs that are not events of their own: saying and thinking (those are quotes), being,
+#: having, wanting. Other reporting words ("announced", "endorsed", "pledged") are acts too.
 _NOT_EVENTS = """
     say tell add state note claim ask write explain insist argue reiterate believe think remark reply
-    respond comment stress emphasize emphasise accord report suggest know hope feel seem appear
-    be have do become remain get want need like mean include keep let help try use see look wish expect
-    consider call describe speak
+    respond comment stress emphasize emphasise accord report suggest tweet post quip joke acknowledge
+    admit concede confirm deny predict recall maintain contend assert allege testify mention repeat
+    counter retort know hope be have do get want need like mean include
+    keep let help try use see wish expect consider call describe speak
 """
 NOT_EVENTS = frozenset(_NOT_EVENTS.split())
+#: Verbs that are events only when used on their own ("appeared on MSNBC"), not as a link
+#: to a predicate ("appeared to be", "remained calm").
+LINKING_VERBS = frozenset({"appear", "remain", "seem", "become", "look", "feel"})
+LINK_DEPS = frozenset({"xcomp", "acomp", "attr", "ccomp", "oprd"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPOSITIONS = frozenset({
     "in", "at", "to", "into", "near", "outside", "inside", "across", "throughout",
@@ -145,15 +156,14 @@ def make_events(nlp: Language, name: str):
 
 def find_events(doc: Doc) -> list[Event]:
     mentions = MentionIndex(doc._.entities or [])
-    cues = [q["cue"] for q in doc._.quotes or [] if q.get("cue")]
     events = []
     for token in doc:
         kind = event_type(token)
-        if kind is None or inside_any(token, cues) and token.lemma_.lower() not in EVENT_TYPES:
+        if kind is None:
             continue
         event = Event(kind, token)
         fill_participants(event, mentions)
-        if kind not in EVENT_TYPE_NAMES and not (event.who or event.whom):
+        if kind not in EVENT_TYPE_NAMES and not (event.who or event.whom or event.where):
             continue
         events.append(event)
     events = merge_light_verb_objects(events)
@@ -194,6 +204,8 @@ def event_type(token: Token) -> str | None:
             return EVENT_TYPES[lemma]
         if lemma in NOT_EVENTS or not lemma.isalpha():
             return None
+        if lemma in LINKING_VERBS and any(c.dep_ in LINK_DEPS for c in token.children):
+            return None
         return lemma
     if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.dep_ != "compound":
         return EVENT_TYPES[lemma]
@@ -231,7 +243,8 @@ def fill_participants(event: Event, mentions: MentionIndex) -> None:
         if prep.dep_ != "prep":
             continue
         objects = [c for c in prep.children if c.dep_ == "pobj"]
-        if prep.lower_ in PARTNER_PREPOSITIONS:
+        phrasal = (token.lemma_.lower(), prep.lower_) in PHRASAL_TYPES
+        if prep.lower_ in PARTNER_PREPOSITIONS or phrasal:
             event.whom += [i for i in phrase_entities(objects, mentions) if i not in event.whom]
         elif prep.lower_ in PLACE_PREPOSITIONS:
             event.where += [i for i in place_entities(objects, mentions, prep.lower_) if i not in event.where]
@@ -245,10 +258,22 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
         if subjects:
             return subjects[0]
+        if token.dep_ == "xcomp" and (controller := object_of(token.head)) is not None:
+            return controller
         if token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and token.head is not token:
             token = token.head
             continue
         return None
+    return None
+
+
+def object_of(verb: Token) -> Token | None:
+    """The object that controls an infinitive: "urged Dean to apologise", "called on Dean to apologise"."""
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "dative"):
+            return child
+        if child.dep_ in ("prt", "prep") and child.lower_ == "on":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 
 
@@ -257,7 +282,7 @@ def phrase_entities(heads: list[Token], mentions: MentionIndex) -> list[str]:
     ids: list[str] = []
     for head in expand_conjuncts(heads):
         found = [m for m in mentions.overlapping(head.idx, head.idx + len(head))]
-        if not found:
+        if not found and head.dep_ != "appos":
             left = head.left_edge.idx
             found = [m for m in mentions.overlapping(left, head.idx + len(head)) if m[3] != "NORP"]
         ids += [m[2] for m in found if m[2] not in ids]
@@ -297,7 +322,7 @@ def date_events(doc: Doc, events: list[Event]) -> None:
             apply_offsets(event, by_token)
     for event in events:
         if event.when is None:
-            event.when = shared_time(event.token, by_token)
+            event.when = shared_time(event.token, by_token) or framing_time(event.token, by_token)
     continue_narrative(doc, events)
 
 
@@ -380,18 +405,39 @@ def shift_day(value: str, days: int) -> str | None:
 
 
 def shared_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
-    """The time of the head clause of a participle or conjoined clause."""
+    """The time of the clause a participle, conjoined clause or event-noun subject belongs to.
+
+    An infinitive ("urged him to resign") is not shared: it names what was wanted, not
+    what happened. An event noun that is the subject or "by" agent of a dated clause
+    ("the blast injured ...", "injured by an explosion") happened then.
+    """
     token = trigger
+    if token.pos_ == "NOUN":
+        clause = token.head.head if token.head.dep_ == "agent" else token.head
+        is_agent = token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ == "agent"
+        event = by_token.get(clause.i) if is_agent else None
+        return event.when if event else None
     for _ in range(4):
         if token.dep_ not in SHARING_DEPS or token.head is token:
             return None
         if any(c.dep_ == "mark" and c.lower_ in ("before", "after", "until", "since", "if", "unless")
-               for c in token.children):
+               or c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             return None
         token = token.head
         event = by_token.get(token.i)
         if event and event.when:
             return event.when
+    return None
+
+
+def framing_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
+    """The time of an event framing this one: "poked fun during the Monday debate"."""
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("during", "at", "amid", "throughout"):
+            for obj in prep.children:
+                frame = by_token.get(obj.i)
+                if obj.dep_ == "pobj" and frame is not None and frame.when:
+                    return frame.when
     return None
 
 
@@ -403,7 +449,8 @@ def continue_narrative(doc: Doc, events: list[Event]) -> None:
     reference: tuple[str, int] | None = None
     for event in sorted(events, key=lambda e: e.token.i):
         paragraph = paragraph_of(event.token.idx, paragraphs)
-        if event.own_time and re.fullmatch(r"\d{4}-\d\d-\d\d", event.when or ""):
+        is_day = re.fullmatch(r"\d{4}-\d\d-\d\d", event.when or "")
+        if event.own_time and event.token.pos_ == "VERB" and is_day:
             reference = (event.when, paragraph)
             continue
         if event.when or reference is None or event.token.sent.start in dated_sentences:
@@ -439,13 +486,13 @@ def heading_between(doc: Doc, paragraphs: list[tuple[int, int]], first: int, las
 
 
 def is_simple_past(trigger: Token) -> bool:
-    """A simple past verb, or a participle or event noun whose clause is in the simple past."""
+    """A simple past verb, or a bare participle or event noun whose clause is in the simple past."""
     token = trigger
     for _ in range(4):
-        if token.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in token.children
-                                           if c.lemma_ == "have"):
-            return True
-        if token.tag_ in ("VBG", "VBN", "NN", "NNS") and token.head is not token:
+        auxiliaries = {c.lemma_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if token.tag_ == "VBD":
+            return "have" not in auxiliaries
+        if token.tag_ in ("VBG", "VBN", "NN", "NNS") and not auxiliaries and token.head is not token:
             token = token.head
             continue
         return False
