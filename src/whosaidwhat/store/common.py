@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
-from whosaidwhat.store.people import PERSON, NameKey, fold, is_name_like, name_key, same_person
+from whosaidwhat.store.people import PERSON, NameKey, SurnameIndex, fold, is_name_like, name_key
 
 QUOTE_COLUMNS = (
     "q.id AS quote_id, q.article_id, a.headline, q.published, p.name AS speaker, q.person_id, "
@@ -47,6 +47,7 @@ class SQLStore:
 
     def __init__(self) -> None:
         self._person_cache: dict[tuple[str, str], int] = {}
+        self._surnames = SurnameIndex()
 
     # -- what a backend provides -------------------------------------------------------
 
@@ -109,6 +110,7 @@ class SQLStore:
                 yield
         except BaseException:
             self._person_cache.clear()
+            self._surnames.clear()
             raise
 
     # -- writing ---------------------------------------------------------------------------
@@ -206,6 +208,7 @@ class SQLStore:
                 "INSERT INTO people (name, type, first, last, block) VALUES (?, ?, ?, ?, ?) RETURNING id",
                 (name.strip(), entity_type, key.first, key.last, key.block),
             )
+            self._surnames.add(entity_type, person_id, key.first, key.last)
         elif entity_type == PERSON:
             self._upgrade_name(person_id, name, key)
         self._person_cache[(entity_type, key.key)] = person_id
@@ -221,21 +224,25 @@ class SQLStore:
 
     def _person_by_likeness(self, key: NameKey, entity_type: str) -> int | None:
         """The best stored person whose name can be this one: same surname first, then same first name."""
-        candidates = self._rows(
-            "SELECT id, first, last, n_articles FROM people WHERE type = ? AND block = ?",
-            (entity_type, key.block),
-        )
-        matches = [
-            c
-            for c in candidates
-            if same_person(key, NameKey(key="", first=c["first"], last=c["last"], block=key.block))
-        ]
+        if not self._surnames.has(entity_type, key.block):
+            self._surnames.load(entity_type, key.block, self._block_rows(entity_type, key.block))
+        matches = self._surnames.matches(key, entity_type)
         if not matches:
             return None
-        best = max(
-            matches, key=lambda c: (c["last"] == key.last, c["first"] == key.first, c["n_articles"], -c["id"])
+        ids = sorted({person_id for person_id, _, _ in matches})
+        articles = {
+            row["id"]: row["n_articles"]
+            for row in self._rows(
+                f"SELECT id, n_articles FROM people WHERE id IN ({', '.join('?' * len(ids))})", ids
+            )
+        }
+        best = max(matches, key=lambda m: (m[2] == key.last, m[1] == key.first, articles.get(m[0], 0), -m[0]))
+        return best[0]
+
+    def _block_rows(self, entity_type: str, block: str) -> list[dict]:
+        return self._rows(
+            "SELECT id, first, last FROM people WHERE type = ? AND block = ?", (entity_type, block)
         )
-        return best["id"]
 
     def _upgrade_name(self, person_id: int, name: str, key: NameKey) -> None:
         """Keep the fullest name seen as the canonical one ("Donald Trump" over "Trump")."""
@@ -245,6 +252,7 @@ class SQLStore:
                 "UPDATE people SET name = ?, first = ?, last = ?, block = ? WHERE id = ?",
                 (name.strip(), key.first, key.last, key.block, person_id),
             )
+            self._surnames.add(PERSON, person_id, key.first, key.last)
 
     def _add_aliases(self, person_id: int, entity: dict, key: NameKey) -> None:
         names = {key.key: entity["name"].strip()}
@@ -488,15 +496,18 @@ class SQLStore:
         key = name_key(name, PERSON)
         if not key.last:
             return []
-        candidates = self._rows(
-            "SELECT id, first, last FROM people WHERE type = ? AND block = ? "
-            "ORDER BY n_quotes DESC, n_articles DESC",
-            (PERSON, key.block),
-        )
+        index = SurnameIndex()
+        index.load(PERSON, key.block, self._block_rows(PERSON, key.block))
+        ids = sorted({person_id for person_id, _, _ in index.matches(key, PERSON)})
+        if not ids:
+            return []
         return [
-            c["id"]
-            for c in candidates
-            if same_person(key, NameKey(key="", first=c["first"], last=c["last"], block=key.block))
+            row["id"]
+            for row in self._rows(
+                f"SELECT id FROM people WHERE id IN ({', '.join('?' * len(ids))}) "
+                "ORDER BY n_quotes DESC, n_articles DESC, id",
+                ids,
+            )
         ]
 
 

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from nameparser import HumanName
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 PERSON = "PERSON"
 
@@ -75,16 +75,8 @@ def name_key(name: str, entity_type: str) -> NameKey:
     return NameKey(key=key, first=first, last=last, block=last[:1])
 
 
-def same_person(a: NameKey, b: NameKey) -> bool:
-    """Whether two PERSON names can be one person (see the module docstring)."""
-    if not a.last or not b.last or a.block != b.block:
-        return False
-    if a.last != b.last and fuzz.ratio(a.last, b.last) < SURNAME_SIMILARITY:
-        return False
-    return first_names_compatible(a.first, b.first)
-
-
 def first_names_compatible(a: str, b: str) -> bool:
+    """Equal, one the other's initial, a near spelling, or one of them absent (a bare surname)."""
     if not a or not b or a == b:
         return True
     if len(a) == 1 or len(b) == 1:
@@ -104,6 +96,68 @@ def is_name_like(text: str) -> bool:
 
 
 _PRONOUNS = frozenset(
-    {"he", "she", "they", "it", "him", "her", "them", "his", "hers", "their", "its", "we", "us", "our",
-     "i", "me", "my", "you", "your", "who", "this", "that"}
+    {
+        "he",
+        "she",
+        "they",
+        "it",
+        "him",
+        "her",
+        "them",
+        "his",
+        "hers",
+        "their",
+        "its",
+        "we",
+        "us",
+        "our",
+        "i",
+        "me",
+        "my",
+        "you",
+        "your",
+        "who",
+        "this",
+        "that",
+    }
 )
+
+
+class SurnameIndex:
+    """Stored people's surnames by (type, block), held in memory for near-spelling lookups.
+
+    rapidfuzz compares a surname with every surname of its block at once; the index is
+    loaded from the database one block at a time and grows as people are added.
+    """
+
+    def __init__(self) -> None:
+        self.blocks: dict[tuple[str, str], dict[str, list[tuple[int, str]]]] = {}
+
+    def has(self, entity_type: str, block: str) -> bool:
+        return (entity_type, block) in self.blocks
+
+    def load(self, entity_type: str, block: str, rows: list[dict]) -> None:
+        self.blocks[(entity_type, block)] = {}
+        for row in rows:
+            self.add(entity_type, row["id"], row["first"], row["last"])
+
+    def add(self, entity_type: str, person_id: int, first: str, last: str) -> None:
+        surnames = self.blocks.get((entity_type, last[:1]))
+        if surnames is not None:
+            surnames.setdefault(last, []).append((person_id, first))
+
+    def matches(self, key: NameKey, entity_type: str) -> list[tuple[int, str, str]]:
+        """``(person_id, first, last)`` of every indexed person whose name can be ``key``."""
+        surnames = self.blocks.get((entity_type, key.block)) or {}
+        similar = process.extract(
+            key.last, list(surnames), scorer=fuzz.ratio, score_cutoff=SURNAME_SIMILARITY, limit=None
+        )
+        return [
+            (person_id, first, last)
+            for last, _, _ in similar
+            for person_id, first in surnames[last]
+            if first_names_compatible(key.first, first)
+        ]
+
+    def clear(self) -> None:
+        self.blocks.clear()
