@@ -48,6 +48,8 @@ def test_money_has_value_and_iso_currency(nlp, text, fragment, value, unit):
         ("Turnout fell to 12 percent in the north.", "12 percent", "percent", 12, "%"),
         ("Inflation stood at 3.5 per cent in May.", "3.5 per cent", "percent", 3.5, "%"),
         ("Her lead grew by 4 percentage points.", "4 percentage points", "percentage_points", 4, "pp"),
+        ("Growth fell by half a percentage point.", "half a percentage point",
+         "percentage_points", 0.5, "pp"),
     ],
 )
 def test_percentages(nlp, text, fragment, kind, value, unit):
@@ -63,6 +65,7 @@ def test_percentages(nlp, text, fragment, kind, value, unit):
         ("Three dozen people gathered outside.", "dozen people", 36, "people"),
         ("The camp holds 1.5 million refugees.", "1.5 million refugees", 1_500_000, "refugees"),
         ("Seven ministers signed the letter.", "Seven ministers", 7, "ministers"),
+        ("Twenty-nine people were hurt.", "Twenty-nine people", 29, "people"),
     ],
 )
 def test_counts_name_what_they_count(nlp, text, fragment, value, unit):
@@ -81,6 +84,12 @@ def test_counts_name_what_they_count(nlp, text, fragment, value, unit):
 def test_hedges_become_qualifiers(nlp, hedge, qualifier):
     text = f"The government promised {hedge} $8 billion of assistance.".replace("  ", " ")
     figure = figure_containing(nlp, text, "$8 billion")
+    assert figure["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize(("tail", "qualifier"), [("or less", "or less"), ("or more", "or more")])
+def test_hedges_after_the_figure(nlp, tail, qualifier):
+    figure = figure_containing(nlp, f"Most donors gave $200 {tail} to the campaign.", "$200")
     assert figure["qualifier"] == qualifier
 
 

@@ -54,6 +54,13 @@ THURSDAY = date(2024, 10, 3)
         ("June 2015", "past", "2015-06"),
         ("2016", "past", "2016"),
         ("the 1990s", "past", "199"),
+        ("this fall", "past", "2024-FA"),
+        ("last fall", "past", "2023-FA"),
+        ("last summer", "past", "2024-SU"),
+        ("next spring", "past", "2025-SP"),
+        ("winter 2015", "past", "2015-WI"),
+        ("the end of March", "past", "2024-03"),
+        ("mid-March", "future", "2025-03"),
         ("two days", "past", "P2D"),
         ("three weeks", "past", "P3W"),
     ],
@@ -114,3 +121,19 @@ def test_relative_times_are_dropped_without_publication_date(nlp):
     found = times_of(nlp, text, published=None)
     assert "Thursday" not in found
     assert found.get("May 4, 2016") == "2016-05-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Crowds gathered on Tuesday. The blast came around 8:30 p.m. near the station.", "8:30 p.m.",
+         "2024-10-01T20:30"),
+        ("The court meets at 10 a.m. Thursday.", "10 a.m.", "2024-10-03T10:00"),
+    ],
+)
+def test_clock_times_take_their_day_from_the_text(nlp, text, expression, value):
+    assert times_of(nlp, text).get(expression) == value
+
+
+def test_clock_time_without_a_day_is_dropped(nlp):
+    assert "9 a.m." not in times_of(nlp, "Shops open at 9 a.m.")

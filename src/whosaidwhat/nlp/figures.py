@@ -97,11 +97,14 @@ MONEY_PATTERNS = [
                re.IGNORECASE),
 ]
 PERCENT_PATTERN = re.compile(
-    rf"\b(?P<num>{_NUMERAL}|{_WORD_NUMBER})(?:\s?(?P<pct>%)|\s(?P<word>percent|per cent)\b"
+    rf"\b(?P<num>{_NUMERAL}|{_WORD_NUMBER}|half an?)(?:\s?(?P<pct>%)|\s(?P<word>percent|per cent)\b"
     rf"|\s(?P<points>percentage points?)\b)",
     re.IGNORECASE,
 )
 QUALIFIER_PATTERN = re.compile(rf"\b(?P<q>{'|'.join(QUALIFIERS)})\s+$", re.IGNORECASE)
+#: Hedges that follow the figure: "$200 or less", "3 million or more".
+TRAILING_QUALIFIER = re.compile(
+    r"^,?\s+(?P<q>or (?:less|more|fewer|so)|and (?:up|above|over))\b", re.IGNORECASE)
 
 
 @Language.factory("whosaidwhat_figures", assigns=["doc._.figures"])
@@ -127,7 +130,8 @@ def find_figures(doc: Doc) -> list[dict]:
         if not overlaps_any(figure, taken):
             figures.append(figure)
     for figure in figures:
-        figure["qualifier"] = qualifier_before(doc.text, figure["start"])
+        figure["qualifier"] = (qualifier_before(doc.text, figure["start"])
+                               or qualifier_after(doc.text, figure["end"]))
     return sorted(figures, key=lambda f: f["start"])
 
 
@@ -174,9 +178,11 @@ def amount(number: str, scale: str | None) -> int | float | None:
 
 
 def parse_number(number: str) -> Decimal | None:
-    word = number.lower()
+    word = re.sub(r"^half an?$", "half", number.lower())
     if word in NUMBER_WORDS:
         return Decimal(NUMBER_WORDS[word])
+    if "-" in word and all(part in NUMBER_WORDS for part in word.split("-")):
+        return Decimal(sum(NUMBER_WORDS[part] for part in word.split("-")))
     try:
         return Decimal(word.replace(",", ""))
     except InvalidOperation:
@@ -218,11 +224,16 @@ def number_tokens(token: Token) -> list[Token]:
     """The contiguous number words around ``token`` ("241 million", "three dozen")."""
     doc = token.doc
     start = end = token.i
-    while start > 0 and is_number_word(doc[start - 1]):
+    while start > 0 and (is_number_word(doc[start - 1]) or is_hyphen_in_number(doc, start - 1)):
         start -= 1
     while end + 1 < len(doc) and is_number_word(doc[end + 1]) and doc[end + 1].i < token.head.i:
         end += 1
     return list(doc[start:end + 1])
+
+
+def is_hyphen_in_number(doc: Doc, i: int) -> bool:
+    """``doc[i]`` is the hyphen of a number such as "twenty-nine"."""
+    return doc[i].text == "-" and i > 0 and doc[i - 1].like_num and doc[i + 1].like_num
 
 
 def is_number_word(token: Token) -> bool:
@@ -234,6 +245,8 @@ def count_value(tokens: list[Token]) -> int | float | None:
     total = None
     for token in tokens:
         word = token.lower_
+        if word == "-":
+            continue
         if word in SCALES or word in ("dozen", "hundred"):
             multiplier = SCALES.get(word) or NUMBER_WORDS[word]
             total = (total or Decimal(1)) * multiplier
@@ -249,6 +262,12 @@ def count_value(tokens: list[Token]) -> int | float | None:
 
 def looks_like_year(tokens: list[Token]) -> bool:
     return len(tokens) == 1 and re.fullmatch(r"(?:1[89]|20)\d\d", tokens[0].text) is not None
+
+
+def qualifier_after(text: str, end: int) -> str | None:
+    """The hedge right after ``end`` ("or less", "or more"), lower-cased, or None."""
+    match = TRAILING_QUALIFIER.match(text[end:end + 16])
+    return match.group("q").lower() if match else None
 
 
 def qualifier_before(text: str, start: int) -> str | None:

@@ -50,6 +50,11 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _NUMBER = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
 _UNIT = r"(?:day|week|month|year|decade|hour)s?"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+#: TIMEX3 season codes and the months each season spans (northern hemisphere).
+SEASONS = {"spring": ("SP", 3, 5), "summer": ("SU", 6, 8), "fall": ("FA", 9, 11), "autumn": ("FA", 9, 11),
+           "winter": ("WI", 12, 14)}
+CLOCK = r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s?(?P<half>a\.m\.|p\.m\.|am\b|pm\b)"
 
 #: Our own candidate patterns, tried before spaCy's entities (they bound the span better).
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
@@ -63,10 +68,14 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"\b{_MONTH}\s+(?:of\s+)?\d{{4}}\b",
     r"\b(?:the\s+)?(?:1[89]|20)\d0s\b",
     r"\b(?:in|since|by|until|from|before|after|during|through|of)\s+(?P<t>(?:1[89]|20)\d\d)\b(?![\d,.]\d)",
+    rf"\b(?:(?:this|next|last|past|coming)\s+{_SEASON}|{_SEASON}\s+(?:of\s+)?\d{{4}})\b",
+    CLOCK,
 )]
 
 #: Words in front of a time expression that are not part of it.
-LEADING_SIGNALS = re.compile(r"^(?:on|in|at|by|since|until|from|during|through|of|for|before|after)\s+", re.I)
+LEADING_SIGNALS = re.compile(
+    r"^(?:(?:on|in|at|by|since|until|from|during|through|of|for|before|after|around|about|approximately)\s+)+",
+    re.I)
 
 _PARSER = DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"})
 
@@ -93,13 +102,49 @@ def parse_anchor(published: str | None) -> date | None:
 
 
 def find_times(doc: Doc, anchor: date | None) -> list[dict]:
-    """Every resolvable time expression in ``doc``, in text order."""
-    times = []
+    """Every resolvable time expression in ``doc``, in text order.
+
+    Clock times come last: they take their day from the other expressions.
+    """
+    times: list[dict] = []
+    clocks = []
     for start, end in candidate_spans(doc):
-        value = resolve(doc.text[start:end], anchor, clause_direction(doc, start, end))
+        expression = doc.text[start:end]
+        if clock := re.search(CLOCK, expression, re.IGNORECASE):
+            clocks.append((start, end, clock))
+            continue
+        value = resolve(expression, anchor, clause_direction(doc, start, end))
         if value:
             times.append({"start": start, "end": end, "value": value})
-    return times
+    for start, end, clock in clocks:
+        around = doc.text[start:start + clock.start()] + doc.text[start + clock.end():end]
+        rest = resolve(around, anchor) or ""
+        day = rest if re.fullmatch(r"\d{4}-\d\d-\d\d", rest) else reference_day(doc, start, times)
+        if value := clock_time(clock, day):
+            times.append({"start": start, "end": end, "value": value})
+    return sorted(times, key=lambda t: t["start"])
+
+
+def clock_time(clock: re.Match, day: str | None) -> str | None:
+    """ "8:30 p.m." on ``day`` -> "2024-10-03T20:30"; None without a day to put it on."""
+    hour, minute = int(clock.group("hour")), int(clock.group("minute") or 0)
+    if day is None or not (1 <= hour <= 12 and minute < 60):
+        return None
+    hour = hour % 12 + (12 if clock.group("half").lower().startswith("p") else 0)
+    return f"{day}T{hour:02d}:{minute:02d}"
+
+
+def reference_day(doc: Doc, offset: int, times: list[dict]) -> str | None:
+    """The day a clock time falls on: a day named in its sentence, else the last day named before it."""
+    days = [t for t in times if re.fullmatch(r"\d{4}-\d\d-\d\d", t["value"])]
+    token = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if token is not None and len(token):
+        sentence = token[0].sent
+        same = [t for t in days if sentence.start_char <= t["start"] < sentence.end_char]
+        if same:
+            return same[0]["value"]
+    before = [t for t in days if t["start"] < offset]
+    return before[-1]["value"] if before else None
 
 
 def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -174,7 +219,7 @@ def resolve(expression: str, anchor: date | None, direction: str = "past") -> st
     text = normalise(expression)
     if not text:
         return None
-    for resolver in (resolve_duration_or_decade, resolve_relative, resolve_absolute):
+    for resolver in (resolve_duration_or_decade, resolve_relative, resolve_season, resolve_absolute):
         value = resolver(text, anchor, direction)
         if value:
             return value
@@ -186,6 +231,8 @@ def normalise(expression: str) -> str:
     if not re.fullmatch(rf"in {_NUMBER} {_UNIT}", text):
         text = LEADING_SIGNALS.sub("", text)
     text = re.sub(r"^the ", "", text)
+    text = re.sub(r"^(?:the )?(?:end|beginning|start|middle|first half|second half) of (?:the )?", "", text)
+    text = re.sub(rf"^(?:early|mid|late)[- ](?={_MONTH}|\d|{_SEASON})", "", text)
     return re.sub(r"'s$", "", text)
 
 
@@ -262,6 +309,22 @@ def shifted_period(anchor: date, unit: str, shift: int, keep_day: bool = False) 
         months = anchor.year * 12 + anchor.month - 1 + shift
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
     return f"{anchor.year + shift:04d}"
+
+
+def resolve_season(text: str, anchor: date | None, direction: str) -> str | None:
+    """ "this fall" -> 2024-FA, "last summer", "next spring", "winter 2015" -> 2015-WI."""
+    if match := re.fullmatch(rf"({_SEASON}) (?:of )?(\d{{4}})", text):
+        return f"{match.group(2)}-{SEASONS[match.group(1)][0]}"
+    match = re.fullmatch(rf"(this|next|last|past|coming) ({_SEASON})", text)
+    if match is None or anchor is None:
+        return None
+    code, first, last = SEASONS[match.group(2)]
+    year = anchor.year
+    if match.group(1) in ("next", "coming") and first <= anchor.month:
+        year += 1
+    elif match.group(1) in ("last", "past") and last >= anchor.month:
+        year -= 1
+    return f"{year:04d}-{code}"
 
 
 def resolve_absolute(text: str, anchor: date | None, direction: str) -> str | None:
