@@ -46,15 +46,15 @@ from whosaidwhat.nlp.speakers import (
 #: ("called for ...", "referred to ..."). Chosen for how reliably news writing uses each
 #: pairing to report a statement or a stated position.
 REPORTING_FRAMES_TABLE = """
-say ccomp | tell ccomp xcomp | add ccomp | write ccomp prep:about | note ccomp dobj
-suggest ccomp xcomp | ask ccomp xcomp prep:about prep:for | show ccomp | argue ccomp
+say ccomp xcomp | tell ccomp xcomp | add ccomp | write ccomp dobj prep:about | note ccomp dobj
+suggest ccomp xcomp | ask ccomp xcomp dobj prep:about prep:for | show ccomp dobj | argue ccomp
 talk prep:about | refer prep:to prep:as | refuse xcomp | find ccomp | endorse dobj | decline xcomp
 cite dobj | defend dobj | offer dobj | urge xcomp dobj | express dobj | criticize dobj prep:for
-criticise dobj prep:for | claim ccomp dobj | call dobj xcomp prep:for prep:on | announce dobj ccomp
-report ccomp xcomp | respond prep:to ccomp | describe dobj prep:as | discuss dobj | see prep:as
+criticise dobj prep:for | claim ccomp | call dobj xcomp prep:for prep:on | announce dobj ccomp
+report ccomp xcomp dobj | respond prep:to ccomp | describe dobj prep:as | discuss dobj | see prep:as
 vow xcomp | reveal ccomp | question dobj ccomp | warn ccomp | continue ccomp | accuse dobj prep:of
 denounce dobj | acknowledge ccomp dobj | explain ccomp | declare ccomp dobj | indicate ccomp
-tweet ccomp dobj | state ccomp | reply ccomp | order dobj | determine ccomp | hope ccomp xcomp
+tweet ccomp dobj | state ccomp | reply ccomp | order dobj | determine ccomp | hope ccomp xcomp | hop ccomp xcomp
 propose dobj xcomp | blame dobj prep:for | mention dobj | blast dobj | insist ccomp | deny ccomp dobj
 recall dobj ccomp | list dobj | estimate ccomp | convince ccomp | learn ccomp | promise xcomp ccomp
 rail prep:against | worry ccomp prep:about | point prep:to | agree ccomp xcomp | assert ccomp
@@ -65,6 +65,10 @@ concede ccomp | confirm ccomp dobj | stress ccomp | emphasize ccomp | emphasise 
 maintain ccomp | contend ccomp | allege ccomp | testify ccomp | caution ccomp | conclude ccomp
 observe ccomp | comment prep:on | post dobj ccomp | repeat dobj ccomp | praise dobj prep:for
 condemn dobj | reject dobj | explain dobj | signal ccomp | hint ccomp | counter ccomp
+think ccomp | believe ccomp | know ccomp | want ccomp | recognize ccomp | see dobj | back dobj
+support dobj | oppose dobj | attack dobj | favor dobj | welcome dobj | accept dobj | promote dobj
+highlight dobj | compare dobj | issue dobj | seek xcomp dobj | plan xcomp | decide xcomp | expect xcomp
+appear xcomp | seem xcomp | speak prep:about | agree prep:with
 """
 
 
@@ -88,6 +92,8 @@ ADJACENT_WORDS = 6
 SIGNATURE_DASHES = frozenset("\u2015\u2014\u2013")
 #: Named-entity types that can speak.
 SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Dependencies of what completes a reported object ("urged X *to act*", "described X *as a fraud*").
+OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "prep", "advcl"})
 #: Quotations shorter than this (in words) with no cue are names or scare quotes.
 MIN_FLOATING_WORDS = 4
 
@@ -212,7 +218,7 @@ class _QuoteFinder:
             return
         subject = subject_of(token)
         self.cue_tokens.add(token.i)
-        self._add(content, token, (token.idx, token_end(token)), subject, addressee_of(token))
+        self._add(content, (token.idx, token_end(token)), subject, addressee_of(token))
 
     def _content_of(self, verb: Token) -> Bounds | None:
         """What ``verb`` reports: its clause, object or infinitive, or the quotation it heads."""
@@ -237,11 +243,17 @@ class _QuoteFinder:
         return None
 
     def _object_bounds(self, child: Token) -> Bounds:
-        """An object with its predicate complement ("called *climate change a hoax*")."""
+        """An object with the complements that follow it: "called *climate change a hoax*",
+        "urged *North Korea to resume talks*", "accused *the government of lying*"."""
         start, end = self._clause_bounds(child)
+        if child.dep_ != "dobj":
+            return start, end
         for sibling in child.head.rights:
-            if sibling.dep_ == "oprd" and sibling.i > child.i:
-                end = self._clause_bounds(sibling)[1]
+            if sibling.i <= child.i:
+                continue
+            if sibling.dep_ not in OBJECT_COMPLEMENT_DEPS:
+                break
+            end = self._clause_bounds(sibling)[1]
         return start, end
 
     def _is_clause_content(self, child: Token, frames: frozenset[str]) -> bool:
@@ -259,6 +271,8 @@ class _QuoteFinder:
                 left = self.doc[after] if after < len(self.doc) else left
             elif without.right_edge.i >= right.i:
                 right = self.doc[without.left_edge.i - 1]
+        while right.i > left.i and (right.is_punct or right.is_space or right.dep_ == "cc"):
+            right = self.doc[right.i - 1]
         return trim(self.text, left.idx, token_end(right))
 
     def _colon_after(self, verb: Token) -> Token | None:
@@ -289,12 +303,11 @@ class _QuoteFinder:
             content = trim(self.text, sentence.start_char, according.idx)
         if content[1] - content[0] < 3:
             return
-        self._add(content, according, (according.idx, token_end(to)), source, None)
+        self._add(content, (according.idx, token_end(to)), source, None)
 
     # ------------------------------------------------------------ quotes
 
-    def _add(self, content: Bounds, cue_token: Token, cue: Bounds, subject: Token | None,
-             addressee: Token | None) -> None:
+    def _add(self, content: Bounds, cue: Bounds, subject: Token | None, addressee: Token | None) -> None:
         kind, content = self._kind_and_content(content)
         source = phrase_span(subject) if subject is not None else None
         self.quotes.append(Quote(
@@ -352,13 +365,13 @@ class _QuoteFinder:
                 self.claimed.add(k)
                 self.cue_tokens.add(verb.i)
                 cue = (verb.idx, token_end(verb))
-                self._add(quoted.inner, verb, cue, subject_of(verb), addressee_of(verb))
+                self._add(quoted.inner, cue, subject_of(verb), addressee_of(verb))
                 continue
             signed = self._signature_after(quoted)
             if signed is not None:
                 dash, name = signed
                 self.claimed.add(k)
-                self._add(quoted.inner, dash, (dash.idx, token_end(dash)), name, None)
+                self._add(quoted.inner, dash, name, None)
 
     def _verb_after(self, quoted: Quoted) -> Token | None:
         """A reporting verb among the few words after the quotation, in its sentence."""
@@ -390,17 +403,20 @@ class _QuoteFinder:
         return (token.lemma_ in REPORTING_FRAMES and token.pos_ in ("VERB", "AUX")
                 and token.i not in self.cue_tokens)
 
-    def _signature_after(self, quoted: Quoted) -> tuple[Token, Token] | None:
+    def _signature_after(self, quoted: Quoted) -> tuple[Bounds, Token] | None:
         """``"..." ― Jane Doe``: a dash after the quotation, then a name."""
-        i = self._token_index(quoted.end)
-        if i + 1 >= len(self.doc) or self.doc[i].text not in SIGNATURE_DASHES:
+        dash = quoted.end
+        while dash < len(self.text) and self.text[dash] in " \u00a0":
+            dash += 1
+        if dash >= len(self.text) or self.text[dash] not in SIGNATURE_DASHES:
             return None
-        name = self.doc[i + 1]
-        if name.pos_ != "PROPN":
+        i = self._token_index(dash + 1)
+        if i >= len(self.doc) or self.doc[i].pos_ != "PROPN":
             return None
+        name = self.doc[i]
         while name.head.i > name.i and name.head.pos_ == "PROPN" and name.head.i - name.i <= 3:
             name = name.head
-        return self.doc[i], name
+        return (dash, dash + 1), name
 
     def _token_index(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -422,7 +438,7 @@ class _QuoteFinder:
             colon = self.doc[label_end]
             content = trim(self.text, token_end(colon), self.paragraph_ends[self.paragraph_of(start)])
             if content[1] - content[0] > 0:
-                self._add(content, colon, (colon.idx, token_end(colon)), label[-1], None)
+                self._add(content, (colon.idx, token_end(colon)), label[-1], None)
                 self.quotes[-1].kind = "direct"
 
     def _quotes_without_cue(self) -> None:

@@ -78,10 +78,13 @@ def _is_subordinate(verb: Token) -> bool:
 
 def phrase_span(head: Token) -> tuple[int, int]:
     """Character span of ``head``'s phrase, without a trailing relative clause or punctuation."""
-    start = head.left_edge.idx
+    left = head.left_edge
+    while left.i < head.i and (left.is_punct or left.is_space):
+        left = left.doc[left.i + 1]
+    start = left.idx
     end = head.idx + len(head.text)
     for child in head.rights:
-        if child.dep_ in SUBJECT_TAIL_DEPS:
+        if child.dep_ in SUBJECT_TAIL_DEPS or child.is_space:
             break
         end = child.right_edge.idx + len(child.right_edge.text)
     return start, end
