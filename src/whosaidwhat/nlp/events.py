@@ -4,8 +4,8 @@ An event is a clause reporting an action, found on the dependency parse:
 
 * Triggers are verbs and event nouns ("a NATO meeting"). A trigger whose lemma is in
   :data:`EVENT_TYPES` takes that type; any other action verb becomes an event of its
-  own lemma when a named participant takes part. Verbs of saying and thinking are
-  left to the quotes (a quote's cue is not an event), as are verbs of being and having.
+  own lemma when a named participant or place takes part or it has its own time.
+  Verbs of saying and thinking are left to the quotes, as are verbs of being and having.
 * ``who``: the agent, i.e. the entities mentioned in the subject (or the "by" phrase of
   a passive, or the possessor of an event noun); a participle or conjoined verb without
   a subject shares its head's. ``whom``: objects and "with"/"against" partners.
@@ -13,11 +13,14 @@ An event is a clause reporting an action, found on the dependency parse:
   the object of a visit.
 * ``when``, by the first rule that applies:
 
-  1. the clause's own time expression (durations such as "two days" do not date it);
+  1. the clause's own time expression: a time belongs to the nearest trigger or verb
+     above it in the parse (durations such as "two days" date nothing);
   2. arithmetic on an anchored clause: "arrived on Thursday, two days after assuming
      the role" dates the assuming two days before the arrival, and the other way round;
   3. a participle or conjoined clause shares its head clause's time ("met him as
-     sirens sounded");
+     sirens sounded", "had a lead in 2012 but lost"), an event noun that is the subject
+     or agent of a clause shares that clause's, and an event framed by another
+     ("poked fun during the Monday debate") takes the frame's;
   4. narrative continuation: a simple-past clause outside quotation marks, in a
      sentence with no time of its own, continues the reference time set by the last
      clause dated by its own expression, if that clause is in the same paragraph or the
@@ -97,11 +100,14 @@ _NOT_EVENTS = """
 NOT_EVENTS = frozenset(_NOT_EVENTS.split())
 #: Verbs that are events only when used on their own ("appeared on MSNBC"), not as a link
 #: to a predicate ("appeared to be", "remained calm").
+#: Verbs that take their meaning from the event noun they govern ("held talks", "won the vote").
+LIGHT_VERBS = frozenset({"hold", "have", "make", "take", "give", "host", "stage", "attend", "conduct", "win",
+                         "lose", "launch", "carry", "join", "open", "call"})
 LINKING_VERBS = frozenset({"appear", "remain", "seem", "become", "look", "feel"})
 LINK_DEPS = frozenset({"xcomp", "acomp", "attr", "ccomp", "oprd"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPOSITIONS = frozenset({
-    "in", "at", "to", "into", "near", "outside", "inside", "across", "throughout",
+    "in", "at", "to", "into", "near", "outside", "inside", "across", "throughout", "off", "within",
 })
 PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside"})
 SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
@@ -156,34 +162,40 @@ def make_events(nlp: Language, name: str):
 
 def find_events(doc: Doc) -> list[Event]:
     mentions = MentionIndex(doc._.entities or [])
-    events = []
+    candidates = []
     for token in doc:
         kind = event_type(token)
-        if kind is None:
-            continue
-        event = Event(kind, token)
-        fill_participants(event, mentions)
-        if kind not in EVENT_TYPE_NAMES and not (event.who or event.whom or event.where):
-            continue
-        events.append(event)
-    events = merge_light_verb_objects(events)
-    date_events(doc, events)
+        if kind is not None:
+            event = Event(kind, token)
+            fill_participants(event, mentions)
+            candidates.append(event)
+    candidates = merge_light_verb_objects(candidates)
+    clause_times = assign_clause_times(doc, candidates)
+    for event in candidates:
+        if event.token.i in clause_times:
+            event.when, event.own_time = clause_times[event.token.i], True
+    events = [e for e in candidates if is_reportable(e)]
+    date_events(doc, events, clause_times)
     return events
+
+
+def is_reportable(event: Event) -> bool:
+    """A typed event, or another action with a named participant, a named place or its own time."""
+    return event.type in EVENT_TYPE_NAMES or bool(event.who or event.whom or event.where or event.own_time)
 
 
 def merge_light_verb_objects(events: list[Event]) -> list[Event]:
     """Fold an event noun into the verb it is the object of when both name one event.
 
-    "held talks", "won the vote": the verb already carries the type, or takes the
-    noun's when it has none of its own (its lemma is the type); the noun's
-    participants join the verb's.
+    "held talks", "won the vote": the verb already carries the type, or is a light verb
+    (:data:`LIGHT_VERBS`) that takes the noun's; the noun's participants join the verb's.
     """
     by_token = {e.token.i: e for e in events}
     kept = []
     for event in events:
         verb = by_token.get(event.token.head.i)
         is_object = event.token.pos_ == "NOUN" and event.token.dep_ == "dobj" and verb is not None
-        if is_object and (verb.type == event.type or verb.type not in EVENT_TYPE_NAMES):
+        if is_object and (verb.type == event.type or verb.token.lemma_.lower() in LIGHT_VERBS):
             verb.type = event.type
             for role in ("who", "whom", "where"):
                 ids = getattr(verb, role)
@@ -312,36 +324,43 @@ def place_entities(objects: list[Token], mentions: MentionIndex, preposition: st
 
 # ---------------------------------------------------------------- time
 
-def date_events(doc: Doc, events: list[Event]) -> None:
-    """Set ``when`` on every event by the rules in the module docstring, in order."""
-    times = [t for t in doc._.times or [] if not t["value"].startswith("P")]
+def date_events(doc: Doc, events: list[Event], clause_times: dict[int, str]) -> None:
+    """Set ``when`` on every event by rules 2 to 4 of the module docstring, in order."""
     by_token = {e.token.i: e for e in events}
-    assign_own_times(doc, times, by_token)
     for _ in range(3):
         for event in events:
             apply_offsets(event, by_token)
     for event in events:
         if event.when is None:
-            event.when = shared_time(event.token, by_token) or framing_time(event.token, by_token)
+            event.when = (shared_time(event.token, by_token, clause_times)
+                          or framing_time(event.token, by_token))
     continue_narrative(doc, events)
 
 
-def assign_own_times(doc: Doc, times: list[dict], by_token: dict[int, Event]) -> None:
-    """Give each time expression to the nearest event trigger above it in the parse."""
-    for t in times:
+def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
+    """Token index of the clause head (verb or event noun) each time expression belongs to -> its value.
+
+    A time belongs to the nearest trigger or verb above it in the parse; the first
+    expression a clause gets is its own. Durations ("two days") date nothing.
+    """
+    triggers = {e.token.i for e in candidates}
+    owned: dict[int, str] = {}
+    for t in doc._.times or []:
+        if t["value"].startswith("P"):
+            continue
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
         if span is None or not len(span):
             continue
         token = span.root
         for _ in range(10):
-            if token.i in by_token and token.i not in range(span.start, span.end):
-                event = by_token[token.i]
-                if not event.own_time:
-                    event.when, event.own_time = t["value"], True
+            outside = not span.start <= token.i < span.end
+            if outside and (token.i in triggers or token.pos_ == "VERB"):
+                owned.setdefault(token.i, t["value"])
                 break
             if token.head is token:
                 break
             token = token.head
+    return owned
 
 
 def apply_offsets(event: Event, by_token: dict[int, Event]) -> None:
@@ -404,7 +423,7 @@ def shift_day(value: str, days: int) -> str | None:
         return None
 
 
-def shared_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
+def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[int, str]) -> str | None:
     """The time of the clause a participle, conjoined clause or event-noun subject belongs to.
 
     An infinitive ("urged him to resign") is not shared: it names what was wanted, not
@@ -425,8 +444,9 @@ def shared_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
             return None
         token = token.head
         event = by_token.get(token.i)
-        if event and event.when:
-            return event.when
+        when = event.when if event else clause_times.get(token.i)
+        if when:
+            return when
     return None
 
 
