@@ -54,7 +54,8 @@ criticise dobj prep:for | claim ccomp | call dobj xcomp prep:for prep:on | annou
 report ccomp xcomp dobj | respond prep:to ccomp | describe dobj prep:as | discuss dobj | see prep:as
 vow xcomp | reveal ccomp | question dobj ccomp | warn ccomp | continue ccomp | accuse dobj prep:of
 denounce dobj | acknowledge ccomp dobj | explain ccomp | declare ccomp dobj | indicate ccomp
-tweet ccomp dobj | state ccomp | reply ccomp | order dobj | determine ccomp | hope ccomp xcomp | hop ccomp xcomp
+tweet ccomp dobj | state ccomp | reply ccomp | order dobj | determine ccomp | hope ccomp xcomp
+hop ccomp xcomp
 propose dobj xcomp | blame dobj prep:for | mention dobj | blast dobj | insist ccomp | deny ccomp dobj
 recall dobj ccomp | list dobj | estimate ccomp | convince ccomp | learn ccomp | promise xcomp ccomp
 rail prep:against | worry ccomp prep:about | point prep:to | agree ccomp xcomp | assert ccomp
@@ -185,6 +186,7 @@ class _QuoteFinder:
                     self._quote_from_cue(token)
         self._quotes_beside_cues()
         self._transcript_turns()
+        self.quotes = _outermost(self.quotes)
         self._quotes_without_cue()
         self.quotes.sort(key=lambda quote: quote.content)
         return self._without_duplicates()
@@ -475,6 +477,37 @@ class _QuoteFinder:
                 seen.add(quote.content)
                 kept.append(quote)
         return kept
+
+
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """Quotes whose cue is not itself inside what another quote reports.
+
+    In "Rutte said he believed that ...", the belief is part of what Rutte said, not a
+    second statement. One sweep over the contents sorted by start: linear after sorting.
+    """
+    by_start = sorted(range(len(quotes)), key=lambda i: quotes[i].content[0])
+    starts = [quotes[i].content[0] for i in by_start]
+    # For each prefix of by_start, the two contents reaching furthest right (end, index).
+    furthest: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    best = second = (-1, -1)
+    for i in by_start:
+        end = quotes[i].content[1]
+        if end > best[0]:
+            best, second = (end, i), best
+        elif end > second[0]:
+            second = (end, i)
+        furthest.append((best, second))
+    kept = []
+    for i, quote in enumerate(quotes):
+        if quote.cue is not None:
+            k = bisect_right(starts, quote.cue[0]) - 1
+            if k >= 0:
+                best, second = furthest[k]
+                reach = best if best[1] != i else second
+                if reach[0] >= quote.cue[1]:
+                    continue
+        kept.append(quote)
+    return kept
 
 
 def _sentences_of(span: Span) -> list[Span]:
