@@ -8,6 +8,7 @@ classic rule-based recipe, left to right through the article:
   the previous ``PARAGRAPH_WINDOW`` paragraphs, preferring the subject of the most recent
   sentence that mentions one; never to the subject of its own clause when it is that
   clause's object ("Rutte told him").
+* "who" goes to the person its relative clause is attached to ("Rutte, who said ...").
 * "the Ukrainian president" goes to the person whose titles share its head noun and
   include every modifier ("Ukrainian President Volodymyr Zelenskyy"), the most recently
   mentioned one if several do.
@@ -33,6 +34,7 @@ PRONOUN_GENDER = {
     "he": MALE, "him": MALE, "his": MALE, "himself": MALE,
     "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE,
 }
+RELATIVE_PRONOUNS = frozenset({"who", "whom"})
 #: How many paragraphs back a pronoun may find its antecedent.
 PARAGRAPH_WINDOW = 2
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -69,6 +71,12 @@ class Resolver:
         self.sentence_of = _sentence_indexes(doc)
         self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.text)]
         self.history: list[Seen] = []
+        self.person_at: dict[int, int] = {}
+        self.last_mentioned: dict[int, int] = {}
+        self.by_title_head: dict[str, list[int]] = {}
+        for index, person in enumerate(persons):
+            for head in {title.head for title in person.titles}:
+                self.by_title_head.setdefault(head, []).append(index)
 
     def resolve(self, names: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
         """New (start, end, person) token spans for pronouns and descriptions, given the names'."""
@@ -76,7 +84,8 @@ class Resolver:
         for start, end, person in names:
             events.append((start, end, person, self.doc[start:end].root))
         for token in self.doc:
-            if token.lower_ in PRONOUN_GENDER and token.pos_ == "PRON" and not self.in_quotes(token):
+            if (token.lower_ in PRONOUN_GENDER and token.pos_ == "PRON" and not self.in_quotes(token)) \
+                    or _relative_pronoun_antecedent(token) is not None:
                 events.append((token.i, token.i + 1, None, token))
             elif (bounds := description_bounds(token)) is not None:
                 events.append((bounds[0], bounds[1], None, token))
@@ -84,15 +93,25 @@ class Resolver:
         found = []
         for start, end, person, token in events:
             if person is None:
-                person = self.pronoun(token) if end - start == 1 and token.lower_ in PRONOUN_GENDER \
-                    else self.description(token, start, end)
+                person = self.reference(token, start, end)
                 if person is None:
                     continue
                 found.append((start, end, person))
             self.remember(person, token)
         return found
 
+    def reference(self, token: Token, start: int, end: int) -> int | None:
+        """Who a pronoun, relative pronoun or description refers to, if anyone in the article."""
+        if end - start > 1 or token.lower_ not in PRONOUN_GENDER.keys() | RELATIVE_PRONOUNS:
+            return self.description(token, start, end)
+        antecedent = _relative_pronoun_antecedent(token)
+        if antecedent is not None:
+            return self.person_at.get(antecedent.i)
+        return self.pronoun(token)
+
     def remember(self, person: int, token: Token) -> None:
+        self.person_at[token.i] = person
+        self.last_mentioned[person] = token.i
         self.history.append(Seen(person, token.i, self.sentence_of[token.i], self.paragraph(token),
                                  token.dep_ in SUBJECT_DEPS))
 
@@ -100,7 +119,7 @@ class Resolver:
         return bisect_right(self.paragraph_starts, token.idx)
 
     def in_quotes(self, token: Token) -> bool:
-        at = bisect_right(self.quoted, (token.idx, len(self.doc.text))) - 1
+        at = bisect_right(self.quoted, (token.idx, token.idx + 1)) - 1
         return at >= 0 and self.quoted[at][0] <= token.idx < self.quoted[at][1]
 
     def pronoun(self, token: Token) -> int | None:
@@ -137,14 +156,12 @@ class Resolver:
     def description(self, head: Token, start: int, end: int) -> int | None:
         modifiers = [token.lower_ for token in self.doc[start:end]
                      if token.is_alpha and token.i != head.i and token.pos_ not in ("DET", "ADP")]
-        matching = [index for index, person in enumerate(self.persons)
-                    if any(title_fits(title, head.lemma_.lower(), modifiers) for title in person.titles)]
+        lemma = head.lemma_.lower()
+        matching = [index for index in self.by_title_head.get(lemma, [])
+                    if any(title_fits(title, lemma, modifiers) for title in self.persons[index].titles)]
         if not matching:
             return None
-        for seen in reversed(self.history):
-            if seen.person in matching:
-                return seen.person
-        return matching[0]
+        return max(matching, key=lambda index: self.last_mentioned.get(index, -1))
 
 
 def most_salient(candidates: list[Seen]) -> Seen | None:
@@ -189,6 +206,14 @@ def description_bounds(head: Token) -> tuple[int, int] | None:
             if pobj is not None and pobj.ent_type_ in ("GPE", "ORG", "NORP"):
                 end = pobj.right_edge.i + 1
     return start, end
+
+
+def _relative_pronoun_antecedent(token: Token) -> Token | None:
+    """The noun "who" stands for in "Trump, who said ...": the head of its relative clause."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.dep_ in SUBJECT_DEPS | OBJECT_DEPS \
+            and token.head.dep_ == "relcl":
+        return token.head.head
+    return None
 
 
 def _bound_subject(token: Token) -> int | None:

@@ -98,8 +98,8 @@ def make_entities(nlp: Language, name: str):
 def find_entities(doc: Doc, tokenise: Callable[[str], Doc]) -> list[dict]:
     """The entities of ``doc``; ``tokenise`` splits a name into tokens as the pipeline does."""
     mentions = named_mentions(doc)
-    surnames = full_name_surnames(mentions)
-    mentions = [relabelled(mention, surnames) for mention in mentions
+    surnames, given = full_names(mentions)
+    mentions = [relabelled(mention, surnames, given) for mention in mentions
                 if not _common_noun_as_person(doc, mention, surnames)]
     mentions += missed_mentions(doc, mentions, surnames, tokenise)
     mentions.sort(key=lambda mention: mention.start)
@@ -118,10 +118,18 @@ def named_mentions(doc: Doc) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ in EXCLUDED_LABELS:
             continue
-        start, end = trimmed(ent)
-        if start < end and any(token.is_alpha and token.text[0].isupper() for token in doc[start:end]):
-            mentions.append(Mention(start, end, ent.label_, doc[start:end].text))
+        for start, end in split_at_possessive(doc, *trimmed(ent)):
+            if any(token.is_alpha and token.text[0].isupper() for token in doc[start:end]):
+                mentions.append(Mention(start, end, ent.label_, doc[start:end].text))
     return mentions
+
+
+def split_at_possessive(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The owner and the owned of a span the model ran together: "Pagliano's | Fifth Amendment"."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text in POSSESSIVE_MARKS:
+            return [(start, i), (i + 1, end)]
+    return [(start, end)] if start < end else []
 
 
 def trimmed(ent: Span) -> tuple[int, int]:
@@ -156,23 +164,24 @@ def _common_noun_as_person(doc: Doc, mention: Mention, surnames: set[str]) -> bo
             and all(token.pos_ != "PROPN" for token in doc[mention.start:mention.end]))
 
 
-def full_name_surnames(mentions: Iterable[Mention]) -> set[str]:
-    """Surnames of the people named in full ("Rutte" for "Mark Rutte")."""
-    surnames = set()
+def full_names(mentions: Iterable[Mention]) -> tuple[set[str], set[str]]:
+    """Surnames and given names of the people named in full ("Rutte" and "Mark" for "Mark Rutte")."""
+    surnames, given = set(), set()
     for mention in mentions:
         if mention.label == "PERSON" and mention.end - mention.start > 1:
-            last = name_parts(mention.text).last
-            if last:
-                surnames.add(last)
-    return surnames
+            parts = name_parts(mention.text)
+            if parts.first and parts.last:
+                surnames.add(parts.last)
+                given.add(parts.first)
+    return surnames, given
 
 
-def relabelled(mention: Mention, surnames: set[str]) -> Mention:
-    """``mention`` with a corrected label: places the model took for names, surnames it took for places."""
+def relabelled(mention: Mention, surnames: set[str], given: set[str]) -> Mention:
+    """``mention`` with a corrected label: places the model took for names, names it took for places."""
     label = gazetteer.corrected_label(mention.text, mention.label, surnames)
     single = mention.end - mention.start == 1
-    if label in MISTAKEN_FOR_NAMES and single and gazetteer.place_label(mention.text) is None \
-            and (mention.text in surnames or misspelt_surname(mention.text, surnames)):
+    if label in MISTAKEN_FOR_NAMES and single and gazetteer.place_label(mention.text) is None and (
+            mention.text in surnames or mention.text in given or misspelt_surname(mention.text, surnames)):
         label = "PERSON"
     mention.label = label
     return mention
@@ -204,7 +213,8 @@ def missed_mentions(doc: Doc, mentions: list[Mention], surnames: set[str],
     for mention in mentions:
         taken.update(range(mention.start, mention.end))
     labels = {mention.text: mention.label for mention in mentions}
-    labels.update({surname: "PERSON" for surname in surnames})
+    for surname in surnames:
+        labels[surname] = labels[surname.upper()] = "PERSON"   # upper case: speakers in transcripts
     matcher = PhraseMatcher(doc.vocab)
     for text in labels:
         matcher.add(text, [tokenise(text)])

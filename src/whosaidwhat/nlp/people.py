@@ -35,6 +35,7 @@ class NameParts:
         return (self.first.casefold().rstrip("."), self.last.casefold(), self.suffix.casefold().rstrip("."))
 
 
+@lru_cache(maxsize=4096)
 def name_parts(name: str) -> NameParts:
     parsed = HumanName(name)
     return NameParts(first=parsed.first, last=parsed.last, suffix=parsed.suffix)
