@@ -14,7 +14,6 @@ PostgreSQL is a throwaway server (as in the tests) unless ``--pg`` names one.
 from __future__ import annotations
 
 import argparse
-import copy
 import hashlib
 import random
 import re
@@ -83,17 +82,20 @@ def replicas(records: list[dict], wanted_quotes: int, people: int = 3000):
     start = date(2015, 1, 1)
     for round_number in range(rounds):
         for index, record in enumerate(records):
-            copy_ = copy.deepcopy(record)
+            copy_ = {**record, "source": {**record["source"]}}
             copy_.pop("id", None)
             key = f"{record['source']['sha256']}:{round_number}"
             copy_["source"]["sha256"] = hashlib.sha256(key.encode()).hexdigest()
             copy_["published"] = (start + timedelta(days=(round_number * 7 + index) % 3650)).isoformat()
             if round_number % 4:  # three copies in four are about other people
-                for entity in copy_["entities"]:
-                    if entity["type"] == "PERSON":
-                        seed = zlib.crc32(f"{entity['name']}:{round_number % people}".encode())
-                        entity["name"] = invented_name(seed)
+                copy_["entities"] = [renamed(entity, round_number % people) for entity in record["entities"]]
             yield copy_
+
+
+def renamed(entity: dict, seed: int) -> dict:
+    if entity["type"] != "PERSON":
+        return entity
+    return {**entity, "name": invented_name(zlib.crc32(f"{entity['name']}:{seed}".encode()))}
 
 
 def build(store, records: list[dict], wanted_quotes: int, chunk: int = 500) -> float:
@@ -118,7 +120,9 @@ def query_words(records: list[dict], count: int, rng: random.Random) -> list[str
             for w in re.findall(r"[A-Za-z]{5,}", q["content"]["text"])
         }
     )
-    phrases = [" ".join(q["content"]["text"].split()[1:3]) for r in records for q in r["quotes"]]
+    phrases = [
+        " ".join(re.findall(r"[A-Za-z]+", q["content"]["text"])[1:3]) for r in records for q in r["quotes"]
+    ]
     terms = [rng.choice(words) for _ in range(count * 3 // 4)]
     terms += [f'"{p}"' for p in rng.sample(phrases, min(len(phrases), count // 4)) if re.search(r"\w", p)]
     return terms
@@ -175,7 +179,8 @@ def main() -> None:
                 counts = store.counts()
                 print(
                     f"{backend}: loaded {counts['articles']} articles, {counts['quotes']} quotes, "
-                    f"{counts['people']} people in {seconds:.0f} s ({counts['quotes'] / seconds:.0f} quotes/s)"
+                    f"{counts['people']} people in {seconds:.0f} s "
+                    f"({counts['quotes'] / seconds:.0f} quotes/s)"
                 )
                 rng = random.Random(7)
                 words = query_words(records, args.queries, rng)

@@ -229,3 +229,28 @@ def test_failures_are_listed_once_each(store):
         ("b.html", "no article text"),
     ]
     assert store.counts()["failures"] == 2
+
+
+@pytest.mark.postgres
+def test_a_corpus_copied_to_postgresql_answers_every_query_alike(tmp_path, postgres_url):
+    with open_store(str(tmp_path / "corpus.db")) as sqlite, open_store(postgres_url) as postgres:
+        for record in RECORDS:
+            sqlite.add(record)
+        sqlite.copy_to(postgres)
+        for store in (sqlite, postgres):
+            store.add(
+                make_record(
+                    'Late news. Rutte said "talks go on".',
+                    "2024-06-01",
+                    [("Mark Rutte", "PERSON", ["Rutte"])],
+                    [("Mark Rutte", '"talks go on"', "said")],
+                )
+            )
+        assert sqlite.counts() == postgres.counts()
+        assert sqlite.speakers() == postgres.speakers()
+        for name in ("Rutte", "Zelensky", "Trump"):
+            assert sqlite.quotes(speaker=name) == postgres.quotes(speaker=name)
+            assert sqlite.timeline(name) == postgres.timeline(name)
+        found = [sorted(r["quote_id"] for r in store.search("harbour OR talks")) for store in (sqlite, postgres)]
+        assert found[0] == found[1] and len(found[0]) == 3  # the same quotes; each backend ranks its own way
+        assert sqlite.article(1) == postgres.article(1)

@@ -48,6 +48,8 @@ class SQLStore:
     def __init__(self) -> None:
         self._person_cache: dict[tuple[str, str], int] = {}
         self._surnames = SurnameIndex()
+        #: Aliases this store has written, so that repeated names cost no statement.
+        self._known_aliases: set[tuple[str, int, str]] = set()
 
     # -- what a backend provides -------------------------------------------------------
 
@@ -111,6 +113,7 @@ class SQLStore:
         except BaseException:
             self._person_cache.clear()
             self._surnames.clear()
+            self._known_aliases.clear()
             raise
 
     # -- writing ---------------------------------------------------------------------------
@@ -260,17 +263,25 @@ class SQLStore:
             text = mention.get("text") or ""
             if is_name_like(text) and fold(text):
                 names.setdefault(fold(text), text.strip())
+        new = [
+            (alias, person_id, shown)
+            for alias, shown in names.items()
+            if (alias, person_id, "name") not in self._known_aliases
+        ]
         self._executemany(
             "INSERT INTO aliases (key, person_id, kind, name) VALUES (?, ?, 'name', ?) "
             "ON CONFLICT (key, person_id) DO UPDATE SET kind = 'name'",
-            [(alias, person_id, shown) for alias, shown in names.items()],
+            new,
         )
-        if entity["type"] == PERSON and key.first and key.last:
+        self._known_aliases.update((alias, person_id, "name") for alias, _, _ in new)
+        surname = (key.last, person_id, "surname")
+        if entity["type"] == PERSON and key.first and key.last and surname not in self._known_aliases:
             self._execute(
                 "INSERT INTO aliases (key, person_id, kind, name) VALUES (?, ?, 'surname', ?) "
                 "ON CONFLICT (key, person_id) DO NOTHING",
                 (key.last, person_id, key.last),
             )
+            self._known_aliases.add(surname)
 
     def _add_quotes(
         self, article_id: int, published: str | None, record: dict, people: dict[str, int]
@@ -460,6 +471,25 @@ class SQLStore:
     def failures(self) -> list[dict]:
         return self._rows("SELECT path, reason, at FROM failures ORDER BY id")
 
+    def copy_to(self, target: SQLStore, chunk: int = 5000) -> None:
+        """Copy this whole corpus, ids included, into an empty ``target`` (SQLite to PostgreSQL or back)."""
+        if target.counts()["articles"]:
+            raise _public_query_error("the target database is not empty")
+        with target._writing():
+            for table, columns in TABLES.items():
+                names = ", ".join(columns)
+                cursor = self._execute(f"SELECT {names} FROM {table} ORDER BY 1")
+                while rows := cursor.fetchmany(chunk):
+                    target._bulk_insert(table, columns, [tuple(dict(row).values()) for row in rows])
+            target._after_bulk_insert()
+
+    def _bulk_insert(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+        marks = ", ".join("?" * len(columns))
+        self._executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def _after_bulk_insert(self) -> None:
+        """Bring indexes and id sequences up to date after :meth:`_bulk_insert`."""
+
     def counts(self) -> dict:
         return {
             "articles": self._scalar("SELECT count(*) AS n FROM articles"),
@@ -509,6 +539,40 @@ class SQLStore:
                 ids,
             )
         ]
+
+
+#: Every table and its columns, in an order that respects foreign keys (for :meth:`SQLStore.copy_to`).
+TABLES: dict[str, tuple[str, ...]] = {
+    "articles": (
+        "id",
+        "sha256",
+        "path",
+        "format",
+        "headline",
+        "published",
+        "text",
+        "record",
+        "n_quotes",
+        "added_at",
+    ),
+    "people": ("id", "name", "type", "first", "last", "block", "n_articles", "n_quotes"),
+    "aliases": ("key", "person_id", "kind", "name"),
+    "article_people": ("article_id", "entity_id", "person_id"),
+    "quotes": (
+        "id",
+        "article_id",
+        "person_id",
+        "published",
+        "kind",
+        "content",
+        "cue",
+        "start_char",
+        "end_char",
+    ),
+    "events": ("id", "article_id", "type", "trigger_text", "event_when", "published"),
+    "event_people": ("event_id", "person_id", "role"),
+    "failures": ("id", "path", "reason", "at"),
+}
 
 
 def timeline_date(row: dict) -> tuple[bool, str, int]:

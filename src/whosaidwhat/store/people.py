@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nameparser import HumanName
 from rapidfuzz import fuzz, process
@@ -29,6 +30,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _NOT_NAME_CHARS = re.compile(r"[^\w\s-]")
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Lower case, accents and punctuation removed, spaces collapsed: the key names are compared by."""
     decomposed = unicodedata.normalize("NFKD", name.strip())
@@ -62,6 +64,7 @@ class NameKey:
         return sum(len(word) > 1 for word in self.key.split())
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str, entity_type: str) -> NameKey:
     """The comparison key of an entity name; titles ("President") are dropped from people's names."""
     if entity_type != PERSON:

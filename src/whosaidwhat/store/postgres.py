@@ -65,6 +65,24 @@ class PostgresStore(SQLStore):
         with self.conn.transaction():
             yield
 
+    def _bulk_insert(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+        """Rows in through COPY, PostgreSQL's bulk path."""
+        with (
+            self.conn.cursor() as cursor,
+            cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+
+    def _after_bulk_insert(self) -> None:
+        """Identity sequences continue after the copied ids; statistics are refreshed."""
+        for table in ("articles", "people", "quotes", "events", "failures"):
+            self.conn.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) "
+                f"FROM {table}"
+            )
+        self.conn.execute("ANALYZE")
+
     def _quote_hits_sql(self) -> str:
         return (
             "SELECT id, -ts_rank(tsv, query) AS rank FROM quotes, websearch_to_tsquery('english', ?) query "

@@ -72,6 +72,11 @@ class SQLiteStore(SQLStore):
             (article_id,),
         )
 
+    def _after_bulk_insert(self) -> None:
+        self.conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+        self.conn.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')")
+        self.conn.execute("ANALYZE")
+
     def _search_terms(self, text: str) -> str:
         from whosaidwhat.store.common import parse_search
 
