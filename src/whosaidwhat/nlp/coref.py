@@ -6,8 +6,9 @@ classic rule-based recipe, left to right through the article:
 * "he", "him", "his" (and the feminine forms) go to the most recent compatible person:
   same gender (gender-guesser on the first name, honorifics), mentioned in the same or one of
   the previous ``PARAGRAPH_WINDOW`` paragraphs, preferring the subject of the most recent
-  sentence that mentions one; never to the subject of its own clause when it is that
-  clause's object ("Rutte told him").
+  sentence that mentions one (a name that usually belongs to the other gender, "Chris"
+  for "she", only from the same or the previous sentence); never to the subject of its
+  own clause when it is that clause's object ("Rutte told him").
 * "who" goes to the person its relative clause is attached to ("Rutte, who said ...").
 * "the Ukrainian president" goes to the person whose titles share its head noun and
   include every modifier ("Ukrainian President Volodymyr Zelenskyy"), the most recently
@@ -126,7 +127,9 @@ class Resolver:
         gender = PRONOUN_GENDER[token.lower_]
         candidates = self.recent(token)
         strong = [seen for seen in candidates if self.agrees(seen.person, gender, strictly=True)]
-        weak = [seen for seen in candidates if self.agrees(seen.person, gender, strictly=False)]
+        near = self.sentence_of[token.i] - 1
+        weak = [seen for seen in candidates
+                if seen.sentence >= near and self.agrees(seen.person, gender, strictly=False)]
         best = most_salient(strong) or most_salient(weak)
         if best is None:
             return None

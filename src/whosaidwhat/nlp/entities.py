@@ -98,6 +98,7 @@ def make_entities(nlp: Language, name: str):
 def find_entities(doc: Doc, tokenise: Callable[[str], Doc]) -> list[dict]:
     """The entities of ``doc``; ``tokenise`` splits a name into tokens as the pipeline does."""
     mentions = named_mentions(doc)
+    mentions += missed_full_names(doc)
     surnames, given = full_names(mentions)
     mentions = [relabelled(mention, surnames, given) for mention in mentions
                 if not _common_noun_as_person(doc, mention, surnames)]
@@ -138,17 +139,23 @@ def trimmed(ent: Span) -> tuple[int, int]:
     doc, start, end = ent.doc, ent.start, ent.end
     while end > start and (doc[end - 1].text in POSSESSIVE_MARKS or doc[end - 1].is_punct):
         end -= 1
+    while end - start > 1 and _is_lead_in(doc[start], ent.label_):
+        start += 1
+    if ent.label_ == "PERSON" and end - start > 2 and not is_given_name(doc[start].text) \
+            and is_given_name(doc[start + 1].text):
+        start += 1
     while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct):
         start += 1
-    if ent.label_ == "PERSON":
-        while end - start > 1 and _is_not_name(doc[start]):
-            start += 1
-        if end - start > 2 and not is_given_name(doc[start].text) and is_given_name(doc[start + 1].text):
-            start += 1
-    else:
-        while end - start > 1 and doc[start].pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "SCONJ", "CCONJ"):
-            start += 1
     return start, end
+
+
+def _is_lead_in(token: Token, label: str) -> bool:
+    """Whether ``token`` opens the span without being part of the name."""
+    if token.lower_ in ARTICLES or token.is_punct:
+        return True
+    if label == "PERSON":
+        return _is_not_name(token)
+    return token.pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "SCONJ", "CCONJ")
 
 
 def _is_not_name(token: Token) -> bool:
@@ -227,6 +234,19 @@ def missed_mentions(doc: Doc, mentions: list[Mention], surnames: set[str],
         text = doc[start:end].text
         if gazetteer.is_missed_place(text, surnames) and (end - start > 1 or doc[start].pos_ == "PROPN"):
             found.append(Mention(start, end, gazetteer.place_label(text), text))
+    return found
+
+
+def missed_full_names(doc: Doc) -> list[Mention]:
+    """Untagged proper nouns that read as a full name: a common given name and one or two more words."""
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found = []
+    for start, end in _capitalised_runs(doc, taken):
+        span = doc[start:end]
+        if 2 <= len(span) <= 3 and all(token.pos_ == "PROPN" for token in span) \
+                and given_name_gender(span[0].text)[1] and gazetteer.place_label(span.text) is None \
+                and not any(is_title_word(token.text) or gazetteer.place_label(token.text) for token in span):
+            found.append(Mention(start, end, "PERSON", span.text))
     return found
 
 
