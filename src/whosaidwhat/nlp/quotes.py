@@ -69,17 +69,26 @@ condemn dobj | reject dobj | explain dobj | signal ccomp | hint ccomp | counter 
 think ccomp | believe ccomp | know ccomp | want ccomp | recognize ccomp | see dobj | back dobj
 support dobj | oppose dobj | attack dobj | favor dobj | welcome dobj | accept dobj | promote dobj
 highlight dobj | compare dobj | issue dobj | seek xcomp dobj | plan xcomp | decide xcomp | expect xcomp
-appear xcomp | seem xcomp | speak prep:about | agree prep:with
+appear xcomp | seem xcomp | speak prep:about | agree prep:with | want xcomp dobj | release dobj
+vote prep:for | cast dobj | know dobj prep:about | sign dobj | launch dobj | encourage dobj | thank dobj
+consider dobj | ignore dobj | pledge dobj | predict dobj | like dobj | love dobj | hate dobj | prefer dobj
+admire dobj | expect ccomp | push prep:for | reference dobj | outline dobj | detail dobj | applaud dobj
+mock dobj | emphasize dobj | warn dobj prep:of prep:about | liken dobj | label dobj | point ccomp
+feel ccomp | joke ccomp | refuse dobj | think prep:of | demand ccomp | discuss ccomp | propose ccomp
 """
 
 
-def _entries(table: str) -> list[str]:
-    return [entry for entry in table.replace("\n", "|").split("|") if entry.strip()]
+def _frames(table: str) -> dict[str, frozenset[str]]:
+    """``"lemma dep dep | lemma dep"`` -> ``{lemma: {dep, ...}}``; a lemma listed twice gets both."""
+    frames: dict[str, frozenset[str]] = {}
+    for entry in table.replace("\n", "|").split("|"):
+        if entry.strip():
+            lemma, *relations = entry.split()
+            frames[lemma] = frames.get(lemma, frozenset()) | frozenset(relations)
+    return frames
 
 
-REPORTING_FRAMES: dict[str, frozenset[str]] = {
-    entry.split()[0]: frozenset(entry.split()[1:]) for entry in _entries(REPORTING_FRAMES_TABLE)
-}
+REPORTING_FRAMES = _frames(REPORTING_FRAMES_TABLE)
 
 #: Dependency labels of a clause a reporting verb governs as its content.
 CLAUSE_DEPS = ("ccomp", "parataxis")

@@ -63,6 +63,9 @@ def subject_of(verb: Token) -> Token | None:
                 return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head  # "a statement saying ...", "Dean, a doctor, saying ..."
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # "replied by saying ..."
+            continue
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head is verb:
             return None
         participle = verb.tag_ in ("VBG", "VBN")
