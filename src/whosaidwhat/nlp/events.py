@@ -106,6 +106,9 @@ LIGHT_VERBS = frozenset({"hold", "have", "make", "take", "give", "host", "stage"
 LINKING_VERBS = frozenset({"appear", "remain", "seem", "become", "look", "feel"})
 LINK_DEPS = frozenset({"xcomp", "acomp", "attr", "ccomp", "oprd"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Entity types that make the agent when they only modify the subject's head ("a Bloomberg poll",
+#: "Rutte's visit"); "a New York judge" is not New York acting.
+AGENT_MODIFIER_TYPES = frozenset({"PERSON", "ORG"})
 PLACE_PREPOSITIONS = frozenset({
     "in", "at", "to", "into", "near", "outside", "inside", "across", "throughout", "off", "within",
 })
@@ -152,15 +155,16 @@ def make_events(nlp: Language, name: str):
     extensions.register()
 
     def component(doc: Doc) -> Doc:
-        events = find_events(doc)
-        doc._.events = [e.as_dict() for e in events]
-        doc._.main_event = main_event(doc, events, parse_headline(nlp, doc._.headline))
+        candidates = find_events(doc)
+        doc._.events = [e.as_dict() for e in candidates if is_reportable(e)]
+        doc._.main_event = main_event(doc, candidates, parse_headline(nlp, doc._.headline))
         return doc
 
     return component
 
 
 def find_events(doc: Doc) -> list[Event]:
+    """Every trigger as a dated event with its participants; :func:`is_reportable` picks those to report."""
     mentions = MentionIndex(doc._.entities or [])
     candidates = []
     for token in doc:
@@ -174,9 +178,8 @@ def find_events(doc: Doc) -> list[Event]:
     for event in candidates:
         if event.token.i in clause_times:
             event.when, event.own_time = clause_times[event.token.i], True
-    events = [e for e in candidates if is_reportable(e)]
-    date_events(doc, events, clause_times)
-    return events
+    date_events(doc, candidates, clause_times)
+    return candidates
 
 
 def is_reportable(event: Event) -> bool:
@@ -296,7 +299,8 @@ def phrase_entities(heads: list[Token], mentions: MentionIndex) -> list[str]:
         found = [m for m in mentions.overlapping(head.idx, head.idx + len(head))]
         if not found and head.dep_ != "appos":
             left = head.left_edge.idx
-            found = [m for m in mentions.overlapping(left, head.idx + len(head)) if m[3] != "NORP"]
+            found = [m for m in mentions.overlapping(left, head.idx + len(head))
+                     if m[3] in AGENT_MODIFIER_TYPES]
         ids += [m[2] for m in found if m[2] not in ids]
     return ids
 
@@ -332,8 +336,10 @@ def date_events(doc: Doc, events: list[Event], clause_times: dict[int, str]) -> 
             apply_offsets(event, by_token)
     for event in events:
         if event.when is None:
-            event.when = (shared_time(event.token, by_token, clause_times)
-                          or framing_time(event.token, by_token))
+            event.when = shared_time(event.token, by_token, clause_times)
+    for event in events:
+        if event.when is None:
+            event.when = framing_time(event.token, by_token)
     continue_narrative(doc, events)
 
 
@@ -428,10 +434,14 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
 
     An infinitive ("urged him to resign") is not shared: it names what was wanted, not
     what happened. An event noun that is the subject or "by" agent of a dated clause
-    ("the blast injured ...", "injured by an explosion") happened then.
+    ("the blast injured ...", "injured by an explosion") happened then, and one modified
+    by a dated participle ("a ruling released Thursday") takes the participle's time.
     """
     token = trigger
     if token.pos_ == "NOUN":
+        modifiers = [c for c in token.children if c.dep_ == "acl" and c.i in clause_times]
+        if modifiers:
+            return clause_times[modifiers[0].i]
         clause = token.head.head if token.head.dep_ == "agent" else token.head
         is_agent = token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ == "agent"
         event = by_token.get(clause.i) if is_agent else None
@@ -451,9 +461,10 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
 
 
 def framing_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
-    """The time of an event framing this one: "poked fun during the Monday debate"."""
+    """The time of an event framing this one: "poked fun during the Monday debate", "rejected it in a ruling".
+    """
     for prep in trigger.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("during", "at", "amid", "throughout"):
+        if prep.dep_ == "prep" and prep.lower_ in ("during", "at", "amid", "throughout", "in"):
             for obj in prep.children:
                 frame = by_token.get(obj.i)
                 if obj.dep_ == "pobj" and frame is not None and frame.when:
@@ -558,20 +569,30 @@ def headline_trigger(headline: Doc | None) -> Token | None:
 
 
 def headline_entities(doc: Doc, headline: Doc | None, trigger: Token | None) -> dict[str, list[str]]:
-    """Entities of ``doc`` named in the headline's subject and place phrases, matched by name."""
+    """Entities of ``doc`` named in the headline's subject and place phrases, matched by name.
+
+    Longer names are matched first and taken out, so "New York Times" is not also "New York".
+    """
     found: dict[str, list[str]] = {"who": [], "where": []}
     if headline is None or trigger is None:
         return found
     subject = subject_of(trigger)
-    subject_text = subject_phrase(subject).text.lower() if subject is not None else ""
-    rest = headline.text[trigger.idx:].lower()
-    for ent in doc._.entities or []:
-        names = {doc.text[s:e].lower() for s, e in ent.get("mentions") or []} | {ent["name"].lower()}
-        names = {n for n in names if len(n) > 2 and n[0].isalnum()}
-        if any(re.search(rf"\b{re.escape(n)}\b", subject_text) for n in names):
-            found["who"].append(ent["id"])
-        elif ent.get("type") in PLACE_TYPES and any(re.search(rf"\b{re.escape(n)}\b", rest) for n in names):
-            found["where"].append(ent["id"])
+    texts = {"who": subject_phrase(subject).text.lower() if subject is not None else "",
+             "where": headline.text[trigger.idx:].lower()}
+    names = [(ent["name"].lower(), ent) for ent in doc._.entities or []]
+    names += [(doc.text[s:e].lower(), ent) for ent in doc._.entities or []
+              for s, e in ent.get("mentions", [])]
+    for name, ent in sorted(names, key=lambda pair: -len(pair[0])):
+        if len(name) < 3 or not name[0].isalnum():
+            continue
+        for role, text in texts.items():
+            pattern = rf"\b{re.escape(name)}\b"
+            if not re.search(pattern, text):
+                continue
+            texts[role] = re.sub(pattern, " ", text)
+            fits = role == "who" or ent.get("type") in PLACE_TYPES
+            if fits and ent["id"] not in found[role]:
+                found[role].append(ent["id"])
     return found
 
 
@@ -591,8 +612,10 @@ def phrases(doc: Doc, event: Event) -> dict[str, str | None]:
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS and not where:
             where = span_text(child)
-        if child.dep_ in ("dobj", "prt"):
-            what = f"{what} {span_text(child)}"
+        if child.dep_ == "prt":
+            what = f"{what} {child.text}"
+        if child.dep_ == "dobj":
+            what = f"{what} {span_text_of(subject_phrase(child))}"
     why = next((span_text(c) for c in trigger.children if c.dep_ == "advcl" and is_purpose(c)), None)
     how = next((span_text(c) for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"), None)
     return {"who": span_text_of(subject_phrase(subject)) if subject is not None else "", "what": what,
