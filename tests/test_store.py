@@ -251,6 +251,6 @@ def test_a_corpus_copied_to_postgresql_answers_every_query_alike(tmp_path, postg
         for name in ("Rutte", "Zelensky", "Trump"):
             assert sqlite.quotes(speaker=name) == postgres.quotes(speaker=name)
             assert sqlite.timeline(name) == postgres.timeline(name)
-        found = [sorted(r["quote_id"] for r in store.search("harbour OR talks")) for store in (sqlite, postgres)]
+        found = [sorted(r["quote_id"] for r in s.search("harbour OR talks")) for s in (sqlite, postgres)]
         assert found[0] == found[1] and len(found[0]) == 3  # the same quotes; each backend ranks its own way
         assert sqlite.article(1) == postgres.article(1)
