@@ -158,3 +158,43 @@ def test_main_event_is_what_headline_and_lead_report(nlp):
 
 def test_no_main_event_without_events(nlp):
     assert analysed(nlp, ["Sunny weather."])._.main_event is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "kind", "who", "when"),
+    [
+        # a time on a verb that is no event still dates the clause conjoined with it
+        ("Mitt Romney had a lead over Barack Obama in 2012 but still lost the election.", "lost", "elect",
+         ["Mitt Romney"], "2012"),
+        # an event framed by a dated event noun takes its time
+        ("Howard Dean mocked Donald Trump during the Monday night debate.", "mocked", "mock",
+         ["Howard Dean"], "2024-09-30"),
+        ("Judge Frank Nervo dismissed the case in a ruling released Thursday.", "dismissed", "dismiss",
+         ["Frank Nervo"], "2024-10-03"),
+        # a linking verb is no event, the same verb on its own is
+        ("Howard Dean appeared on MSNBC on Tuesday.", "appeared", "appear", ["Howard Dean"], "2024-10-01"),
+    ],
+)
+def test_clause_times_reach_related_events(nlp, sentence, trigger, kind, who, when):
+    event = event_of(analysed(nlp, [sentence]), trigger)
+    assert (event["type"], event["who"], event["when"]) == (kind, who, when)
+
+
+def test_linking_verbs_are_not_events(nlp):
+    doc = analysed(nlp, ["Howard Dean appeared to be calm on Tuesday."])
+    assert "appeared" not in {e["trigger"] for e in named_events(doc)}
+
+
+def test_object_controls_the_infinitive_and_wishes_are_undated(nlp):
+    doc = analysed(nlp, ["David Axelrod on Wednesday called on Howard Dean to apologize to Donald Trump."])
+    call = event_of(doc, "called")
+    assert (call["type"], call["who"], call["whom"], call["when"]) == (
+        "call", ["David Axelrod"], ["Howard Dean"], "2024-10-02")
+    apology = event_of(doc, "apologize")
+    assert (apology["who"], apology["when"]) == (["Howard Dean"], None)
+
+
+def test_only_light_verbs_take_the_type_of_their_object(nlp):
+    doc = analysed(nlp, ["Donald Trump criticized the trade deal with Mexico on Monday."])
+    assert event_of(doc, "criticized")["type"] == "criticize"
+    assert event_of(doc, "deal")["type"] == "agree"
