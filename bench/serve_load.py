@@ -1,111 +1,39 @@
 """Load on ``whosaidwhat serve``: requests/s and latency of an article page and of a quote search.
 
-Builds (or reuses) a SQLite corpus of synthetic articles holding 200,000 quotes, starts
-``whosaidwhat serve`` on a loopback port in a subprocess and sends a fixed number of
-requests, paced to a fixed rate (50 requests/s by default) from a pool of client
-threads. Latency is measured from the moment each request was due, so a slow answer
+Serves a SQLite corpus of 200,000 quotes, built once by ``bench/queries.py``'s builder
+(real records replicated under new names and dates) unless ``--db`` exists already.
+Starts ``whosaidwhat serve`` on a loopback port in a subprocess and sends a fixed
+number of requests, paced to a fixed rate (50 requests/s by default) from a pool of
+client threads; latency counts from the moment each request was due, so a slow answer
 that delays the next ones counts against the server. Then the same requests are sent
-back to back by a few threads, for the most requests/s the server gives.
+back to back by a few threads, for the most requests/s the server gives. Search terms
+are ``bench/queries.py``'s: words and two-word phrases of the corpus's quotes.
 
-    python bench/serve_load.py                       # builds out/bench/serve-200k.db once
-    python bench/serve_load.py --requests 1000 --rate 50 --db out/bench/serve-200k.db
+    .venv/bin/python bench/serve_load.py             # builds out/bench/serve-200k.db once
+    .venv/bin/python bench/serve_load.py --requests 1000 --rate 50 --db corpus.db
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import random
-import re
 import socket
 import statistics
 import subprocess
 import sys
 import time
-from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+from queries import build, query_words, real_records
 
 from whosaidwhat.store import open_store
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DB = REPO / "out" / "bench" / "serve-200k.db"
-QUOTES_PER_ARTICLE = 10
 PACED_THREADS = 16  # client threads for paced requests: enough that a slow answer delays no other
-SYLLABLES = ("ka", "lo", "mi", "ren", "to", "sa", "vel", "dor", "ni", "ta", "ber", "qu", "an", "is", "ro",
-             "me", "lu", "tra", "go", "fen", "ci", "por", "na", "zel", "hu", "ment", "os", "ty", "ar", "be")
-CUES = ("said", "told reporters", "added", "argued", "warned", "stressed")
-
-
-# --- a synthetic corpus -------------------------------------------------------------------------
-
-
-def vocabulary(rng: random.Random, size: int = 5_000) -> list[str]:
-    words = {"".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))) for _ in range(size * 2)}
-    return sorted(words)[:size]
-
-
-def people(rng: random.Random, count: int = 2_000) -> list[str]:
-    firsts = [word.capitalize() for word in vocabulary(rng, 300)]
-    lasts = [word.capitalize() + "son" for word in vocabulary(rng, 1_500)]
-    return sorted({f"{rng.choice(firsts)} {rng.choice(lasts)}" for _ in range(count)})
-
-
-def synthetic_record(number: int, rng: random.Random, words: list[str], weights: list[float],
-                     names: list[str]) -> dict:
-    """One article of ``QUOTES_PER_ARTICLE`` direct quotes by three or four people, as a record dict."""
-    speakers = rng.sample(names, rng.randint(3, 4))
-    day = f"20{rng.randint(15, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-    headline = " ".join(rng.choices(words, weights, k=6)).capitalize()
-    text, quotes, mentions = headline + "\n", [], {name: [] for name in speakers}
-    for index in range(QUOTES_PER_ARTICLE):
-        speaker = rng.choice(speakers)
-        content = " ".join(rng.choices(words, weights, k=rng.randint(8, 25))).capitalize() + ","
-        cue = rng.choice(CUES)
-        start = len(text) + 1
-        text += f'"{content}" {speaker} {cue}.\n'
-        name_start = start + len(content) + 2
-        cue_start = name_start + len(speaker) + 1
-        mentions[speaker].append({"start": name_start, "end": name_start + len(speaker), "text": speaker})
-        quotes.append({
-            "id": f"q{index + 1}", "kind": "direct",
-            "content": {"start": start, "end": start + len(content), "text": content},
-            "speaker": f"e{speakers.index(speaker) + 1}", "source": mentions[speaker][-1],
-            "cue": {"start": cue_start, "end": cue_start + len(cue), "text": cue}, "addressee": None,
-        })
-    return {
-        "schema": "whosaidwhat.article/1",
-        "source": {"path": f"synthetic/{number}.txt", "format": "text",
-                   "sha256": hashlib.sha256(text.encode()).hexdigest()},
-        "language": "en", "headline": headline, "published": day, "updated": None, "authors": [],
-        "agencies": [], "text": text, "paragraphs": [], "sections": [],
-        "entities": [{"id": f"e{i + 1}", "name": name, "type": "PERSON", "titles": [],
-                      "mentions": mentions[name]} for i, name in enumerate(speakers)],
-        "quotes": quotes, "times": [], "events": [], "figures": [], "main_event": None, "warnings": [],
-    }
-
-
-def build_corpus(path: Path, quotes: int, seed: int = 0) -> None:
-    """Write a corpus of ``quotes`` synthetic quotes to ``path``."""
-    rng = random.Random(seed)
-    words = vocabulary(rng)
-    weights = [1 / rank for rank in range(1, len(words) + 1)]  # Zipf: a few words are everywhere
-    names = people(rng)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    store = open_store(str(path))
-    try:
-        articles = quotes // QUOTES_PER_ARTICLE
-        for first in range(0, articles, 500):
-            store.add_many(synthetic_record(n, rng, words, weights, names)
-                           for n in range(first, min(first + 500, articles)))
-            print(f"\r  building {path.name}: {min(first + 500, articles) * QUOTES_PER_ARTICLE:,} quotes",
-                  end="", file=sys.stderr, flush=True)
-        print(file=sys.stderr)
-    finally:
-        store.close()
 
 
 # --- the server and the load --------------------------------------------------------------------
@@ -174,22 +102,13 @@ def summary(results: list[tuple[float, int]], elapsed: float) -> dict:
     }
 
 
-def corpus_words(store) -> list[str]:
-    """Words of the corpus's quotes, most frequent first, from a sample of its newest quotes."""
-    counts = Counter(word for row in store.quotes(limit=2_000)
-                     for word in re.findall(r"[^\W\d_]{3,}", row["content"].lower()))
-    return [word for word, _ in counts.most_common()]
-
-
-def workloads(rng: random.Random, words: list[str], articles: int, count: int) -> dict[str, list[str]]:
-    """The paths of each workload: article pages at random; searches for a common word or any one or two."""
-    def search() -> str:
-        terms = rng.sample(words[:100], 1) if rng.random() < 0.5 else rng.sample(words, rng.choice((1, 2)))
-        return "/api/search?q=" + "+".join(terms)
-
+def workloads(rng: random.Random, records: list[dict], article_ids: list[int],
+              count: int) -> dict[str, list[str]]:
+    """The paths of each workload: article pages at random, and searches."""
+    terms = query_words(records, count, rng)
     return {
-        "article page": [f"/articles/{rng.randint(1, articles)}" for _ in range(count)],
-        "search": [search() for _ in range(count)],
+        "article page": [f"/articles/{rng.choice(article_ids)}" for _ in range(count)],
+        "search": [str(httpx.URL("/api/search", params={"q": rng.choice(terms)})) for _ in range(count)],
     }
 
 
@@ -202,18 +121,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=DEFAULT_DB, help="corpus to serve (built if absent)")
     parser.add_argument("--quotes", type=int, default=200_000, help="quotes in a corpus built here")
+    parser.add_argument("--source", help="a corpus whose records the built corpus replicates")
     parser.add_argument("--requests", type=int, default=1_000, help="requests per workload and mode")
     parser.add_argument("--rate", type=float, default=50.0, help="paced requests per second")
     parser.add_argument("--threads", type=int, default=4, help="client threads sending back to back")
     args = parser.parse_args()
 
     if not args.db.exists():
-        started = time.perf_counter()
-        build_corpus(args.db, args.quotes)
-        print(f"built {args.db} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    store = open_store(str(args.db))
-    counts, words = store.counts(), corpus_words(store)
-    store.close()
+        args.db.parent.mkdir(parents=True, exist_ok=True)
+        with open_store(str(args.db)) as store:
+            seconds = build(store, [r for r in real_records(args.source) if r["quotes"]], args.quotes)
+        print(f"built {args.db} in {seconds:.0f} s", file=sys.stderr)
+    with open_store(str(args.db)) as store:
+        counts = store.counts()
+        article_ids = [row["id"] for row in store.articles(limit=counts["articles"])]
+    records = [r for r in real_records(str(args.db)) if r["quotes"]]
     print(f"corpus: {counts['articles']:,} articles, {counts['quotes']:,} quotes, {counts['people']:,} "
           f"people; load average before the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
@@ -223,7 +145,7 @@ def main() -> int:
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30, limits=limits) as client, \
                 ThreadPoolExecutor(PACED_THREADS) as pool:
-            loads = workloads(random.Random(1), words, counts["articles"], args.requests)
+            loads = workloads(random.Random(1), records, article_ids, args.requests)
             for paths in loads.values():  # warm the caches, the connections and the threads on both sides
                 list(pool.map(client.get, paths[:100]))
             print(f"{'workload':<14}{'mode':<18}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"

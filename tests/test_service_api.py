@@ -313,6 +313,18 @@ def test_highlight_cuts_a_cue_inside_a_quote_into_three_segments():
     assert re.search(r'<span class="q cue c\d+" data-quote="q1"[^>]*>said</span>', html)
 
 
+def test_highlight_gives_a_quote_inside_another_to_the_inner_one():
+    text = 'She said the plan was "a bridge to nowhere" and left.'
+    outer, inner = span(text, 'the plan was "a bridge to nowhere"'), span(text, "a bridge to nowhere")
+    views = quote_views([
+        {"id": "q1", "kind": "mixed", "speaker": "e1", "content": outer, "cue": span(text, "said")},
+        {"id": "q2", "kind": "direct", "speaker": "e2", "content": inner, "cue": None},
+    ], {"e1": "Ann Lee", "e2": "Bo Chen"}, len(text))
+    owners = re.findall(r'data-quote="(q\d)"[^>]*>([^<]*)</span>', str(highlight(text, views)))
+    assert owners == [("q1", "said"), ("q1", "the plan was &#34;"), ("q2", "a bridge to nowhere"),
+                      ("q1", "&#34;")]
+
+
 def test_highlight_escapes_text_outside_and_inside_quotes():
     text = "<b>x</b> said: <i>y</i>"
     views = quote_views([{"id": "q1", "kind": "direct", "speaker": None,
@@ -342,3 +354,16 @@ def test_an_unexpected_failure_answers_one_line_not_a_traceback(corpus, monkeypa
         api, html = client.get("/api/counts"), client.get("/")
     assert (api.status_code, api.json()) == (500, {"detail": "internal error: RuntimeError"})
     assert html.status_code == 500 and "internal error: RuntimeError" in html.text
+
+
+@pytest.mark.postgres
+def test_the_service_reads_a_postgresql_corpus_alike(postgres_url):
+    with open_store(postgres_url) as store:
+        ids = {record["headline"].split()[0]: store.add(record)[0] for record in corpus_records()}
+    with TestClient(create_app(postgres_url)) as client:
+        assert len(client.get("/api/articles").json()) == 3
+        assert [row["speaker"] for row in client.get("/api/search", params={"q": "winter"}).json()] == [
+            "Tom Vickers"]
+        assert client.get("/api/search", params={"q": '"unbalanced'}).status_code == 400
+        assert 'data-speaker="e2"' in client.get(f"/articles/{ids['Harbour']}").text
+        assert client.get("/people/Ada%20Moreno").text.count('<circle class="dot') == 3

@@ -11,6 +11,7 @@ nesting elements.
 from __future__ import annotations
 
 import zlib
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -133,36 +134,54 @@ def quote_views(quotes: list[dict], names: dict[str, str], length: int) -> list[
 
 
 def highlight(text: str, quotes: list[QuoteView]) -> Markup:
-    """``text`` as escaped HTML, each quote and cue wrapped in a tagged ``<span>``."""
-    cuts = {0, len(text)}
+    """``text`` as escaped HTML, each quote and cue wrapped in a tagged ``<span>``.
+
+    One sweep over the cut points keeps the quotes and cues open at each point; a
+    segment covered by several quotes belongs to the innermost (the last opened).
+    """
+    opening: dict[int, list[tuple[str, QuoteView]]] = defaultdict(list)
+    closing: dict[int, list[tuple[str, QuoteView]]] = defaultdict(list)
     for quote in quotes:
-        cuts.update(quote.content)
-        if quote.cue_bounds:
-            cuts.update(quote.cue_bounds)
-    points = sorted(cuts)
+        for role, bounds in (("q", quote.content), ("cue", quote.cue_bounds)):
+            if bounds:
+                opening[bounds[0]].append((role, quote))
+                closing[bounds[1]].append((role, quote))
+    points = sorted({0, len(text), *opening, *closing})
+    open_now: dict[str, list[QuoteView]] = {"q": [], "cue": []}
     anchored: set[str] = set()
+    attributes = {quote.id: quote_attributes(quote) for quote in quotes}
     pieces = []
     for start, end in zip(points, points[1:], strict=False):
-        in_quote = next((q for q in quotes if q.content[0] <= start and end <= q.content[1]), None)
-        in_cue = next((q for q in quotes if q.cue_bounds and q.cue_bounds[0] <= start
-                       and end <= q.cue_bounds[1]), None)
+        for role, quote in closing.get(start, ()):
+            open_now[role].remove(quote)
+        # Of the spans opening together, the longest goes first, so the shortest is innermost.
+        for role, quote in sorted(opening.get(start, ()), key=lambda item: -span_length(item)):
+            open_now[role].append(quote)
+        in_quote = open_now["q"][-1] if open_now["q"] else None
+        in_cue = open_now["cue"][-1] if open_now["cue"] else None
+        piece = escape(text[start:end])
         owner = in_quote or in_cue
         if owner is None:
-            pieces.append(escape(text[start:end]))
+            pieces.append(piece)
             continue
-        first = in_quote is not None and in_quote.id not in anchored
-        if first:
+        classes = " ".join(filter(None, ("q" if in_quote else "", "cue" if in_cue else "", owner.colour)))
+        anchor = ""
+        if in_quote and in_quote.id not in anchored:
             anchored.add(in_quote.id)
-        pieces.append(segment(text[start:end], owner, quote=in_quote is not None,
-                              cue=in_cue is not None, anchor=first))
+            anchor = f' id="{escape(in_quote.id)}"'
+        pieces.append(Markup(f'<span class="{escape(classes)}"{anchor}{attributes[owner.id]}>{piece}</span>'))
     return Markup("").join(pieces)
 
 
-def segment(piece: str, owner: QuoteView, *, quote: bool, cue: bool, anchor: bool) -> Markup:
-    classes = " ".join(filter(None, ["q" if quote else "", "cue" if cue else "", owner.colour]))
-    anchor_attr = Markup(' id="{}"').format(owner.id) if anchor else Markup("")
-    return Markup('<span class="{}"{} data-quote="{}" data-speaker="{}" title="{}">{}</span>').format(
-        classes, anchor_attr, owner.id, owner.speaker_key, owner.tooltip, piece)
+def span_length(item: tuple[str, QuoteView]) -> int:
+    role, quote = item
+    start, end = quote.content if role == "q" else quote.cue_bounds
+    return end - start
+
+
+def quote_attributes(quote: QuoteView) -> Markup:
+    return Markup(' data-quote="{}" data-speaker="{}" title="{}"').format(
+        quote.id, quote.speaker_key, quote.tooltip)
 
 
 def who_said_what(quotes: list[QuoteView], text: str) -> list[SpeakerQuotes]:
