@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from whosaidwhat.record import ArticleRecord
 from whosaidwhat.service.app import create_app
 from whosaidwhat.service.reader import PALETTE_SIZE, colour_slot, highlight, quote_views, speaker_colours
+from whosaidwhat.service.timeline import layout
 from whosaidwhat.store import open_store
 
 PAYLOAD_SCRIPT = "<script>window.__pwned = 'script'; document.title = 'pwned';</script>"
@@ -367,3 +368,16 @@ def test_the_service_reads_a_postgresql_corpus_alike(postgres_url):
         assert client.get("/api/search", params={"q": '"unbalanced'}).status_code == 400
         assert 'data-speaker="e2"' in client.get(f"/articles/{ids['Harbour']}").text
         assert client.get("/people/Ada%20Moreno").text.count('<circle class="dot') == 3
+
+
+@pytest.mark.parametrize("same_day", [1, 3, 200])
+def test_timeline_keeps_every_mark_inside_the_chart(same_day):
+    rows = [{"row": "quote", "article_id": 1, "published": "2025-03-04", "content": "x"}] * same_day + [
+        {"row": "event", "article_id": 2, "published": "2025-01-01", "when": "2025-02-01", "type": "visit"},
+        {"row": "quote", "article_id": 3, "published": None, "content": "undated"},
+    ]
+    chart = layout(rows)
+    assert len(chart.marks) == same_day + 1 and len(chart.undated) == 1
+    assert all(0 < mark.y < chart.baseline and 0 < mark.x < chart.width for mark in chart.marks)
+    assert chart.marks[0].row["row"] == "event" and chart.marks[0].x < chart.marks[1].x  # by the event's date
+    assert [tick.label for tick in chart.ticks][0] == "2025-02-01"

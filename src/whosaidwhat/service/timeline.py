@@ -1,11 +1,13 @@
 """A person's quotes and events laid out on a time axis, for an inline SVG drawn by the template.
 
 Only positions are computed here; the template writes the SVG elements, so every label
-goes through Jinja2's autoescaping. Rows on the same day are stacked upwards.
+goes through Jinja2's autoescaping. Rows on the same day are stacked upwards, closer
+together when a day holds more than the chart's height allows.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -14,7 +16,8 @@ from whosaidwhat.service.reader import excerpt
 WIDTH = 860
 LEFT, RIGHT = 40, 30
 BASELINE = 150
-STEP = 16  # vertical distance between rows stacked on one day
+TOP = 14
+STEP = 16  # vertical distance between rows stacked on one day, at most
 TICKS = 5
 
 
@@ -73,17 +76,15 @@ def layout(rows: list[dict]) -> Timeline:
     def x_of(day: date) -> float:
         return round(LEFT + (WIDTH - LEFT - RIGHT) * (day - first).days / span, 1)
 
-    stacked: dict[date, int] = {}
+    tallest = max(Counter(day for day, _ in dated).values())
+    step = min(STEP, (BASELINE - 10 - TOP) / max(1, tallest - 1))
+    stacked: Counter[date] = Counter()
     marks = []
     for day, row in sorted(dated, key=lambda item: item[0]):
-        level = stacked.get(day, 0)
-        stacked[day] = level + 1
-        marks.append(Mark(x=x_of(day), y=BASELINE - 10 - STEP * level, row=row, label=row_label(row, day)))
-    top = min(mark.y for mark in marks)
-    shift = max(0, 20 - top)  # tall stacks push the chart down instead of leaving the frame
-    for mark in marks:
-        mark.y += shift
+        y = round(BASELINE - 10 - step * stacked[day], 1)
+        stacked[day] += 1
+        marks.append(Mark(x=x_of(day), y=y, row=row, label=row_label(row, day)))
     ticks = [Tick(x=x_of(day), label=day.isoformat())
              for day in sorted({first + timedelta(days=round(span * i / (TICKS - 1))) for i in range(TICKS)})]
-    return Timeline(width=WIDTH, height=int(BASELINE + shift + 30), baseline=int(BASELINE + shift),
-                    marks=marks, ticks=ticks, undated=undated)
+    return Timeline(width=WIDTH, height=BASELINE + 30, baseline=BASELINE, marks=marks, ticks=ticks,
+                    undated=undated)
