@@ -118,6 +118,18 @@ def test_pronoun_prefers_the_subject_of_the_last_sentence(nlp):
     assert entity_mentioned_as(entities, "He")["name"] == "Daniel Weber"
 
 
+def test_relative_pronouns_go_to_the_person_they_follow(nlp):
+    entities = entities_of(nlp, "Maria Lopez, who runs the clinic, met Daniel Weber, who chairs the board.")
+    assert entity_mentioned_as(entities, "who", 0)["name"] == "Maria Lopez"
+    assert entity_mentioned_as(entities, "who", 1)["name"] == "Daniel Weber"
+
+
+def test_full_names_the_model_missed_are_people(nlp):
+    entities = entities_of(nlp, "And oh yes, Carly Fiorina: she was there too. Fiorina said little.")
+    [person] = named(entities, "Carly Fiorina")
+    assert {"Carly Fiorina", "she", "Fiorina"} <= set(person["mentions"])
+
+
 def test_pronouns_inside_quotation_marks_are_left_alone(nlp):
     entities = entities_of(nlp, 'Daniel Weber spoke to the press. "He will not win," Weber said.')
     assert all("He" not in entity["mentions"] for entity in entities)
@@ -140,6 +152,7 @@ def test_definite_description_goes_to_the_person_with_that_title(nlp):
     ("Lena Fischer arrived in the city two days after taking the role of health minister.", "Lena Fischer",
      "health minister"),
     ("Lena Fischer visited the port when serving as deputy mayor.", "Lena Fischer", "deputy mayor"),
+    ("Tim Kaine is a former civil rights lawyer.", "Tim Kaine", "former civil rights lawyer"),
 ])
 def test_titles(nlp, text, name, title):
     [person] = named(entities_of(nlp, text), name)

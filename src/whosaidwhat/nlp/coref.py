@@ -106,6 +106,9 @@ class Resolver:
         if end - start > 1 or token.lower_ not in PRONOUN_GENDER.keys() | RELATIVE_PRONOUNS:
             return self.description(token, start, end)
         antecedent = _relative_pronoun_antecedent(token)
+        if antecedent is not None and antecedent.dep_ == "attr":   # "Kaine is a lawyer who ..."
+            antecedent = next((child for child in antecedent.head.children if child.dep_ == "nsubj"),
+                              antecedent)
         if antecedent is not None:
             return self.person_at.get(antecedent.i)
         return self.pronoun(token)

@@ -5,7 +5,7 @@ Three constructions, all common in news prose:
 * pre-modifiers of the name: "Former Dutch Prime Minister Mark Rutte", "NATO chief Mark Rutte";
 * appositions: "Jane Doe, a nurse at the clinic," and "the clinic's director, Jane Doe,";
 * roles taken by the subject of a clause: "after assuming the role of NATO Secretary General",
-  "when serving as Dutch prime minister".
+  "when serving as Dutch prime minister", "Kaine is a former civil rights lawyer".
 
 spaCy's parser labels the pieces; no library turns them into titles, hence these rules.
 """
@@ -80,8 +80,12 @@ def _comma_at(doc: Doc, i: int) -> bool:
 
 
 def role_title(token: Token) -> tuple[Token, Title] | None:
-    """(the holder's token, the role) when ``token`` introduces a role: "role of X", "serving as X"."""
-    if token.lemma_.lower() in ROLE_NOUNS:
+    """(the holder's token, the role) when ``token`` introduces a role: "role of X", "serving as X",
+    "Kaine is a former civil rights lawyer"."""
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        role = token if not any(child.dep_ == "neg" for child in token.head.children) else None
+        holder = next((child for child in token.head.children if child.dep_ == "nsubj"), None)
+    elif token.lemma_.lower() in ROLE_NOUNS:
         role = _complement(token, "of")
         holder = clause_subject(token) if role is not None else None
     elif token.lower_ == "as" and token.dep_ == "prep" and token.head.lemma_.lower() in ROLE_VERBS:
