@@ -121,9 +121,9 @@ SPEAKERS = [
     pytest.param("Anna Lindqvist is the mayor of the town.\n"
                  "The mayor said the bridge would reopen in May.",
                  "The mayor", "Anna Lindqvist", id="description"),
-    pytest.param("Mayor Anna Lindqvist opened the session.\n"
-                 "Lindqvst said the bridge would reopen in May.",
-                 "Lindqvst", "Anna Lindqvist", id="misspelling"),
+    pytest.param("Mayor Anna Lindqvist opened the session on Monday.\n"
+                 "Lindqvistt said the bridge would reopen in May.",
+                 "Lindqvistt", "Anna Lindqvist", id="misspelling"),
     pytest.param("Officials said the bridge would reopen in May.", "Officials", None, id="group"),
 ]
 
