@@ -51,7 +51,7 @@ from whosaidwhat.nlp import extensions
 #: Trigger lemma -> event type. Verbs and nouns alike; phrasal triggers are in PHRASAL_TYPES.
 EVENT_TYPES = {
     "visit": "visit", "arrive": "visit", "travel": "visit", "trip": "visit", "tour": "visit", "fly": "visit",
-    "meet": "meet", "meeting": "meet", "talk": "meet", "summit": "meet", "conference": "meet",
+    "meet": "meet", "meeting": "meet", "summit": "meet", "conference": "meet",
     "discuss": "discuss", "negotiate": "discuss",
     "announce": "announce", "announcement": "announce", "unveil": "announce",
     "pledge": "pledge", "commit": "pledge",
@@ -80,6 +80,8 @@ PHRASAL_TYPES = {
     ("call", "on"): "call", ("call", "for"): "call",
 }
 EVENT_TYPE_NAMES = frozenset(EVENT_TYPES.values()) | frozenset(PHRASAL_TYPES.values())
+#: Nouns whose event type differs from their verb's: "talks" are a meeting, talking is not.
+NOUN_TYPES = {"talk": "meet"}
 #: Event nouns: the noun lemmas of EVENT_TYPES that name an occurrence.
 EVENT_NOUNS = frozenset({
     "visit", "trip", "tour", "meeting", "talk", "summit", "conference", "announcement", "pledge",
@@ -223,7 +225,7 @@ def event_type(token: Token) -> str | None:
             return None
         return lemma
     if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.dep_ != "compound":
-        return EVENT_TYPES[lemma]
+        return NOUN_TYPES.get(lemma) or EVENT_TYPES[lemma]
     return None
 
 

@@ -7,8 +7,10 @@ resolved against the publication date (``doc._.published``); one that cannot be
 resolved is dropped. Without a publication date only absolute dates are kept.
 
 Values follow TIMEX3: a day ``2024-10-03``, an ISO week ``2024-W41``, a weekend
-``2024-W40-WE``, a month ``2024-09``, a year ``2016``, a decade ``199``, a duration
-``P2D``.
+``2024-W40-WE``, a month ``2024-09``, a season ``2024-FA``, a year ``2016``, a decade
+``199``, a duration ``P2D``, a clock time on its day ``2024-10-03T20:30``. A clock time
+takes the day named in its sentence, else the last day named before it, and is dropped
+when there is none.
 
 dateparser reads the absolute forms ("Oct. 12", "March 14, 2016", "June 2015").
 The relative forms are hand-written because dateparser's answers do not fit news:
