@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -266,8 +267,13 @@ class Ingest:
                 self.record(outcome)
 
     def run_in_pool(self, batches: Iterator[list[Item]]) -> None:
-        """Batches spread over worker processes, at most two per worker in flight."""
-        pool = ProcessPoolExecutor(self.workers, initializer=_load_worker_model, initargs=(self.model,))
+        """Batches spread over worker processes, at most two per worker in flight.
+
+        Workers are spawned, not forked: the parent holds database connections and a
+        progress thread, which a forked child must not inherit.
+        """
+        pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_load_worker_model, initargs=(self.model,))
         with pool:
             pending: dict[Future, list[Item]] = {}
             for batch in batches:
