@@ -180,6 +180,10 @@ def test_clause_times_reach_related_events(nlp, sentence, trigger, kind, who, wh
     assert (event["type"], event["who"], event["when"]) == (kind, who, when)
 
 
+def test_time_after_be_dates_the_subject_event(nlp):
+    assert event_of(analysed(nlp, ["The vote is on Nov. 8."]), "vote")["when"] == "2024-11-08"
+
+
 def test_linking_verbs_are_not_events(nlp):
     doc = analysed(nlp, ["Howard Dean appeared to be calm on Tuesday."])
     assert "appeared" not in {e["trigger"] for e in named_events(doc)}

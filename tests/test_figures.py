@@ -98,9 +98,17 @@ def test_hedge_on_a_count(nlp):
     assert (figure["kind"], figure["qualifier"]) == ("count", "more than")
 
 
+def test_units_of_measure_make_quantities(nlp):
+    figure = figure_containing(nlp, "The arch rises 215 feet above the river.", "215 feet")
+    assert (figure["kind"], figure["value"], figure["unit"]) == ("quantity", 215, "feet")
+
+
 @pytest.mark.parametrize(
     "text",
-    ["The law was passed in 2016.", "The talks lasted two days.", "The meeting starts at 10 a.m."],
+    [
+        "The law was passed in 2016.", "The talks lasted two days.", "The meeting starts at 10 a.m.",
+        "The vote is on Nov. 8.", "Mine No. 2 closed.",
+    ],
 )
 def test_years_and_durations_are_not_figures(nlp, text):
     assert figures_of(nlp, text) == []

@@ -348,8 +348,9 @@ def date_events(doc: Doc, events: list[Event], clause_times: dict[int, str]) -> 
 def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
     """Token index of the clause head (verb or event noun) each time expression belongs to -> its value.
 
-    A time belongs to the nearest trigger or verb above it in the parse; the first
-    expression a clause gets is its own. Durations ("two days") date nothing.
+    A time belongs to the nearest trigger or verb above it in the parse, or to the
+    subject of "be" ("the vote is on Nov. 8"); the first expression a clause gets is its
+    own. Durations ("two days") date nothing.
     """
     triggers = {e.token.i for e in candidates}
     owned: dict[int, str] = {}
@@ -365,10 +366,21 @@ def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
             if outside and (token.i in triggers or token.pos_ == "VERB"):
                 owned.setdefault(token.i, t["value"])
                 break
+            subject = copula_subject(token) if outside else None
+            if subject is not None and subject.i in triggers:
+                owned.setdefault(subject.i, t["value"])
+                break
             if token.head is token:
                 break
             token = token.head
     return owned
+
+
+def copula_subject(token: Token) -> Token | None:
+    """The subject of a form of "be" ("the vote is on Nov. 8"), which the time then dates."""
+    if token.lemma_ != "be" or token.pos_ != "AUX":
+        return None
+    return next((c for c in token.children if c.dep_ == "nsubj"), None)
 
 
 def apply_offsets(event: Event, by_token: dict[int, Event]) -> None:

@@ -55,7 +55,13 @@ QUALIFIERS = (
 TIME_NOUNS = {
     "day", "week", "month", "year", "decade", "century", "hour", "minute", "second", "time", "am", "pm",
 }
-NOT_COUNTED = TIME_NOUNS | {"percent", "%", "point", "cent"} | set(SCALES)
+NOT_COUNTED = TIME_NOUNS | {"percent", "%", "point", "cent", "o'clock", "o’clock"} | set(SCALES)
+#: Units of measure: a number of them is a quantity, not a count of things.
+MEASURES = frozenset({
+    "foot", "feet", "inch", "mile", "yard", "metre", "meter", "kilometre", "kilometer", "centimetre",
+    "acre", "hectare", "ton", "tonne", "kilogram", "kilo", "gram", "pound", "ounce", "litre", "liter",
+    "gallon", "barrel", "degree", "watt", "megawatt", "gigawatt",
+})
 
 _NUMERAL = r"\d[\d,]*(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:trillion|billion|million|thousand|tn|trn|bn|mn|mln|m|b|k)\b)"
@@ -206,18 +212,23 @@ def find_counts(doc: Doc) -> list[dict]:
     """Numbers modifying the noun they count: "2,500 troops", "241 million internet users"."""
     found = []
     for token in doc:
-        if token.dep_ != "nummod" or token.head.pos_ not in ("NOUN", "PROPN"):
-            continue
         noun = token.head
-        if noun.lemma_.lower() in NOT_COUNTED or noun.lower_ in NOT_COUNTED:
+        if token.dep_ != "nummod" or not is_counted_noun(noun) or noun.i < token.i:
             continue
         numbers = number_tokens(token)
         value = count_value(numbers)
         if value is None:
             continue
-        found.append({"start": numbers[0].idx, "end": noun.idx + len(noun), "kind": "count",
+        kind = "quantity" if noun.lemma_.lower() in MEASURES else "count"
+        found.append({"start": numbers[0].idx, "end": noun.idx + len(noun), "kind": kind,
                       "value": value, "unit": noun.text})
     return found
+
+
+def is_counted_noun(noun: Token) -> bool:
+    """A word naming what a number counts: not a time unit, a percent sign or a scale word."""
+    return (noun.pos_ in ("NOUN", "PROPN") and noun.text.isalpha()
+            and noun.lemma_.lower() not in NOT_COUNTED and noun.lower_ not in NOT_COUNTED)
 
 
 def number_tokens(token: Token) -> list[Token]:
