@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from dateparser.date import DateDataParser
 from spacy.language import Language
@@ -355,7 +356,13 @@ def resolve_absolute(text: str, anchor: date | None, direction: str) -> str | No
 
 
 def parse_relative_to(text: str, base: datetime):
-    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base}).get_date_data(text)
+    return parser_for(base).get_date_data(text)
+
+
+@lru_cache(maxsize=64)
+def parser_for(base: datetime) -> DateDataParser:
+    """A dateparser parser reading dates without a year from ``base`` (one per publication date)."""
+    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base})
 
 
 def pick_year(found: date, anchor: date, direction: str, period: str) -> date:
