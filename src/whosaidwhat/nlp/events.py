@@ -570,7 +570,7 @@ def main_event(doc: Doc, events: list[Event], headline: Doc | None) -> dict | No
     if chosen is None:
         return None
     names = headline_entities(doc, headline, head_token)
-    who = chosen.who or names["who"]
+    who = chosen.who or [i for i in names["who"] if i not in chosen.whom]
     where = chosen.where + [i for i in names["where"] if i not in chosen.where]
     return {"type": chosen.type, "who": who, "whom": chosen.whom, "where": where, "when": chosen.when,
             "phrases": phrases(doc, chosen)}
@@ -585,12 +585,15 @@ def headline_trigger(headline: Doc | None) -> Token | None:
 def headline_entities(doc: Doc, headline: Doc | None, trigger: Token | None) -> dict[str, list[str]]:
     """Entities of ``doc`` named in the headline's subject and place phrases, matched by name.
 
-    Longer names are matched first and taken out, so "New York Times" is not also "New York".
+    Longer names are matched first and taken out, so "New York Times" is not also "New York";
+    the subject's entity is the one whose name holds the subject's head word ("Green Party
+    candidate Jill Stein" is Jill Stein, not the Green Party).
     """
     found: dict[str, list[str]] = {"who": [], "where": []}
     if headline is None or trigger is None:
         return found
     subject = subject_of(trigger)
+    head_word = subject.lower_ if subject is not None else ""
     texts = {"who": subject_phrase(subject).text.lower() if subject is not None else "",
              "where": headline.text[trigger.idx:].lower()}
     names = [(ent["name"].lower(), ent) for ent in doc._.entities or []]
@@ -604,7 +607,7 @@ def headline_entities(doc: Doc, headline: Doc | None, trigger: Token | None) -> 
             if not re.search(pattern, text):
                 continue
             texts[role] = re.sub(pattern, " ", text)
-            fits = role == "who" or ent.get("type") in PLACE_TYPES
+            fits = ent.get("type") in PLACE_TYPES if role == "where" else head_word in name.split()
             if fits and ent["id"] not in found[role]:
                 found[role].append(ent["id"])
     return found
