@@ -6,8 +6,10 @@ Starts ``whosaidwhat serve`` on a loopback port in a subprocess and sends a fixe
 number of requests, paced to a fixed rate (50 requests/s by default) from a pool of
 client threads; latency counts from the moment each request was due, so a slow answer
 that delays the next ones counts against the server. Then the same requests are sent
-back to back by a few threads, for the most requests/s the server gives. Search terms
-are ``bench/queries.py``'s: words and two-word phrases of the corpus's quotes.
+back to back by a few threads, for the most requests/s the server gives; and the same
+searches straight on the store, to tell the query's share of the latency from the
+service's. Search terms are ``bench/queries.py``'s: words and two-word phrases of the
+corpus's quotes.
 
     .venv/bin/python bench/serve_load.py             # builds out/bench/serve-200k.db once
     .venv/bin/python bench/serve_load.py --requests 1000 --rate 50 --db corpus.db
@@ -102,14 +104,16 @@ def summary(results: list[tuple[float, int]], elapsed: float) -> dict:
     }
 
 
-def workloads(rng: random.Random, records: list[dict], article_ids: list[int],
-              count: int) -> dict[str, list[str]]:
-    """The paths of each workload: article pages at random, and searches."""
-    terms = query_words(records, count, rng)
-    return {
-        "article page": [f"/articles/{rng.choice(article_ids)}" for _ in range(count)],
-        "search": [str(httpx.URL("/api/search", params={"q": rng.choice(terms)})) for _ in range(count)],
-    }
+def store_alone(db: Path, searches: list[str]) -> dict:
+    """The same searches straight on the store, one at a time: how much of the latency is the query."""
+    with open_store(str(db)) as store:
+        start = time.perf_counter()
+        results = []
+        for text in searches:
+            began = time.perf_counter()
+            store.search(text, limit=50)
+            results.append((time.perf_counter() - began, 200))
+    return summary(results, time.perf_counter() - start)
 
 
 def show(workload: str, mode: str, result: dict) -> None:
@@ -145,7 +149,13 @@ def main() -> int:
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30, limits=limits) as client, \
                 ThreadPoolExecutor(PACED_THREADS) as pool:
-            loads = workloads(random.Random(1), records, article_ids, args.requests)
+            rng = random.Random(1)
+            terms = query_words(records, args.requests, rng)
+            searches = [rng.choice(terms) for _ in range(args.requests)]
+            loads = {
+                "article page": [f"/articles/{rng.choice(article_ids)}" for _ in range(args.requests)],
+                "search": [str(httpx.URL("/api/search", params={"q": text})) for text in searches],
+            }
             for paths in loads.values():  # warm the caches, the connections and the threads on both sides
                 list(pool.map(client.get, paths[:100]))
             print(f"{'workload':<14}{'mode':<18}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"
@@ -153,6 +163,7 @@ def main() -> int:
             for name, paths in loads.items():
                 show(name, f"paced {args.rate:g}/s", paced(client, pool, paths, args.rate))
                 show(name, f"flat out, {args.threads} thr", flat_out(client, paths, args.threads))
+            show("search", "store alone, 1 thr", store_alone(args.db, searches))
     finally:
         server.terminate()
         server.wait(timeout=10)
