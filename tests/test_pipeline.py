@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from whosaidwhat.errors import ModelNotFound
 from whosaidwhat.nlp import analyse, load
-from whosaidwhat.nlp.pipeline import COMPONENTS, chunk_bounds
+from whosaidwhat.nlp.pipeline import COMPONENTS, DEFAULT_MODEL, chunk_bounds, resolve_model_name
 
 
 def test_components_follow_the_models_own(nlp):
@@ -44,3 +47,21 @@ def test_long_article_keeps_offsets(nlp, monkeypatch):
     paris = [ent for ent in doc.ents if ent.text == "Paris"]
     assert len(paris) == 40
     assert all(text[ent.start_char:ent.end_char] == "Paris" for ent in paris)
+
+
+ADD_BY_NAME = """
+import sys, spacy
+nlp = spacy.load(sys.argv[1])
+for name in {components!r}:
+    nlp.add_pipe(name)
+doc = nlp('"We will win," the minister said.')
+print(doc._.quotes[0]["kind"])
+"""
+
+
+def test_components_load_by_name_in_plain_spacy():
+    """spaCy finds the factories through the package's entry points, with no import of ours."""
+    script = ADD_BY_NAME.format(components=COMPONENTS)
+    model = resolve_model_name(DEFAULT_MODEL)
+    result = subprocess.run([sys.executable, "-c", script, model], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["direct"]
