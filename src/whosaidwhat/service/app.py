@@ -251,7 +251,7 @@ TEMPLATES = Jinja2Templates(env=jinja2.Environment(
     autoescape=True,
 ))
 TEMPLATES.env.filters["path_quote"] = lambda value: url_quote(str(value), safe="")
-TEMPLATES.env.globals["colour_class"] = reader.colour_class
+TEMPLATES.env.globals["NO_SPEAKER"] = reader.NO_SPEAKER_CLASS
 
 
 def page(request: Request, name: str, context: dict, status_code: int = 200) -> HTMLResponse:
@@ -266,9 +266,11 @@ def add_pages(app: FastAPI, stores: StorePerThread) -> None:
     def index(request: Request, q: str = "", offset: Annotated[int, Query(ge=0, le=2**31)] = 0):
         store = stores.get()
         articles = store.articles(q=q or None, limit=PAGE_SIZE, offset=offset)
+        speakers = store.speakers(top=15)
         return page(request, "index.html", {
             "title": "Articles", "q": q, "offset": offset, "page_size": PAGE_SIZE, "articles": articles,
-            "counts": store.counts(), "speakers": store.speakers(top=15),
+            "counts": store.counts(), "speakers": speakers,
+            "colours": reader.speaker_colours(speaker["name"] for speaker in speakers),
         })
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -291,9 +293,10 @@ def add_pages(app: FastAPI, stores: StorePerThread) -> None:
                                 about=q or None, limit=PAGE_SIZE)
         else:
             rows = store.search(q, limit=PAGE_SIZE) if q else None
+        colours = reader.speaker_colours(row["speaker"] for row in rows or [] if row["speaker"])
         return page(request, "search.html", {"title": "Search quotes", "q": q, "speaker": speaker,
                                              "since": since, "until": until, "rows": rows,
-                                             "page_size": PAGE_SIZE})
+                                             "colours": colours, "page_size": PAGE_SIZE})
 
     @app.get("/people/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def person_page(request: Request, name: str):

@@ -34,7 +34,8 @@ def speaker_colours(names: Iterable[str]) -> dict[str, str]:
 
     Each name starts at its hashed slot, so a speaker keeps a colour across pages; when
     two speakers on the same page hash alike, the later name (in sorted order, so the
-    outcome does not depend on quote order) moves to the next free slot.
+    outcome does not depend on quote order) moves to the next free slot. Telling the
+    speakers of one page apart matters more than one colour everywhere.
     """
     classes: dict[str, str] = {}
     taken: set[int] = set()
@@ -47,9 +48,9 @@ def speaker_colours(names: Iterable[str]) -> dict[str, str]:
     return classes
 
 
-def colour_class(name: str | None) -> str:
-    """The colour class of one speaker shown alone (search results, a person's page)."""
-    return f"c{colour_slot(name)}" if name else NO_SPEAKER_CLASS
+def colour_class(name: str) -> str:
+    """The colour class of one speaker shown alone (a person's page)."""
+    return f"c{colour_slot(name)}"
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
