@@ -216,6 +216,25 @@ def test_extract_returns_the_record_of_plain_text(client):
     assert record["text"] == text
 
 
+def test_extract_reads_an_html_page(client):
+    page = ("<html><head><title>Ferry fares rise</title></head><body><article><h1>Ferry fares rise</h1>"
+            "<p>The ferry company raised fares by ten percent on Monday, its director said.</p>"
+            "<p>Passengers on the island route will pay the most, the company added.</p>"
+            "</article></body></html>")
+    response = client.post("/api/extract", content=page.encode(), headers={"content-type": "text/html"})
+    assert response.status_code == 200, response.text
+    record = response.json()
+    assert record["source"]["format"] == "html"
+    assert "<p>" not in record["text"] and "raised fares" in record["text"]
+
+
+@pytest.mark.parametrize("body", [b"", b"\x00\x01\x02binary\xff" * 20])
+def test_extract_answers_400_for_what_is_not_an_article(client, body):
+    response = client.post("/api/extract", content=body, headers={"content-type": "text/plain"})
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("[W")
+
+
 def test_extract_refuses_a_body_over_the_limit_with_413(client):
     response = client.post("/api/extract", content=b"word " * 1_000, headers={"content-type": "text/plain"})
     assert response.status_code == 413
