@@ -71,6 +71,19 @@ def test_places_are_places(nlp, text, place):
     assert entity["type"] in ("GPE", "LOC")
 
 
+def test_a_country_is_one_entity_under_all_its_names(nlp):
+    entities = entities_of(nlp, "Aid came from the U.S. on Friday. The United States also sent advisers.")
+    [country] = named(entities, "United States")
+    assert {"U.S.", "United States"} <= set(country["mentions"])
+    assert len([entity for entity in entities if entity["type"] == "GPE"]) == 1
+
+
+def test_groups_of_people_in_singular_and_plural_are_one_entity(nlp):
+    entities = entities_of(nlp, "Democrats met on Monday. One Democrat, Maria Lopez, spoke.")
+    [group] = [entity for entity in entities if entity["type"] == "NORP"]
+    assert {"Democrats", "Democrat"} <= set(group["mentions"])
+
+
 @pytest.mark.parametrize(("name", "label", "surnames", "expected"), [
     ("Kyiv", "PERSON", set(), "GPE"),
     ("Germany", "ORG", set(), "GPE"),

@@ -120,7 +120,7 @@ def named_mentions(doc: Doc) -> list[Mention]:
         if ent.label_ in EXCLUDED_LABELS:
             continue
         for start, end in split_at_possessive(doc, *trimmed(ent)):
-            if any(token.is_alpha and token.text[0].isupper() for token in doc[start:end]):
+            if any(token.text[:1].isupper() and not token.is_punct for token in doc[start:end]):
                 mentions.append(Mention(start, end, ent.label_, doc[start:end].text))
     return mentions
 
@@ -347,10 +347,13 @@ class People:
 
 
 def group_others(mentions: list[Mention]) -> list[Group]:
-    """Organisations, places and the rest, one group per name (countries by ISO code)."""
+    """Organisations, places and the rest, one group per name (countries by ISO code, groups of
+    people in the singular: "Democrats" with "Democrat")."""
     groups: dict[str, Group] = {}
     for mention in mentions:
         key = gazetteer.country_code(mention.text) or _normalised(mention.text)
+        if mention.label == "NORP":
+            key = key.removesuffix("s")
         groups.setdefault(key, Group(mention.label)).mentions.append(mention)
     merged = _merge_acronyms(list(groups.values()))
     for group in merged:
