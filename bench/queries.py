@@ -96,7 +96,8 @@ def replicas(records: list[dict], wanted_quotes: int, people: int = 3000):
 def renamed(entity: dict, seed: int) -> dict:
     if entity["type"] != "PERSON":
         return entity
-    return {**entity, "name": invented_name(zlib.crc32(f"{entity['name']}:{seed}".encode()))}
+    name = invented_name(zlib.crc32(f"{entity['name']}:{seed}".encode()))
+    return {**entity, "name": name, "mentions": []}  # the old name's mentions would be aliases of the new
 
 
 def build(store, records: list[dict], wanted_quotes: int, chunk: int = 500) -> float:
@@ -130,9 +131,12 @@ def query_words(records: list[dict], count: int, rng: random.Random) -> list[str
 
 
 def speaker_names(store, count: int, rng: random.Random) -> list[str]:
-    top = [row["name"] for row in store.speakers(top=400)]
+    """Speakers' names as users type them: every third person by surname alone."""
+    top = [(row["name"], row["type"]) for row in store.speakers(top=400)]
     names = [rng.choice(top) for _ in range(count)]
-    return [name.split()[-1] if i % 3 == 0 else name for i, name in enumerate(names)]
+    return [
+        name.split()[-1] if i % 3 == 0 and kind == "PERSON" else name for i, (name, kind) in enumerate(names)
+    ]
 
 
 def timed(function, arguments: list) -> tuple[float, float]:
@@ -153,6 +157,7 @@ def main() -> None:
     parser.add_argument("--source", help="a corpus database to take real records from")
     parser.add_argument("--pg", help="a postgresql:// URL (default: a throwaway server)")
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--sqlite", help="keep the SQLite corpus at this path (reused if it is there)")
     args = parser.parse_args()
 
     from whosaidwhat.store import open_store
@@ -164,7 +169,10 @@ def main() -> None:
     )
     results: dict[str, dict[str, tuple[float, float]]] = {}
     with ExitStack() as stack:
-        urls = {"SQLite": str(Path(stack.enter_context(tempfile.TemporaryDirectory())) / "bench.db")}
+        urls = {
+            "SQLite": args.sqlite
+            or str(Path(stack.enter_context(tempfile.TemporaryDirectory())) / "bench.db")
+        }
         if args.pg:
             urls["PostgreSQL"] = args.pg
         else:
@@ -178,7 +186,8 @@ def main() -> None:
             with open_store(url) as store:
                 started = time.perf_counter()
                 if backend == "SQLite":
-                    build(store, records, args.quotes)
+                    if store.counts()["quotes"] < args.quotes:
+                        build(store, records, args.quotes)
                     source = url
                 else:  # the very same corpus, copied over in bulk (COPY)
                     with open_store(source) as built:

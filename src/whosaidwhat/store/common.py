@@ -22,6 +22,13 @@ QUOTE_COLUMNS = (
 )
 QUOTE_JOINS = "JOIN articles a ON a.id = q.article_id LEFT JOIN people p ON p.id = q.person_id"
 
+#: A search ranks (bm25 in SQLite, ts_rank in PostgreSQL) the newest this-many matches, not
+#: all of them: ranking costs time in proportion to the matches, and a word common in a
+#: large corpus matches tens of thousands of quotes. A more specific search narrows them.
+SEARCH_WINDOW = 2000
+#: A name that fits more people than this (a common surname) is read as its best-known bearers.
+MAX_PEOPLE_PER_NAME = 20
+
 
 class QueryErrorBase(Exception):
     """Raised by the query layer; :class:`whosaidwhat.store.QueryError` is the public subclass."""
@@ -160,7 +167,7 @@ class SQLStore:
         stored = {key: value for key, value in record.items() if key != "text"}
         article_id = self._scalar(
             "INSERT INTO articles (sha256, path, format, headline, published, text, record, n_quotes, "
-            "added_at)"
+            "added_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING RETURNING id",
             (
                 source["sha256"],
@@ -522,12 +529,21 @@ class SQLStore:
         for kind in ("name", "surname"):
             ids = [row["person_id"] for row in rows if row["kind"] == kind]
             if ids:
-                return list(dict.fromkeys(ids))
+                return list(dict.fromkeys(ids))[:MAX_PEOPLE_PER_NAME]
         key = name_key(name, PERSON)
         if not key.last:
             return []
         index = SurnameIndex()
-        index.load(PERSON, key.block, self._block_rows(PERSON, key.block))
+        spread = max(2, len(key.last) // 4)  # longer differences cannot reach SURNAME_SIMILARITY
+        index.load(
+            PERSON,
+            key.block,
+            self._rows(
+                "SELECT id, first, last FROM people "
+                "WHERE type = ? AND block = ? AND length(last) BETWEEN ? AND ?",
+                (PERSON, key.block, len(key.last) - spread, len(key.last) + spread),
+            ),
+        )
         ids = sorted({person_id for person_id, _, _ in index.matches(key, PERSON)})
         if not ids:
             return []
@@ -535,7 +551,7 @@ class SQLStore:
             row["id"]
             for row in self._rows(
                 f"SELECT id FROM people WHERE id IN ({', '.join('?' * len(ids))}) "
-                "ORDER BY n_quotes DESC, n_articles DESC, id",
+                f"ORDER BY n_quotes DESC, n_articles DESC, id LIMIT {MAX_PEOPLE_PER_NAME}",
                 ids,
             )
         ]

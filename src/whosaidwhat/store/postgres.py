@@ -14,7 +14,7 @@ from typing import Any
 import psycopg
 from psycopg.rows import dict_row
 
-from whosaidwhat.store.common import SQLStore
+from whosaidwhat.store.common import SEARCH_WINDOW, SQLStore
 from whosaidwhat.store.schema import POSTGRES_MIGRATIONS
 from whosaidwhat.store.sqlite import split_statements
 
@@ -84,16 +84,10 @@ class PostgresStore(SQLStore):
         self.conn.execute("ANALYZE")
 
     def _quote_hits_sql(self) -> str:
-        return (
-            "SELECT id, -ts_rank(tsv, query) AS rank FROM quotes, websearch_to_tsquery('english', ?) query "
-            "WHERE tsv @@ query ORDER BY rank LIMIT ?"
-        )
+        return hits_in_window("quotes")
 
     def _article_hits_sql(self) -> str:
-        return (
-            "SELECT id, -ts_rank(tsv, query) AS rank FROM articles, websearch_to_tsquery('english', ?) query "
-            "WHERE tsv @@ query ORDER BY rank LIMIT ?"
-        )
+        return hits_in_window("articles")
 
     def _quote_about_sql(self) -> str:
         return "q.tsv @@ websearch_to_tsquery('english', ?)"
@@ -103,3 +97,12 @@ class PostgresStore(SQLStore):
 
     def close(self) -> None:
         self.conn.close()
+
+
+def hits_in_window(table: str) -> str:
+    """The best of the newest SEARCH_WINDOW matches, as the SQLite backend ranks them."""
+    return (
+        f"SELECT id, -ts_rank(tsv, query) AS rank FROM (SELECT id, tsv, query FROM {table}, "
+        f"websearch_to_tsquery('english', ?) query WHERE tsv @@ query ORDER BY id DESC "
+        f"LIMIT {SEARCH_WINDOW}) newest ORDER BY rank LIMIT ?"
+    )

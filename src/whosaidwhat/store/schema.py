@@ -34,7 +34,7 @@ CREATE TABLE people (
     n_articles INTEGER NOT NULL DEFAULT 0,
     n_quotes INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX people_block ON people (type, block);
+CREATE INDEX people_block ON people (type, block, last, first);
 CREATE INDEX people_rank ON people (n_quotes DESC, n_articles DESC);
 CREATE TABLE aliases (
     key TEXT NOT NULL,

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from whosaidwhat.store.common import SQLStore
+from whosaidwhat.store.common import SEARCH_WINDOW, SQLStore
 from whosaidwhat.store.schema import SQLITE_MIGRATIONS
 
 
@@ -83,10 +83,10 @@ class SQLiteStore(SQLStore):
         return parse_search(text).fts5()
 
     def _quote_hits_sql(self) -> str:
-        return "SELECT rowid AS id, rank FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?"
+        return hits_in_window("quotes_fts")
 
     def _article_hits_sql(self) -> str:
-        return "SELECT rowid AS id, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        return hits_in_window("articles_fts")
 
     def _quote_about_sql(self) -> str:
         return "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
@@ -98,3 +98,11 @@ class SQLiteStore(SQLStore):
 def split_statements(script: str) -> list[str]:
     """The statements of a schema script (no statement in it holds a semicolon of its own)."""
     return [statement.strip() for statement in script.split(";") if statement.strip()]
+
+
+def hits_in_window(table: str) -> str:
+    """The best of the newest SEARCH_WINDOW matches: FTS5 walks rowids backwards and ranks only those."""
+    return (
+        f"SELECT id, rank FROM (SELECT rowid AS id, rank FROM {table} WHERE {table} MATCH ? "
+        f"ORDER BY rowid DESC LIMIT {SEARCH_WINDOW}) ORDER BY rank LIMIT ?"
+    )
