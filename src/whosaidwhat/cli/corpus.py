@@ -178,7 +178,8 @@ def search(text, db, fmt, limit) -> None:
     """Find quotes by their words, best match first.
 
     TEXT is a web-style search: words, "quoted phrases", OR between alternatives,
-    -word to exclude.
+    -word to exclude. The newest 2,000 matches are ranked; a more specific search
+    narrows a common word.
 
     \b
     Examples:
