@@ -78,6 +78,12 @@ def test_a_country_is_one_entity_under_all_its_names(nlp):
     assert len([entity for entity in entities if entity["type"] == "GPE"]) == 1
 
 
+def test_an_acronym_joins_the_organisation_it_abbreviates(nlp):
+    entities = entities_of(nlp, "The North Atlantic Treaty Organization met in Brussels. NATO said little.")
+    [organisation] = named(entities, "North Atlantic Treaty Organization")
+    assert "NATO" in organisation["mentions"]
+
+
 def test_groups_of_people_in_singular_and_plural_are_one_entity(nlp):
     entities = entities_of(nlp, "Democrats met on Monday. One Democrat, Maria Lopez, spoke.")
     [group] = [entity for entity in entities if entity["type"] == "NORP"]

@@ -300,6 +300,7 @@ class People:
         given_surnames = {parts.last.casefold() for _, parts in parsed if is_given_name(parts.first)}
         for mention, parts in parsed:
             if not is_given_name(parts.first) and parts.last.casefold() in given_surnames:
+                # a word the model took for a first name ("Injecting Clinton" beside "Hillary Clinton")
                 mention.start, mention.text = mention.end - 1, doc[mention.end - 1].text
             elif parts.key not in self.by_key:
                 group = self.by_key[parts.key] = Group("PERSON", first=parts.first)
@@ -362,10 +363,11 @@ def group_others(mentions: list[Mention]) -> list[Group]:
 
 
 def _normalised(text: str) -> str:
-    return re.sub(r"[\s.]+", " ", text.replace(".", "")).strip().casefold()
+    return " ".join(text.replace(".", "").split()).casefold()
 
 
 def _merge_acronyms(groups: list[Group]) -> list[Group]:
+    """``groups`` with each acronym ("NATO") joined to the organisation it abbreviates, if named."""
     spelled: dict[str, Group] = {}
     for group in groups:
         for mention in group.mentions:
@@ -402,6 +404,7 @@ def add_titles(doc: Doc, people: list[Group]) -> None:
 
 
 def pronouns_and_descriptions(doc: Doc, people: list[Group]) -> None:
+    """Add the pronouns and descriptions that refer to each person to its mentions."""
     persons = [Person(*_gender(group), titles=group.titles) for group in people]
     names = sorted((mention.start, mention.end, index)
                    for index, group in enumerate(people) for mention in group.mentions)
@@ -427,6 +430,7 @@ def paragraph_starts(doc: Doc) -> list[int]:
 
 
 def as_records(doc: Doc, groups: list[Group]) -> list[dict]:
+    """The ``doc._.entities`` value: in order of first mention, mentions as character offsets."""
     groups = sorted(groups, key=lambda group: group.mentions[0].start)
     records = []
     for number, group in enumerate(groups, start=1):
