@@ -4,21 +4,26 @@ Writes ``doc._.quotes`` as ``[{"kind", "content", "speaker", "source", "cue", "a
 (offsets into ``doc.text``; ``speaker`` and ``addressee`` are entity ids from
 ``doc._.entities``).
 
-How it works, sentence by sentence over the dependency parse:
+How it works, over the dependency parse:
 
 1. Quotation marks are paired per paragraph (:mod:`whosaidwhat.nlp.quotemarks`).
-2. Every reporting verb (:data:`REPORTING_FRAMES`, by lemma) outside quotation marks that
-   governs a clause (``ccomp``), a quoted clause, or, for some verbs, an object or an
-   infinitive, is a cue; its subject is the source. The clause is the content: a
-   *direct* quote when quotation marks cover it, *mixed* when it merely holds a quoted
-   fragment, *indirect* otherwise. "according to X" works the same way, with the rest
-   of the sentence as content.
-3. Quotations no cue claimed: one introduced by "X said:" takes that cue; one that fills
-   its sentences continues the previous speaker of its paragraph, or of the paragraph
-   before (a floating quote: no cue, no source). Anything else is a scare quote or a
-   title, not a quote.
+2. Every reporting verb outside quotation marks that governs what was said, by one of
+   the dependencies :data:`REPORTING_FRAMES` lists for its lemma (a clause, an object,
+   an infinitive, a prepositional object), or that heads a quotation ("X said:
+   \"...\""), is a cue; its subject is the source (:mod:`whosaidwhat.nlp.speakers`).
+   The content is a *direct* quote when quotation marks hold all its words, *mixed*
+   when they hold some, *indirect* otherwise. "according to X" works the same way,
+   with the rest of the sentence as content.
+3. Quotations no cue claimed: one beside a reporting verb the parser did not link
+   ("...?" said the minister), one signed "― Name", or a transcript turn
+   ("TAPPER: ..."). A cue inside another quote's content is part of that quote.
+4. A remaining quotation that fills its sentences continues the previous speaker of
+   its paragraph or of the paragraph before (no cue, no source): the second half of a
+   quote split around its cue, or a floating quote. Anything else (scare quotes,
+   titles) is not a quote.
 
-Every step visits each token a bounded number of times: linear in the article's length.
+Each step visits each token a bounded number of times, and look-ups are by bisection:
+linear-logarithmic at worst in the article's length.
 """
 
 from __future__ import annotations
@@ -112,6 +117,8 @@ Bounds = tuple[int, int]
 
 @dataclass
 class Quote:
+    """One quote while it is being found; :meth:`as_dict` is what ``doc._.quotes`` holds."""
+
     kind: str
     content: Bounds
     cue: Bounds | None = None
@@ -126,6 +133,7 @@ class Quote:
 
 @Language.factory("whosaidwhat_quotes", assigns=["doc._.quotes"], requires=["token.dep"])
 def make_quotes(nlp: Language, name: str):
+    """Quotes with speakers; reads ``doc._.entities`` and ``doc._.paragraphs`` when set."""
     extensions.register()
 
     def component(doc: Doc) -> Doc:
@@ -189,10 +197,9 @@ class _QuoteFinder:
         self.quotes: list[Quote] = []
 
     def run(self) -> list[Quote]:
-        for sentence in self.doc.sents:
-            for token in sentence:
-                if self.quote_of_token[token.i] < 0:
-                    self._quote_from_cue(token)
+        for token in self.doc:
+            if self.quote_of_token[token.i] < 0:
+                self._quote_from_cue(token)
         self._quotes_beside_cues()
         self._transcript_turns()
         self.quotes = _outermost(self.quotes)
@@ -213,6 +220,7 @@ class _QuoteFinder:
         return result
 
     def paragraph_of(self, offset: int) -> int:
+        """Index of the paragraph holding ``offset``."""
         return bisect_right(self.paragraph_starts, offset) - 1
 
     # ------------------------------------------------------------ cues
@@ -318,8 +326,11 @@ class _QuoteFinder:
 
     # ------------------------------------------------------------ quotes
 
-    def _add(self, content: Bounds, cue: Bounds, subject: Token | None, addressee: Token | None) -> None:
-        kind, content = self._kind_and_content(content)
+    def _add(self, content: Bounds, cue: Bounds, subject: Token | None, addressee: Token | None,
+             kind: str | None = None) -> None:
+        """Record a quote; its kind follows from the quotation marks unless given."""
+        found_kind, content = self._kind_and_content(content)
+        kind = kind or found_kind
         source = phrase_span(subject) if subject is not None else None
         self.quotes.append(Quote(
             kind=kind, content=content, cue=cue, source=source,
@@ -449,8 +460,7 @@ class _QuoteFinder:
             colon = self.doc[label_end]
             content = trim(self.text, token_end(colon), self.paragraph_ends[self.paragraph_of(start)])
             if content[1] - content[0] > 0:
-                self._add(content, (colon.idx, token_end(colon)), label[-1], None)
-                self.quotes[-1].kind = "direct"
+                self._add(content, (colon.idx, token_end(colon)), label[-1], None, kind="direct")
 
     def _quotes_without_cue(self) -> None:
         """Quotations that no cue claimed: continuations of the previous speaker, or not quotes."""
@@ -479,6 +489,7 @@ class _QuoteFinder:
         return outside <= slack
 
     def _without_duplicates(self) -> list[Quote]:
+        """One quote per content (two cues may report the same clause: "said and added")."""
         seen: set[Bounds] = set()
         kept = []
         for quote in self.quotes:
