@@ -202,3 +202,10 @@ def test_only_light_verbs_take_the_type_of_their_object(nlp):
     doc = analysed(nlp, ["Donald Trump criticized the trade deal with Mexico on Monday."])
     assert event_of(doc, "criticized")["type"] == "criticize"
     assert event_of(doc, "deal")["type"] == "agree"
+
+
+def test_sites_tagged_as_organisations_are_places(nlp):
+    doc = analysed(nlp, ["Jill Stein was escorted off the campus of Hofstra University on Monday."])
+    escort = event_of(doc, "escorted")
+    assert (escort["whom"], escort["where"], escort["when"]) == (["Jill Stein"], ["Hofstra University"],
+                                                                 "2024-09-30")

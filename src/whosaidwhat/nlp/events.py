@@ -114,6 +114,12 @@ AGENT_MODIFIER_TYPES = frozenset({"PERSON", "ORG"})
 PLACE_PREPOSITIONS = frozenset({
     "in", "at", "to", "into", "near", "outside", "inside", "across", "throughout", "off", "within",
 })
+#: Last words of organisation names that are also sites one can be at.
+SITE_WORDS = frozenset({
+    "university", "college", "school", "base", "airport", "hospital", "stadium", "arena", "hall", "center",
+    "centre", "palace", "square", "station", "prison", "museum", "hotel", "church", "cathedral", "mosque",
+    "embassy", "consulate", "port", "headquarters", "campus", "park", "parliament",
+})
 PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside"})
 SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
 TIME_UNITS = {"day": 1, "week": 7}
@@ -319,12 +325,20 @@ def expand_conjuncts(heads: list[Token]) -> list[Token]:
 
 
 def place_entities(objects: list[Token], mentions: MentionIndex, preposition: str) -> list[str]:
-    """Places named inside the phrases ``objects``: GPE, LOC, FAC, and an ORG after "at"."""
-    kinds = PLACE_TYPES | ({"ORG"} if preposition == "at" else set())
+    """Places named inside the phrases ``objects``.
+
+    GPE, LOC and FAC entities; an ORG after "at" ("at the UN") or whose name ends in a
+    word for a site ("Hofstra University", "Ramstein Air Base"), which the small models
+    often tag ORG.
+    """
     ids: list[str] = []
     for obj in objects:
         start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
-        ids += [m[2] for m in mentions.overlapping(start, end) if m[3] in kinds and m[2] not in ids]
+        for m_start, m_end, entity_id, kind in mentions.overlapping(start, end):
+            words = obj.doc.text[m_start:m_end].lower().split()
+            site = kind == "ORG" and (preposition == "at" or bool(words) and words[-1] in SITE_WORDS)
+            if (kind in PLACE_TYPES or site) and entity_id not in ids:
+                ids.append(entity_id)
     return ids
 
 
