@@ -9,12 +9,13 @@ An event is a clause reporting an action, found on the dependency parse:
 * ``who``: the agent, i.e. the entities mentioned in the subject (or the "by" phrase of
   a passive, or the possessor of an event noun); a participle or conjoined verb without
   a subject shares its head's. ``whom``: objects and "with"/"against" partners.
-  ``where``: places (GPE, LOC, FAC; an ORG after "at") in "in/at/to ..." phrases, or
-  the object of a visit.
+  ``where``: places (GPE, LOC, FAC; an ORG after "at" or named for a site, such as
+  "Hofstra University") in "in/at/to ..." phrases, or the object of a visit.
 * ``when``, by the first rule that applies:
 
   1. the clause's own time expression: a time belongs to the nearest trigger or verb
-     above it in the parse (durations such as "two days" date nothing);
+     above it in the parse, or to the subject of "be" ("the vote is on Nov. 8");
+     durations such as "two days" date nothing;
   2. arithmetic on an anchored clause: "arrived on Thursday, two days after assuming
      the role" dates the assuming two days before the arrival, and the other way round;
   3. a participle or conjoined clause shares its head clause's time ("met him as
