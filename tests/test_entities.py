@@ -90,6 +90,13 @@ def test_groups_of_people_in_singular_and_plural_are_one_entity(nlp):
     assert {"Democrats", "Democrat"} <= set(group["mentions"])
 
 
+def test_a_surname_that_is_also_a_town_stays_a_person(nlp):
+    entities = entities_of(nlp, "Bill Clinton visited Omaha on Monday. Clinton said the trip went well.")
+    [person] = named(entities, "Bill Clinton")
+    assert person["type"] == "PERSON"
+    assert "Clinton" in person["mentions"]
+
+
 @pytest.mark.parametrize(("name", "label", "surnames", "expected"), [
     ("Kyiv", "PERSON", set(), "GPE"),
     ("Germany", "ORG", set(), "GPE"),
