@@ -32,6 +32,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -145,9 +147,9 @@ def make_quotes(nlp: Language, name: str):
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """All quotes of ``doc``, in text order."""
-    paragraphs = doc._.paragraphs or line_paragraphs(doc.text)
-    quoted = find_quoted(doc.text, paragraphs)
-    finder = _QuoteFinder(doc, paragraphs, quoted)
+    text = doc.text  # built from the tokens at each access: read once
+    paragraphs = doc._.paragraphs or line_paragraphs(text)
+    finder = _QuoteFinder(doc, text, paragraphs, find_quoted(text, paragraphs))
     return finder.run()
 
 
@@ -182,24 +184,26 @@ def trim(text: str, start: int, end: int) -> Bounds:
 class _QuoteFinder:
     """One article's quotes; holds the per-article indexes the steps share."""
 
-    def __init__(self, doc: Doc, paragraphs: Sequence[Bounds], quoted: list[Quoted]) -> None:
+    def __init__(self, doc: Doc, text: str, paragraphs: Sequence[Bounds], quoted: list[Quoted]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text
         self.paragraph_starts = [start for start, _ in paragraphs]
         self.paragraph_ends = [end for _, end in paragraphs]
         self.quoted = quoted
         self.quoted_starts = [q.start for q in quoted]
         self.mentions = MentionIndex(doc._.entities or [])
-        self.quote_of_token = self._index_tokens_in_quotes()
+        # Token attributes as arrays: no Token objects for the many tokens that are not cues.
+        columns = doc.to_array([IDX, LEMMA, LOWER])
+        self.token_starts = columns[:, 0].tolist()
+        self.quote_of_token = self._index_tokens_in_quotes(columns[:, 0])
+        self.cue_candidates = self._cue_candidates(columns[:, 1], columns[:, 2])
         self.claimed: set[int] = set()  # indexes into self.quoted already given a cue
         self.cue_tokens: set[int] = set()  # tokens already serving as a cue
-        self.token_starts = [token.idx for token in doc]
         self.quotes: list[Quote] = []
 
     def run(self) -> list[Quote]:
-        for token in self.doc:
-            if self.quote_of_token[token.i] < 0:
-                self._quote_from_cue(token)
+        for i in self.cue_candidates:
+            self._quote_from_cue(self.doc[i])
         self._quotes_beside_cues()
         self._transcript_turns()
         self.quotes = _outermost(self.quotes)
@@ -209,15 +213,24 @@ class _QuoteFinder:
 
     # ------------------------------------------------------------ indexes
 
-    def _index_tokens_in_quotes(self) -> list[int]:
-        """For each token, the index of the quotation containing it, or -1 (two pointers: linear)."""
-        result, k = [], 0
-        for token in self.doc:
-            while k < len(self.quoted) and self.quoted[k].end <= token.idx:
-                k += 1
-            inside = k < len(self.quoted) and self.quoted[k].start < token.idx < self.quoted[k].end - 1
-            result.append(k if inside else -1)
-        return result
+    def _index_tokens_in_quotes(self, token_starts: numpy.ndarray) -> list[int]:
+        """For each token, the index of the quotation containing it, or -1."""
+        if not self.quoted:
+            return [-1] * len(token_starts)
+        starts = numpy.array([q.start for q in self.quoted])
+        ends = numpy.array([q.end for q in self.quoted])
+        k = numpy.searchsorted(starts, token_starts, side="right") - 1
+        safe = numpy.maximum(k, 0)
+        inside = (k >= 0) & (token_starts > starts[safe]) & (token_starts < ends[safe] - 1)
+        return numpy.where(inside, k, -1).tolist()
+
+    def _cue_candidates(self, lemmas: numpy.ndarray, lowers: numpy.ndarray) -> list[int]:
+        """Tokens outside quotation marks that may be cues: a reporting verb's lemma, or "according"."""
+        strings = self.doc.vocab.strings
+        wanted = [strings.add(lemma) for lemma in REPORTING_FRAMES]
+        candidate = numpy.isin(lemmas, wanted) | (lowers == strings.add("according"))
+        outside = numpy.array(self.quote_of_token) < 0
+        return numpy.flatnonzero(candidate & outside).tolist()
 
     def paragraph_of(self, offset: int) -> int:
         """Index of the paragraph holding ``offset``."""
