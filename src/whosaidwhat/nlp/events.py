@@ -149,7 +149,8 @@ class Event:
 class MentionIndex:
     """Entity mentions sorted by start, to find the entities overlapping a stretch of text."""
 
-    def __init__(self, entities: list[dict]):
+    def __init__(self, entities: list[dict], text: str):
+        self.text = text
         self.mentions = sorted((s, e, ent["id"], ent.get("type")) for ent in entities
                                for s, e in ent.get("mentions") or [])
         self.starts = [m[0] for m in self.mentions]
@@ -174,7 +175,7 @@ def make_events(nlp: Language, name: str):
 
 def find_events(doc: Doc) -> list[Event]:
     """Every trigger as a dated event with its participants; :func:`is_reportable` picks those to report."""
-    mentions = MentionIndex(doc._.entities or [])
+    mentions = MentionIndex(doc._.entities or [], doc.text)
     candidates = []
     for token in doc:
         kind = event_type(token)
@@ -336,7 +337,7 @@ def place_entities(objects: list[Token], mentions: MentionIndex, preposition: st
     for obj in objects:
         start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
         for m_start, m_end, entity_id, kind in mentions.overlapping(start, end):
-            words = obj.doc.text[m_start:m_end].lower().split()
+            words = mentions.text[m_start:m_end].lower().split()
             site = kind == "ORG" and (preposition == "at" or bool(words) and words[-1] in SITE_WORDS)
             if (kind in PLACE_TYPES or site) and entity_id not in ids:
                 ids.append(entity_id)
@@ -612,7 +613,8 @@ def headline_entities(doc: Doc, headline: Doc | None, trigger: Token | None) -> 
     texts = {"who": subject_phrase(subject).text.lower() if subject is not None else "",
              "where": headline.text[trigger.idx:].lower()}
     names = [(ent["name"].lower(), ent) for ent in doc._.entities or []]
-    names += [(doc.text[s:e].lower(), ent) for ent in doc._.entities or []
+    text = doc.text
+    names += [(text[s:e].lower(), ent) for ent in doc._.entities or []
               for s, e in ent.get("mentions", [])]
     for name, ent in sorted(names, key=lambda pair: -len(pair[0])):
         if len(name) < 3 or not name[0].isalnum():
@@ -636,7 +638,8 @@ def phrases(doc: Doc, event: Event) -> dict[str, str | None]:
     """The 5W1H phrases of ``event`` as they stand in the text."""
     trigger = event.token
     subject = subject_of(trigger) if trigger.pos_ == "VERB" else None
-    when = next((doc.text[t["start"]:t["end"]] for t in doc._.times or []
+    text = doc.text
+    when = next((text[t["start"]:t["end"]] for t in doc._.times or []
                  if trigger.sent.start_char <= t["start"] < trigger.sent.end_char
                  and not t["value"].startswith("P")), "")
     where = ""

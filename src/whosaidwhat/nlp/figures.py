@@ -126,9 +126,10 @@ def make_figures(nlp: Language, name: str):
 
 def find_figures(doc: Doc) -> list[dict]:
     """Money, percentages and counts in ``doc``, in text order, none inside a time expression."""
+    text = doc.text  # Doc.text joins every token: read it once
     taken = [(t["start"], t["end"]) for t in doc._.times or []]
     figures: list[dict] = []
-    for figure in [*find_money(doc.text), *find_percentages(doc.text)]:
+    for figure in [*find_money(text), *find_percentages(text)]:
         if not overlaps_any(figure, taken):
             figures.append(figure)
             taken.append((figure["start"], figure["end"]))
@@ -136,8 +137,7 @@ def find_figures(doc: Doc) -> list[dict]:
         if not overlaps_any(figure, taken):
             figures.append(figure)
     for figure in figures:
-        figure["qualifier"] = (qualifier_before(doc.text, figure["start"])
-                               or qualifier_after(doc.text, figure["end"]))
+        figure["qualifier"] = qualifier_before(text, figure["start"]) or qualifier_after(text, figure["end"])
     return sorted(figures, key=lambda f: f["start"])
 
 

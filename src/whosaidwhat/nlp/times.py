@@ -109,10 +109,11 @@ def find_times(doc: Doc, anchor: date | None) -> list[dict]:
 
     Clock times come last: they take their day from the other expressions.
     """
+    text = doc.text  # Doc.text joins every token: read it once
     times: list[dict] = []
     clocks = []
     for start, end in candidate_spans(doc):
-        expression = doc.text[start:end]
+        expression = text[start:end]
         if clock := re.search(CLOCK, expression, re.IGNORECASE):
             clocks.append((start, end, clock))
             continue
@@ -120,7 +121,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[dict]:
         if value:
             times.append({"start": start, "end": end, "value": value})
     for start, end, clock in clocks:
-        around = doc.text[start:start + clock.start()] + doc.text[start + clock.end():end]
+        around = text[start:start + clock.start()] + text[start + clock.end():end]
         rest = resolve(around, anchor) or ""
         day = rest if re.fullmatch(r"\d{4}-\d\d-\d\d", rest) else reference_day(doc, start, times)
         if value := clock_time(clock, day):
@@ -152,14 +153,15 @@ def reference_day(doc: Doc, offset: int, times: list[dict]) -> str | None:
 
 def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     """Pattern matches first, then spaCy DATE/TIME entities that overlap none of them."""
+    text = doc.text
     spans: list[tuple[int, int]] = []
     for pattern in PATTERNS:
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             group = "t" if "t" in pattern.groupindex else 0
             add_unless_overlapping(spans, match.start(group), match.end(group))
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
-            start, end = trim_signal(doc.text, ent.start_char, ent.end_char)
+            start, end = trim_signal(text, ent.start_char, ent.end_char)
             add_unless_overlapping(spans, start, end)
     return sorted(spans)
 
