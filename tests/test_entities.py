@@ -54,6 +54,21 @@ def test_possessive_mark_is_not_part_of_the_mention(nlp):
     assert person["mentions"].count("Holloway") == 1
 
 
+@pytest.mark.parametrize(("honorific", "name"), [("Mrs.", "Hillary Clinton"), ("Mr.", "Bill Clinton")])
+def test_honorifics_choose_between_people_sharing_a_surname(nlp, honorific, name):
+    text = f"Hillary Clinton and Bill Clinton arrived. Later {honorific} Clinton spoke."
+    start = text.index(f"{honorific} Clinton") + len(honorific) + 1
+    doc = analyse(nlp, text)
+    span = (start, start + len("Clinton"))
+    [owner] = [entity["name"] for entity in doc._.entities if span in entity["mentions"]]
+    assert owner == name
+
+
+def test_a_lone_surname_with_the_other_honorific_is_someone_else(nlp):
+    entities = entities_of(nlp, "Hillary Clinton arrived in Omaha. Mr. Clinton stayed home.")
+    assert entity_mentioned_as(entities, "Clinton")["name"] == "Clinton"
+
+
 def test_people_sharing_a_surname_stay_apart(nlp):
     entities = entities_of(nlp, "Tom Becker runs the bakery with his sister Anna Becker. "
                                 "Anna Becker said business was good.")

@@ -11,7 +11,8 @@ Runs after the model's NER and writes ``doc._.entities``:
    article (spaCy's ``PhraseMatcher``), and known places.
 3. People: full names group by first and last name (nameparser); a lone surname joins
    the person with that surname mentioned in the same or previous sentence, else the one
-   mentioned most so far; a lone first name joins the only person with that first name;
+   mentioned most so far, of the gender an honorific states ("Mrs. Clinton"); a lone first
+   name joins the only person with that first name;
    a misspelt surname ("Ruttte") joins the surname it is one or two edits from (rapidfuzz).
    Other entities group by their text (countries by ISO code: "U.S." is "United States")
    and acronyms join their spelled-out organisation.
@@ -331,10 +332,18 @@ class People:
             candidates = self.by_surname.get(misspelt) if misspelt else None
         if not candidates and len(self.by_first.get(word, [])) == 1:
             candidates = self.by_first[word]
+        honorific = self.honorific_gender(mention)
+        if candidates and honorific:
+            candidates = [group for group in candidates
+                          if given_name_gender(group.first)[0] in (honorific, None)]
         if not candidates:
             first = mention.text if is_given_name(mention.text) else ""
-            return self.singles.setdefault(word, Group("PERSON", first=first))
+            return self.singles.setdefault(f"{word} {honorific or ''}", Group("PERSON", first=first))
         return self.most_salient(candidates, sentence)
+
+    def honorific_gender(self, mention: Mention) -> str | None:
+        """The gender an honorific before a lone name states: "Mrs. Clinton" is not Bill Clinton."""
+        return gender_of_words([self.doc[mention.start - 1].text]) if mention.start > 0 else None
 
     def most_salient(self, candidates: list[Group], sentence: int) -> Group:
         """The one mentioned in this or the previous sentence, else the one mentioned most so far."""
