@@ -65,6 +65,8 @@ class Seen:
 
 
 class Resolver:
+    """Walks one article left to right, remembering who was mentioned where."""
+
     def __init__(self, doc: Doc, persons: Sequence[Person], paragraph_starts: Sequence[int]):
         self.doc = doc
         self.persons = persons
