@@ -29,6 +29,13 @@ def test_first_line_is_the_headline_and_the_rest_is_body():
     assert paragraph_texts(text) == BODY.splitlines()
 
 
+def test_a_first_line_too_long_for_a_headline_is_body():
+    text = "The ferry sailed on time. " * 40 + "\n" + BODY
+    found = structure_of(text)
+    assert found.headline is None
+    assert paragraph_texts(text)[0].startswith("The ferry sailed on time.")
+
+
 @pytest.mark.parametrize(
     ("line", "published", "updated"),
     [

@@ -10,6 +10,10 @@ from whosaidwhat.structure.lines import Line
 #: "Both point to their records."): the two lines are one headline with its second deck.
 RUNS_ON = re.compile(r"[;:,–—-]$")
 
+#: A first line longer than this is a paragraph, not a headline. PolNeAR's longest title,
+#: headline and deck together, has 318 characters.
+MAX_HEADLINE_CHARS = 500
+
 
 def find_headline(lines: list[Line], declared: str | None) -> tuple[str | None, int]:
     """The headline and how many of ``lines`` it takes up.
@@ -20,6 +24,8 @@ def find_headline(lines: list[Line], declared: str | None) -> tuple[str | None, 
         return declared, 0
     if declared is not None:
         return declared, int(_normalised(lines[0].text) == _normalised(declared))
+    if len(lines[0].text) > MAX_HEADLINE_CHARS:
+        return None, 0
     if RUNS_ON.search(lines[0].text) and len(lines) > 2:
         return _normalised_space(f"{lines[0].text} {lines[1].text}"), 2
     return _normalised_space(lines[0].text), 1
