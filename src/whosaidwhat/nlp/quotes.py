@@ -257,9 +257,9 @@ class _QuoteFinder:
         frames = REPORTING_FRAMES[verb.lemma_]
         for child in verb.children:
             if child.dep_ in CLAUSE_DEPS and self._is_clause_content(child, frames):
-                return self._clause_bounds(child)
+                return self._around(verb, self._clause_bounds(child))
         if verb.dep_ in CLAUSE_DEPS and self.quote_of_token[verb.head.i] >= 0:
-            return self._clause_bounds(verb.head, without=verb)
+            return self._around(verb, self._clause_bounds(verb.head, without=verb))
         for child in verb.children:
             if child.dep_ in ("xcomp", "dobj") and child.dep_ in frames:
                 return self._object_bounds(child)
@@ -273,6 +273,16 @@ class _QuoteFinder:
             if following is not None:
                 return following.inner
         return None
+
+    def _around(self, verb: Token, bounds: Bounds) -> Bounds:
+        """A clause the verb interrupts ("The bridge," she said, "will open.") is cut at the verb:
+        the part before it, else the part after it (the rest is left to step 4)."""
+        if not bounds[0] < verb.idx < bounds[1]:
+            return bounds
+        before = trim(self.text, bounds[0], verb.left_edge.idx)
+        if self._has_words(*before):
+            return before
+        return trim(self.text, token_end(verb.right_edge), bounds[1])
 
     def _object_bounds(self, child: Token) -> Bounds:
         """An object with the complements that follow it: "called *climate change a hoax*",
@@ -342,7 +352,7 @@ class _QuoteFinder:
     def _add(self, content: Bounds, cue: Bounds, subject: Token | None, addressee: Token | None,
              kind: str | None = None) -> None:
         """Record a quote; its kind follows from the quotation marks unless given."""
-        found_kind, content = self._kind_and_content(content)
+        found_kind, content = self._kind_and_content(self._without_connective(content))
         kind = kind or found_kind
         source = phrase_span(subject) if subject is not None else None
         self.quotes.append(Quote(
@@ -350,6 +360,18 @@ class _QuoteFinder:
             speaker=entity_of(subject, self.mentions, source),
             addressee=entity_of(addressee, self.mentions),
         ))
+
+    def _without_connective(self, content: Bounds) -> Bounds:
+        """Content without the word linking it to the sentence before ("*However,* growth ...")."""
+        i = self._token_index(content[0])
+        if i + 1 >= len(self.doc) or self.token_starts[i] != content[0]:
+            return content
+        first, second = self.doc[i], self.doc[i + 1]
+        if first.dep_ == "cc" or (first.dep_ == "advmod" and second.text == ","):
+            start = token_end(second) if second.text == "," else second.idx
+            if start < content[1]:
+                return trim(self.text, start, content[1])
+        return content
 
     def _kind_and_content(self, content: Bounds) -> tuple[str, Bounds]:
         """Direct when a quotation holds all the content's words, mixed when it holds some, else indirect.
