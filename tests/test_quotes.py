@@ -78,6 +78,14 @@ def test_quote_split_around_its_cue_gives_two_quotes(nlp):
     assert (second["content"], second["cue"], second["source"]) == ("The second point is not.", None, None)
 
 
+def test_quote_interrupted_by_its_cue_gives_two_quotes(nlp):
+    text = '"The new bridge over the river," she said, "will open in May after two years of work."'
+    first, second = quotes_of(nlp, text)
+    assert first["content"] == "The new bridge over the river"
+    assert (first["cue"], first["source"]) == ("said", "she")
+    assert (second["content"], second["cue"]) == ("will open in May after two years of work.", None)
+
+
 def test_quote_over_several_paragraphs_is_one_quote(nlp):
     text = ('The mayor spoke on Monday. Lindqvist told the council:\n'
             '"The first part of the plan is simple and cheap.\n'
