@@ -8,6 +8,7 @@ from whosaidwhat.nlp import analyse
 from whosaidwhat.nlp.coref import title_fits
 from whosaidwhat.nlp.entities import misspelt_surname
 from whosaidwhat.nlp.gazetteer import corrected_label, country_code, related_place_words
+from whosaidwhat.nlp.people import expanded_title_word
 from whosaidwhat.nlp.titles import Title
 
 
@@ -198,6 +199,38 @@ def test_definite_description_goes_to_the_person_with_that_title(nlp):
 def test_titles(nlp, text, name, title):
     [person] = named(entities_of(nlp, text), name)
     assert title in person["titles"]
+
+
+@pytest.mark.parametrize(("text", "description", "name", "printed_title"), [
+    ("Sen. Alma Whitcomb voted against the levy on Monday.\nThe senator said farmers could not pay it.",
+     "The senator", "Alma Whitcomb", "Sen."),
+    ("Gov. Rupert Ashdown signed the order.\nThe governor said it would take effect in May.",
+     "The governor", "Rupert Ashdown", "Gov."),
+    ("Col. Henrik Saarinen led the convoy.\nThe colonel said the road was clear.",
+     "The colonel", "Henrik Saarinen", "Col."),
+    ("Rep. Dana Okafor filed the bill.\nThe representative said it had wide support.",
+     "The representative", "Dana Okafor", "Rep."),
+])
+def test_abbreviated_titles_match_the_office_they_abbreviate(nlp, text, description, name, printed_title):
+    entities = entities_of(nlp, text)
+    person = entity_mentioned_as(entities, description)
+    assert person["name"] == name
+    assert printed_title in person["titles"]
+
+
+@pytest.mark.parametrize(("word", "expanded"), [
+    ("Sen.", "senator"), ("Gov.", "governor"), ("Rep.", "representative"), ("Gen.", "general"),
+    ("Lt.", "lieutenant"), ("Sgt.", "sergeant"), ("Amb.", "ambassador"), ("Atty.", "attorney"),
+    ("Supt.", "superintendent"), ("Prof.", "professor"), ("Pres.", "president"), ("Minister", "minister"),
+])
+def test_abbreviated_title_words_are_spelled_out(word, expanded):
+    assert expanded_title_word(word) == expanded
+
+
+def test_an_attorney_general_is_not_the_general(nlp):
+    entities = entities_of(nlp, "Atty. Gen. Ruth Ellery sued the firm, and Gen. Marcus Tolan testified.\n"
+                                "The general said the base was safe.")
+    assert entity_mentioned_as(entities, "The general")["name"] == "Marcus Tolan"
 
 
 def test_honorifics_are_not_titles(nlp):

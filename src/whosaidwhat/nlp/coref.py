@@ -42,6 +42,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 OFFICE_CHANGING_MODIFIERS = frozenset({
     "vice", "deputy", "assistant", "associate", "acting", "former", "ex", "co", "lieutenant", "under", "sub",
+    "attorney", "surgeon", "major", "brigadier",
 })
 DESCRIPTION_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d')

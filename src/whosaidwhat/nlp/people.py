@@ -50,9 +50,48 @@ def is_honorific(words: str) -> bool:
     return words.casefold().rstrip(".") in HONORIFICS
 
 
+#: Abbreviated titles of news style and the nouns they stand for, so that "the senator" can refer
+#: to "Sen. Robert Hayes". nameparser knows some abbreviations as titles but not what they abbreviate.
+ABBREVIATED_TITLES = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "lt": "lieutenant",
+    "col": "colonel", "sgt": "sergeant", "amb": "ambassador", "sec": "secretary", "secy": "secretary",
+    "atty": "attorney", "supt": "superintendent", "prof": "professor", "dr": "doctor", "pres": "president",
+    "capt": "captain", "cmdr": "commander", "cdr": "commander", "maj": "major", "adm": "admiral",
+    "cpl": "corporal", "pvt": "private", "insp": "inspector", "det": "detective", "asst": "assistant",
+    "dep": "deputy", "rev": "reverend", "supr": "supervisor", "comr": "commissioner",
+}
+#: Nouns for people that precede names less often than offices do, so nameparser lacks them.
+PERSON_NOUNS = frozenset({
+    "official", "spokesman", "spokeswoman", "spokesperson", "lawmaker", "legislator", "negotiator", "aide",
+    "analyst", "adviser", "advisor", "candidate", "nominee", "incumbent", "challenger", "chairman",
+    "chairwoman", "chairperson", "congressman", "congresswoman", "prosecutor", "investigator", "witness",
+    "victim", "suspect", "defendant", "plaintiff", "owner", "worker", "resident", "mother", "father",
+})
+#: Words nameparser counts as titles that name no single person ("the state", "the police").
+COLLECTIVE_TITLE_WORDS = frozenset({
+    "state", "states", "group", "police", "army", "navy", "family", "united", "us", "uk", "kingdom",
+    "british", "english", "government", "federal", "national", "royal", "military", "security",
+})
+
+
 def is_title_word(word: str) -> bool:
     """Whether ``word`` is an honorific or office ("President", "Sen.", "Mr") rather than part of a name."""
-    return word.casefold().rstrip(".") in CONSTANTS.titles
+    folded = word.casefold().rstrip(".")
+    return folded in CONSTANTS.titles or folded in ABBREVIATED_TITLES
+
+
+def expanded_title_word(word: str) -> str:
+    """``word`` lower case, the noun it abbreviates if it is an abbreviated title: "Sen." -> "senator"."""
+    folded = word.casefold().rstrip(".")
+    return ABBREVIATED_TITLES.get(folded, folded)
+
+
+def is_person_noun(word: str) -> bool:
+    """Whether a common noun (lemma or abbreviation) names a person: "minister", "spokeswoman", "Gov."."""
+    noun = expanded_title_word(word)
+    if noun in PERSON_NOUNS or noun in GENDERED_WORDS:
+        return True
+    return noun in CONSTANTS.titles and noun not in COLLECTIVE_TITLE_WORDS
 
 
 @lru_cache(maxsize=1)

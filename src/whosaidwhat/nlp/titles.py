@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from whosaidwhat.nlp.people import is_title_word
+from whosaidwhat.nlp.people import ABBREVIATED_TITLES, expanded_title_word, is_title_word
 
 #: Dependencies that attach a word before a name to it as part of the same noun phrase.
 PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod", "punct"})
@@ -39,9 +39,10 @@ NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORD
 
 @dataclass(frozen=True)
 class Title:
+    """A title as printed ("Sen."), with its head and words spelled out for matching ("senator")."""
     text: str
-    head: str               # the head noun's lemma, lower case: "president"
-    words: frozenset[str]   # every word, lower case
+    head: str               # the head noun's lemma, lower case, abbreviations expanded: "senator"
+    words: frozenset[str]   # every word, lower case, abbreviations expanded
 
 
 def premodifier_title(doc: Doc, start: int, end: int) -> Title | None:
@@ -58,7 +59,12 @@ def premodifier_title(doc: Doc, start: int, end: int) -> Title | None:
         first -= 1
     while first < start and doc[first].dep_ in ("case", "punct"):
         first += 1
-    return make_title(doc, first, start, head=start - 1) if first < start else None
+    if first == start:
+        return None
+    head = start - 1
+    while head > first and doc[head].text == ".":    # "Col" "." when the tokeniser splits an abbreviation
+        head -= 1
+    return make_title(doc, first, start, head=head)
 
 
 def apposition_titles(doc: Doc, start: int, end: int) -> list[Title]:
@@ -150,8 +156,13 @@ def make_title(doc: Doc, start: int, end: int, head: int) -> Title | None:
         return None
     if doc[head].pos_ not in ("NOUN", "PROPN") or not _may_head_title(doc[head]):
         return None
-    words = frozenset(token.lower_ for token in span if token.is_alpha)
-    return Title(text=span.text, head=doc[head].lemma_.lower(), words=words)
+    words = frozenset(expanded_title_word(token.text) for token in span if token.text.rstrip(".").isalpha())
+    return Title(text=span.text, head=title_noun(doc[head]), words=words)
+
+
+def title_noun(token: Token) -> str:
+    """The noun a title's head stands for: its lemma, or the office an abbreviation names ("Gov.")."""
+    return ABBREVIATED_TITLES.get(token.text.casefold().rstrip(".")) or token.lemma_.lower()
 
 
 def _may_head_title(token: Token) -> bool:
