@@ -94,6 +94,21 @@ def test_a_country_is_one_entity_under_all_its_names(nlp):
     assert len([entity for entity in entities if entity["type"] == "GPE"]) == 1
 
 
+@pytest.mark.parametrize(("text", "name", "aliases"), [
+    ("The United States sent grain on Monday. America has long backed the plan, and traders in the States "
+     "expect more.", "United States", {"United States", "America", "the States"}),
+    ("Exports from the U.S. rose in May. The US said America would buy more.", "America", {"U.S.", "US"}),
+    ("Britain signed the accord. The United Kingdom had long resisted it, and many in the UK still do.",
+     "United Kingdom", {"Britain", "United Kingdom", "UK"}),
+])
+def test_news_names_of_a_country_are_one_entity(nlp, text, name, aliases):
+    entities = entities_of(nlp, text)
+    [country] = named(entities, name)
+    assert country["type"] == "GPE"
+    assert aliases <= set(country["mentions"])
+    assert len([entity for entity in entities if entity["type"] == "GPE"]) == 1
+
+
 def test_an_acronym_joins_the_organisation_it_abbreviates(nlp):
     entities = entities_of(nlp, "The North Atlantic Treaty Organization met in Brussels. NATO said little.")
     [organisation] = named(entities, "North Atlantic Treaty Organization")
@@ -126,6 +141,8 @@ def test_gazetteer_corrects_only_places(name, label, surnames, expected):
 
 @pytest.mark.parametrize(("name", "code"), [
     ("United States", "US"), ("U.S.", "US"), ("United Kingdom", "GB"), ("Ukraine", "UA"), ("NATO", None),
+    ("America", "US"), ("US", "US"), ("USA", "US"), ("the States", "US"), ("United States of America", "US"),
+    ("Britain", "GB"), ("UK", "GB"), ("U.K.", "GB"), ("GBR", "GB"), ("Latin America", None), ("Senate", None),
 ])
 def test_country_codes(name, code):
     assert country_code(name) == code

