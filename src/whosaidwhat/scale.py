@@ -2,7 +2,7 @@
 
 The parent reads the inputs as for a local run (:func:`whosaidwhat.ingest.iter_items`)
 and skips what the store already holds. The rest becomes a Ray dataset; ``map_batches``
-hands batches to :class:`Analyser` actors (``concurrency`` of them), each loading the
+hands batches to :class:`Analyser` actors (a pool of ``workers``), each loading the
 spaCy pipeline once and calling :func:`whosaidwhat.ingest.process_items`. The outcomes
 are written as Parquet (or JSON Lines) shards, and the parent bulk-loads the shards
 into the store, one transaction per shard. Loading is idempotent (content hashes are
@@ -102,9 +102,9 @@ def quiet_ray_data() -> None:
     """No progress bars or per-stage reports from Ray Data: the summary comes from the ingest."""
     import ray.data
 
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
 
 
 def new_item_rows(paths: Iterable[str], store, max_bytes: int, summary: Summary) -> list[dict]:
@@ -154,7 +154,8 @@ def write_shards(rows: list[dict], directory: str, workers: int, model: str | No
     dataset = ray.data.from_items(rows, override_num_blocks=max(workers, len(rows) // (batch_size * 4) or 1))
     analysed = dataset.map_batches(
         Analyser, fn_constructor_kwargs={"model": model, "max_bytes": max_bytes},
-        batch_size=batch_size, concurrency=workers, num_cpus=1, batch_format="default",
+        batch_size=batch_size, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
+        batch_format="default",
     )
     if shard_format == "jsonl":
         analysed.write_json(directory)
