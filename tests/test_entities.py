@@ -7,8 +7,8 @@ import pytest
 from whosaidwhat.nlp import analyse
 from whosaidwhat.nlp.coref import title_fits
 from whosaidwhat.nlp.entities import misspelt_surname
-from whosaidwhat.nlp.gazetteer import corrected_label, country_code, related_place_words
-from whosaidwhat.nlp.people import expanded_title_word
+from whosaidwhat.nlp.gazetteer import corrected_label, country_code, country_of_word, related_place_words
+from whosaidwhat.nlp.people import expanded_title_word, is_person_noun
 from whosaidwhat.nlp.titles import Title
 
 
@@ -202,6 +202,38 @@ def test_definite_description_goes_to_the_person_with_that_title(nlp):
     assert "Finnish President" in person["titles"]
 
 
+@pytest.mark.parametrize(("text", "description", "name"), [
+    ("Trade ministers met in Oslo with Germany's Klaus Brenner on Monday.\nBrenner asked for time. "
+     "The German minister said Berlin would not sign.", "The German minister", "Klaus Brenner"),
+    ("Anna Kowalski of Poland and Britain's Tom Hargreaves met in Oslo.\nThe British minister said little. "
+     "The Polish envoy left early.", "The British minister", "Tom Hargreaves"),
+    ("Anna Kowalski of Poland and Britain's Tom Hargreaves met in Oslo.\nThe British minister said little. "
+     "The Polish envoy left early.", "The Polish envoy", "Anna Kowalski"),
+    ("France's Luc Morel spoke first.\nThe French spokesman said Paris agreed.", "The French spokesman",
+     "Luc Morel"),
+])
+def test_a_nationality_describing_a_person_goes_to_a_person_of_that_country(nlp, text, description, name):
+    entities = entities_of(nlp, text)
+    person = entity_mentioned_as(entities, description)
+    assert person["name"] == name
+    assert person["type"] == "PERSON"
+
+
+@pytest.mark.parametrize(("text", "description"), [
+    ("Finance ministers met in Oslo on Monday.\nThe German minister said Berlin would not sign.",
+     "The German minister"),
+    # holding another office, the Portuguese minister is not the Portuguese ambassador
+    ("Portuguese Finance Minister Rui Tavares met Greece's Eleni Pappas.\n"
+     "The Portuguese ambassador said the talks would go on.", "The Portuguese ambassador"),
+])
+def test_a_description_of_an_unnamed_person_refers_to_no_entity(nlp, text, description):
+    doc = analyse(nlp, text)
+    start = doc.text.index(description)
+    span = range(start, start + len(description))
+    assert not [entity["name"] for entity in doc._.entities
+                if any(set(range(*mention)) & set(span) for mention in entity["mentions"])]
+
+
 @pytest.mark.parametrize(("text", "name", "title"), [
     ("Finnish President Aino Virtanen opened the summit.", "Aino Virtanen", "Finnish President"),
     ("Union leader Tom Becker called a strike.", "Tom Becker", "Union leader"),
@@ -268,6 +300,30 @@ def test_description_matching(title_words, head, modifiers, fits):
     assert title_fits(title, head, modifiers) is fits
 
 
-def test_related_place_words():
-    assert related_place_words("Ukrainian", "Ukraine")
-    assert not related_place_words("Austrian", "Australia")
+@pytest.mark.parametrize(("word", "other", "related"), [
+    ("Ukrainian", "Ukraine", True),
+    ("German", "Germany", True),
+    ("French", "France", True),        # irregular: from the demonym table
+    ("Dutch", "Netherlands", True),
+    ("Australian", "Australia", True),
+    ("Austrian", "Australia", False),
+    ("German", "France", False),
+])
+def test_related_place_words(word, other, related):
+    assert related_place_words(word, other) is related
+
+
+@pytest.mark.parametrize(("word", "code"), [
+    ("German", "DE"), ("Germany", "DE"), ("Greek", "GR"), ("Portuguese", "PT"), ("Norwegian", "NO"),
+    ("Australian", "AU"), ("Austrian", "AT"), ("minister", None), ("state", None),
+])
+def test_country_of_word(word, code):
+    assert country_of_word(word) == code
+
+
+@pytest.mark.parametrize(("noun", "person"), [
+    ("minister", True), ("spokeswoman", True), ("official", True), ("Gov.", True), ("senator", True),
+    ("state", False), ("police", False), ("government", False), ("bill", False),
+])
+def test_person_nouns(noun, person):
+    assert is_person_noun(noun) is person

@@ -12,7 +12,10 @@ classic rule-based recipe, left to right through the article:
 * "who" goes to the person its relative clause is attached to ("Rutte, who said ...").
 * "the Ukrainian president" goes to the person whose titles share its head noun and
   include every modifier ("Ukrainian President Volodymyr Zelenskyy"), the most recently
-  mentioned one if several do.
+  mentioned one if several do. Failing that, a description of a person ("the German minister")
+  whose modifiers name a country goes to the last person mentioned who is tied to that country
+  ("Germany's Christian Lindner") and holds no other office. It never goes to a place or a
+  nationality: descriptions resolve only to people.
 
 Pronouns inside quotation marks are left alone: there they refer to people from the
 quoted speaker's point of view.
@@ -27,8 +30,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from whosaidwhat.nlp.gazetteer import related_place_words
-from whosaidwhat.nlp.people import FEMALE, MALE
+from whosaidwhat.nlp.gazetteer import country_of_word, related_place_words
+from whosaidwhat.nlp.people import FEMALE, MALE, is_person_noun
 from whosaidwhat.nlp.titles import Title
 
 PRONOUN_GENDER = {
@@ -53,6 +56,11 @@ class Person:
     gender: str | None = None
     gender_certain: bool = False
     titles: list[Title] = field(default_factory=list)
+    countries: set[str] = field(default_factory=set)    # ISO codes of the countries tied to the person
+
+    def __post_init__(self) -> None:
+        words = {word for title in self.titles for word in title.words}
+        self.countries |= {code for word in words if (code := country_of_word(word))}
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,7 @@ class Resolver:
         self.person_at: dict[int, int] = {}
         self.last_mentioned: dict[int, int] = {}
         self.by_title_head: dict[str, list[int]] = {}
+        self.unresolved: list[tuple[int, int]] = []    # descriptions of people who are not named
         for index, person in enumerate(persons):
             for head in {title.head for title in person.titles}:
                 self.by_title_head.setdefault(head, []).append(index)
@@ -99,6 +108,8 @@ class Resolver:
             if person is None:
                 person = self.reference(token, start, end)
                 if person is None:
+                    if end - start > 1 and is_person_noun(token.lemma_):
+                        self.unresolved.append((start, end))
                     continue
                 found.append((start, end, person))
             self.remember(person, token)
@@ -168,9 +179,21 @@ class Resolver:
         lemma = head.lemma_.lower()
         matching = [index for index in self.by_title_head.get(lemma, [])
                     if any(title_fits(title, lemma, modifiers) for title in self.persons[index].titles)]
+        if not matching and is_person_noun(lemma):
+            matching = self.of_countries(lemma, modifiers)
         if not matching:
             return None
         return max(matching, key=lambda index: self.last_mentioned.get(index, -1))
+
+    def of_countries(self, noun: str, modifiers: list[str]) -> list[int]:
+        """People mentioned so far who are tied to every country the modifiers name and hold no
+        office other than ``noun``: "the German minister" for "Germany's Christian Lindner"."""
+        countries = {code for word in modifiers if (code := country_of_word(word))}
+        if not countries or OFFICE_CHANGING_MODIFIERS.intersection(modifiers):
+            return []
+        return [index for index in self.last_mentioned if countries <= self.persons[index].countries
+                and all(title.head == noun or not is_person_noun(title.head)
+                        for title in self.persons[index].titles)]
 
 
 def most_salient(candidates: list[Seen]) -> Seen | None:

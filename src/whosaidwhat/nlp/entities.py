@@ -47,7 +47,7 @@ from whosaidwhat.nlp.people import (
     is_title_word,
     name_parts,
 )
-from whosaidwhat.nlp.titles import Title, apposition_titles, premodifier_title, role_title
+from whosaidwhat.nlp.titles import Title, affiliated_country, apposition_titles, premodifier_title, role_title
 
 #: Model labels that are not entities here: times and figures have their own components.
 EXCLUDED_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
@@ -80,6 +80,7 @@ class Group:
     mentions: list[Mention] = field(default_factory=list)
     titles: list[Title] = field(default_factory=list)
     first: str = ""
+    countries: set[str] = field(default_factory=set)     # ISO codes: "Germany's Christian Lindner"
 
     def add_title(self, title: Title | None) -> None:
         if title and all(title.text.casefold() != known.text.casefold() for known in self.titles):
@@ -109,8 +110,8 @@ def find_entities(doc: Doc, tokenise: Callable[[str], Doc]) -> list[dict]:
     people = group_people(doc, [m for m in mentions if m.label == "PERSON"])
     others = group_others([m for m in mentions if m.label != "PERSON"])
     add_titles(doc, people)
-    pronouns_and_descriptions(doc, people)
-    return as_records(doc, people + others)
+    unnamed = pronouns_and_descriptions(doc, people)
+    return as_records(doc, people + without_mentions_inside(others, unnamed))
 
 
 # ---------------------------------------------------------------- named spans
@@ -419,15 +420,19 @@ def add_titles(doc: Doc, people: list[Group]) -> None:
             group.add_title(premodifier_title(doc, mention.start, mention.end))
             for title in apposition_titles(doc, mention.start, mention.end):
                 group.add_title(title)
+            if country := affiliated_country(doc, mention.start, mention.end):
+                group.countries.add(country)
     for token in doc:
         found = role_title(token)
         if found and found[0].i in owner:
             owner[found[0].i].add_title(found[1])
 
 
-def pronouns_and_descriptions(doc: Doc, people: list[Group]) -> None:
-    """Add the pronouns and descriptions that refer to each person to its mentions."""
-    persons = [Person(*_gender(group), titles=group.titles) for group in people]
+def pronouns_and_descriptions(doc: Doc, people: list[Group]) -> list[tuple[int, int]]:
+    """Add the pronouns and descriptions that refer to each person to its mentions; return the
+    token bounds of descriptions of people the article does not name ("the German minister")."""
+    persons = [Person(*_gender(group), titles=group.titles, countries=set(group.countries))
+               for group in people]
     names = sorted((mention.start, mention.end, index)
                    for index, group in enumerate(people) for mention in group.mentions)
     resolver = Resolver(doc, persons, paragraph_starts(doc))
@@ -435,6 +440,22 @@ def pronouns_and_descriptions(doc: Doc, people: list[Group]) -> None:
         people[index].mentions.append(Mention(start, end, "PERSON", doc[start:end].text, is_name=False))
     for group in people:
         group.mentions.sort(key=lambda mention: mention.start)
+    return resolver.unresolved
+
+
+def without_mentions_inside(groups: list[Group], spans: list[tuple[int, int]]) -> list[Group]:
+    """``groups`` without their mentions inside ``spans`` (token bounds), and without groups left empty.
+
+    A nationality or place that describes a person ("German" in "the German minister") is not a
+    mention of its own there: the phrase names a person, and must not be read as naming the nation.
+    """
+    inside = {i for start, end in spans for i in range(start, end)}
+    kept = []
+    for group in groups:
+        group.mentions = [mention for mention in group.mentions if mention.start not in inside]
+        if group.mentions:
+            kept.append(group)
+    return kept
 
 
 def _gender(group: Group) -> tuple[str | None, bool]:

@@ -7,6 +7,8 @@ Three constructions, all common in news prose:
 * roles taken by the subject of a clause: "after assuming the role of NATO Secretary General",
   "when serving as Dutch prime minister", "Kaine is a former civil rights lawyer".
 
+Also the country a name is tied to without a title: "Germany's Christian Lindner", "Lindner of Germany".
+
 spaCy's parser labels the pieces; no library turns them into titles, hence these rules.
 """
 
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from whosaidwhat.nlp.gazetteer import country_code
 from whosaidwhat.nlp.people import ABBREVIATED_TITLES, expanded_title_word, is_title_word
 
 #: Dependencies that attach a word before a name to it as part of the same noun phrase.
@@ -79,6 +82,20 @@ def apposition_titles(doc: Doc, start: int, end: int) -> list[Title]:
     if root.dep_ == "appos" and root.head.i < start and _comma_at(doc, start - 1):
         heads.append(root.head)
     return [title for head in heads if (title := phrase_title(doc, head))]
+
+
+def affiliated_country(doc: Doc, start: int, end: int) -> str | None:
+    """The ISO code of the country that owns the name ``doc[start:end]`` or follows it with "of":
+    "Germany's Christian Lindner", "Christian Lindner of Germany"."""
+    root = doc[start:end].root
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            child = next((grand for grand in child.children if grand.dep_ == "pobj"), child)
+        elif child.dep_ != "poss":
+            continue
+        if child.ent_type_ == "GPE" and (code := country_code(doc[child.left_edge.i:child.i + 1].text)):
+            return code
+    return None
 
 
 def _comma_at(doc: Doc, i: int) -> bool:
