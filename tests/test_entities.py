@@ -65,6 +65,22 @@ def test_honorifics_choose_between_people_sharing_a_surname(nlp, honorific, name
     assert owner == name
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Former President Bill Clinton spoke in Ohio on Monday. Hillary Clinton joined him later. "
+     "President Clinton said the race was close.", "Bill Clinton"),
+    ("Sen. Hillary Clinton spoke in Ohio on Monday. Bill Clinton joined her later. "
+     "Sen. Clinton said the race was close.", "Hillary Clinton"),
+    ("Gov. Ann Marlow toured the port, and her brother Ted Marlow, a pilot, joined her. "
+     "Ted Marlow flew home. Governor Marlow said the port would grow.", "Ann Marlow"),
+])
+def test_an_office_before_a_shared_surname_chooses_its_holder(nlp, text, name):
+    doc = analyse(nlp, text)
+    start = doc.text.rindex("Clinton" if "Clinton" in text else "Marlow")
+    [owner] = [entity["name"] for entity in doc._.entities
+               if any(mention_start == start for mention_start, _ in entity["mentions"])]
+    assert owner == name
+
+
 def test_a_lone_surname_with_the_other_honorific_is_someone_else(nlp):
     entities = entities_of(nlp, "Hillary Clinton arrived in Omaha. Mr. Clinton stayed home.")
     assert entity_mentioned_as(entities, "Clinton")["name"] == "Clinton"

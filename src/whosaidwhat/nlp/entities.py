@@ -11,7 +11,8 @@ Runs after the model's NER and writes ``doc._.entities``:
    article (spaCy's ``PhraseMatcher``), and known places.
 3. People: full names group by first and last name (nameparser); a lone surname joins
    the person with that surname mentioned in the same or previous sentence, else the one
-   mentioned most so far, of the gender an honorific states ("Mrs. Clinton"); a lone first
+   mentioned most so far, of the gender an honorific states ("Mrs. Clinton") and, when an office
+   precedes it ("President Clinton"), among those given that office if any is; a lone first
    name joins the only person with that first name;
    a misspelt surname ("Ruttte") joins the surname it is one or two edits from (rapidfuzz).
    Other entities group by their text (countries by ISO code: "U.S.", "America" and "the States"
@@ -47,7 +48,15 @@ from whosaidwhat.nlp.people import (
     is_title_word,
     name_parts,
 )
-from whosaidwhat.nlp.titles import Title, affiliated_country, apposition_titles, premodifier_title, role_title
+from whosaidwhat.nlp.titles import (
+    Title,
+    affiliated_country,
+    apposition_titles,
+    premodifier_title,
+    role_title,
+    title_noun,
+    titles_beside,
+)
 
 #: Model labels that are not entities here: times and figures have their own components.
 EXCLUDED_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
@@ -310,6 +319,7 @@ class People:
         self.singles: dict[str, Group] = {}
         self.last_seen: dict[int, int] = {}
         self.counts: Counter[int] = Counter()
+        self.offices: dict[int, set[str]] = {}     # head nouns of the titles given with each full name
         full = [mention for mention in mentions if self._full_name(mention)]
         parsed = [(mention, name_parts(mention.text)) for mention in full]
         given_surnames = {parts.last.casefold() for _, parts in parsed if is_given_name(parts.first)}
@@ -321,6 +331,9 @@ class People:
                 group = self.by_key[parts.key] = Group("PERSON", first=parts.first)
                 self.by_surname.setdefault(parts.last.casefold(), []).append(group)
                 self.by_first.setdefault(parts.first.casefold(), []).append(group)
+            if parts.key in self.by_key:
+                self.offices.setdefault(id(self.by_key[parts.key]), set()).update(
+                    title.head for title in titles_beside(doc, mention.start, mention.end))
 
     @staticmethod
     def _full_name(mention: Mention) -> bool:
@@ -350,6 +363,10 @@ class People:
         if candidates and honorific:
             candidates = [group for group in candidates
                           if given_name_gender(group.first)[0] in (honorific, None)]
+        office = self.office_before(mention)
+        if candidates and office:
+            candidates = [group for group in candidates if office in self.offices.get(id(group), ())] \
+                or candidates
         if not candidates:
             first = mention.text if is_given_name(mention.text) else ""
             return self.singles.setdefault(f"{word} {honorific or ''}", Group("PERSON", first=first))
@@ -358,6 +375,15 @@ class People:
     def honorific_gender(self, mention: Mention) -> str | None:
         """The gender an honorific before a lone name states: "Mrs. Clinton" is not Bill Clinton."""
         return gender_of_words([self.doc[mention.start - 1].text]) if mention.start > 0 else None
+
+    def office_before(self, mention: Mention) -> str | None:
+        """The office a title right before a lone name states: "president" for "President Clinton"."""
+        before = mention.start - 1
+        while before > 0 and self.doc[before].text == ".":     # "Gov" "." split by the tokeniser
+            before -= 1
+        if before < 0 or not is_title_word(self.doc[before].text) or is_honorific(self.doc[before].text):
+            return None
+        return title_noun(self.doc[before])
 
     def most_salient(self, candidates: list[Group], sentence: int) -> Group:
         """The one mentioned in this or the previous sentence, else the one mentioned most so far."""

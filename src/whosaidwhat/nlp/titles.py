@@ -70,6 +70,12 @@ def premodifier_title(doc: Doc, start: int, end: int) -> Title | None:
     return make_title(doc, first, start, head=head)
 
 
+def titles_beside(doc: Doc, start: int, end: int) -> list[Title]:
+    """The titles given right with the name ``doc[start:end]``: its pre-modifier and appositions."""
+    before = premodifier_title(doc, start, end)
+    return ([before] if before else []) + apposition_titles(doc, start, end)
+
+
 def apposition_titles(doc: Doc, start: int, end: int) -> list[Title]:
     """Titles in apposition to the name ``doc[start:end]``, set off by a comma on either side of it.
 
