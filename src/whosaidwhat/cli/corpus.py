@@ -19,7 +19,7 @@ from rich.table import Table
 
 from whosaidwhat.errors import WhosaidwhatError
 from whosaidwhat.readers import MAX_BYTES
-from whosaidwhat.store import DB_ENV, QueryError, default_url, open_store
+from whosaidwhat.store import DB_ENV, default_url, open_store
 
 QUOTE_COLUMNS = ("quote_id", "published", "speaker", "kind", "content", "headline")
 #: Table cells longer than this are cut short (JSON and CSV keep them whole).
@@ -48,9 +48,7 @@ def run_query(db: str | None, query: Callable):
     try:
         with open_store(db or default_url()) as store:
             return query(store)
-    except QueryError as exc:
-        fail(str(exc))
-    except WhosaidwhatError as exc:
+    except WhosaidwhatError as exc:  # QueryError, StoreError
         fail(str(exc))
 
 
