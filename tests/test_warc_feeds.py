@@ -86,3 +86,23 @@ def test_inputs_are_expanded_from_directories_and_globs(tmp_path):
     assert len(list(iter_items([str(tmp_path / "*.warc.gz")]))) == 2
     missing = list(iter_items([str(tmp_path / "nothing-*.txt"), str(tmp_path / "absent.txt")]))
     assert [type(i) for i in missing] == [Failure, Failure]
+
+
+def test_atom_entries_carry_their_content(tmp_path):
+    headline, _, body = article(5)
+    feed = tmp_path / "news.atom"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Town news</title>'
+        f"<entry><title>{headline}</title><link href='https://news.example.org/5'/>"
+        f"<updated>2024-06-06T08:00:00Z</updated><content type='text'>{body}</content></entry></feed>",
+        encoding="utf-8",
+    )
+    (entry,) = list(iter_feed(str(feed), feed.read_bytes(), MAX_BYTES))
+    assert looks_like_feed(feed.read_bytes())
+    assert (entry.headline, entry.published, entry.url) == (
+        headline,
+        "2024-06-06",
+        "https://news.example.org/5",
+    )
+    assert entry.data.count(b"<p>") == 3
