@@ -185,8 +185,14 @@ def main() -> None:
         for backend, url in urls.items():
             with open_store(url) as store:
                 started = time.perf_counter()
+                how = "copied from SQLite"
                 if backend == "SQLite":
-                    if store.counts()["quotes"] < args.quotes:
+                    how = (
+                        "reused"
+                        if store.counts()["quotes"] >= args.quotes
+                        else "added through Store.add_many"
+                    )
+                    if how != "reused":
                         build(store, records, args.quotes)
                     source = url
                 else:  # the very same corpus, copied over in bulk (COPY)
@@ -194,7 +200,6 @@ def main() -> None:
                         built.copy_to(store)
                 seconds = time.perf_counter() - started
                 counts = store.counts()
-                how = "added through Store.add_many" if backend == "SQLite" else "copied from SQLite"
                 print(
                     f"{backend}: {counts['articles']} articles, {counts['quotes']} quotes, "
                     f"{counts['people']} people {how} in {seconds:.0f} s "
