@@ -23,6 +23,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from whosaidwhat.errors import WhosaidwhatError
 from whosaidwhat.ingest import Failure, Item, Stored, Summary, iter_items, process_items
 from whosaidwhat.readers import MAX_BYTES
 
@@ -30,6 +31,12 @@ from whosaidwhat.readers import MAX_BYTES
 RAY_BATCH_SIZE = 8
 #: Columns of a shard row: an analysed article's record (as JSON) or a failure's reason.
 SHARD_COLUMNS = ("path", "record", "reason")
+
+
+class RayMissing(WhosaidwhatError):
+    """Ray (the ``scale`` extra) is not installed."""
+
+    code = "W400"
 
 
 class Analyser:
@@ -66,7 +73,10 @@ def ray_ingest(paths: Iterable[str], store, workers: int = 2, model: str | None 
                max_bytes: int = MAX_BYTES, shard_dir: str | None = None, shard_format: str = "parquet",
                batch_size: int = RAY_BATCH_SIZE) -> Summary:
     """Ingest ``paths`` into ``store`` with ``workers`` Ray actors; see the module docstring."""
-    import ray
+    try:
+        import ray
+    except ImportError:
+        raise RayMissing("--engine ray needs Ray: pip install 'whosaidwhat[scale]'") from None
 
     started = time.perf_counter()
     summary = Summary()
