@@ -86,7 +86,9 @@ class Resolver:
         self.person_at: dict[int, int] = {}
         self.last_mentioned: dict[int, int] = {}
         self.by_title_head: dict[str, list[int]] = {}
-        self.unresolved: list[tuple[int, int]] = []    # descriptions of people who are not named
+        #: Modifiers ("the German" of "the German minister") of descriptions of people the article does
+        #: not name, when they are a clause's subject, as the sources of quotes are.
+        self.unnamed_modifiers: list[tuple[int, int]] = []
         for index, person in enumerate(persons):
             for head in {title.head for title in person.titles}:
                 self.by_title_head.setdefault(head, []).append(index)
@@ -108,8 +110,8 @@ class Resolver:
             if person is None:
                 person = self.reference(token, start, end)
                 if person is None:
-                    if end - start > 1 and is_person_noun(token.lemma_):
-                        self.unresolved.append((start, end))
+                    if end - start > 1 and token.dep_ in SUBJECT_DEPS and is_person_noun(token.lemma_):
+                        self.unnamed_modifiers.append((start, token.i))
                     continue
                 found.append((start, end, person))
             self.remember(person, token)

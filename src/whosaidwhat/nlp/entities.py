@@ -456,7 +456,8 @@ def add_titles(doc: Doc, people: list[Group]) -> None:
 
 def pronouns_and_descriptions(doc: Doc, people: list[Group]) -> list[tuple[int, int]]:
     """Add the pronouns and descriptions that refer to each person to its mentions; return the
-    token bounds of descriptions of people the article does not name ("the German minister")."""
+    token bounds of the modifiers of subjects that describe people the article does not name
+    ("the German" of "the German minister said")."""
     persons = [Person(*_gender(group), titles=group.titles, countries=set(group.countries))
                for group in people]
     names = sorted((mention.start, mention.end, index)
@@ -466,14 +467,14 @@ def pronouns_and_descriptions(doc: Doc, people: list[Group]) -> list[tuple[int, 
         people[index].mentions.append(Mention(start, end, "PERSON", doc[start:end].text, is_name=False))
     for group in people:
         group.mentions.sort(key=lambda mention: mention.start)
-    return resolver.unresolved
+    return resolver.unnamed_modifiers
 
 
 def without_mentions_inside(groups: list[Group], spans: list[tuple[int, int]]) -> list[Group]:
     """``groups`` without their mentions inside ``spans`` (token bounds), and without groups left empty.
 
-    A nationality or place that describes a person ("German" in "the German minister") is not a
-    mention of its own there: the phrase names a person, and must not be read as naming the nation.
+    A nationality or place that describes a person ("German" in "the German minister said") must
+    not be read as the subject: the phrase names a person, not the nation.
     """
     inside = {i for start, end in spans for i in range(start, end)}
     kept = []
