@@ -298,6 +298,15 @@ def test_an_attorney_general_is_not_the_general(nlp):
     assert entity_mentioned_as(entities, "The general")["name"] == "Marcus Tolan"
 
 
+@pytest.mark.parametrize(("text", "description", "name"), [
+    ("In a statement, his spokeswoman, Ellen Varga, said the plan was sound.", "his spokeswoman",
+     "Ellen Varga"),
+    ("The bill's sponsor, Sen. Carl Brandt, called the vote historic.", "The bill's sponsor", "Carl Brandt"),
+])
+def test_a_description_set_before_a_name_is_a_mention_of_that_person(nlp, text, description, name):
+    assert entity_mentioned_as(entities_of(nlp, text), description)["name"] == name
+
+
 def test_honorifics_are_not_titles(nlp):
     [person] = named(entities_of(nlp, "Mrs. Anna Becker opened the bakery."), "Anna Becker")
     assert person["titles"] == []

@@ -45,12 +45,14 @@ from whosaidwhat.nlp.people import (
     given_name_gender,
     is_given_name,
     is_honorific,
+    is_person_noun,
     is_title_word,
     name_parts,
 )
 from whosaidwhat.nlp.titles import (
     Title,
     affiliated_country,
+    apposition_before,
     apposition_titles,
     premodifier_title,
     role_title,
@@ -438,10 +440,15 @@ def _merge_acronyms(groups: list[Group]) -> list[Group]:
 # ---------------------------------------------------------------- titles and references
 
 def add_titles(doc: Doc, people: list[Group]) -> None:
-    """Titles from pre-modifiers, appositions and roles ("the role of NATO Secretary General")."""
+    """Titles from pre-modifiers, appositions and roles ("the role of NATO Secretary General").
+
+    A description of a person set before the name ("her spokeswoman, Ellen Park,") is also a mention.
+    """
     owner = {}
     for group in people:
-        for mention in group.mentions:
+        for mention in list(group.mentions):
+            if description := description_before(doc, mention):
+                group.mentions.append(description)
             owner.update({i: group for i in range(mention.start, mention.end)})
             group.add_title(premodifier_title(doc, mention.start, mention.end))
             for title in apposition_titles(doc, mention.start, mention.end):
@@ -452,6 +459,18 @@ def add_titles(doc: Doc, people: list[Group]) -> None:
         found = role_title(token)
         if found and found[0].i in owner:
             owner[found[0].i].add_title(found[1])
+
+
+def description_before(doc: Doc, name: Mention) -> Mention | None:
+    """The noun phrase the name follows in apposition, a mention of the same person:
+    "her spokeswoman" in "her spokeswoman, Ellen Park, said". Only a singular noun for a person:
+    not "two developers, Ann Lee and ...", nor "until the election, Ann Lee, an adviser, ...",
+    which the parser often reads as an apposition."""
+    head = apposition_before(doc, name.start, name.end)
+    if head is None or head.pos_ != "NOUN" or head.tag_ in ("NNS", "NNPS") or not is_person_noun(head.lemma_):
+        return None
+    start = head.left_edge.i
+    return Mention(start, head.i + 1, "PERSON", doc[start:head.i + 1].text, is_name=False)
 
 
 def pronouns_and_descriptions(doc: Doc, people: list[Group]) -> list[tuple[int, int]]:

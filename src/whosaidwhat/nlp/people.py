@@ -66,6 +66,8 @@ PERSON_NOUNS = frozenset({
     "analyst", "adviser", "advisor", "candidate", "nominee", "incumbent", "challenger", "chairman",
     "chairwoman", "chairperson", "congressman", "congresswoman", "prosecutor", "investigator", "witness",
     "victim", "suspect", "defendant", "plaintiff", "owner", "worker", "resident", "mother", "father",
+    "sponsor", "head", "partner", "friend", "colleague", "opponent", "rival", "ally", "supporter", "boss",
+    "employee", "student", "voter", "organizer", "organiser", "protester", "winner",
 })
 #: Words nameparser counts as titles that name no single person ("the state", "the police").
 COLLECTIVE_TITLE_WORDS = frozenset({

@@ -85,9 +85,18 @@ def apposition_titles(doc: Doc, start: int, end: int) -> list[Title]:
     root = doc[start:end].root
     heads = [child for child in root.children if child.dep_ == "appos" and child.i > root.i
              and _comma_at(doc, end) and child.left_edge.i == end + 1]
-    if root.dep_ == "appos" and root.head.i < start and _comma_at(doc, start - 1):
-        heads.append(root.head)
+    if (before := apposition_before(doc, start, end)) is not None:
+        heads.append(before)
     return [title for head in heads if (title := phrase_title(doc, head))]
+
+
+def apposition_before(doc: Doc, start: int, end: int) -> Token | None:
+    """The head of the noun phrase the name ``doc[start:end]`` follows in apposition, after a comma:
+    "sponsor" in "The bill's sponsor, Sen. Robert Hayes," (the name's own title may come between)."""
+    root = doc[start:end].root
+    if root.dep_ == "appos" and root.head.i < start and _comma_at(doc, root.left_edge.i - 1):
+        return root.head
+    return None
 
 
 def affiliated_country(doc: Doc, start: int, end: int) -> str | None:
