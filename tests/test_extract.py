@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from whosaidwhat.extract import body_only, extract
+import json
+
+import pytest
+import spacy
+from click.testing import CliRunner
+from spacy.language import Language
+
+from whosaidwhat.cli import main
+from whosaidwhat.extract import body_only, extract, extract_many
 from whosaidwhat.readers import read_bytes
 
 UPDATED_ONLY = (
@@ -30,3 +38,48 @@ def test_times_resolve_against_the_update_when_no_publication_date(nlp):
     assert record.published is None
     assert record.updated.startswith("2025-06-06")
     assert {t.text: t.value for t in record.times}["Thursday"] == "2025-06-05"
+
+
+@Language.component("test_fails_on_boom")
+def fails_on_boom(doc):
+    if "boom" in doc.text:
+        raise ValueError("cannot analyse boom")
+    return doc
+
+
+@pytest.fixture
+def failing_nlp(monkeypatch):
+    """A tiny pipeline whose one analysis component fails on texts holding "boom"."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_fails_on_boom")
+    monkeypatch.setattr("whosaidwhat.nlp.pipeline.COMPONENTS", ("test_fails_on_boom",))
+    return nlp
+
+
+def articles(*texts: str):
+    return [read_bytes(f"Headline {i}\n{text}\n".encode(), path=f"a{i}.txt") for i, text in enumerate(texts)]
+
+
+def test_a_failing_article_is_reported_and_the_others_go_on(failing_nlp):
+    failed = []
+    records = list(extract_many(articles("Calm day.", "A boom here.", "Quiet night."), failing_nlp,
+                                on_error=lambda article, exc: failed.append((article.path, str(exc)))))
+    assert [r.source.path for r in records] == ["a0.txt", "a2.txt"]
+    assert failed == [("a1.txt", "cannot analyse boom")]
+
+
+def test_without_an_error_handler_the_failure_propagates(failing_nlp):
+    with pytest.raises(ValueError, match="boom"):
+        list(extract_many(articles("A boom here."), failing_nlp))
+
+
+def test_extract_command_reports_a_failed_analysis_and_prints_the_rest(failing_nlp, monkeypatch, tmp_path):
+    for article in articles("Calm day.", "A boom here."):
+        (tmp_path / article.path).write_text(article.text, encoding="utf-8")
+    monkeypatch.setattr("whosaidwhat.nlp.load", lambda model=None: failing_nlp)
+    result = CliRunner().invoke(main, ["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    assert [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()] == [
+        str(tmp_path / "a0.txt")]
+    assert result.stderr == (f"whosaidwhat: error: [W210] {tmp_path / 'a1.txt'}: "
+                             "analysis failed: ValueError: cannot analyse boom\n")

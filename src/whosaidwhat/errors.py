@@ -27,3 +27,14 @@ class ModelNotFound(WhosaidwhatError):
     """The requested spaCy pipeline is not installed or is not English."""
 
     code = "W200"
+
+
+class AnalysisError(WhosaidwhatError):
+    """The language analysis failed on one article (the others go on)."""
+
+    code = "W210"
+
+    def __init__(self, path: str | None, error: Exception):
+        self.path = path
+        self.error = error
+        super().__init__(f"{path or '<stdin>'}: analysis failed: {type(error).__name__}: {error}")

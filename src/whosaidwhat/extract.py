@@ -9,12 +9,12 @@ the record gathers it all.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from whosaidwhat.nlp import analyse_many
+from whosaidwhat.nlp.pipeline import analyse_indexed
 from whosaidwhat.readers import Article
 from whosaidwhat.record import (
     ArticleRecord,
@@ -38,21 +38,33 @@ def extract(article: Article, nlp: Language) -> ArticleRecord:
     return next(extract_many([article], nlp))
 
 
-def extract_many(articles: Iterable[Article], nlp: Language) -> Iterator[ArticleRecord]:
-    """Records of many articles, streamed through the spaCy pipeline."""
-    pending: list[tuple[Article, Structure]] = []
+def extract_many(
+    articles: Iterable[Article],
+    nlp: Language,
+    on_error: Callable[[Article, Exception], None] | None = None,
+) -> Iterator[ArticleRecord]:
+    """Records of many articles, streamed through the spaCy pipeline.
+
+    Without ``on_error`` a failing article stops the stream; with it, the article and
+    its error are handed over and the stream goes on with the next article.
+    """
+    pending: dict[int, tuple[Article, Structure]] = {}
 
     def items():
-        for article in articles:
+        for index, article in enumerate(articles):
             structure = parse_structure(article)
-            pending.append((article, structure))
+            pending[index] = (article, structure)
             # Relative times resolve against publication, else the last update.
             anchor = structure.published or structure.updated
             yield (body_only(article.text, structure.paragraphs), anchor,
                    structure.headline, structure.paragraphs)
 
-    for doc in analyse_many(nlp, items()):
-        article, structure = pending.pop(0)
+    def report(index: int, exc: Exception) -> None:
+        article, _ = pending.pop(index)
+        on_error(article, exc)
+
+    for index, doc in analyse_indexed(nlp, items(), on_error=report if on_error else None):
+        article, structure = pending.pop(index)
         yield build_record(article, structure, doc)
 
 

@@ -10,7 +10,7 @@ from importlib import resources
 
 import click
 
-from whosaidwhat.errors import WhosaidwhatError
+from whosaidwhat.errors import AnalysisError, WhosaidwhatError
 from whosaidwhat.readers import MAX_BYTES, Article, iter_input_paths, read_bytes, read_path
 from whosaidwhat.record import json_schema
 
@@ -65,8 +65,13 @@ def extract(paths, example, fmt, output, model, max_bytes) -> None:
             sys.exit(2)
         one = len(articles) == 1 and not failures
         fmt = fmt or ("json" if one else "jsonl")
+        def analysis_failed(article: Article, exc: Exception) -> None:
+            message = str(AnalysisError(article.path, exc))
+            failures.append(message)
+            fail(message)
+
         try:
-            for record in extract_many(articles, nlp):
+            for record in extract_many(articles, nlp, on_error=analysis_failed):
                 data = record.to_dict()
                 output.write(json.dumps(data, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
                 output.flush()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -130,21 +130,64 @@ def analyse(
     return next(iter(analyse_many(nlp, [(text, published, headline, paragraphs)])))
 
 
-def analyse_many(
+Item = tuple[str, str | None, str | None, Sequence[tuple[int, int]] | None]
+
+
+def analyse_many(nlp: Language, items: Iterable[Item], batch_size: int = 16) -> Iterator[Doc]:
+    """Analyse many ``(text, published, headline, paragraphs)`` items, in order."""
+    return (doc for _, doc in analyse_indexed(nlp, items, batch_size))
+
+
+def analyse_indexed(
     nlp: Language,
-    items: Iterable[tuple[str, str | None, str | None, Sequence[tuple[int, int]] | None]],
+    items: Iterable[Item],
     batch_size: int = 16,
-) -> Iterable[Doc]:
-    """Analyse many ``(text, published, headline, paragraphs)`` items, streaming with ``nlp.pipe``."""
+    on_error: Callable[[int, Exception], None] | None = None,
+) -> Iterator[tuple[int, Doc]]:
+    """Analyse many ``(text, published, headline, paragraphs)`` items: ``(index, Doc)`` in order.
+
+    The model parses the chunks of several articles together (``nlp.pipe`` batches them,
+    at most ``CHUNK_CHARS`` characters per group, so memory stays bounded); our components
+    then run on each stitched article. When one of them fails on an article, ``on_error``
+    (if given) receives the item's index and the error, and the others go on.
+    """
     ours = [name for name in nlp.pipe_names if name in COMPONENTS]
-    for text, published, headline, paragraphs in items:
-        pieces = [text[s:e] for s, e in chunk_bounds(text, CHUNK_CHARS)]
+    index = 0
+    for group in _groups(items, CHUNK_CHARS):
+        pieces, owners = [], []
+        for n, (text, *_) in enumerate(group):
+            for start, end in chunk_bounds(text, CHUNK_CHARS):
+                pieces.append(text[start:end])
+                owners.append(n)
         with nlp.select_pipes(disable=ours):
-            docs = list(nlp.pipe(pieces, batch_size=batch_size))
-        doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
-        doc._.published = published
-        doc._.headline = headline
-        doc._.paragraphs = list(paragraphs) if paragraphs is not None else None
-        for name in ours:
-            doc = nlp.get_pipe(name)(doc)
-        yield doc
+            parsed = list(nlp.pipe(pieces, batch_size=batch_size))
+        for n, (_, published, headline, paragraphs) in enumerate(group):
+            docs = [doc for doc, owner in zip(parsed, owners, strict=True) if owner == n]
+            doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+            doc._.published = published
+            doc._.headline = headline
+            doc._.paragraphs = list(paragraphs) if paragraphs is not None else None
+            try:
+                for name in ours:
+                    doc = nlp.get_pipe(name)(doc)
+            except Exception as exc:
+                if on_error is None:
+                    raise
+                on_error(index + n, exc)
+                continue
+            yield index + n, doc
+        index += len(group)
+
+
+def _groups(items: Iterable[Item], budget: int) -> Iterator[list[Item]]:
+    """Consecutive items whose texts add up to about ``budget`` characters (at least one item)."""
+    group: list[Item] = []
+    size = 0
+    for item in items:
+        group.append(item)
+        size += len(item[0])
+        if size >= budget:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
