@@ -16,6 +16,7 @@ One pass over the text: linear time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,7 +29,7 @@ CLOSERS: dict[str, str] = {
     "\u00bb": "\u00ab",         # » … «
     "\u201d": "\u201d",         # ” … ” (one glyph for both, in some feeds)
 }
-DOUBLE_MARKS = frozenset(CLOSERS) | {"\u201d"}
+DOUBLE_MARKS = re.compile("[" + "".join(CLOSERS) + "]")
 
 
 @dataclass(frozen=True)
@@ -81,14 +82,12 @@ def _quoted_in_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[in
     spans: list[tuple[int, int, bool]] = []
     opener: str | None = None
     open_at = 0
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in DOUBLE_MARKS:
-            continue
+    for mark in DOUBLE_MARKS.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
         if opener is None:
-            if _can_open(text, i, start, end):
+            if _can_open(text, i, end):
                 opener, open_at = ch, i
-        elif ch in CLOSERS.get(opener, "") and _can_close(text, i, start, end, open_at):
+        elif ch in CLOSERS[opener] and _can_close(text, i, end, open_at):
             spans.append((open_at, i + 1, True))
             opener = None
         elif ch == opener and ch in "\u201c\u201e\u00ab":
@@ -101,12 +100,12 @@ def _quoted_in_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[in
     return spans, False
 
 
-def _can_open(text: str, i: int, start: int, end: int) -> bool:
+def _can_open(text: str, i: int, end: int) -> bool:
     """An opening mark is followed by a visible character (``"word``, not ``word" ``)."""
     return i + 1 < end and not text[i + 1].isspace()
 
 
-def _can_close(text: str, i: int, start: int, end: int, open_at: int) -> bool:
+def _can_close(text: str, i: int, end: int, open_at: int) -> bool:
     """A closing mark follows a visible character; straight marks also need a break after them."""
     if i == open_at + 1 or text[i - 1].isspace():
         return False
