@@ -31,7 +31,9 @@ NOT_FIRST_NAMES = frozenset({
     "november", "december", "today", "yesterday", "tomorrow",
 })
 #: An outlet or a role as a credit line prints it: capitalised words and small joining words.
-TITLE_CASE = re.compile(r"(?:(?:[A-Z][\w'’&.\-]*|of|the|for|and|on|in|at|de)\s*)+")
+_TITLE_WORD = r"(?:[A-Z][\w'’&.\-]*|of|the|for|and|on|in|at|de)"
+#: Words separated by spaces, so a long run of letters has one reading (no backtracking).
+TITLE_CASE = re.compile(rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*\s*")
 NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)+$")
 MAX_NAME_TOKENS = 5
 
