@@ -127,26 +127,44 @@ def make_figures(nlp: Language, name: str):
 def find_figures(doc: Doc) -> list[dict]:
     """Money, percentages and counts in ``doc``, in text order, none inside a time expression."""
     text = doc.text  # Doc.text joins every token: read it once
-    taken = [(t["start"], t["end"]) for t in doc._.times or []]
+    taken = TakenText(len(text))
+    for t in doc._.times or []:
+        taken.take(t["start"], t["end"])
     figures: list[dict] = []
     for figure in [*find_money(text), *find_percentages(text)]:
-        if not overlaps_any(figure, taken):
+        if not taken.overlaps(figure):
             figures.append(figure)
-            taken.append((figure["start"], figure["end"]))
+            taken.take(figure["start"], figure["end"])
     for figure in find_counts(doc):
-        if not overlaps_any(figure, taken):
+        if not taken.overlaps(figure):
             figures.append(figure)
     for figure in figures:
         figure["qualifier"] = qualifier_before(text, figure["start"]) or qualifier_after(text, figure["end"])
     return sorted(figures, key=lambda f: f["start"])
 
 
-def overlaps_any(figure: dict, spans: list[tuple[int, int]]) -> bool:
-    return any(figure["start"] < e and s < figure["end"] for s, e in spans)
+class TakenText:
+    """The characters already claimed by a figure or time, one flag each.
+
+    Marking and testing a span costs its own length, so checking every figure against
+    all those found before it stays linear in the text.
+    """
+
+    def __init__(self, length: int):
+        self.flags = bytearray(length)
+
+    def take(self, start: int, end: int) -> None:
+        start, end = max(0, start), min(len(self.flags), end)
+        if start < end:
+            self.flags[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, figure: dict) -> bool:
+        return self.flags.find(1, max(0, figure["start"]), figure["end"]) != -1
 
 
 def find_money(text: str) -> list[dict]:
     found: list[dict] = []
+    taken = TakenText(len(text))
     for pattern in MONEY_PATTERNS:
         for match in pattern.finditer(text):
             code = currency_of(match)
@@ -155,8 +173,9 @@ def find_money(text: str) -> list[dict]:
                 continue
             figure = {"start": match.start(), "end": match.end(), "kind": "money",
                       "value": value, "unit": code}
-            if not overlaps_any(figure, [(f["start"], f["end"]) for f in found]):
+            if not taken.overlaps(figure):
                 found.append(figure)
+                taken.take(figure["start"], figure["end"])
     return found
 
 
