@@ -40,7 +40,7 @@ the first paragraph's first main-clause event), with the headline's participants
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -147,17 +147,23 @@ class Event:
 
 
 class MentionIndex:
-    """Entity mentions sorted by start, to find the entities overlapping a stretch of text."""
+    """Entity mentions sorted by start, to find the entities overlapping a stretch of text.
+
+    A mention ending after ``start`` starts less than the longest mention's length before
+    it, so a lookup only reads the mentions between those two bisections.
+    """
 
     def __init__(self, entities: list[dict], text: str):
         self.text = text
         self.mentions = sorted((s, e, ent["id"], ent.get("type")) for ent in entities
                                for s, e in ent.get("mentions") or [])
         self.starts = [m[0] for m in self.mentions]
+        self.longest = max((e - s for s, e, _, _ in self.mentions), default=0)
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        lo = bisect_left(self.starts, start - self.longest + 1)
         hi = bisect_right(self.starts, end - 1)
-        return [m for m in self.mentions[:hi] if m[1] > start]
+        return [m for m in self.mentions[lo:hi] if m[1] > start]
 
 
 @Language.factory("whosaidwhat_events", assigns=["doc._.events", "doc._.main_event"])
@@ -165,17 +171,18 @@ def make_events(nlp: Language, name: str):
     extensions.register()
 
     def component(doc: Doc) -> Doc:
-        candidates = find_events(doc)
+        text = doc.text  # Doc.text joins every token on each access: read it once
+        candidates = find_events(doc, text)
         doc._.events = [e.as_dict() for e in candidates if is_reportable(e)]
-        doc._.main_event = main_event(doc, candidates, parse_headline(nlp, doc._.headline))
+        doc._.main_event = main_event(doc, text, candidates, parse_headline(nlp, doc._.headline))
         return doc
 
     return component
 
 
-def find_events(doc: Doc) -> list[Event]:
+def find_events(doc: Doc, text: str) -> list[Event]:
     """Every trigger as a dated event with its participants; :func:`is_reportable` picks those to report."""
-    mentions = MentionIndex(doc._.entities or [], doc.text)
+    mentions = MentionIndex(doc._.entities or [], text)
     candidates = []
     for token in doc:
         kind = event_type(token)
@@ -188,7 +195,7 @@ def find_events(doc: Doc) -> list[Event]:
     for event in candidates:
         if event.token.i in clause_times:
             event.when, event.own_time = clause_times[event.token.i], True
-    date_events(doc, candidates, clause_times)
+    date_events(doc, text, candidates, clause_times)
     return candidates
 
 
@@ -237,8 +244,22 @@ def event_type(token: Token) -> str | None:
     return None
 
 
-def inside_any(token: Token, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= token.idx < e for s, e in spans)
+class SpanUnion:
+    """The union of character spans as sorted disjoint stretches, to test offsets by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for start, end in sorted((s, e) for s, e in spans if s < e):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
 
 
 # ---------------------------------------------------------------- participants
@@ -346,7 +367,7 @@ def place_entities(objects: list[Token], mentions: MentionIndex, preposition: st
 
 # ---------------------------------------------------------------- time
 
-def date_events(doc: Doc, events: list[Event], clause_times: dict[int, str]) -> None:
+def date_events(doc: Doc, text: str, events: list[Event], clause_times: dict[int, str]) -> None:
     """Set ``when`` on every event by rules 2 to 4 of the module docstring, in order."""
     by_token = {e.token.i: e for e in events}
     for _ in range(3):
@@ -358,7 +379,7 @@ def date_events(doc: Doc, events: list[Event], clause_times: dict[int, str]) -> 
     for event in events:
         if event.when is None:
             event.when = framing_time(event.token, by_token)
-    continue_narrative(doc, events)
+    continue_narrative(doc, text, events)
 
 
 def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
@@ -502,45 +523,55 @@ def framing_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
     return None
 
 
-def continue_narrative(doc: Doc, events: list[Event]) -> None:
+def continue_narrative(doc: Doc, text: str, events: list[Event]) -> None:
     """Rule 4: simple-past clauses carry on the reference time of the clause last dated on its own."""
-    paragraphs = paragraph_bounds(doc)
-    quoted = [q["content"] for q in doc._.quotes or []]
-    dated_sentences = {e.token.sent.start for e in events if e.own_time}
+    paragraphs = paragraph_bounds(doc, text)
+    paragraph_starts = [s for s, _ in paragraphs]
+    quoted = SpanUnion([q["content"] for q in doc._.quotes or []])
+    sentence_start = sentence_starts(doc)
+    dated_sentences = {sentence_start[e.token.i] for e in events if e.own_time}
     reference: tuple[str, int] | None = None
     for event in sorted(events, key=lambda e: e.token.i):
-        paragraph = paragraph_of(event.token.idx, paragraphs)
+        paragraph = paragraph_of(event.token.idx, paragraph_starts)
         is_day = re.fullmatch(r"\d{4}-\d\d-\d\d", event.when or "")
         if event.own_time and event.token.pos_ == "VERB" and is_day:
             reference = (event.when, paragraph)
             continue
-        if event.when or reference is None or event.token.sent.start in dated_sentences:
+        if event.when or reference is None or sentence_start[event.token.i] in dated_sentences:
             continue
         near = paragraph - reference[1] <= 1
-        story_line = is_simple_past(event.token) and not inside_any(event.token, quoted)
-        if near and story_line and not heading_between(doc, paragraphs, reference[1], paragraph):
+        story_line = is_simple_past(event.token) and event.token.idx not in quoted
+        if near and story_line and not heading_between(text, paragraphs, reference[1], paragraph):
             event.when = reference[0]
 
 
-def paragraph_bounds(doc: Doc) -> list[tuple[int, int]]:
+def sentence_starts(doc: Doc) -> list[int]:
+    """The index of the first token of each token's sentence, in one pass (``Token.sent`` walks the doc)."""
+    starts = [0] * len(doc)
+    for sentence in doc.sents:
+        starts[sentence.start:sentence.end] = [sentence.start] * len(sentence)
+    return starts
+
+
+def paragraph_bounds(doc: Doc, text: str) -> list[tuple[int, int]]:
     if doc._.paragraphs:
         return list(doc._.paragraphs)
     bounds, pos = [], 0
-    for line in doc.text.split("\n"):
+    for line in text.split("\n"):
         if line.strip():
             bounds.append((pos, pos + len(line)))
         pos += len(line) + 1
     return bounds
 
 
-def paragraph_of(offset: int, paragraphs: list[tuple[int, int]]) -> int:
-    return max(0, bisect_right([s for s, _ in paragraphs], offset) - 1)
+def paragraph_of(offset: int, paragraph_starts: list[int]) -> int:
+    return max(0, bisect_right(paragraph_starts, offset) - 1)
 
 
-def heading_between(doc: Doc, paragraphs: list[tuple[int, int]], first: int, last: int) -> bool:
+def heading_between(text: str, paragraphs: list[tuple[int, int]], first: int, last: int) -> bool:
     """A non-body line (blanked to spaces, as headings are) lies between the two paragraphs."""
     for i in range(first, min(last, len(paragraphs) - 1)):
-        gap = doc.text[paragraphs[i][1]:paragraphs[i + 1][0]]
+        gap = text[paragraphs[i][1]:paragraphs[i + 1][0]]
         if any(line and not line.strip() for line in gap.split("\n")[1:-1]):
             return True
     return False
@@ -573,8 +604,8 @@ def parse_headline(nlp: Language, headline: str | None) -> Doc | None:
     return doc
 
 
-def main_event(doc: Doc, events: list[Event], headline: Doc | None) -> dict | None:
-    paragraphs = paragraph_bounds(doc)
+def main_event(doc: Doc, text: str, events: list[Event], headline: Doc | None) -> dict | None:
+    paragraphs = paragraph_bounds(doc, text)
     if not paragraphs:
         return None
     first = paragraphs[0]
@@ -585,11 +616,11 @@ def main_event(doc: Doc, events: list[Event], headline: Doc | None) -> dict | No
     chosen = chosen or next((e for e in lead if e.token.dep_ == "ROOT"), None) or (lead[0] if lead else None)
     if chosen is None:
         return None
-    names = headline_entities(doc, headline, head_token)
+    names = headline_entities(doc, text, headline, head_token)
     who = chosen.who or [i for i in names["who"] if i not in chosen.whom]
     where = chosen.where + [i for i in names["where"] if i not in chosen.where]
     return {"type": chosen.type, "who": who, "whom": chosen.whom, "where": where, "when": chosen.when,
-            "phrases": phrases(doc, chosen)}
+            "phrases": phrases(doc, text, chosen)}
 
 
 def headline_trigger(headline: Doc | None) -> Token | None:
@@ -598,7 +629,8 @@ def headline_trigger(headline: Doc | None) -> Token | None:
     return next((t for t in headline if event_type(t)), None)
 
 
-def headline_entities(doc: Doc, headline: Doc | None, trigger: Token | None) -> dict[str, list[str]]:
+def headline_entities(doc: Doc, text: str, headline: Doc | None,
+                      trigger: Token | None) -> dict[str, list[str]]:
     """Entities of ``doc`` named in the headline's subject and place phrases, matched by name.
 
     Longer names are matched first and taken out, so "New York Times" is not also "New York";
@@ -613,17 +645,16 @@ def headline_entities(doc: Doc, headline: Doc | None, trigger: Token | None) -> 
     texts = {"who": subject_phrase(subject).text.lower() if subject is not None else "",
              "where": headline.text[trigger.idx:].lower()}
     names = [(ent["name"].lower(), ent) for ent in doc._.entities or []]
-    text = doc.text
     names += [(text[s:e].lower(), ent) for ent in doc._.entities or []
               for s, e in ent.get("mentions", [])]
     for name, ent in sorted(names, key=lambda pair: -len(pair[0])):
         if len(name) < 3 or not name[0].isalnum():
             continue
-        for role, text in texts.items():
+        for role, phrase in texts.items():
             pattern = rf"\b{re.escape(name)}\b"
-            if not re.search(pattern, text):
+            if not re.search(pattern, phrase):
                 continue
-            texts[role] = re.sub(pattern, " ", text)
+            texts[role] = re.sub(pattern, " ", phrase)
             fits = ent.get("type") in PLACE_TYPES if role == "where" else head_word in name.split()
             if fits and ent["id"] not in found[role]:
                 found[role].append(ent["id"])
@@ -634,11 +665,10 @@ def subject_phrase(token: Token) -> Span:
     return token.doc[token.left_edge.i:token.i + 1]
 
 
-def phrases(doc: Doc, event: Event) -> dict[str, str | None]:
+def phrases(doc: Doc, text: str, event: Event) -> dict[str, str | None]:
     """The 5W1H phrases of ``event`` as they stand in the text."""
     trigger = event.token
     subject = subject_of(trigger) if trigger.pos_ == "VERB" else None
-    text = doc.text
     when = next((text[t["start"]:t["end"]] for t in doc._.times or []
                  if trigger.sent.start_char <= t["start"] < trigger.sent.end_char
                  and not t["value"].startswith("P")), "")
