@@ -209,3 +209,31 @@ def test_sites_tagged_as_organisations_are_places(nlp):
     escort = event_of(doc, "escorted")
     assert (escort["whom"], escort["where"], escort["when"]) == (["Jill Stein"], ["Hofstra University"],
                                                                  "2024-09-30")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (0, 3, ["a"]),            # inside the long mention only
+        (40, 45, ["a", "b"]),     # the long mention started well before and still runs
+        (61, 62, ["c"]),          # past the long mention's end
+        (58, 70, ["a", "c"]),     # straddles the long mention's end
+        (90, 95, []),             # nothing there
+    ],
+)
+def test_mention_lookup_finds_long_mentions_started_earlier(start, end, expected):
+    from whosaidwhat.nlp.events import MentionIndex
+
+    entities = [{"id": "a", "type": "ORG", "mentions": [(0, 60)]},
+                {"id": "b", "type": "PERSON", "mentions": [(41, 44)]},
+                {"id": "c", "type": "GPE", "mentions": [(59, 65)]}]
+    found = MentionIndex(entities, " " * 100).overlapping(start, end)
+    assert sorted({m[2] for m in found}) == expected
+
+
+@pytest.mark.parametrize(("offset", "inside"), [(4, False), (5, True), (12, True), (19, True), (20, False),
+                                                (30, True), (34, False)])
+def test_quoted_stretches_hold_the_offsets_of_any_quote(offset, inside):
+    from whosaidwhat.nlp.events import SpanUnion
+
+    assert (offset in SpanUnion([(10, 20), (5, 12), (30, 34), (40, 40)])) is inside

@@ -120,3 +120,15 @@ def test_currency_names_come_from_iso_4217():
     assert names["swiss franc"] == "CHF"
     assert names["rand"] == "ZAR"
     assert names["pounds"] == "GBP"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bank lent USD 20 million dollars to 300 farmers in 2016.", ["USD 20 million", "300 farmers"]),
+        ("The project will cost 5 million euros, about 40 percent of the budget.",
+         ["5 million euros", "40 percent"]),
+    ],
+)
+def test_a_figure_overlapping_an_earlier_one_or_a_time_is_dropped(nlp, text, expected):
+    assert [f["text"] for f in figures_of(nlp, text)] == expected
