@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/ingest.py [--articles 40] [--workers 2] [--no-ray]
 
-Ingests the same articles (PolNeAR dev texts from ../shared, else generated pages)
+Ingests the same articles (PolNeAR dev, then train, texts from ../shared, else generated pages)
 into a fresh SQLite corpus for each configuration: the local engine with one worker
 (in-process) and with ``--workers`` processes, then Ray Data with ``--workers``
 actors on a local Ray instance. Times include loading the model and starting
@@ -18,12 +18,12 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-POLNEAR_DEV = REPO.parent / "shared" / "data" / "polnear" / "data" / "dev" / "text"
+POLNEAR = REPO.parent / "shared" / "data" / "polnear" / "data"
 
 
 def corpus(directory: Path, count: int) -> list[str]:
     """``count`` article files: PolNeAR dev texts if at hand, else pages written by the tests' generator."""
-    texts = sorted(POLNEAR_DEV.glob("*.txt"))[:count]
+    texts = [*sorted(POLNEAR.glob("dev/text/*.txt")), *sorted(POLNEAR.glob("train/text/*.txt"))][:count]
     if texts:
         return [str(path) for path in texts]
     sys.path.insert(0, str(REPO / "tests"))
