@@ -222,7 +222,7 @@ def test_sites_tagged_as_organisations_are_places(nlp):
     ],
 )
 def test_mention_lookup_finds_long_mentions_started_earlier(start, end, expected):
-    from whosaidwhat.nlp.events import MentionIndex
+    from whosaidwhat.nlp.mentions import MentionIndex
 
     entities = [{"id": "a", "type": "ORG", "mentions": [(0, 60)]},
                 {"id": "b", "type": "PERSON", "mentions": [(41, 44)]},

@@ -40,7 +40,7 @@ the first paragraph's first main-clause event), with the headline's participants
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -48,6 +48,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.nlp import extensions
+from whosaidwhat.nlp.mentions import MentionIndex
 
 #: Trigger lemma -> event type. Verbs and nouns alike; phrasal triggers are in PHRASAL_TYPES.
 EVENT_TYPES = {
@@ -144,26 +145,6 @@ class Event:
         t = self.token
         return {"type": self.type, "trigger": (t.idx, t.idx + len(t)), "who": self.who, "whom": self.whom,
                 "where": self.where, "when": self.when}
-
-
-class MentionIndex:
-    """Entity mentions sorted by start, to find the entities overlapping a stretch of text.
-
-    A mention ending after ``start`` starts less than the longest mention's length before
-    it, so a lookup only reads the mentions between those two bisections.
-    """
-
-    def __init__(self, entities: list[dict], text: str):
-        self.text = text
-        self.mentions = sorted((s, e, ent["id"], ent.get("type")) for ent in entities
-                               for s, e in ent.get("mentions") or [])
-        self.starts = [m[0] for m in self.mentions]
-        self.longest = max((e - s for s, e, _, _ in self.mentions), default=0)
-
-    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
-        lo = bisect_left(self.starts, start - self.longest + 1)
-        hi = bisect_right(self.starts, end - 1)
-        return [m for m in self.mentions[lo:hi] if m[1] > start]
 
 
 @Language.factory("whosaidwhat_events", assigns=["doc._.events", "doc._.main_event"])

@@ -38,9 +38,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.nlp import extensions
+from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.quotemarks import Quoted, find_quoted
 from whosaidwhat.nlp.speakers import (
-    MentionIndex,
     addressee_of,
     entity_of,
     phrase_span,

@@ -2,16 +2,17 @@
 
 The entities component runs first and lists every mention of every entity (names,
 misspellings, pronouns, descriptions); here a speaker's span is only looked up among
-those mentions. :class:`MentionIndex` answers such look-ups in logarithmic time, so
-a whole article costs linear-logarithmic time at most.
+those mentions. :class:`~whosaidwhat.nlp.mentions.MentionIndex` answers such look-ups in
+logarithmic time.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from spacy.tokens import Token
+
+from whosaidwhat.nlp.mentions import MentionIndex
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Dependencies by which a participle or infinitive hangs from the verb whose subject it shares
@@ -27,29 +28,6 @@ ADDRESSEE_VERBS = frozenset({
 ADDRESSEE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
 ADDRESSEE_PREPOSITIONS = frozenset({"to"})
-
-
-class MentionIndex:
-    """Entity mentions sorted by start, for finding the entity a span refers to."""
-
-    def __init__(self, entities: Iterable[dict]) -> None:
-        mentions = sorted((start, end, entity["id"])
-                          for entity in entities for start, end in entity.get("mentions", []))
-        self._starts = [start for start, _, _ in mentions]
-        self._mentions = mentions
-        # The longest mention bounds how far left an overlapping mention may start.
-        self._longest = max((end - start for start, end, _ in mentions), default=0)
-
-    def entity_at(self, start: int, end: int) -> str | None:
-        """The entity of the mention overlapping ``[start, end)`` most, or None."""
-        best, best_overlap = None, 0
-        first = bisect_right(self._starts, start - self._longest)
-        last = bisect_right(self._starts, end)
-        for m_start, m_end, entity_id in self._mentions[first:last]:
-            overlap = min(end, m_end) - max(start, m_start)
-            if overlap > best_overlap:
-                best, best_overlap = entity_id, overlap
-        return best
 
 
 def subject_of(verb: Token) -> Token | None:
