@@ -12,9 +12,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from whosaidwhat.nlp.pipeline import analyse_indexed
+from whosaidwhat.nlp.pipeline import analyse_results
 from whosaidwhat.readers import Article
 from whosaidwhat.record import (
     ArticleRecord,
@@ -63,9 +62,9 @@ def extract_many(
         article, _ = pending.pop(index)
         on_error(article, exc)
 
-    for index, doc in analyse_indexed(nlp, items(), on_error=report if on_error else None):
+    for index, results in analyse_results(nlp, items(), on_error=report if on_error else None):
         article, structure = pending.pop(index)
-        yield build_record(article, structure, doc)
+        yield build_record(article, structure, results)
 
 
 def body_only(text: str, paragraphs: list[tuple[int, int]]) -> str:
@@ -87,7 +86,8 @@ def body_only(text: str, paragraphs: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-def build_record(article: Article, structure: Structure, doc: Doc) -> ArticleRecord:
+def build_record(article: Article, structure: Structure, results: dict) -> ArticleRecord:
+    """The record of ``article`` from its structure and the pipeline's results (``Doc._`` outputs)."""
     text = article.text
 
     def span(bounds) -> Span | None:
@@ -109,21 +109,21 @@ def build_record(article: Article, structure: Structure, doc: Doc) -> ArticleRec
         entities=[
             Entity(id=e["id"], name=e["name"], type=e["type"], titles=e.get("titles", []),
                    mentions=[span(m) for m in e["mentions"]])
-            for e in doc._.entities or []
+            for e in results["entities"] or []
         ],
         quotes=[
             Quote(id=f"q{i}", kind=q["kind"], content=span(q["content"]), speaker=q.get("speaker"),
                   source=span(q.get("source")), cue=span(q.get("cue")), addressee=q.get("addressee"))
-            for i, q in enumerate(doc._.quotes or [], start=1)
+            for i, q in enumerate(results["quotes"] or [], start=1)
         ],
         times=[Time(start=t["start"], end=t["end"], text=text[t["start"]:t["end"]], value=t["value"])
-               for t in doc._.times or []],
-        figures=[Figure(text=text[f["start"]:f["end"]], **f) for f in doc._.figures or []],
+               for t in results["times"] or []],
+        figures=[Figure(text=text[f["start"]:f["end"]], **f) for f in results["figures"] or []],
         events=[
             Event(type=e["type"], trigger=span(e["trigger"]), who=e.get("who", []), whom=e.get("whom", []),
                   where=e.get("where", []), when=e.get("when"))
-            for e in doc._.events or []
+            for e in results["events"] or []
         ],
-        main_event=MainEvent(**doc._.main_event) if doc._.main_event else None,
+        main_event=MainEvent(**results["main_event"]) if results["main_event"] else None,
         warnings=list(article.warnings),
     )

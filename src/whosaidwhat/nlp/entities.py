@@ -535,6 +535,10 @@ def as_records(doc: Doc, groups: list[Group]) -> list[dict]:
 
 
 def canonical_name(group: Group) -> str:
-    """The fullest name used: most words, then most letters; pronouns and descriptions never."""
-    names = [mention.text for mention in group.mentions if mention.is_name]
+    """The fullest name used; pronouns and descriptions never."""
+    return fullest_name(mention.text for mention in group.mentions if mention.is_name)
+
+
+def fullest_name(names: Iterable[str]) -> str:
+    """The name with the most words, then the most letters."""
     return max(names, key=lambda text: (len(text.split()), len(text)))

@@ -7,12 +7,15 @@ Our components run after the model's own, in the order the data flows:
     -> entities -> quotes (and speakers) -> times -> figures -> events
 
 Long articles are parsed in chunks of whole paragraphs with ``nlp.pipe`` and stitched
-back into one Doc with ``Doc.from_docs``, so memory stays bounded, spaCy's ``max_length``
-never trips, and offsets still point into the original text.
+back into one Doc with ``Doc.from_docs``, so spaCy's ``max_length`` never trips and offsets
+still point into the original text. :func:`analyse_results`, which ``extract`` uses, goes
+further for very long texts: it analyses them in sections and merges the sections' results
+(:mod:`~whosaidwhat.nlp.sections`), so memory stays bounded whatever the length.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -26,6 +29,7 @@ from spacy.tokens import Doc
 
 from whosaidwhat.errors import ModelNotFound
 from whosaidwhat.nlp import extensions
+from whosaidwhat.nlp.sections import OUTPUTS, merged, section_paragraphs, shifted
 
 DEFAULT_MODEL = "en_core_web_sm"
 
@@ -40,9 +44,12 @@ COMPONENTS = (
 PARAGRAPH_BREAKS = "whosaidwhat_paragraph_breaks"
 
 #: Characters the model parses at once: one chunk of a long article, or a group of short
-#: articles. Chunks end at line breaks. On PolNeAR dev, 100,000 peaked at 653 MB per
-#: process, 40,000 at 474 MB and 20,000 at 447 MB, all at the same speed.
-CHUNK_CHARS = 40_000
+#: articles. Chunks end at line breaks. The parser's working memory grows with the chunk:
+#: about 31 MB at 10,000 characters, 66 MB at 20,000 and 138 MB at 40,000.
+CHUNK_CHARS = 10_000
+#: Texts longer than this are analysed by :func:`analyse_results` in sections of whole
+#: paragraphs of at most this many characters. The longest PolNeAR article has 34,309.
+SECTION_CHARS = 100_000
 
 
 @lru_cache(maxsize=4)
@@ -61,7 +68,6 @@ def load(model: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe(PARAGRAPH_BREAKS, before=before) if before else nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
     for name in COMPONENTS:
         nlp.add_pipe(name)
-    nlp.max_length = CHUNK_CHARS * 2
     return nlp
 
 
@@ -135,37 +141,38 @@ def analyse(
 Item = tuple[str, str | None, str | None, Sequence[tuple[int, int]] | None]
 
 
-def analyse_many(nlp: Language, items: Iterable[Item], batch_size: int = 16) -> Iterator[Doc]:
+def analyse_many(nlp: Language, items: Iterable[Item]) -> Iterator[Doc]:
     """Analyse many ``(text, published, headline, paragraphs)`` items, in order."""
-    return (doc for _, doc in analyse_indexed(nlp, items, batch_size))
+    return (doc for _, doc in analyse_indexed(nlp, items))
 
 
 def analyse_indexed(
     nlp: Language,
     items: Iterable[Item],
-    batch_size: int = 16,
     on_error: Callable[[int, Exception], None] | None = None,
 ) -> Iterator[tuple[int, Doc]]:
     """Analyse many ``(text, published, headline, paragraphs)`` items: ``(index, Doc)`` in order.
 
-    The model parses the chunks of several articles together (``nlp.pipe`` batches them,
-    at most ``CHUNK_CHARS`` characters per group, so memory stays bounded); our components
-    then run on each stitched article. When one of them fails on an article, ``on_error``
-    (if given) receives the item's index and the error, and the others go on.
+    The model parses the chunks of several articles together (at most ``CHUNK_CHARS``
+    characters at a time, so memory stays bounded); our components then run on each
+    stitched article. When one of them fails on an article, ``on_error`` (if given)
+    receives the item's index and the error, and the others go on.
     """
     ours = [name for name in nlp.pipe_names if name in COMPONENTS]
     index = 0
-    for group in _groups(items, CHUNK_CHARS):
+    for group in _groups(items, CHUNK_CHARS, lambda item: len(item[0])):
         pieces, owners = [], []
         for n, (text, *_) in enumerate(group):
             for start, end in chunk_bounds(text, CHUNK_CHARS):
                 pieces.append(text[start:end])
                 owners.append(n)
-        with nlp.select_pipes(disable=ours):
-            parsed = [_without_tensor(doc) for doc in nlp.pipe(pieces, batch_size=batch_size)]
+        chunks: list[list[Doc] | None] = [[] for _ in group]
+        for chunk, owner in zip(_parsed(nlp, pieces, disabled=ours), owners, strict=True):
+            chunks[owner].append(chunk)
         for n, (_, published, headline, paragraphs) in enumerate(group):
-            docs = [doc for doc, owner in zip(parsed, owners, strict=True) if owner == n]
+            docs, chunks[n] = chunks[n], None     # the chunks are freed once stitched
             doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+            del docs
             doc._.published = published
             doc._.headline = headline
             doc._.paragraphs = list(paragraphs) if paragraphs is not None else None
@@ -181,16 +188,73 @@ def analyse_indexed(
         index += len(group)
 
 
-def _groups(items: Iterable[Item], budget: int) -> Iterator[list[Item]]:
-    """Consecutive items whose texts add up to about ``budget`` characters (at least one item)."""
-    group: list[Item] = []
-    size = 0
-    for item in items:
-        group.append(item)
-        size += len(item[0])
-        if size >= budget:
+def analyse_results(
+    nlp: Language,
+    items: Iterable[Item],
+    on_error: Callable[[int, Exception], None] | None = None,
+) -> Iterator[tuple[int, dict]]:
+    """Like :func:`analyse_indexed`, but each article's results instead of its Doc.
+
+    The results are the values of the ``Doc._`` outputs (``entities``, ``quotes``, ...).
+    A text longer than ``SECTION_CHARS`` is analysed in sections of whole paragraphs, each
+    Doc freed once its results are read, and the sections' results are merged.
+    """
+    sections: dict[int, int] = {}                 # item index -> its number of sections
+    origin: dict[int, tuple[int, int]] = {}       # section index -> (item index, start offset)
+    done: dict[int, list[dict]] = {}
+    failed: set[int] = set()
+    numbers = itertools.count()
+
+    def section_items() -> Iterator[Item]:
+        for index, (text, published, headline, paragraphs) in enumerate(items):
+            bounds = chunk_bounds(text, SECTION_CHARS)
+            sections[index] = len(bounds)
+            for number, (start, end) in enumerate(bounds):
+                origin[next(numbers)] = (index, start)
+                yield (text[start:end], published, headline if number == 0 else None,
+                       section_paragraphs(paragraphs, start, end))
+
+    def section_failed(section: int, exc: Exception) -> None:
+        index, _ = origin.pop(section)
+        done.pop(index, None)
+        if index not in failed:
+            failed.add(index)
+            on_error(index, exc)
+
+    for section, doc in analyse_indexed(nlp, section_items(), on_error=section_failed if on_error else None):
+        index, start = origin.pop(section)
+        if index in failed:
+            continue
+        done.setdefault(index, []).append(shifted({name: getattr(doc._, name) for name in OUTPUTS}, start))
+        del doc
+        if len(done[index]) == sections[index]:
+            del sections[index]
+            yield index, merged(done.pop(index))
+
+
+def _parsed(nlp: Language, pieces: list[str], disabled: list[str]) -> list[Doc]:
+    """The model's Docs of ``pieces``, parsed at most ``CHUNK_CHARS`` characters at a time.
+
+    The parser's working memory grows with its batch: sixteen 40,000-character chunks
+    at once took 1.8 GB more than one chunk.
+    """
+    docs = []
+    with nlp.select_pipes(disable=disabled):
+        for batch in _groups(pieces, CHUNK_CHARS, len):
+            docs += [_without_tensor(doc) for doc in nlp.pipe(batch, batch_size=len(batch))]
+    return docs
+
+
+def _groups(things: Iterable, budget: int, size: Callable[[object], int]) -> Iterator[list]:
+    """Consecutive ``things`` whose sizes add up to about ``budget`` (at least one each)."""
+    group: list = []
+    total = 0
+    for thing in things:
+        group.append(thing)
+        total += size(thing)
+        if total >= budget:
             yield group
-            group, size = [], 0
+            group, total = [], 0
     if group:
         yield group
 
