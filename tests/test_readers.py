@@ -11,6 +11,7 @@ import pytest
 
 from whosaidwhat.errors import ReadError
 from whosaidwhat.readers import iter_input_paths, read_bytes, read_path
+from whosaidwhat.readers.language import ENGLISH_FUNCTION_WORDS, stop_word_share
 
 ARTICLE = (
     "Harbour town opens its new ferry terminal\r\n"
@@ -201,3 +202,12 @@ def test_a_file_path_is_its_own_input(tmp_path):
 def test_missing_input_path_is_a_read_error(tmp_path):
     with pytest.raises(ReadError, match="no such file or directory"):
         list(iter_input_paths(str(tmp_path / "nowhere")))
+
+
+def test_english_is_recognised_without_langdetect(monkeypatch):
+    def no_langdetect():
+        raise AssertionError("langdetect loaded for an English text")
+
+    monkeypatch.setattr("whosaidwhat.readers.language._langdetect", no_langdetect)
+    assert stop_word_share(ARTICLE) >= ENGLISH_FUNCTION_WORDS > stop_word_share(GERMAN)
+    assert read_bytes(ARTICLE.encode("utf-8")).warnings == []

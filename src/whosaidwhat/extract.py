@@ -64,7 +64,9 @@ def extract_many(
 
     for index, results in analyse_results(nlp, items(), on_error=report if on_error else None):
         article, structure = pending.pop(index)
-        yield build_record(article, structure, results)
+        record = build_record(article, structure, results)
+        del results     # not kept alive while the caller uses the record
+        yield record
 
 
 def body_only(text: str, paragraphs: list[tuple[int, int]]) -> str:
@@ -87,7 +89,11 @@ def body_only(text: str, paragraphs: list[tuple[int, int]]) -> str:
 
 
 def build_record(article: Article, structure: Structure, results: dict) -> ArticleRecord:
-    """The record of ``article`` from its structure and the pipeline's results (``Doc._`` outputs)."""
+    """The record of ``article`` from its structure and the pipeline's results (``Doc._`` outputs).
+
+    ``results`` is emptied on the way, each value let go once converted, so that a long
+    article's results and its record are never both held whole.
+    """
     text = article.text
 
     def span(bounds) -> Span | None:
@@ -109,21 +115,29 @@ def build_record(article: Article, structure: Structure, results: dict) -> Artic
         entities=[
             Entity(id=e["id"], name=e["name"], type=e["type"], titles=e.get("titles", []),
                    mentions=[span(m) for m in e["mentions"]])
-            for e in results["entities"] or []
+            for e in _consumed(results, "entities")
         ],
         quotes=[
             Quote(id=f"q{i}", kind=q["kind"], content=span(q["content"]), speaker=q.get("speaker"),
                   source=span(q.get("source")), cue=span(q.get("cue")), addressee=q.get("addressee"))
-            for i, q in enumerate(results["quotes"] or [], start=1)
+            for i, q in enumerate(_consumed(results, "quotes"), start=1)
         ],
         times=[Time(start=t["start"], end=t["end"], text=text[t["start"]:t["end"]], value=t["value"])
-               for t in results["times"] or []],
-        figures=[Figure(text=text[f["start"]:f["end"]], **f) for f in results["figures"] or []],
+               for t in _consumed(results, "times")],
+        figures=[Figure(text=text[f["start"]:f["end"]], **f) for f in _consumed(results, "figures")],
         events=[
             Event(type=e["type"], trigger=span(e["trigger"]), who=e.get("who", []), whom=e.get("whom", []),
                   where=e.get("where", []), when=e.get("when"))
-            for e in results["events"] or []
+            for e in _consumed(results, "events")
         ],
-        main_event=MainEvent(**results["main_event"]) if results["main_event"] else None,
+        main_event=MainEvent(**main) if (main := results.pop("main_event", None)) else None,
         warnings=list(article.warnings),
     )
+
+
+def _consumed(results: dict, key: str) -> Iterator:
+    """The items of ``results[key]`` in order, each dropped from the list once taken; the key goes."""
+    items = results.pop(key, None) or []
+    items.reverse()
+    while items:
+        yield items.pop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import sys
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 from importlib import resources
 
 import click
+from pydantic_core import to_json
 
 from whosaidwhat.errors import AnalysisError, WhosaidwhatError
 from whosaidwhat.readers import MAX_BYTES, Article, iter_input_paths, read_bytes, read_path
@@ -72,14 +74,26 @@ def extract(paths, example, fmt, output, model, max_bytes) -> None:
 
         try:
             for record in extract_many(articles, nlp, on_error=analysis_failed):
-                data = record.to_dict()
-                output.write(json.dumps(data, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
+                _write(output, to_json(record, by_alias=True, indent=2 if fmt == "json" else None))
+                output.write("\n")
                 output.flush()
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(1)
     if failures:
         sys.exit(1)
+
+
+#: Bytes of JSON written at a time.
+WRITE_BYTES = 1 << 20
+
+
+def _write(output, data: bytes) -> None:
+    """Write UTF-8 ``data`` to a text stream in slices: a long article's record, as one
+    string, would take up to four times its size in bytes."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for start in range(0, len(data), WRITE_BYTES):
+        output.write(decoder.decode(data[start:start + WRITE_BYTES], final=start + WRITE_BYTES >= len(data)))
 
 
 def _articles(paths, example: bool, max_bytes: int, failures: list[str]) -> Iterator[Article]:
