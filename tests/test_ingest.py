@@ -154,3 +154,18 @@ def test_the_environment_names_the_default_database(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["failures", "--format", "csv"])
     assert result.exit_code == 0
     assert os.path.exists(tmp_path / "env.db") and not os.path.exists(tmp_path / "corpus.db")
+
+
+def test_the_ingest_process_is_one_of_the_workers(tmp_path, monkeypatch):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for number in range(8):
+        (pages / f"{number}.html").write_bytes(html_page(number))
+    here = []
+    process_here = Ingest.process_here
+    monkeypatch.setattr(Ingest, "process_here",
+                        lambda self, batch: here.append(batch) or process_here(self, batch))
+    with open_store(str(tmp_path / "two.db")) as store:
+        summary = Ingest(store, workers=2, batch_size=1).run([str(pages)])
+        assert summary.stored == 8 and store.counts()["articles"] == 8
+    assert 1 <= len(here) < 8, "the ingest process and the worker process each analysed a share"

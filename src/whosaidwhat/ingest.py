@@ -6,8 +6,8 @@ The run has three parts:
    :class:`Item` (an article's bytes) per text or HTML file, per HTML response in a
    WARC and per feed entry, or a :class:`Failure` for what cannot be read.
 2. :func:`process_items` reads and analyses a batch of items, the same function in
-   the parent (one worker), in worker processes (``--workers N``, each loading the
-   spaCy pipeline once) or in Ray actors (:mod:`whosaidwhat.scale`).
+   the parent and, with ``--workers N``, in N - 1 worker processes (each loading the
+   spaCy pipeline once), or in Ray actors (:mod:`whosaidwhat.scale`).
 3. The parent writes each outcome to the store, every article in its own transaction
    with its quotes, entities and events, so a run killed at any point leaves only
    whole articles behind. Content already stored (same sha256) is skipped before
@@ -22,7 +22,8 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ALL_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -31,9 +32,12 @@ from whosaidwhat.readers import MAX_BYTES, iter_input_paths, read_bytes
 from whosaidwhat.readers.feeds import iter_feed, looks_like_feed
 from whosaidwhat.readers.warc import iter_warc, looks_like_warc
 
-#: Articles handed to a worker at a time: enough for ``nlp.pipe`` to batch, small
-#: enough that a killed run loses little work.
-BATCH_SIZE = 4
+#: Articles handed to a worker at a time: about what the model parses at once
+#: (:data:`~whosaidwhat.nlp.pipeline.CHUNK_CHARS`), and little work lost when a run is killed.
+BATCH_SIZE = 2
+#: Batches each worker process holds at a time: one being analysed, the others queued, so
+#: that it never waits while the ingest process is busy with a batch of its own.
+IN_FLIGHT = 3
 #: A page whose main text is shorter than this (a menu, a cookie notice) holds no article.
 MIN_ARTICLE_WORDS = 5
 #: Bytes read from a file's start to tell WARC and feeds from articles.
@@ -226,6 +230,8 @@ class Ingest:
         self.batch_size = batch_size
         self.on_progress = on_progress or (lambda summary: None)
         self.summary = Summary()
+        self.nlp = None
+        self.pool_broken = False
 
     def run(self, paths: Iterable[str]) -> Summary:
         started = time.perf_counter()
@@ -258,38 +264,66 @@ class Ingest:
                 yield todo[start:start + self.batch_size]
 
     def run_here(self, batches: Iterator[list[Item]]) -> None:
+        for batch in batches:
+            self.process_here(batch)
+
+    def process_here(self, batch: list[Item]) -> None:
+        """Analyse ``batch`` in this process (the model is loaded at the first batch) and store it."""
         from whosaidwhat.nlp import load
 
-        nlp = None
-        for batch in batches:
-            nlp = nlp or load(self.model)
-            for outcome in process_items(batch, nlp, self.max_bytes):
-                self.record(outcome)
+        self.nlp = self.nlp or load(self.model)
+        for outcome in process_items(batch, self.nlp, self.max_bytes):
+            self.record(outcome)
 
     def run_in_pool(self, batches: Iterator[list[Item]]) -> None:
-        """Batches spread over worker processes, at most two per worker in flight.
+        """Batches shared by this process and ``workers - 1`` worker processes.
 
-        Workers are spawned, not forked: the parent holds database connections and a
-        progress thread, which a forked child must not inherit.
+        This process is one of the workers: it keeps each worker process supplied with
+        ``IN_FLIGHT`` batches and analyses the next batch itself, so its core works
+        while the worker processes start (each takes a few seconds to load the model)
+        and never waits idle on them. Between its own batches it stores what the
+        worker processes finished. If the worker processes die, the batches they held
+        fail and this process goes on alone.
+
+        Workers are spawned, not forked: this process holds database connections and
+        a progress thread, which a forked child must not inherit.
         """
-        pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+        pool = ProcessPoolExecutor(self.workers - 1, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_load_worker_model, initargs=(self.model,))
+        pending: dict[Future, list[Item]] = {}
         with pool:
-            pending: dict[Future, list[Item]] = {}
             for batch in batches:
-                pending[pool.submit(_process_in_worker, batch, self.max_bytes)] = batch
-                if len(pending) >= self.workers * 2:
-                    self.collect(pending, FIRST_COMPLETED)
-            self.collect(pending, ALL_COMPLETED)
+                if len(pending) < (self.workers - 1) * IN_FLIGHT and not self.pool_broken:
+                    try:
+                        pending[pool.submit(_process_in_worker, batch, self.max_bytes)] = batch
+                        continue
+                    except BrokenProcessPool:
+                        self.pool_broken = True
+                self.process_here(batch)
+                self.collect(pending, timeout=0)
+            self.finish(pending)
 
-    def collect(self, pending: dict[Future, list[Item]], return_when: str) -> None:
-        """Record the outcomes of finished batches; a batch whose worker died fails as a whole."""
-        done, _ = wait(pending, return_when=return_when)
+    def finish(self, pending: dict[Future, list[Item]]) -> None:
+        """Once all batches are handed out: take back the ones no worker process has started
+        (the last submitted first) and analyse them here, then store the rest as they finish."""
+        for future in reversed(list(pending)):
+            if future.cancel():
+                self.process_here(pending.pop(future))
+                self.collect(pending, timeout=0)
+        self.collect(pending)
+
+    def collect(self, pending: dict[Future, list[Item]], timeout: float | None = None) -> None:
+        """Store the outcomes of the batches finished within ``timeout`` seconds (None: all).
+
+        A batch whose worker died fails as a whole.
+        """
+        done, _ = wait(pending, timeout=timeout, return_when=ALL_COMPLETED)
         for future in done:
             batch = pending.pop(future)
             try:
                 outcomes = future.result()
             except Exception as exc:  # a worker that crashed (out of memory, killed) fails its batch
+                self.pool_broken = self.pool_broken or isinstance(exc, BrokenProcessPool)
                 outcomes = [Failure(item.path, f"worker failed: {type(exc).__name__}: {exc}"[:300])
                             for item in batch]
             for outcome in outcomes:

@@ -81,7 +81,7 @@ def cell(value) -> str:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes analysing articles (each loads the model once).")
+              help="Processes analysing articles, this one included (each loads the model once).")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="local: this machine's processes; ray: a Ray cluster (RAY_ADDRESS), through shards.")
 @click.option("--shards", default=None, metavar="DIR",
