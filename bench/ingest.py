@@ -1,17 +1,20 @@
 """Ingest throughput: 1 worker against 2, and Ray against local processes, in one run.
 
-    .venv/bin/python bench/ingest.py [--articles 40] [--workers 2] [--no-ray]
+    .venv/bin/python bench/ingest.py [--articles 40] [--workers 2] [--rounds 3] [--no-ray]
 
 Ingests the same articles (PolNeAR dev, then train, texts from ../shared, else generated pages)
-into a fresh SQLite corpus for each configuration: the local engine with one worker
-(in-process) and with ``--workers`` processes, then Ray Data with ``--workers``
-actors on a local Ray instance. Times include loading the model and starting
-workers (or Ray), as a user waits for them. Prints articles per second and ratios.
+into a fresh SQLite corpus for each run, each run in a fresh process: the local engine
+with one worker and with ``--workers``, alternating for ``--rounds`` rounds as the
+machine's speed drifts, then Ray Data with ``--workers`` actors on a local Ray instance.
+Times include loading the model and starting workers (or Ray), as a user waits for
+them. Prints articles per second and the median ratio.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -37,47 +40,67 @@ def corpus(directory: Path, count: int) -> list[str]:
     return paths
 
 
-def run(engine: str, workers: int, paths: list[str], directory: Path) -> float:
-    """Articles per second of one ingest into a fresh SQLite corpus."""
+def run(engine: str, workers: int, paths: list[str], database: Path) -> float:
+    """Articles per second of one ingest into the fresh SQLite corpus ``database``, imports included."""
+    started = time.perf_counter()
     from whosaidwhat.ingest import Ingest
     from whosaidwhat.store import open_store
 
-    database = directory / f"{engine}-{workers}.db"
-    started = time.perf_counter()
     with open_store(str(database)) as store:
         if engine == "ray":
             from whosaidwhat.scale import ray_ingest
 
-            summary = ray_ingest(paths, store, workers=workers, shard_dir=str(directory / "shards"))
+            summary = ray_ingest(paths, store, workers=workers, shard_dir=str(database.parent / "shards"))
         else:
             summary = Ingest(store, workers=workers).run(paths)
     seconds = time.perf_counter() - started
-    done = summary.stored + summary.failed
-    print(
-        f"  {engine:<5} {workers} worker(s): {done} articles in {seconds:6.1f} s "
-        f"= {done / seconds:5.2f} articles/s",
-        flush=True,
-    )
-    return done / seconds
+    return (summary.stored + summary.failed) / seconds
+
+
+def measure(engine: str, workers: int, paths: list[str], directory: Path, number: int) -> float:
+    """:func:`run` in a fresh process, as a user starts the command: imports and model loading count."""
+    database = directory / f"{engine}-{workers}-{number}.db"
+    command = [sys.executable, __file__, "--child", engine, "--workers", str(workers),
+               "--database", str(database), "--paths", str(directory / "paths.txt")]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    rate = float(done.stdout.strip().splitlines()[-1])
+    print(f"  round {number}: {engine:<5} {workers} worker(s): {len(paths)} articles, "
+          f"{rate:5.2f} articles/s", flush=True)
+    return rate
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=40)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="alternating 1-worker / N-worker runs; the ratio is their median")
     parser.add_argument("--no-ray", action="store_true", help="skip the Ray measurement")
+    parser.add_argument("--child", choices=["local", "ray"], help=argparse.SUPPRESS)
+    parser.add_argument("--database", help=argparse.SUPPRESS)
+    parser.add_argument("--paths", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        paths = Path(args.paths).read_text(encoding="utf-8").splitlines()
+        print(run(args.child, args.workers, paths, Path(args.database)))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
         paths = corpus(directory, args.articles)
-        print(f"ingesting {len(paths)} articles, each configuration into a fresh SQLite corpus")
-        one = run("local", 1, paths, directory)
-        many = run("local", args.workers, paths, directory)
-        ray = None if args.no_ray else run("ray", args.workers, paths, directory)
+        (directory / "paths.txt").write_text("\n".join(paths), encoding="utf-8")
+        print(f"ingesting {len(paths)} articles, each run in a fresh process into a fresh SQLite corpus")
+        ratios, locals_ = [], []
+        for number in range(1, args.rounds + 1):
+            one = measure("local", 1, paths, directory, number)
+            many = measure("local", args.workers, paths, directory, number)
+            ratios.append(many / one)
+            locals_.append(many)
+        ray = None if args.no_ray else measure("ray", args.workers, paths, directory, 1)
     print()
-    print(f"local {args.workers} workers / 1 worker: {many / one:.2f}x (target >= 1.7x on 2 free cores)")
+    print(f"local {args.workers} workers / 1 worker: {statistics.median(ratios):.2f}x, median of "
+          f"{args.rounds} rounds ({', '.join(f'{r:.2f}' for r in ratios)}); target >= 1.7x on 2 free cores")
     if ray is not None:
-        print(f"ray / local, {args.workers} workers each: {ray / many:.2f}x")
+        print(f"ray / local, {args.workers} workers each: {ray / statistics.median(locals_):.2f}x")
 
 
 if __name__ == "__main__":
