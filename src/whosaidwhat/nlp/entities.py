@@ -403,7 +403,7 @@ def group_others(mentions: list[Mention]) -> list[Group]:
     people in the singular: "Democrats" with "Democrat")."""
     groups: dict[str, Group] = {}
     for mention in mentions:
-        key = gazetteer.country_code(mention.text) or _normalised(mention.text)
+        key = name_key(mention.text)
         if mention.label == "NORP":
             key = key.removesuffix("s")
         groups.setdefault(key, Group(mention.label)).mentions.append(mention)
@@ -413,8 +413,10 @@ def group_others(mentions: list[Mention]) -> list[Group]:
     return merged
 
 
-def _normalised(text: str) -> str:
-    return " ".join(text.replace(".", "").split()).casefold()
+def name_key(text: str) -> str:
+    """What two names of one place or organisation share: a country's ISO code, else the name
+    without full stops, spacing or case ("U.S." and "America" are "US", "N.A.T.O." is "nato")."""
+    return gazetteer.country_code(text) or " ".join(text.replace(".", "").split()).casefold()
 
 
 def _merge_acronyms(groups: list[Group]) -> list[Group]:

@@ -23,8 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from whosaidwhat.nlp import gazetteer
-from whosaidwhat.nlp.entities import fullest_name
+from whosaidwhat.nlp.entities import fullest_name, name_key
 from whosaidwhat.nlp.people import name_parts
 
 #: The ``Doc._`` extensions whose values are an article's results.
@@ -121,7 +120,7 @@ def _merge_key(entity: dict) -> tuple:
         if parts.first and parts.last:
             return ("person", *parts.key)
         return ("lone", name.casefold())
-    return ("other", gazetteer.country_code(name) or " ".join(name.replace(".", "").split()).casefold())
+    return ("other", name_key(name))
 
 
 def _lone_surnames_joined(by_key: dict[tuple, list[dict]]) -> dict[tuple, tuple]:
