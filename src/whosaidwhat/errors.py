@@ -12,15 +12,19 @@ class WhosaidwhatError(Exception):
         return f"[{self.code}] {super().__str__()}"
 
 
-class ReadError(WhosaidwhatError):
-    """An input could not be read as an article: missing, empty, binary, too large, malformed."""
-
-    code = "W100"
+class ArticleError(WhosaidwhatError):
+    """One article failed: ``path`` (None for standard input) and the ``reason``."""
 
     def __init__(self, path: str | None, reason: str):
         self.path = path
         self.reason = reason
         super().__init__(f"{path or '<stdin>'}: {reason}")
+
+
+class ReadError(ArticleError):
+    """An input could not be read as an article: missing, empty, binary, too large, malformed."""
+
+    code = "W100"
 
 
 class ModelNotFound(WhosaidwhatError):
@@ -29,12 +33,11 @@ class ModelNotFound(WhosaidwhatError):
     code = "W200"
 
 
-class AnalysisError(WhosaidwhatError):
+class AnalysisError(ArticleError):
     """The language analysis failed on one article (the others go on)."""
 
     code = "W210"
 
     def __init__(self, path: str | None, error: Exception):
-        self.path = path
         self.error = error
-        super().__init__(f"{path or '<stdin>'}: analysis failed: {type(error).__name__}: {error}")
+        super().__init__(path, f"analysis failed: {type(error).__name__}: {error}")

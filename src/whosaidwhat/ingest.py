@@ -27,7 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 
-from whosaidwhat.errors import ReadError, WhosaidwhatError
+from whosaidwhat.errors import AnalysisError, ReadError, WhosaidwhatError
 from whosaidwhat.readers import MAX_BYTES, iter_input_paths, read_bytes
 from whosaidwhat.readers.feeds import iter_feed, looks_like_feed
 from whosaidwhat.readers.warc import iter_warc, looks_like_warc
@@ -192,7 +192,7 @@ def extract_one(path: str, article, nlp) -> Outcome:
     try:
         return Stored(path, extract(article, nlp).to_dict())
     except Exception as exc:  # any analysis error is this article's failure, not the run's
-        return Failure(path, f"analysis failed: {type(exc).__name__}: {exc}"[:300])
+        return Failure(path, AnalysisError(path, exc).reason[:300])
 
 
 _worker_nlp = None
