@@ -64,9 +64,7 @@ def extract_many(
 
     for index, results in analyse_results(nlp, items(), on_error=report if on_error else None):
         article, structure = pending.pop(index)
-        record = build_record(article, structure, results)
-        del results     # not kept alive while the caller uses the record
-        yield record
+        yield build_record(article, structure, results)
 
 
 def body_only(text: str, paragraphs: list[tuple[int, int]]) -> str:
