@@ -26,8 +26,8 @@ def run(monkeypatch, nlp):
     """Run the command line in-process on the session's pipeline; returns click's Result."""
     real_load = whosaidwhat.nlp.load
     monkeypatch.setattr(whosaidwhat.nlp, "load",
-                        lambda model=whosaidwhat.nlp.DEFAULT_MODEL: nlp
-                        if model == whosaidwhat.nlp.DEFAULT_MODEL else real_load(model))
+                        lambda model=None: nlp
+                        if model in (None, whosaidwhat.nlp.DEFAULT_MODEL) else real_load(model))
 
     def invoke(*args: str, stdin: bytes | None = None):
         return CliRunner().invoke(main, list(args), input=stdin)

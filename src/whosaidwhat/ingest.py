@@ -198,7 +198,7 @@ def extract_one(path: str, article, nlp) -> Outcome:
 _worker_nlp = None
 
 
-def _load_worker_model(model: str) -> None:
+def _load_worker_model(model: str | None) -> None:
     """Process-pool initializer: each worker loads the pipeline once."""
     global _worker_nlp
     from whosaidwhat.nlp import load
@@ -221,11 +221,9 @@ class Ingest:
 
     def __init__(self, store, workers: int = 1, model: str | None = None, max_bytes: int = MAX_BYTES,
                  batch_size: int = BATCH_SIZE, on_progress: Callable[[Summary], None] | None = None):
-        from whosaidwhat.nlp import DEFAULT_MODEL
-
         self.store = store
         self.workers = max(1, workers)
-        self.model = model or DEFAULT_MODEL
+        self.model = model  # None: the default pipeline
         self.max_bytes = max_bytes
         self.batch_size = batch_size
         self.on_progress = on_progress or (lambda summary: None)

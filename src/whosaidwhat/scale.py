@@ -43,9 +43,9 @@ class Analyser:
     """A Ray actor: loads the pipeline once, then turns batches of items into shard rows."""
 
     def __init__(self, model: str | None = None, max_bytes: int = MAX_BYTES):
-        from whosaidwhat.nlp import DEFAULT_MODEL, load
+        from whosaidwhat.nlp import load
 
-        self.nlp = load(model or DEFAULT_MODEL)
+        self.nlp = load(model)
         self.max_bytes = max_bytes
 
     def __call__(self, batch: dict) -> dict:

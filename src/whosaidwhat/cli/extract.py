@@ -51,7 +51,7 @@ def extract(paths, example, fmt, output, model, max_bytes) -> None:
       curl -s https://example.org/story | whosaidwhat extract -
     """
     from whosaidwhat.extract import extract_many
-    from whosaidwhat.nlp import DEFAULT_MODEL, load
+    from whosaidwhat.nlp import load
 
     if not paths and not example:
         if sys.stdin.isatty():
@@ -61,7 +61,7 @@ def extract(paths, example, fmt, output, model, max_bytes) -> None:
     articles = list(_articles(paths, example, max_bytes, failures))
     if articles:
         try:
-            nlp = load(model or DEFAULT_MODEL)
+            nlp = load(model)
         except WhosaidwhatError as exc:
             fail(str(exc))
             sys.exit(2)

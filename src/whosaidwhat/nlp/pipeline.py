@@ -52,9 +52,16 @@ CHUNK_CHARS = 10_000
 SECTION_CHARS = 100_000
 
 
+def load(model: str | None = None) -> Language:
+    """The named spaCy pipeline (None: :data:`DEFAULT_MODEL`) with whosaidwhat's components added.
+
+    Cached per process, so a worker that calls it for every batch loads the model once.
+    """
+    return _load(model or DEFAULT_MODEL)
+
+
 @lru_cache(maxsize=4)
-def load(model: str = DEFAULT_MODEL) -> Language:
-    """The named spaCy pipeline with whosaidwhat's components added (cached per process)."""
+def _load(model: str) -> Language:
     _import_factories()
     extensions.register()
     try:

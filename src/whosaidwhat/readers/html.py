@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import trafilatura
-
 from whosaidwhat.errors import ReadError
 from whosaidwhat.readers.article import Article
 
@@ -33,6 +31,8 @@ def looks_like_html(text: str) -> bool:
 
 def read_html(markup: str, sha256: str, path: str | None = None) -> Article:
     """The article in an HTML page; :class:`ReadError` when no article text can be found."""
+    import trafilatura  # here, not at the top: commands that read no HTML skip its 0.25 s import
+
     try:
         document = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
     except Exception as exc:  # lxml and trafilatura raise many kinds of parse errors

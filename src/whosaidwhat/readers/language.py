@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 #: Detection runs on this much text from the start of the article.
 SAMPLE_CHARS = 2000
 #: Texts shorter than this many words are too short to judge.
@@ -44,7 +42,16 @@ def language_warning(text: str) -> str | None:
 def stop_word_share(text: str) -> float:
     """The share of the words of ``text`` that are English stop words ("the", "of", "and", ...)."""
     words = _WORD.findall(text.lower())
-    return sum(word in STOP_WORDS for word in words) / len(words) if words else 0.0
+    stop_words = _english_stop_words()
+    return sum(word in stop_words for word in words) / len(words) if words else 0.0
+
+
+@lru_cache(maxsize=1)
+def _english_stop_words() -> frozenset[str]:
+    """spaCy's English stop words, imported at first use: importing spaCy takes about a second."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 @lru_cache(maxsize=1)
