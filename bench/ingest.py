@@ -8,6 +8,11 @@ with one worker and with ``--workers``, alternating for ``--rounds`` rounds as t
 machine's speed drifts, then Ray Data with ``--workers`` actors on a local Ray instance.
 Times include loading the model and starting workers (or Ray), as a user waits for
 them. Prints articles per second and the median ratio.
+
+Each round also runs ``--workers`` separate one-worker ingests at once, each of an
+equal share of the articles into its own corpus: processes that share nothing, whose
+ratio to one worker is what this machine gives ``--workers`` processes that do not
+wait on each other: the reference for the local engine's ratio.
 """
 
 from __future__ import annotations
@@ -69,6 +74,29 @@ def measure(engine: str, workers: int, paths: list[str], directory: Path, number
     return rate
 
 
+def measure_apart(workers: int, paths: list[str], directory: Path, number: int) -> float:
+    """Articles per second of ``workers`` one-worker ingests run at once, each of an equal share."""
+    shares = [paths[start::workers] for start in range(workers)]
+    children = []
+    for share_number, share in enumerate(shares):
+        share_paths = directory / f"share-{number}-{share_number}.txt"
+        share_paths.write_text("\n".join(share), encoding="utf-8")
+        database = directory / f"apart-{number}-{share_number}.db"
+        command = [sys.executable, __file__, "--child", "local", "--workers", "1",
+                   "--database", str(database), "--paths", str(share_paths)]
+        children.append(subprocess.Popen(command, stdout=subprocess.PIPE, text=True))
+    seconds = []
+    for child, share in zip(children, shares, strict=True):
+        stdout, _ = child.communicate()
+        if child.returncode:
+            raise SystemExit(f"a one-worker ingest failed with exit status {child.returncode}")
+        seconds.append(len(share) / float(stdout.strip().splitlines()[-1]))
+    rate = len(paths) / max(seconds)
+    print(f"  round {number}: {workers} separate 1-worker ingests at once: {len(paths)} articles, "
+          f"{rate:5.2f} articles/s", flush=True)
+    return rate
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=40)
@@ -89,16 +117,21 @@ def main() -> None:
         paths = corpus(directory, args.articles)
         (directory / "paths.txt").write_text("\n".join(paths), encoding="utf-8")
         print(f"ingesting {len(paths)} articles, each run in a fresh process into a fresh SQLite corpus")
-        ratios, locals_ = [], []
+        ratios, apart_ratios, locals_ = [], [], []
         for number in range(1, args.rounds + 1):
             one = measure("local", 1, paths, directory, number)
             many = measure("local", args.workers, paths, directory, number)
+            apart = measure_apart(args.workers, paths, directory, number)
             ratios.append(many / one)
+            apart_ratios.append(apart / one)
             locals_.append(many)
         ray = None if args.no_ray else measure("ray", args.workers, paths, directory, 1)
     print()
     print(f"local {args.workers} workers / 1 worker: {statistics.median(ratios):.2f}x, median of "
           f"{args.rounds} rounds ({', '.join(f'{r:.2f}' for r in ratios)}); target >= 1.7x on 2 free cores")
+    print(f"{args.workers} separate 1-worker ingests / 1 worker: {statistics.median(apart_ratios):.2f}x "
+          f"({', '.join(f'{r:.2f}' for r in apart_ratios)}): "
+          f"what {args.workers} processes that share nothing reach here")
     if ray is not None:
         print(f"ray / local, {args.workers} workers each: {ray / statistics.median(locals_):.2f}x")
 

@@ -35,9 +35,12 @@ from whosaidwhat.readers.warc import iter_warc, looks_like_warc
 #: Articles handed to a worker at a time: about what the model parses at once
 #: (:data:`~whosaidwhat.nlp.pipeline.CHUNK_CHARS`), and little work lost when a run is killed.
 BATCH_SIZE = 2
-#: Batches each worker process holds at a time: one being analysed, the others queued, so
-#: that it never waits while the ingest process is busy with a batch of its own.
-IN_FLIGHT = 3
+#: Batches queued for each worker process: several seconds of work, so that it never waits
+#: while the ingest process analyses a batch of long articles of its own (up to 5 s on
+#: PolNeAR's texts). Only batches queued here are lost, as failures, if the process dies.
+IN_FLIGHT = 16
+#: Items read, checked against the store and ordered for batching at a time.
+READ_AHEAD = 32
 #: A page whose main text is shorter than this (a menu, a cookie notice) holds no article.
 MIN_ARTICLE_WORDS = 5
 #: Bytes read from a file's start to tell WARC and feeds from articles.
@@ -242,9 +245,14 @@ class Ingest:
         return self.summary
 
     def new_batches(self, items: Iterator[Item | Failure]) -> Iterator[list[Item]]:
-        """Batches of items not stored yet; failures met on the way are recorded at once."""
+        """Batches of items not stored yet; failures met on the way are recorded at once.
+
+        Items are read ``READ_AHEAD`` at a time and batched longest first, so that the
+        run ends on short articles: processes that finish their last batch early wait
+        less for one still analysing a long one.
+        """
         seen: set[str] = set()
-        while chunk := list(islice(items, self.batch_size * 16)):
+        while chunk := list(islice(items, READ_AHEAD)):
             for failure in (i for i in chunk if isinstance(i, Failure)):
                 self.record(failure)
             fresh = [i for i in chunk if isinstance(i, Item)]
@@ -258,6 +266,7 @@ class Ingest:
                     known.add(item.sha256)
                     todo.append(item)
             seen.update(i.sha256 for i in todo)
+            todo.sort(key=lambda item: len(item.data), reverse=True)
             for start in range(0, len(todo), self.batch_size):
                 yield todo[start:start + self.batch_size]
 
