@@ -27,7 +27,7 @@ from newsfiles import (
 )
 
 from whosaidwhat.cli import main
-from whosaidwhat.ingest import Ingest
+from whosaidwhat.ingest import Ingest, iter_items
 from whosaidwhat.store import open_store
 
 #: Readable articles in the generated corpus, and the inputs that must fail.
@@ -169,3 +169,18 @@ def test_the_ingest_process_is_one_of_the_workers(tmp_path, monkeypatch):
         summary = Ingest(store, workers=2, batch_size=1).run([str(pages)])
         assert summary.stored == 8 and store.counts()["articles"] == 8
     assert 1 <= len(here) < 8, "the ingest process and the worker process each analysed a share"
+
+
+def test_articles_are_batched_longest_first_each_content_once(tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for number, words in enumerate([40, 400, 4, 120]):
+        (texts / f"{number}.txt").write_text("The minister spoke. " * words, encoding="utf-8")
+    (texts / "copy.txt").write_text("The minister spoke. " * 120, encoding="utf-8")
+    with open_store(str(tmp_path / "c.db")) as store:
+        ingest = Ingest(store, batch_size=2)
+        batches = list(ingest.new_batches(iter_items([str(texts)])))
+    sizes = [len(item.data) for batch in batches for item in batch]
+    assert [len(batch) for batch in batches] == [2, 2]
+    assert sizes == sorted(sizes, reverse=True)
+    assert ingest.summary.skipped == 1, "the copy of an article in the same run is skipped"
