@@ -254,3 +254,19 @@ def test_a_corpus_copied_to_postgresql_answers_every_query_alike(tmp_path, postg
         found = [sorted(r["quote_id"] for r in s.search("harbour OR talks")) for s in (sqlite, postgres)]
         assert found[0] == found[1] and len(found[0]) == 3  # the same quotes; each backend ranks its own way
         assert sqlite.article(1) == postgres.article(1)
+
+
+def quoted(name: str, words: str, published: str) -> dict:
+    """The record of an article in which ``name`` says ``words``."""
+    text = f'{name} said "{words}".'
+    return make_record(text, published, [(name, "PERSON", [name])], [(name, f'"{words}"', "said")])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_person_is_shown_by_the_name_without_initials_whatever_came_first(store, order):
+    records = [quoted("Donald J. Trump", "the wall works", "2016-10-01"),
+               quoted("Donald Trump", "the polls are rigged", "2016-10-02")]
+    for record in records[::order]:
+        store.add(record)
+    assert [row["name"] for row in store.speakers(top=5)] == ["Donald Trump"]
+    assert store.person("Trump")["aliases"] == ["Donald J. Trump"]

@@ -255,9 +255,9 @@ class SQLStore:
         )
 
     def _upgrade_name(self, person_id: int, name: str, key: NameKey) -> None:
-        """Keep the fullest name seen as the canonical one ("Donald Trump" over "Trump")."""
+        """Keep the best name seen as the canonical one (:meth:`NameKey.names_better_than`)."""
         current = self._one("SELECT name, first FROM people WHERE id = ?", (person_id,))
-        if current and key.fullness > name_key(current["name"], PERSON).fullness:
+        if current and key.names_better_than(name_key(current["name"], PERSON)):
             self._execute(
                 "UPDATE people SET name = ?, first = ?, last = ?, block = ? WHERE id = ?",
                 (name.strip(), key.first, key.last, key.block, person_id),

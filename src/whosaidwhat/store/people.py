@@ -63,6 +63,16 @@ class NameKey:
         """How complete a name is: its number of words longer than an initial."""
         return sum(len(word) > 1 for word in self.key.split())
 
+    @property
+    def initials(self) -> int:
+        return sum(len(word) == 1 for word in self.key.split())
+
+    def names_better_than(self, other: NameKey) -> bool:
+        """Whether this is the better name to show for a person: fuller ("Donald Trump" over
+        "Trump"), and of two as full the one with fewer initials ("Donald Trump" over
+        "Donald J. Trump"), so the name shown does not hang on which article came first."""
+        return (self.fullness, -self.initials) > (other.fullness, -other.initials)
+
 
 @lru_cache(maxsize=65536)
 def name_key(name: str, entity_type: str) -> NameKey:
