@@ -162,3 +162,21 @@ def test_schema_is_a_valid_json_schema_of_the_record(run, news):
     jsonschema.validators.validator_for(schema).check_schema(schema)
     record = json.loads(run("extract", str(news / "b-story.txt")).stdout)
     jsonschema.validate(record, schema)
+
+
+def test_records_are_written_while_later_files_are_still_unread(run, news, monkeypatch):
+    import whosaidwhat.cli.extract as command
+    import whosaidwhat.nlp.pipeline as pipeline
+
+    events = []
+    read_path, write = command.read_path, command._write
+    monkeypatch.setattr(command, "read_path",
+                        lambda path, **options: events.append("read") or read_path(path, **options))
+    monkeypatch.setattr(command, "_write", lambda output, data: events.append("write") or write(output, data))
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 100)  # the model parses one article at a time
+    (news / "third.txt").write_text(OTHER.replace("seven", "eight"), encoding="utf-8")
+    result = run("extract", str(news / "b-story.txt"), str(news / "sub"), str(news / "third.txt"))
+    assert result.exit_code == 0 and len(records(result.stdout)) == 3
+    reads = [n for n, event in enumerate(events) if event == "read"]
+    assert len(reads) == 3 and events.count("write") == 3
+    assert events.index("write") < reads[2], "the first record is out before the third file is read"

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Iterator
 from importlib import resources
+from itertools import chain, islice
 
 import click
 from pydantic_core import to_json
@@ -58,14 +59,16 @@ def extract(paths, example, fmt, output, model, max_bytes) -> None:
             raise click.UsageError("give a PATH, - for standard input, or --example")
         paths = ("-",)
     failures: list[str] = []
-    articles = list(_articles(paths, example, max_bytes, failures))
-    if articles:
+    articles = _articles(paths, example, max_bytes, failures)
+    # Inputs are read as they are analysed; the first two tell one record from several.
+    first = list(islice(articles, 2))
+    if first:
         try:
             nlp = load(model)
         except WhosaidwhatError as exc:
             fail(str(exc))
             sys.exit(2)
-        one = len(articles) == 1 and not failures
+        one = len(first) == 1 and not failures
         fmt = fmt or ("json" if one else "jsonl")
         def analysis_failed(article: Article, exc: Exception) -> None:
             message = str(AnalysisError(article.path, exc))
@@ -73,7 +76,7 @@ def extract(paths, example, fmt, output, model, max_bytes) -> None:
             fail(message)
 
         try:
-            for record in extract_many(articles, nlp, on_error=analysis_failed):
+            for record in extract_many(chain(first, articles), nlp, on_error=analysis_failed):
                 _write(output, to_json(record, by_alias=True, indent=2 if fmt == "json" else None))
                 output.write("\n")
                 output.flush()
