@@ -62,13 +62,21 @@ def run(engine: str, workers: int, paths: list[str], database: Path) -> float:
     return (summary.stored + summary.failed) / seconds
 
 
+def child_command(engine: str, workers: int, database: Path, paths_file: Path) -> list[str]:
+    """The command that runs :func:`run` in a fresh process; it prints the rate on its last line."""
+    return [sys.executable, __file__, "--child", engine, "--workers", str(workers),
+            "--database", str(database), "--paths", str(paths_file)]
+
+
+def printed_rate(stdout: str) -> float:
+    return float(stdout.strip().splitlines()[-1])
+
+
 def measure(engine: str, workers: int, paths: list[str], directory: Path, number: int) -> float:
     """:func:`run` in a fresh process, as a user starts the command: imports and model loading count."""
-    database = directory / f"{engine}-{workers}-{number}.db"
-    command = [sys.executable, __file__, "--child", engine, "--workers", str(workers),
-               "--database", str(database), "--paths", str(directory / "paths.txt")]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
-    rate = float(done.stdout.strip().splitlines()[-1])
+    command = child_command(engine, workers, directory / f"{engine}-{workers}-{number}.db",
+                            directory / "paths.txt")
+    rate = printed_rate(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
     print(f"  round {number}: {engine:<5} {workers} worker(s): {len(paths)} articles, "
           f"{rate:5.2f} articles/s", flush=True)
     return rate
@@ -81,16 +89,14 @@ def measure_apart(workers: int, paths: list[str], directory: Path, number: int) 
     for share_number, share in enumerate(shares):
         share_paths = directory / f"share-{number}-{share_number}.txt"
         share_paths.write_text("\n".join(share), encoding="utf-8")
-        database = directory / f"apart-{number}-{share_number}.db"
-        command = [sys.executable, __file__, "--child", "local", "--workers", "1",
-                   "--database", str(database), "--paths", str(share_paths)]
+        command = child_command("local", 1, directory / f"apart-{number}-{share_number}.db", share_paths)
         children.append(subprocess.Popen(command, stdout=subprocess.PIPE, text=True))
     seconds = []
     for child, share in zip(children, shares, strict=True):
         stdout, _ = child.communicate()
         if child.returncode:
             raise SystemExit(f"a one-worker ingest failed with exit status {child.returncode}")
-        seconds.append(len(share) / float(stdout.strip().splitlines()[-1]))
+        seconds.append(len(share) / printed_rate(stdout))
     rate = len(paths) / max(seconds)
     print(f"  round {number}: {workers} separate 1-worker ingests at once: {len(paths)} articles, "
           f"{rate:5.2f} articles/s", flush=True)
