@@ -39,8 +39,9 @@ GROUPS = ("times", "figures", "events")
 
 def seed_gold(annotation: dict, text: str) -> dict:
     """The annotation in the seed gold's format, quoting the article at the stored offsets."""
+
     def quoted(bounds: list[int]) -> str:
-        return text[bounds[0]:bounds[1]]
+        return text[bounds[0] : bounds[1]]
 
     events = []
     for event in annotation["events"]:
@@ -56,12 +57,22 @@ def seed_gold(annotation: dict, text: str) -> dict:
         "headline": text.splitlines()[0].strip(),
         "published": annotation["published"],
         "updated": annotation["published"],
-        "authors": [], "agencies": [], "sections": [], "first_paragraph_starts": "",
-        "quotes": [], "entities": [], "pronoun_mentions": [],
+        "authors": [],
+        "agencies": [],
+        "sections": [],
+        "first_paragraph_starts": "",
+        "quotes": [],
+        "entities": [],
+        "pronoun_mentions": [],
         "times": [{"text": quoted([t["start"], t["end"]]), "value": t["value"]} for t in annotation["times"]],
         "figures": [
-            {"text_contains": quoted([f["start"], f["end"]]), "kind": f["kind"], "value": f["value"],
-             "unit": f["unit"], "qualifier": f["qualifier"]}
+            {
+                "text_contains": quoted([f["start"], f["end"]]),
+                "kind": f["kind"],
+                "value": f["value"],
+                "unit": f["unit"],
+                "qualifier": f["qualifier"],
+            }
             for f in annotation["figures"]
         ],
         "events": events,
@@ -83,9 +94,21 @@ def score(record: dict, gold: dict, text_path: Path, workdir: Path) -> tuple[dic
     record_path.write_text(json.dumps(record), encoding="utf-8")
     gold_path.write_text(json.dumps(gold), encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, str(SCORER), "seed", str(record_path), "--gold", str(gold_path),
-         "--text", str(text_path), "--require", ",".join(GROUPS)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            str(SCORER),
+            "seed",
+            str(record_path),
+            "--gold",
+            str(gold_path),
+            "--text",
+            str(text_path),
+            "--require",
+            ",".join(GROUPS),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     totals, failures, group = {}, [], None
     for line in run.stdout.splitlines():
@@ -100,7 +123,8 @@ def score(record: dict, gold: dict, text_path: Path, workdir: Path) -> tuple[dic
 
 def main() -> None:
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="print every failed check")
     args = parser.parse_args()
     if not TEXTS.is_dir():

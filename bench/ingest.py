@@ -64,8 +64,18 @@ def run(engine: str, workers: int, paths: list[str], database: Path) -> float:
 
 def child_command(engine: str, workers: int, database: Path, paths_file: Path) -> list[str]:
     """The command that runs :func:`run` in a fresh process; it prints the rate on its last line."""
-    return [sys.executable, __file__, "--child", engine, "--workers", str(workers),
-            "--database", str(database), "--paths", str(paths_file)]
+    return [
+        sys.executable,
+        __file__,
+        "--child",
+        engine,
+        "--workers",
+        str(workers),
+        "--database",
+        str(database),
+        "--paths",
+        str(paths_file),
+    ]
 
 
 def printed_rate(stdout: str) -> float:
@@ -74,11 +84,14 @@ def printed_rate(stdout: str) -> float:
 
 def measure(engine: str, workers: int, paths: list[str], directory: Path, number: int) -> float:
     """:func:`run` in a fresh process, as a user starts the command: imports and model loading count."""
-    command = child_command(engine, workers, directory / f"{engine}-{workers}-{number}.db",
-                            directory / "paths.txt")
+    command = child_command(
+        engine, workers, directory / f"{engine}-{workers}-{number}.db", directory / "paths.txt"
+    )
     rate = printed_rate(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
-    print(f"  round {number}: {engine:<5} {workers} worker(s): {len(paths)} articles, "
-          f"{rate:5.2f} articles/s", flush=True)
+    print(
+        f"  round {number}: {engine:<5} {workers} worker(s): {len(paths)} articles, {rate:5.2f} articles/s",
+        flush=True,
+    )
     return rate
 
 
@@ -98,8 +111,11 @@ def measure_apart(workers: int, paths: list[str], directory: Path, number: int) 
             raise SystemExit(f"a one-worker ingest failed with exit status {child.returncode}")
         seconds.append(len(share) / printed_rate(stdout))
     rate = len(paths) / max(seconds)
-    print(f"  round {number}: {workers} separate 1-worker ingests at once: {len(paths)} articles, "
-          f"{rate:5.2f} articles/s", flush=True)
+    print(
+        f"  round {number}: {workers} separate 1-worker ingests at once: {len(paths)} articles, "
+        f"{rate:5.2f} articles/s",
+        flush=True,
+    )
     return rate
 
 
@@ -107,8 +123,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=40)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--rounds", type=int, default=3,
-                        help="alternating 1-worker / N-worker runs; the ratio is their median")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="alternating 1-worker / N-worker runs; the ratio is their median",
+    )
     parser.add_argument("--no-ray", action="store_true", help="skip the Ray measurement")
     parser.add_argument("--child", choices=["local", "ray"], help=argparse.SUPPRESS)
     parser.add_argument("--database", help=argparse.SUPPRESS)
@@ -133,11 +153,15 @@ def main() -> None:
             locals_.append(many)
         ray = None if args.no_ray else measure("ray", args.workers, paths, directory, 1)
     print()
-    print(f"local {args.workers} workers / 1 worker: {statistics.median(ratios):.2f}x, median of "
-          f"{args.rounds} rounds ({', '.join(f'{r:.2f}' for r in ratios)}); target >= 1.7x on 2 free cores")
-    print(f"{args.workers} separate 1-worker ingests / 1 worker: {statistics.median(apart_ratios):.2f}x "
-          f"({', '.join(f'{r:.2f}' for r in apart_ratios)}): "
-          f"what {args.workers} processes that share nothing reach here")
+    print(
+        f"local {args.workers} workers / 1 worker: {statistics.median(ratios):.2f}x, median of "
+        f"{args.rounds} rounds ({', '.join(f'{r:.2f}' for r in ratios)}); target >= 1.7x on 2 free cores"
+    )
+    print(
+        f"{args.workers} separate 1-worker ingests / 1 worker: {statistics.median(apart_ratios):.2f}x "
+        f"({', '.join(f'{r:.2f}' for r in apart_ratios)}): "
+        f"what {args.workers} processes that share nothing reach here"
+    )
     if ray is not None:
         print(f"ray / local, {args.workers} workers each: {ray / statistics.median(locals_):.2f}x")
 

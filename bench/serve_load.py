@@ -50,7 +50,9 @@ def free_port() -> int:
 def start_server(db: Path, port: int) -> subprocess.Popen:
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "whosaidwhat"), "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     for _ in range(200):
         try:
@@ -66,6 +68,7 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
 
 def paced(client: httpx.Client, pool: ThreadPoolExecutor, paths: list[str], rate: float) -> dict:
     """Send ``paths`` at ``rate`` requests/s; latency counts from when each request was due."""
+
     def one(path: str, due: float) -> tuple[float, int]:
         status = client.get(path).status_code
         return time.perf_counter() - due, status
@@ -82,6 +85,7 @@ def paced(client: httpx.Client, pool: ThreadPoolExecutor, paths: list[str], rate
 
 def flat_out(client: httpx.Client, paths: list[str], threads: int) -> dict:
     """Send ``paths`` back to back from ``threads`` threads: the most requests/s the server gives."""
+
     def one(path: str) -> tuple[float, int]:
         began = time.perf_counter()
         status = client.get(path).status_code
@@ -97,7 +101,8 @@ def summary(results: list[tuple[float, int]], elapsed: float) -> dict:
     """Requests/s, median and 99th percentile latency and non-200 answers of one run."""
     ordered = sorted(latency for latency, _ in results)
     return {
-        "requests": len(ordered), "rps": len(ordered) / elapsed,
+        "requests": len(ordered),
+        "rps": len(ordered) / elapsed,
         "p50_ms": 1000 * statistics.median(ordered),
         "p99_ms": 1000 * ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))],
         "errors": sum(status != 200 for _, status in results),
@@ -117,8 +122,11 @@ def store_alone(db: Path, searches: list[str]) -> dict:
 
 
 def show(workload: str, mode: str, result: dict) -> None:
-    print(f"{workload:<14}{mode:<18}{result['requests']:>9}{result['rps']:>9.1f}"
-          f"{result['p50_ms']:>9.1f}{result['p99_ms']:>9.1f}{result['errors']:>8}", flush=True)
+    print(
+        f"{workload:<14}{mode:<18}{result['requests']:>9}{result['rps']:>9.1f}"
+        f"{result['p50_ms']:>9.1f}{result['p99_ms']:>9.1f}{result['errors']:>8}",
+        flush=True,
+    )
 
 
 def main() -> int:
@@ -140,15 +148,19 @@ def main() -> int:
         counts = store.counts()
         article_ids = [row["id"] for row in store.articles(limit=counts["articles"])]
     records = [r for r in real_records(str(args.db)) if r["quotes"]]
-    print(f"corpus: {counts['articles']:,} articles, {counts['quotes']:,} quotes, {counts['people']:,} "
-          f"people; load average before the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"corpus: {counts['articles']:,} articles, {counts['quotes']:,} quotes, {counts['people']:,} "
+        f"people; load average before the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
 
     port = free_port()
     server = start_server(args.db, port)
     limits = httpx.Limits(max_connections=PACED_THREADS, max_keepalive_connections=PACED_THREADS)
     try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30, limits=limits) as client, \
-                ThreadPoolExecutor(PACED_THREADS) as pool:
+        with (
+            httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30, limits=limits) as client,
+            ThreadPoolExecutor(PACED_THREADS) as pool,
+        ):
             rng = random.Random(1)
             terms = query_words(records, args.requests, rng)
             searches = [rng.choice(terms) for _ in range(args.requests)]
@@ -158,8 +170,10 @@ def main() -> int:
             }
             for paths in loads.values():  # warm the caches, the connections and the threads on both sides
                 list(pool.map(client.get, paths[:100]))
-            print(f"{'workload':<14}{'mode':<18}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"
-                  f"{'errors':>8}")
+            print(
+                f"{'workload':<14}{'mode':<18}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"
+                f"{'errors':>8}"
+            )
             for name, paths in loads.items():
                 show(name, f"paced {args.rate:g}/s", paced(client, pool, paths, args.rate))
                 show(name, f"flat out, {args.threads} thr", flat_out(client, paths, args.threads))

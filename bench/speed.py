@@ -73,10 +73,14 @@ def run_big(paths: list[Path], model: str, megabytes: float) -> dict:
         del body, data
         start = time.perf_counter()
         main(["extract", str(article), "--model", model, "-o", str(record)], standalone_mode=False)
-        seconds, peak = time.perf_counter() - start, peak_mb()     # before reading the record back
+        seconds, peak = time.perf_counter() - start, peak_mb()  # before reading the record back
         quotes = len(json.loads(record.read_text(encoding="utf-8"))["quotes"])
-        return {"seconds": seconds, "characters": len(article.read_text(encoding="utf-8")), "quotes": quotes,
-                "peak_mb": peak}
+        return {
+            "seconds": seconds,
+            "characters": len(article.read_text(encoding="utf-8")),
+            "quotes": quotes,
+            "peak_mb": peak,
+        }
 
 
 def child(args: argparse.Namespace) -> None:
@@ -92,20 +96,35 @@ def child(args: argparse.Namespace) -> None:
 
 
 def measure(kind: str, args: argparse.Namespace) -> dict:
-    command = [sys.executable, __file__, "--child", kind, "--split", args.split,
-               "--model", args.model, "--big-mb", str(args.big_mb)]
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        kind,
+        "--split",
+        args.split,
+        "--model",
+        args.model,
+        "--big-mb",
+        str(args.big_mb),
+    ]
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--split", default="dev")
     parser.add_argument("--model", default="en_core_web_sm")
     parser.add_argument("--big-mb", type=float, default=5.0, help="size of the long article; 0 skips it")
-    parser.add_argument("--rounds", type=int, default=3,
-                        help="alternating spaCy / whosaidwhat runs; the ratio is their median")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="alternating spaCy / whosaidwhat runs; the ratio is their median",
+    )
     parser.add_argument("--child", choices=["spacy", "whosaidwhat", "big"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -122,19 +141,29 @@ def main() -> None:
         our_rate = ours["articles"] / ours["seconds"]
         ratios.append(spacy_rate / our_rate)
         peaks.append(ours["peak_mb"])
-        print(f"{number:5d}  {'spaCy nlp.pipe (' + args.model + ')':34s} {spacy_rate:10.2f} "
-              f"{spacy_run['seconds']:8.1f} {spacy_run['peak_mb']:8.0f}")
-        print(f"{number:5d}  {'whosaidwhat extract':34s} {our_rate:10.2f} {ours['seconds']:8.1f} "
-              f"{ours['peak_mb']:8.0f}", flush=True)
+        print(
+            f"{number:5d}  {'spaCy nlp.pipe (' + args.model + ')':34s} {spacy_rate:10.2f} "
+            f"{spacy_run['seconds']:8.1f} {spacy_run['peak_mb']:8.0f}"
+        )
+        print(
+            f"{number:5d}  {'whosaidwhat extract':34s} {our_rate:10.2f} {ours['seconds']:8.1f} "
+            f"{ours['peak_mb']:8.0f}",
+            flush=True,
+        )
     ratio = statistics.median(ratios)
-    print(f"whosaidwhat takes {ratio:.2f}x the time of spaCy alone ({(ratio - 1) * 100:+.0f}%, median of "
-          f"{args.rounds} rounds: {', '.join(f'{r:.2f}' for r in ratios)}); peak {max(peaks):.0f} MB; "
-          f"{ours['quotes']} quotes", flush=True)
+    print(
+        f"whosaidwhat takes {ratio:.2f}x the time of spaCy alone ({(ratio - 1) * 100:+.0f}%, median of "
+        f"{args.rounds} rounds: {', '.join(f'{r:.2f}' for r in ratios)}); peak {max(peaks):.0f} MB; "
+        f"{ours['quotes']} quotes",
+        flush=True,
+    )
     if args.big_mb <= 0:
         return
     big = measure("big", args)
-    print(f"whosaidwhat extract, one article of {big['characters']:,} characters: {big['seconds']:.1f} s, "
-          f"peak {big['peak_mb']:.0f} MB, {big['quotes']} quotes")
+    print(
+        f"whosaidwhat extract, one article of {big['characters']:,} characters: {big['seconds']:.1f} s, "
+        f"peak {big['peak_mb']:.0f} MB, {big['quotes']} quotes"
+    )
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ STORY = (
     "Published 14 May 2024\n"
     "By Ada Lindqvist\n"
     "EASTMERE (AP) — The mayor of Eastmere opened the ferry terminal on Tuesday.\n"
-    "\"It will bring visitors all year round,\" Mayor Jane Doe said.\n"
+    '"It will bring visitors all year round," Mayor Jane Doe said.\n'
 )
 OTHER = "Ferries return to the islands\nThe first ferry left the quay at seven, the operator said.\n"
 
@@ -25,9 +25,11 @@ OTHER = "Ferries return to the islands\nThe first ferry left the quay at seven, 
 def run(monkeypatch, nlp):
     """Run the command line in-process on the session's pipeline; returns click's Result."""
     real_load = whosaidwhat.nlp.load
-    monkeypatch.setattr(whosaidwhat.nlp, "load",
-                        lambda model=None: nlp
-                        if model in (None, whosaidwhat.nlp.DEFAULT_MODEL) else real_load(model))
+    monkeypatch.setattr(
+        whosaidwhat.nlp,
+        "load",
+        lambda model=None: nlp if model in (None, whosaidwhat.nlp.DEFAULT_MODEL) else real_load(model),
+    )
 
     def invoke(*args: str, stdin: bytes | None = None):
         return CliRunner().invoke(main, list(args), input=stdin)
@@ -58,7 +60,7 @@ def test_one_file_prints_one_indented_record(run, news):
     assert record["published"] == "2024-05-14"
     assert (record["authors"], record["agencies"]) == (["Ada Lindqvist"], ["AP"])
     assert record["paragraphs"][0]["text"].startswith("The mayor of Eastmere")
-    assert all(record["text"][p["start"]:p["end"]] == p["text"] for p in record["paragraphs"])
+    assert all(record["text"][p["start"] : p["end"]] == p["text"] for p in record["paragraphs"])
 
 
 def test_jsonl_format_puts_a_record_on_one_line(run, news):
@@ -73,8 +75,10 @@ def test_batch_reports_the_bad_file_and_prints_the_good_ones(run, news):
     assert result.exit_code == 1
     paths = [r["source"]["path"] for r in records(result.stdout)]
     assert paths == [str(news / "b-story.txt"), str(news / "sub" / "other.txt")]
-    assert result.stderr == (f"whosaidwhat: error: [W100] {news / 'a-picture.png'}: "
-                             "binary file (a PNG image), not a text or HTML article\n")
+    assert result.stderr == (
+        f"whosaidwhat: error: [W100] {news / 'a-picture.png'}: "
+        "binary file (a PNG image), not a text or HTML article\n"
+    )
 
 
 def test_several_paths_with_a_missing_one(run, news):
@@ -90,7 +94,9 @@ def test_output_file(run, news, tmp_path):
     assert result.exit_code == 0
     assert result.stdout == ""
     assert [r["headline"] for r in records(target.read_text(encoding="utf-8"))] == [
-        "Eastmere opens its new ferry terminal", "Ferries return to the islands"]
+        "Eastmere opens its new ferry terminal",
+        "Ferries return to the islands",
+    ]
 
 
 def test_standard_input(run):
@@ -101,9 +107,11 @@ def test_standard_input(run):
 
 
 def test_html_on_standard_input(run):
-    page = ("<html><head><title>Ferries return to the islands</title></head><body><article>"
-            "<p>The first ferry left the quay at seven in the morning, the operator said on Monday, "
-            "after a winter in which the service was suspended.</p></article></body></html>")
+    page = (
+        "<html><head><title>Ferries return to the islands</title></head><body><article>"
+        "<p>The first ferry left the quay at seven in the morning, the operator said on Monday, "
+        "after a winter in which the service was suspended.</p></article></body></html>"
+    )
     result = run("extract", "-", stdin=page.encode("utf-8"))
     assert result.exit_code == 0
     record = json.loads(result.stdout)
@@ -113,13 +121,17 @@ def test_html_on_standard_input(run):
 
 def test_text_not_in_english_is_analysed_with_a_warning(run, tmp_path):
     path = tmp_path / "fähre.txt"
-    path.write_text("Die Fähre fährt wieder\nDie erste Fähre hat am Montag um sieben Uhr den Hafen "
-                    "verlassen, sagte der Betreiber nach einem langen Winter ohne Verbindung zu den "
-                    "Inseln.\n", encoding="utf-8")
+    path.write_text(
+        "Die Fähre fährt wieder\nDie erste Fähre hat am Montag um sieben Uhr den Hafen "
+        "verlassen, sagte der Betreiber nach einem langen Winter ohne Verbindung zu den "
+        "Inseln.\n",
+        encoding="utf-8",
+    )
     result = run("extract", str(path))
     assert result.exit_code == 0
     assert json.loads(result.stdout)["warnings"] == [
-        "text looks like language 'de', not English; results may be poor"]
+        "text looks like language 'de', not English; results may be poor"
+    ]
     assert "whosaidwhat: warning:" in result.stderr and "not English" in result.stderr
 
 
@@ -170,8 +182,9 @@ def test_records_are_written_while_later_files_are_still_unread(run, news, monke
 
     events = []
     read_path, write = command.read_path, command._write
-    monkeypatch.setattr(command, "read_path",
-                        lambda path, **options: events.append("read") or read_path(path, **options))
+    monkeypatch.setattr(
+        command, "read_path", lambda path, **options: events.append("read") or read_path(path, **options)
+    )
     monkeypatch.setattr(command, "_write", lambda output, data: events.append("write") or write(output, data))
     monkeypatch.setattr(pipeline, "CHUNK_CHARS", 100)  # the model parses one article at a time
     (news / "third.txt").write_text(OTHER.replace("seven", "eight"), encoding="utf-8")

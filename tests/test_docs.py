@@ -35,4 +35,3 @@ def test_top_level_help_lists_every_command():
     output = CliRunner().invoke(main, ["--help"]).output
     for name in all_commands():
         assert name in output
-

@@ -23,8 +23,12 @@ def analysed(nlp, paragraphs: list[str], headline: str | None = None, gap: str =
 def named_events(doc) -> list[dict]:
     names = {e["id"]: e["name"] for e in doc._.entities}
     return [
-        {"type": ev["type"], "trigger": doc.text[ev["trigger"][0]:ev["trigger"][1]], "when": ev["when"],
-         **{role: [names[i] for i in ev[role]] for role in ("who", "whom", "where")}}
+        {
+            "type": ev["type"],
+            "trigger": doc.text[ev["trigger"][0] : ev["trigger"][1]],
+            "when": ev["when"],
+            **{role: [names[i] for i in ev[role]] for role in ("who", "whom", "where")},
+        }
         for ev in doc._.events
     ]
 
@@ -38,42 +42,145 @@ def event_of(doc, trigger: str) -> dict:
 @pytest.mark.parametrize(
     ("sentence", "trigger", "kind", "who", "whom", "where", "when"),
     [
-        ("Chancellor Olaf Scholz arrived in Warsaw on Monday.", "arrived", "visit",
-         ["Olaf Scholz"], [], ["Warsaw"], "2024-09-30"),
-        ("Prime Minister Jane Holloway met President Luis Ortega in Madrid on Tuesday.", "met", "meet",
-         ["Jane Holloway"], ["Luis Ortega"], ["Madrid"], "2024-10-01"),
-        ("The Ministry of Finance announced a new budget on Wednesday.", "announced", "announce",
-         ["Ministry of Finance"], [], [], "2024-10-02"),
-        ("Japan pledged $2 billion to the fund on Friday.", "pledged", "pledge",
-         ["Japan"], [], [], "2024-09-27"),
+        (
+            "Chancellor Olaf Scholz arrived in Warsaw on Monday.",
+            "arrived",
+            "visit",
+            ["Olaf Scholz"],
+            [],
+            ["Warsaw"],
+            "2024-09-30",
+        ),
+        (
+            "Prime Minister Jane Holloway met President Luis Ortega in Madrid on Tuesday.",
+            "met",
+            "meet",
+            ["Jane Holloway"],
+            ["Luis Ortega"],
+            ["Madrid"],
+            "2024-10-01",
+        ),
+        (
+            "The Ministry of Finance announced a new budget on Wednesday.",
+            "announced",
+            "announce",
+            ["Ministry of Finance"],
+            [],
+            [],
+            "2024-10-02",
+        ),
+        (
+            "Japan pledged $2 billion to the fund on Friday.",
+            "pledged",
+            "pledge",
+            ["Japan"],
+            [],
+            [],
+            "2024-09-27",
+        ),
         ("Rebels attacked the town on Sunday.", "attacked", "attack", [], [], [], "2024-09-29"),
-        ("Police arrested Peter Lindqvist in Stockholm on Saturday.", "arrested", "arrest",
-         [], ["Peter Lindqvist"], ["Stockholm"], "2024-09-28"),
-        ("Prosecutors charged Maria Kovacs with fraud on Thursday.", "charged", "charge",
-         [], ["Maria Kovacs"], [], "2024-10-03"),
-        ("The Supreme Court ruled against Governor Tom Becker on Monday.", "ruled", "rule",
-         ["Supreme Court"], ["Tom Becker"], [], "2024-09-30"),
-        ("Voters elected Anna Berg as mayor on Sunday.", "elected", "elect",
-         [], ["Anna Berg"], [], "2024-09-29"),
+        (
+            "Police arrested Peter Lindqvist in Stockholm on Saturday.",
+            "arrested",
+            "arrest",
+            [],
+            ["Peter Lindqvist"],
+            ["Stockholm"],
+            "2024-09-28",
+        ),
+        (
+            "Prosecutors charged Maria Kovacs with fraud on Thursday.",
+            "charged",
+            "charge",
+            [],
+            ["Maria Kovacs"],
+            [],
+            "2024-10-03",
+        ),
+        (
+            "The Supreme Court ruled against Governor Tom Becker on Monday.",
+            "ruled",
+            "rule",
+            ["Supreme Court"],
+            ["Tom Becker"],
+            [],
+            "2024-09-30",
+        ),
+        (
+            "Voters elected Anna Berg as mayor on Sunday.",
+            "elected",
+            "elect",
+            [],
+            ["Anna Berg"],
+            [],
+            "2024-09-29",
+        ),
         ("The Senate voted on the bill on Tuesday.", "voted", "vote", ["Senate"], [], [], "2024-10-01"),
-        ("President Luis Ortega appointed Carla Diaz as foreign minister on Friday.", "appointed", "appoint",
-         ["Luis Ortega"], ["Carla Diaz"], [], "2024-09-27"),
-        ("Carla Diaz took office in Lima on Monday.", "took", "take_office",
-         ["Carla Diaz"], [], ["Lima"], "2024-09-30"),
-        ("Defence Minister Karl Olsen resigned on Wednesday.", "resigned", "resign",
-         ["Karl Olsen"], [], [], "2024-10-02"),
-        ("Former senator Robert Haines died in Boston on Sunday.", "died", "die",
-         ["Robert Haines"], [], ["Boston"], "2024-09-29"),
-        ("Greece and Turkey agreed on a ceasefire on Thursday.", "agreed", "agree",
-         ["Greece", "Turkey"], [], [], "2024-10-03"),
-        ("Prime Minister Jane Holloway will visit Berlin on Friday.", "visit", "visit",
-         ["Jane Holloway"], [], ["Berlin"], "2024-10-04"),
+        (
+            "President Luis Ortega appointed Carla Diaz as foreign minister on Friday.",
+            "appointed",
+            "appoint",
+            ["Luis Ortega"],
+            ["Carla Diaz"],
+            [],
+            "2024-09-27",
+        ),
+        (
+            "Carla Diaz took office in Lima on Monday.",
+            "took",
+            "take_office",
+            ["Carla Diaz"],
+            [],
+            ["Lima"],
+            "2024-09-30",
+        ),
+        (
+            "Defence Minister Karl Olsen resigned on Wednesday.",
+            "resigned",
+            "resign",
+            ["Karl Olsen"],
+            [],
+            [],
+            "2024-10-02",
+        ),
+        (
+            "Former senator Robert Haines died in Boston on Sunday.",
+            "died",
+            "die",
+            ["Robert Haines"],
+            [],
+            ["Boston"],
+            "2024-09-29",
+        ),
+        (
+            "Greece and Turkey agreed on a ceasefire on Thursday.",
+            "agreed",
+            "agree",
+            ["Greece", "Turkey"],
+            [],
+            [],
+            "2024-10-03",
+        ),
+        (
+            "Prime Minister Jane Holloway will visit Berlin on Friday.",
+            "visit",
+            "visit",
+            ["Jane Holloway"],
+            [],
+            ["Berlin"],
+            "2024-10-04",
+        ),
     ],
 )
 def test_event_types_and_roles(nlp, sentence, trigger, kind, who, whom, where, when):
     event = event_of(analysed(nlp, [sentence]), trigger)
     assert (event["type"], event["who"], event["whom"], event["where"], event["when"]) == (
-        kind, who, whom, where, when)
+        kind,
+        who,
+        whom,
+        where,
+        when,
+    )
 
 
 def test_event_noun_takes_its_own_place_and_time(nlp):
@@ -86,12 +193,24 @@ def test_event_noun_takes_its_own_place_and_time(nlp):
 @pytest.mark.parametrize(
     ("sentence", "trigger", "kind", "when"),
     [
-        ("Olaf Scholz arrived in Rome on Thursday, two days after assuming the role of chancellor.",
-         "assuming", "take_office", "2024-10-01"),
-        ("Carla Diaz took office in Lima on Monday, a week after her election.",
-         "election", "elect", "2024-09-23"),
-        ("Luis Ortega won the vote on Sunday, three days before he took office.", "took", "take_office",
-         "2024-10-02"),
+        (
+            "Olaf Scholz arrived in Rome on Thursday, two days after assuming the role of chancellor.",
+            "assuming",
+            "take_office",
+            "2024-10-01",
+        ),
+        (
+            "Carla Diaz took office in Lima on Monday, a week after her election.",
+            "election",
+            "elect",
+            "2024-09-23",
+        ),
+        (
+            "Luis Ortega won the vote on Sunday, three days before he took office.",
+            "took",
+            "take_office",
+            "2024-10-02",
+        ),
     ],
 )
 def test_anchored_time_arithmetic(nlp, sentence, trigger, kind, when):
@@ -107,24 +226,34 @@ def test_light_verb_and_its_noun_are_one_event(nlp):
 
 
 def test_narrative_continues_the_lead_time(nlp):
-    doc = analysed(nlp, [
-        "Olaf Scholz arrived in Rome on Tuesday.",
-        "Olaf Scholz met Giorgia Meloni as protesters gathered outside.",
-    ])
+    doc = analysed(
+        nlp,
+        [
+            "Olaf Scholz arrived in Rome on Tuesday.",
+            "Olaf Scholz met Giorgia Meloni as protesters gathered outside.",
+        ],
+    )
     assert event_of(doc, "met")["when"] == "2024-10-01"
     assert event_of(doc, "met")["whom"] == ["Giorgia Meloni"]
 
 
 def test_perfect_tense_and_later_sections_stay_undated(nlp):
-    doc = analysed(nlp, [
-        "Olaf Scholz arrived in Rome on Tuesday.",
-        "Olaf Scholz has visited Italy many times before.",
-    ])
+    doc = analysed(
+        nlp,
+        [
+            "Olaf Scholz arrived in Rome on Tuesday.",
+            "Olaf Scholz has visited Italy many times before.",
+        ],
+    )
     assert event_of(doc, "visited")["when"] is None
-    doc = analysed(nlp, [
-        "Olaf Scholz arrived in Rome on Tuesday.",
-        "Giorgia Meloni welcomed Olaf Scholz at the palace.",
-    ], gap="\n" + " " * 20 + "\n")
+    doc = analysed(
+        nlp,
+        [
+            "Olaf Scholz arrived in Rome on Tuesday.",
+            "Giorgia Meloni welcomed Olaf Scholz at the palace.",
+        ],
+        gap="\n" + " " * 20 + "\n",
+    )
     assert event_of(doc, "welcomed")["when"] is None
 
 
@@ -141,10 +270,14 @@ def test_no_time_means_no_date(nlp):
 
 
 def test_main_event_is_what_headline_and_lead_report(nlp):
-    doc = analysed(nlp, [
-        "Former Danish Prime Minister Lars Holm arrived in the Polish capital, Warsaw, on Thursday.",
-        "Lars Holm met President Adam Nowak at the palace.",
-    ], headline="Lars Holm visits Warsaw")
+    doc = analysed(
+        nlp,
+        [
+            "Former Danish Prime Minister Lars Holm arrived in the Polish capital, Warsaw, on Thursday.",
+            "Lars Holm met President Adam Nowak at the palace.",
+        ],
+        headline="Lars Holm visits Warsaw",
+    )
     main = doc._.main_event
     names = {e["id"]: e["name"] for e in doc._.entities}
     assert main["type"] == "visit"
@@ -164,13 +297,28 @@ def test_no_main_event_without_events(nlp):
     ("sentence", "trigger", "kind", "who", "when"),
     [
         # a time on a verb that is no event still dates the clause conjoined with it
-        ("Mitt Romney had a lead over Barack Obama in 2012 but still lost the election.", "lost", "elect",
-         ["Mitt Romney"], "2012"),
+        (
+            "Mitt Romney had a lead over Barack Obama in 2012 but still lost the election.",
+            "lost",
+            "elect",
+            ["Mitt Romney"],
+            "2012",
+        ),
         # an event framed by a dated event noun takes its time
-        ("Howard Dean mocked Donald Trump during the Monday night debate.", "mocked", "mock",
-         ["Howard Dean"], "2024-09-30"),
-        ("Judge Frank Nervo dismissed the case in a ruling released Thursday.", "dismissed", "dismiss",
-         ["Frank Nervo"], "2024-10-03"),
+        (
+            "Howard Dean mocked Donald Trump during the Monday night debate.",
+            "mocked",
+            "mock",
+            ["Howard Dean"],
+            "2024-09-30",
+        ),
+        (
+            "Judge Frank Nervo dismissed the case in a ruling released Thursday.",
+            "dismissed",
+            "dismiss",
+            ["Frank Nervo"],
+            "2024-10-03",
+        ),
         # a linking verb is no event, the same verb on its own is
         ("Howard Dean appeared on MSNBC on Tuesday.", "appeared", "appear", ["Howard Dean"], "2024-10-01"),
     ],
@@ -193,7 +341,11 @@ def test_object_controls_the_infinitive_and_wishes_are_undated(nlp):
     doc = analysed(nlp, ["David Axelrod on Wednesday called on Howard Dean to apologize to Donald Trump."])
     call = event_of(doc, "called")
     assert (call["type"], call["who"], call["whom"], call["when"]) == (
-        "call", ["David Axelrod"], ["Howard Dean"], "2024-10-02")
+        "call",
+        ["David Axelrod"],
+        ["Howard Dean"],
+        "2024-10-02",
+    )
     apology = event_of(doc, "apologize")
     assert (apology["who"], apology["when"]) == (["Howard Dean"], None)
 
@@ -207,32 +359,39 @@ def test_only_light_verbs_take_the_type_of_their_object(nlp):
 def test_sites_tagged_as_organisations_are_places(nlp):
     doc = analysed(nlp, ["Jill Stein was escorted off the campus of Hofstra University on Monday."])
     escort = event_of(doc, "escorted")
-    assert (escort["whom"], escort["where"], escort["when"]) == (["Jill Stein"], ["Hofstra University"],
-                                                                 "2024-09-30")
+    assert (escort["whom"], escort["where"], escort["when"]) == (
+        ["Jill Stein"],
+        ["Hofstra University"],
+        "2024-09-30",
+    )
 
 
 @pytest.mark.parametrize(
     ("start", "end", "expected"),
     [
-        (0, 3, ["a"]),            # inside the long mention only
-        (40, 45, ["a", "b"]),     # the long mention started well before and still runs
-        (61, 62, ["c"]),          # past the long mention's end
-        (58, 70, ["a", "c"]),     # straddles the long mention's end
-        (90, 95, []),             # nothing there
+        (0, 3, ["a"]),  # inside the long mention only
+        (40, 45, ["a", "b"]),  # the long mention started well before and still runs
+        (61, 62, ["c"]),  # past the long mention's end
+        (58, 70, ["a", "c"]),  # straddles the long mention's end
+        (90, 95, []),  # nothing there
     ],
 )
 def test_mention_lookup_finds_long_mentions_started_earlier(start, end, expected):
     from whosaidwhat.nlp.mentions import MentionIndex
 
-    entities = [{"id": "a", "type": "ORG", "mentions": [(0, 60)]},
-                {"id": "b", "type": "PERSON", "mentions": [(41, 44)]},
-                {"id": "c", "type": "GPE", "mentions": [(59, 65)]}]
+    entities = [
+        {"id": "a", "type": "ORG", "mentions": [(0, 60)]},
+        {"id": "b", "type": "PERSON", "mentions": [(41, 44)]},
+        {"id": "c", "type": "GPE", "mentions": [(59, 65)]},
+    ]
     found = MentionIndex(entities, " " * 100).overlapping(start, end)
     assert sorted({m[2] for m in found}) == expected
 
 
-@pytest.mark.parametrize(("offset", "inside"), [(4, False), (5, True), (12, True), (19, True), (20, False),
-                                                (30, True), (34, False)])
+@pytest.mark.parametrize(
+    ("offset", "inside"),
+    [(4, False), (5, True), (12, True), (19, True), (20, False), (30, True), (34, False)],
+)
 def test_quoted_stretches_hold_the_offsets_of_any_quote(offset, inside):
     from whosaidwhat.nlp.events import SpanUnion
 

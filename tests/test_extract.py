@@ -62,8 +62,13 @@ def articles(*texts: str):
 
 def test_a_failing_article_is_reported_and_the_others_go_on(failing_nlp):
     failed = []
-    records = list(extract_many(articles("Calm day.", "A boom here.", "Quiet night."), failing_nlp,
-                                on_error=lambda article, exc: failed.append((article.path, str(exc)))))
+    records = list(
+        extract_many(
+            articles("Calm day.", "A boom here.", "Quiet night."),
+            failing_nlp,
+            on_error=lambda article, exc: failed.append((article.path, str(exc))),
+        )
+    )
     assert [r.source.path for r in records] == ["a0.txt", "a2.txt"]
     assert failed == [("a1.txt", "cannot analyse boom")]
 
@@ -80,6 +85,9 @@ def test_extract_command_reports_a_failed_analysis_and_prints_the_rest(failing_n
     result = CliRunner().invoke(main, ["extract", str(tmp_path)])
     assert result.exit_code == 1
     assert [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()] == [
-        str(tmp_path / "a0.txt")]
-    assert result.stderr == (f"whosaidwhat: error: [W210] {tmp_path / 'a1.txt'}: "
-                             "analysis failed: ValueError: cannot analyse boom\n")
+        str(tmp_path / "a0.txt")
+    ]
+    assert result.stderr == (
+        f"whosaidwhat: error: [W210] {tmp_path / 'a1.txt'}: "
+        "analysis failed: ValueError: cannot analyse boom\n"
+    )

@@ -10,7 +10,7 @@ from whosaidwhat.nlp.figures import currency_names
 
 def figures_of(nlp, text: str) -> list[dict]:
     doc = analyse(nlp, text, published="2024-10-03")
-    return [{**f, "text": text[f["start"]:f["end"]]} for f in doc._.figures]
+    return [{**f, "text": text[f["start"] : f["end"]]} for f in doc._.figures]
 
 
 def figure_containing(nlp, text: str, fragment: str) -> dict:
@@ -48,8 +48,13 @@ def test_money_has_value_and_iso_currency(nlp, text, fragment, value, unit):
         ("Turnout fell to 12 percent in the north.", "12 percent", "percent", 12, "%"),
         ("Inflation stood at 3.5 per cent in May.", "3.5 per cent", "percent", 3.5, "%"),
         ("Her lead grew by 4 percentage points.", "4 percentage points", "percentage_points", 4, "pp"),
-        ("Growth fell by half a percentage point.", "half a percentage point",
-         "percentage_points", 0.5, "pp"),
+        (
+            "Growth fell by half a percentage point.",
+            "half a percentage point",
+            "percentage_points",
+            0.5,
+            "pp",
+        ),
     ],
 )
 def test_percentages(nlp, text, fragment, kind, value, unit):
@@ -76,9 +81,18 @@ def test_counts_name_what_they_count(nlp, text, fragment, value, unit):
 @pytest.mark.parametrize(
     ("hedge", "qualifier"),
     [
-        ("nearly", "nearly"), ("about", "about"), ("almost", "almost"), ("more than", "more than"),
-        ("at least", "at least"), ("up to", "up to"), ("some", "some"), ("around", "around"),
-        ("roughly", "roughly"), ("over", "over"), ("less than", "less than"), ("", None),
+        ("nearly", "nearly"),
+        ("about", "about"),
+        ("almost", "almost"),
+        ("more than", "more than"),
+        ("at least", "at least"),
+        ("up to", "up to"),
+        ("some", "some"),
+        ("around", "around"),
+        ("roughly", "roughly"),
+        ("over", "over"),
+        ("less than", "less than"),
+        ("", None),
     ],
 )
 def test_hedges_become_qualifiers(nlp, hedge, qualifier):
@@ -106,8 +120,11 @@ def test_units_of_measure_make_quantities(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "The law was passed in 2016.", "The talks lasted two days.", "The meeting starts at 10 a.m.",
-        "The vote is on Nov. 8.", "Mine No. 2 closed.",
+        "The law was passed in 2016.",
+        "The talks lasted two days.",
+        "The meeting starts at 10 a.m.",
+        "The vote is on Nov. 8.",
+        "Mine No. 2 closed.",
     ],
 )
 def test_years_and_durations_are_not_figures(nlp, text):
@@ -126,8 +143,10 @@ def test_currency_names_come_from_iso_4217():
     ("text", "expected"),
     [
         ("The bank lent USD 20 million dollars to 300 farmers in 2016.", ["USD 20 million", "300 farmers"]),
-        ("The project will cost 5 million euros, about 40 percent of the budget.",
-         ["5 million euros", "40 percent"]),
+        (
+            "The project will cost 5 million euros, about 40 percent of the budget.",
+            ["5 million euros", "40 percent"],
+        ),
     ],
 )
 def test_a_figure_overlapping_an_earlier_one_or_a_time_is_dropped(nlp, text, expected):

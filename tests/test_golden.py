@@ -19,7 +19,8 @@ def test_seed_passes_every_check_of_the_scorer(nlp, shared_dir, tmp_path):
     out.write_text(json.dumps(record.to_dict()), encoding="utf-8")
     score = subprocess.run(
         [sys.executable, str(shared_dir / "eval" / "score.py"), "seed", str(out), "--require", SEED_GROUPS],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert score.returncode == 0, score.stdout
 

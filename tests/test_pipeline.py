@@ -46,7 +46,7 @@ def test_long_article_keeps_offsets(nlp, monkeypatch):
     assert len(list(doc.sents)) >= 40
     paris = [ent for ent in doc.ents if ent.text == "Paris"]
     assert len(paris) == 40
-    assert all(text[ent.start_char:ent.end_char] == "Paris" for ent in paris)
+    assert all(text[ent.start_char : ent.end_char] == "Paris" for ent in paris)
 
 
 ADD_BY_NAME = """

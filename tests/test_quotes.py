@@ -17,11 +17,19 @@ def quotes_of(nlp, text: str) -> list[dict]:
     names = {entity["id"]: entity["name"] for entity in doc._.entities or []}
 
     def part(bounds):
-        return text[bounds[0]:bounds[1]] if bounds else None
+        return text[bounds[0] : bounds[1]] if bounds else None
 
-    return [{"kind": q["kind"], "content": part(q["content"]), "cue": part(q["cue"]),
-             "source": part(q["source"]), "speaker": names.get(q["speaker"]),
-             "addressee": names.get(q["addressee"])} for q in doc._.quotes]
+    return [
+        {
+            "kind": q["kind"],
+            "content": part(q["content"]),
+            "cue": part(q["cue"]),
+            "source": part(q["source"]),
+            "speaker": names.get(q["speaker"]),
+            "addressee": names.get(q["addressee"]),
+        }
+        for q in doc._.quotes
+    ]
 
 
 def only_quote(nlp, text: str) -> dict:
@@ -33,34 +41,98 @@ def only_quote(nlp, text: str) -> dict:
 # ------------------------------------------------------------------ quote shapes
 
 SHAPES = [
-    pytest.param('"We will rebuild the bridge," Mayor Anna Lindqvist said.',
-                 "direct", "We will rebuild the bridge", "said", id="straight-marks"),
-    pytest.param("\u201cWe will rebuild the bridge,\u201d Mayor Anna Lindqvist said.",
-                 "direct", "We will rebuild the bridge", "said", id="curly-marks"),
-    pytest.param("\u00abWe will stay here until the work is done,\u00bb the minister said.",
-                 "direct", "We will stay here until the work is done", "said", id="guillemets"),
-    pytest.param("\u201eWe will stay here until the work is done,\u201c the minister said.",
-                 "direct", "We will stay here until the work is done", "said", id="low-high-marks"),
-    pytest.param("\"He told me 'never again' and I believed him,\" Lindqvist said.",
-                 "direct", "He told me 'never again' and I believed him", "said", id="nested-single-marks"),
-    pytest.param('"We will rebuild. It will take two years," she told reporters.',
-                 "direct", "We will rebuild. It will take two years", "told", id="several-sentences"),
-    pytest.param('"The work is finally done," said the minister.',
-                 "direct", "The work is finally done", "said", id="speaker-after-verb"),
-    pytest.param('Lindqvist said: "The bridge will open in May."',
-                 "direct", "The bridge will open in May.", "said", id="colon"),
-    pytest.param("Lindqvist said that the bridge would open in May.",
-                 "indirect", "that the bridge would open in May", "said", id="indirect-that"),
-    pytest.param("The council warned the costs could rise again next year.",
-                 "indirect", "the costs could rise again next year", "warned", id="indirect-warned"),
-    pytest.param("The bridge will open in May, according to city officials.",
-                 "indirect", "The bridge will open in May", "according to", id="according-to"),
-    pytest.param('Lindqvist said the plan was a "bridge to the future" for the whole city.',
-                 "mixed", 'the plan was a "bridge to the future" for the whole city', "said", id="mixed"),
-    pytest.param('Lindqvist visited the farm, promising "to make it clear" to all voters that the town '
-                 'stands with its farmers.',
-                 "mixed", '"to make it clear" to all voters that the town stands with its farmers',
-                 "promising", id="participle"),
+    pytest.param(
+        '"We will rebuild the bridge," Mayor Anna Lindqvist said.',
+        "direct",
+        "We will rebuild the bridge",
+        "said",
+        id="straight-marks",
+    ),
+    pytest.param(
+        "\u201cWe will rebuild the bridge,\u201d Mayor Anna Lindqvist said.",
+        "direct",
+        "We will rebuild the bridge",
+        "said",
+        id="curly-marks",
+    ),
+    pytest.param(
+        "\u00abWe will stay here until the work is done,\u00bb the minister said.",
+        "direct",
+        "We will stay here until the work is done",
+        "said",
+        id="guillemets",
+    ),
+    pytest.param(
+        "\u201eWe will stay here until the work is done,\u201c the minister said.",
+        "direct",
+        "We will stay here until the work is done",
+        "said",
+        id="low-high-marks",
+    ),
+    pytest.param(
+        "\"He told me 'never again' and I believed him,\" Lindqvist said.",
+        "direct",
+        "He told me 'never again' and I believed him",
+        "said",
+        id="nested-single-marks",
+    ),
+    pytest.param(
+        '"We will rebuild. It will take two years," she told reporters.',
+        "direct",
+        "We will rebuild. It will take two years",
+        "told",
+        id="several-sentences",
+    ),
+    pytest.param(
+        '"The work is finally done," said the minister.',
+        "direct",
+        "The work is finally done",
+        "said",
+        id="speaker-after-verb",
+    ),
+    pytest.param(
+        'Lindqvist said: "The bridge will open in May."',
+        "direct",
+        "The bridge will open in May.",
+        "said",
+        id="colon",
+    ),
+    pytest.param(
+        "Lindqvist said that the bridge would open in May.",
+        "indirect",
+        "that the bridge would open in May",
+        "said",
+        id="indirect-that",
+    ),
+    pytest.param(
+        "The council warned the costs could rise again next year.",
+        "indirect",
+        "the costs could rise again next year",
+        "warned",
+        id="indirect-warned",
+    ),
+    pytest.param(
+        "The bridge will open in May, according to city officials.",
+        "indirect",
+        "The bridge will open in May",
+        "according to",
+        id="according-to",
+    ),
+    pytest.param(
+        'Lindqvist said the plan was a "bridge to the future" for the whole city.',
+        "mixed",
+        'the plan was a "bridge to the future" for the whole city',
+        "said",
+        id="mixed",
+    ),
+    pytest.param(
+        'Lindqvist visited the farm, promising "to make it clear" to all voters that the town '
+        "stands with its farmers.",
+        "mixed",
+        '"to make it clear" to all voters that the town stands with its farmers',
+        "promising",
+        id="participle",
+    ),
 ]
 
 
@@ -87,9 +159,11 @@ def test_quote_interrupted_by_its_cue_gives_two_quotes(nlp):
 
 
 def test_quote_over_several_paragraphs_is_one_quote(nlp):
-    text = ('The mayor spoke on Monday. Lindqvist told the council:\n'
-            '"The first part of the plan is simple and cheap.\n'
-            '"The second part is harder, and it will take us years."\n')
+    text = (
+        "The mayor spoke on Monday. Lindqvist told the council:\n"
+        '"The first part of the plan is simple and cheap.\n'
+        '"The second part is harder, and it will take us years."\n'
+    )
     quote = only_quote(nlp, text)
     assert quote["content"].startswith("The first part")
     assert quote["content"].endswith("take us years.")
@@ -97,8 +171,10 @@ def test_quote_over_several_paragraphs_is_one_quote(nlp):
 
 
 def test_floating_quote_continues_the_speaker_before(nlp):
-    text = ('"We will win this vote," Anna Lindqvist said.\n'
-            '"Our opponents know it and they are afraid of the result."\n')
+    text = (
+        '"We will win this vote," Anna Lindqvist said.\n'
+        '"Our opponents know it and they are afraid of the result."\n'
+    )
     first, floating = quotes_of(nlp, text)
     assert first["speaker"] == "Anna Lindqvist"
     assert (floating["kind"], floating["cue"], floating["source"]) == ("direct", None, None)
@@ -109,12 +185,15 @@ def test_scare_quotes_are_not_quotes(nlp):
     assert quotes_of(nlp, 'The so-called "green bridge" opened on Monday.') == []
 
 
-@pytest.mark.parametrize("text", [
-    'Lindqvist said "the bridge is safe and open.\nThe council met on Tuesday to discuss the budget.\n',
-    '"\n"\n\u201c\u201c\u201d\u00bb\u00ab\n',
-    'He said \u201e\u201e\u201e it is fine.\nThe end.',
-    '"Unclosed at the very end',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Lindqvist said "the bridge is safe and open.\nThe council met on Tuesday to discuss the budget.\n',
+        '"\n"\n\u201c\u201c\u201d\u00bb\u00ab\n',
+        "He said \u201e\u201e\u201e it is fine.\nThe end.",
+        '"Unclosed at the very end',
+    ],
+)
 def test_unbalanced_marks_never_crash_nor_swallow_the_article(nlp, text):
     for quote in analyse(nlp, text)._.quotes:
         start, end = quote["content"]
@@ -124,14 +203,24 @@ def test_unbalanced_marks_never_crash_nor_swallow_the_article(nlp, text):
 # ------------------------------------------------------------------ speakers
 
 SPEAKERS = [
-    pytest.param("Anna Lindqvist is the mayor of the town.\n"
-                 '"We will rebuild the bridge," she said.', "she", "Anna Lindqvist", id="pronoun"),
-    pytest.param("Anna Lindqvist is the mayor of the town.\n"
-                 "The mayor said the bridge would reopen in May.",
-                 "The mayor", "Anna Lindqvist", id="description"),
-    pytest.param("Mayor Anna Lindqvist opened the session on Monday.\n"
-                 "Lindqvistt said the bridge would reopen in May.",
-                 "Lindqvistt", "Anna Lindqvist", id="misspelling"),
+    pytest.param(
+        'Anna Lindqvist is the mayor of the town.\n"We will rebuild the bridge," she said.',
+        "she",
+        "Anna Lindqvist",
+        id="pronoun",
+    ),
+    pytest.param(
+        "Anna Lindqvist is the mayor of the town.\nThe mayor said the bridge would reopen in May.",
+        "The mayor",
+        "Anna Lindqvist",
+        id="description",
+    ),
+    pytest.param(
+        "Mayor Anna Lindqvist opened the session on Monday.\nLindqvistt said the bridge would reopen in May.",
+        "Lindqvistt",
+        "Anna Lindqvist",
+        id="misspelling",
+    ),
     pytest.param("Officials said the bridge would reopen in May.", "Officials", None, id="group"),
 ]
 
@@ -151,12 +240,16 @@ def test_addressee_of_told(nlp):
 
 # ------------------------------------------------------------------ quotation marks, spaCy convention
 
-@pytest.mark.parametrize(("text", "quoted"), [
-    ('a "b c" d "e f" g', ["b c", "e f"]),
-    ("\u201cone \u2018two\u2019 three\u201d", ["one \u2018two\u2019 three"]),
-    ('It\'s 5" long and "that" is all', ["that"]),
-    ('"open\nnext line', ["open"]),
-])
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('a "b c" d "e f" g', ["b c", "e f"]),
+        ("\u201cone \u2018two\u2019 three\u201d", ["one \u2018two\u2019 three"]),
+        ('It\'s 5" long and "that" is all', ["that"]),
+        ('"open\nnext line', ["open"]),
+    ],
+)
 def test_find_quoted(text, quoted):
     found = find_quoted(text, line_paragraphs(text))
     assert [text[slice(*q.inner)] for q in found] == quoted

@@ -47,48 +47,100 @@ def span(text: str, piece: str, after: int = 0) -> dict:
     return {"start": start, "end": start + len(piece), "text": piece}
 
 
-def article_record(text: str, published: str, people: dict[str, str],
-                   quotes: list[tuple[str, str, str, str]], events: list[dict] | None = None) -> dict:
+def article_record(
+    text: str,
+    published: str,
+    people: dict[str, str],
+    quotes: list[tuple[str, str, str, str]],
+    events: list[dict] | None = None,
+) -> dict:
     """A valid record of ``text``.
 
     ``people`` maps entity ids to names; quotes are (speaker, kind, content, cue).
     """
     headline = text.splitlines()[0]
-    entities = [{"id": key, "name": name, "type": "PERSON",
-                 "mentions": [span(text, name.split()[-1])]} for key, name in people.items()]
+    entities = [
+        {"id": key, "name": name, "type": "PERSON", "mentions": [span(text, name.split()[-1])]}
+        for key, name in people.items()
+    ]
     quote_list = []
     for number, (speaker, kind, content, cue) in enumerate(quotes, start=1):
         content_span = span(text, content)
-        quote_list.append({"id": f"q{number}", "kind": kind, "content": content_span, "speaker": speaker,
-                           "cue": span(text, cue, content_span["end"]) if cue else None})
+        quote_list.append(
+            {
+                "id": f"q{number}",
+                "kind": kind,
+                "content": content_span,
+                "speaker": speaker,
+                "cue": span(text, cue, content_span["end"]) if cue else None,
+            }
+        )
     paragraphs = [span(text, line) for line in text.splitlines()[1:] if line]
     record = ArticleRecord(
         source={"path": None, "format": "text", "sha256": hashlib.sha256(text.encode()).hexdigest()},
-        headline=headline, published=published, text=text, paragraphs=paragraphs,
-        entities=entities, quotes=quote_list, events=events or [],
+        headline=headline,
+        published=published,
+        text=text,
+        paragraphs=paragraphs,
+        entities=entities,
+        quotes=quote_list,
+        events=events or [],
     )
     return record.to_dict()
 
 
 def corpus_records() -> list[dict]:
     """Three articles: two with the same mayor a month apart, one full of markup."""
-    bridge = article_record(BRIDGE, "2025-03-04", {"e1": "Ada Moreno", "e2": "Tom Vickers"}, [
-        ("e1", "direct", "The bridge is safer than it has ever been,", "said"),
-        ("e2", "indirect", "that the steel deck had been replaced in full", None),
-        ("e2", "direct", "We worked through the winter to finish early,", "added"),
-    ], events=[{"type": "reopening", "trigger": span(BRIDGE, "reopened"), "who": [], "whom": [],
-                "where": [], "when": "2025-03-04"}])
+    bridge = article_record(
+        BRIDGE,
+        "2025-03-04",
+        {"e1": "Ada Moreno", "e2": "Tom Vickers"},
+        [
+            ("e1", "direct", "The bridge is safer than it has ever been,", "said"),
+            ("e2", "indirect", "that the steel deck had been replaced in full", None),
+            ("e2", "direct", "We worked through the winter to finish early,", "added"),
+        ],
+        events=[
+            {
+                "type": "reopening",
+                "trigger": span(BRIDGE, "reopened"),
+                "who": [],
+                "whom": [],
+                "where": [],
+                "when": "2025-03-04",
+            }
+        ],
+    )
     bridge["quotes"][1]["cue"] = span(BRIDGE, "told")
-    budget = article_record(BUDGET, "2025-04-10", {"e1": "Ada Moreno"}, [
-        ("e1", "indirect", "the harbour would receive the largest share of new spending", None),
-        ("e1", "direct", "Every euro here comes back to the port twice over,", "told"),
-    ])
+    budget = article_record(
+        BUDGET,
+        "2025-04-10",
+        {"e1": "Ada Moreno"},
+        [
+            ("e1", "indirect", "the harbour would receive the largest share of new spending", None),
+            ("e1", "direct", "Every euro here comes back to the port twice over,", "told"),
+        ],
+    )
     budget["quotes"][0]["cue"] = span(BUDGET, "said")
     speaker = f"Lin {PAYLOAD_SCRIPT} Okafor"
-    markup = article_record(MARKUP, "2025-05-02", {"e1": speaker}, [
-        ("e1", "direct", f"{PAYLOAD_IMG} is our statement,", "announced"),
-    ], events=[{"type": PAYLOAD_SCRIPT, "trigger": span(MARKUP, "met"), "who": ["e1"], "whom": [],
-                "where": [], "when": None}])
+    markup = article_record(
+        MARKUP,
+        "2025-05-02",
+        {"e1": speaker},
+        [
+            ("e1", "direct", f"{PAYLOAD_IMG} is our statement,", "announced"),
+        ],
+        events=[
+            {
+                "type": PAYLOAD_SCRIPT,
+                "trigger": span(MARKUP, "met"),
+                "who": ["e1"],
+                "whom": [],
+                "where": [],
+                "when": None,
+            }
+        ],
+    )
     return [bridge, budget, markup]
 
 
@@ -114,7 +166,10 @@ def client(corpus):
 def test_articles_lists_every_article_with_its_quote_count(client):
     rows = client.get("/api/articles").json()
     assert {row["headline"].split()[0]: row["n_quotes"] for row in rows} == {
-        "Harbour": 3, "Council": 2, "Breaking": 1}
+        "Harbour": 3,
+        "Council": 2,
+        "Breaking": 1,
+    }
 
 
 def test_articles_full_text_search_finds_the_article(client, corpus):
@@ -128,7 +183,7 @@ def test_article_returns_the_stored_record(client, corpus):
     assert body["id"] == article_id
     assert body["schema"] == "whosaidwhat.article/1"
     quote = body["quotes"][0]
-    assert body["text"][quote["content"]["start"]:quote["content"]["end"]] == quote["content"]["text"]
+    assert body["text"][quote["content"]["start"] : quote["content"]["end"]] == quote["content"]["text"]
 
 
 @pytest.mark.parametrize("path", ["/api/articles/999999", "/api/people/Nobody%20Atall"])
@@ -138,13 +193,16 @@ def test_unknown_items_answer_404_with_a_message(client, path):
     assert response.json()["detail"].startswith("no ")
 
 
-@pytest.mark.parametrize("params, speakers", [
-    ({"speaker": "Ada Moreno"}, {"Ada Moreno"}),
-    ({"speaker": "Moreno"}, {"Ada Moreno"}),
-    ({"since": "2025-04-01"}, {"Ada Moreno", f"Lin {PAYLOAD_SCRIPT} Okafor"}),
-    ({"until": "2025-03-31"}, {"Ada Moreno", "Tom Vickers"}),
-    ({"speaker": "Ada Moreno", "until": "2025-03-31"}, {"Ada Moreno"}),
-])
+@pytest.mark.parametrize(
+    "params, speakers",
+    [
+        ({"speaker": "Ada Moreno"}, {"Ada Moreno"}),
+        ({"speaker": "Moreno"}, {"Ada Moreno"}),
+        ({"since": "2025-04-01"}, {"Ada Moreno", f"Lin {PAYLOAD_SCRIPT} Okafor"}),
+        ({"until": "2025-03-31"}, {"Ada Moreno", "Tom Vickers"}),
+        ({"speaker": "Ada Moreno", "until": "2025-03-31"}, {"Ada Moreno"}),
+    ],
+)
 def test_quotes_filters(client, params, speakers):
     rows = client.get("/api/quotes", params=params).json()
     assert rows
@@ -162,23 +220,29 @@ def test_search_finds_quotes_by_their_words(client):
     assert rows[0]["content"].startswith("Every euro here")
 
 
-@pytest.mark.parametrize("path, params", [
-    ("/api/search", {"q": '"unbalanced'}),
-    ("/api/search", {"q": "?! --"}),
-    ("/api/quotes", {"about": '"unbalanced'}),
-    ("/api/articles", {"q": "?! --"}),
-])
+@pytest.mark.parametrize(
+    "path, params",
+    [
+        ("/api/search", {"q": '"unbalanced'}),
+        ("/api/search", {"q": "?! --"}),
+        ("/api/quotes", {"about": '"unbalanced'}),
+        ("/api/articles", {"q": "?! --"}),
+    ],
+)
 def test_malformed_searches_answer_400_with_a_message(client, path, params):
     response = client.get(path, params=params)
     assert response.status_code == 400, response.text
     assert "search" in response.json()["detail"]
 
 
-@pytest.mark.parametrize("params, status, message", [
-    ({"since": "2025-13-45"}, 400, "wants a date as YYYY-MM-DD"),
-    ({"until": "yesterday-ish"}, 422, "until"),
-    ({"limit": 0}, 422, "limit"),
-])
+@pytest.mark.parametrize(
+    "params, status, message",
+    [
+        ({"since": "2025-13-45"}, 400, "wants a date as YYYY-MM-DD"),
+        ({"until": "yesterday-ish"}, 422, "until"),
+        ({"limit": 0}, 422, "limit"),
+    ],
+)
 def test_malformed_filters_answer_4xx_naming_the_problem(client, params, status, message):
     response = client.get("/api/quotes", params=params)
     assert response.status_code == status
@@ -200,8 +264,15 @@ def test_person_timeline_lists_quotes_in_date_order(client):
 
 def test_openapi_documents_every_endpoint(client):
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/api/articles", "/api/articles/{article_id}", "/api/quotes", "/api/search", "/api/speakers",
-            "/api/people/{name}", "/api/extract"} <= set(paths)
+    assert {
+        "/api/articles",
+        "/api/articles/{article_id}",
+        "/api/quotes",
+        "/api/search",
+        "/api/speakers",
+        "/api/people/{name}",
+        "/api/extract",
+    } <= set(paths)
 
 
 # --- POST /api/extract ------------------------------------------------------------------------
@@ -217,10 +288,12 @@ def test_extract_returns_the_record_of_plain_text(client):
 
 
 def test_extract_reads_an_html_page(client):
-    page = ("<html><head><title>Ferry fares rise</title></head><body><article><h1>Ferry fares rise</h1>"
-            "<p>The ferry company raised fares by ten percent on Monday, its director said.</p>"
-            "<p>Passengers on the island route will pay the most, the company added.</p>"
-            "</article></body></html>")
+    page = (
+        "<html><head><title>Ferry fares rise</title></head><body><article><h1>Ferry fares rise</h1>"
+        "<p>The ferry company raised fares by ten percent on Monday, its director said.</p>"
+        "<p>Passengers on the island route will pay the most, the company added.</p>"
+        "</article></body></html>"
+    )
     response = client.post("/api/extract", content=page.encode(), headers={"content-type": "text/html"})
     assert response.status_code == 200, response.text
     record = response.json()
@@ -261,8 +334,9 @@ def test_index_lists_articles_and_speakers(client):
 
 def test_reader_marks_each_quote_with_speaker_kind_and_cue(client, corpus):
     html = client.get(f"/articles/{corpus['ids']['Harbour']}").text
-    quote = re.search(r'<span class="q (c\d+)" id="q1" data-quote="q1" data-speaker="e1" title="([^"]*)">',
-                      html)
+    quote = re.search(
+        r'<span class="q (c\d+)" id="q1" data-quote="q1" data-speaker="e1" title="([^"]*)">', html
+    )
     assert quote, html
     assert quote.group(2) == "Ada Moreno · direct quote · cue: “said”"
     assert re.search(r'<span class="cue c\d+" data-quote="q1" data-speaker="e1"[^>]*>said</span>', html)
@@ -275,8 +349,16 @@ def test_reader_gives_two_speakers_two_colours(client, corpus):
     assert len(set(colours)) == 2, colours
 
 
-@pytest.mark.parametrize("path", ["/", "/articles/{Breaking}", "/search?q=statement",
-                                  "/search?speaker=Okafor&q=statement", "/people/Okafor"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/articles/{Breaking}",
+        "/search?q=statement",
+        "/search?speaker=Okafor&q=statement",
+        "/people/Okafor",
+    ],
+)
 def test_markup_in_the_corpus_comes_back_escaped(client, corpus, path):
     response = client.get(path.format(**corpus["ids"]))
     assert response.status_code == 200
@@ -289,13 +371,21 @@ def test_pages_forbid_inline_scripts(client):
     assert "script-src 'self'" in client.get("/").headers["content-security-policy"]
 
 
-@pytest.mark.parametrize("params, shown", [
-    ({"q": "winter"}, ["We worked through the winter to finish early,"]),
-    ({"q": "euro", "speaker": "Moreno"}, ["Every euro here comes back to the port twice over,"]),
-    ({"q": "euro", "speaker": "Vickers"}, []),
-    ({"speaker": "Vickers", "since": "2025-03-01", "until": "2025-03-31"},
-     ["We worked through the winter to finish early,", "that the steel deck had been replaced in full"]),
-])
+@pytest.mark.parametrize(
+    "params, shown",
+    [
+        ({"q": "winter"}, ["We worked through the winter to finish early,"]),
+        ({"q": "euro", "speaker": "Moreno"}, ["Every euro here comes back to the port twice over,"]),
+        ({"q": "euro", "speaker": "Vickers"}, []),
+        (
+            {"speaker": "Vickers", "since": "2025-03-01", "until": "2025-03-31"},
+            [
+                "We worked through the winter to finish early,",
+                "that the steel deck had been replaced in full",
+            ],
+        ),
+    ],
+)
 def test_search_page_combines_words_speaker_and_dates(client, params, shown):
     html = client.get("/search", params=params).text
     assert re.findall(r'<blockquote class="q c\d+">([^<]*)</blockquote>', html) == shown
@@ -323,9 +413,17 @@ def test_unknown_pages_answer_404(client, path):
 
 def test_highlight_cuts_a_cue_inside_a_quote_into_three_segments():
     text = '"We will," she said, "win."'
-    record = {"quotes": [{"id": "q1", "kind": "direct", "speaker": "e1",
-                          "content": {"start": 0, "end": len(text), "text": text},
-                          "cue": span(text, "said")}]}
+    record = {
+        "quotes": [
+            {
+                "id": "q1",
+                "kind": "direct",
+                "speaker": "e1",
+                "content": {"start": 0, "end": len(text), "text": text},
+                "cue": span(text, "said"),
+            }
+        ]
+    }
     views = quote_views(record["quotes"], {"e1": "Ann Lee"}, len(text))
     html = str(highlight(text, views))
     assert re.sub(r"<[^>]+>", "", html) == text.replace('"', "&#34;")
@@ -336,19 +434,38 @@ def test_highlight_cuts_a_cue_inside_a_quote_into_three_segments():
 def test_highlight_gives_a_quote_inside_another_to_the_inner_one():
     text = 'She said the plan was "a bridge to nowhere" and left.'
     outer, inner = span(text, 'the plan was "a bridge to nowhere"'), span(text, "a bridge to nowhere")
-    views = quote_views([
-        {"id": "q1", "kind": "mixed", "speaker": "e1", "content": outer, "cue": span(text, "said")},
-        {"id": "q2", "kind": "direct", "speaker": "e2", "content": inner, "cue": None},
-    ], {"e1": "Ann Lee", "e2": "Bo Chen"}, len(text))
+    views = quote_views(
+        [
+            {"id": "q1", "kind": "mixed", "speaker": "e1", "content": outer, "cue": span(text, "said")},
+            {"id": "q2", "kind": "direct", "speaker": "e2", "content": inner, "cue": None},
+        ],
+        {"e1": "Ann Lee", "e2": "Bo Chen"},
+        len(text),
+    )
     owners = re.findall(r'data-quote="(q\d)"[^>]*>([^<]*)</span>', str(highlight(text, views)))
-    assert owners == [("q1", "said"), ("q1", "the plan was &#34;"), ("q2", "a bridge to nowhere"),
-                      ("q1", "&#34;")]
+    assert owners == [
+        ("q1", "said"),
+        ("q1", "the plan was &#34;"),
+        ("q2", "a bridge to nowhere"),
+        ("q1", "&#34;"),
+    ]
 
 
 def test_highlight_escapes_text_outside_and_inside_quotes():
     text = "<b>x</b> said: <i>y</i>"
-    views = quote_views([{"id": "q1", "kind": "direct", "speaker": None,
-                          "content": span(text, "<i>y</i>"), "cue": span(text, "said")}], {}, len(text))
+    views = quote_views(
+        [
+            {
+                "id": "q1",
+                "kind": "direct",
+                "speaker": None,
+                "content": span(text, "<i>y</i>"),
+                "cue": span(text, "said"),
+            }
+        ],
+        {},
+        len(text),
+    )
     html = str(highlight(text, views))
     assert "<b>" not in html and "<i>" not in html
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "&lt;i&gt;y&lt;/i&gt;" in html
@@ -383,7 +500,8 @@ def test_the_service_reads_a_postgresql_corpus_alike(postgres_url):
     with TestClient(create_app(postgres_url)) as client:
         assert len(client.get("/api/articles").json()) == 3
         assert [row["speaker"] for row in client.get("/api/search", params={"q": "winter"}).json()] == [
-            "Tom Vickers"]
+            "Tom Vickers"
+        ]
         assert client.get("/api/search", params={"q": '"unbalanced'}).status_code == 400
         assert 'data-speaker="e2"' in client.get(f"/articles/{ids['Harbour']}").text
         assert client.get("/people/Ada%20Moreno").text.count('<circle class="dot') == 3

@@ -19,8 +19,14 @@ from whosaidwhat.service.app import create_app
 from whosaidwhat.store import open_store
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 REPO = Path(__file__).resolve().parent.parent
 SCREENSHOT = REPO / "out" / "screenshots" / "seed-reader.png"
 
@@ -87,8 +93,12 @@ def article_id(base_url: str, page, headline_start: str) -> int:
 def test_markup_in_articles_is_shown_never_run(base_url, page):
     dialogs, csp_reports = [], []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.on("console", lambda message: csp_reports.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            csp_reports.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     markup_id = article_id(base_url, page, "Breaking")
     speaker = page.request.get(f"{base_url}/api/articles/{markup_id}").json()["entities"][0]["name"]
     for path in ["/", f"/articles/{markup_id}", "/search?q=statement", "/search?speaker=Okafor&q=statement"]:
@@ -146,7 +156,8 @@ def test_search_page_lists_matching_quotes(base_url, page):
     page.fill('form.search input[name="q"]', "winter")
     page.click("form.search button")
     assert page.locator("ol.results blockquote").all_inner_texts() == [
-        "We worked through the winter to finish early,"]
+        "We worked through the winter to finish early,"
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -175,6 +186,8 @@ def test_seed_reader_screenshot(base_url, page, seed_id):
     panel = page.locator("ul.who button.speaker").all_inner_texts()
     for name in speakers:
         assert any(entry.startswith(name) for entry in panel), (name, panel)
-    colours = {page.locator(f'button.speaker[data-speaker="{key}"]').get_attribute("class")
-               for key in {quote["speaker"] for quote in record["quotes"] if quote["speaker"]}}
+    colours = {
+        page.locator(f'button.speaker[data-speaker="{key}"]').get_attribute("class")
+        for key in {quote["speaker"] for quote in record["quotes"] if quote["speaker"]}
+    }
     assert len(colours) == len(speakers)

@@ -38,8 +38,11 @@ def corpus():
 
 
 @schema.parametrize()
-@settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(
+    max_examples=EXAMPLES_PER_OPERATION,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 def test_api_conforms_to_its_openapi_document(case):
     # A search's syntax and an article's text are judged by the app, not by the schema:
     # a well-typed but malformed search rightly gets 400, and any text is an article.

@@ -264,8 +264,10 @@ def quoted(name: str, words: str, published: str) -> dict:
 
 @pytest.mark.parametrize("order", [1, -1])
 def test_a_person_is_shown_by_the_name_without_initials_whatever_came_first(store, order):
-    records = [quoted("Donald J. Trump", "the wall works", "2016-10-01"),
-               quoted("Donald Trump", "the polls are rigged", "2016-10-02")]
+    records = [
+        quoted("Donald J. Trump", "the wall works", "2016-10-01"),
+        quoted("Donald Trump", "the polls are rigged", "2016-10-02"),
+    ]
     for record in records[::order]:
         store.add(record)
     assert [row["name"] for row in store.speakers(top=5)] == ["Donald Trump"]

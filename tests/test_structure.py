@@ -46,8 +46,11 @@ def test_a_first_line_too_long_for_a_headline_is_body():
         ("2024-10-03", "2024-10-03", None),
         ("2024-10-03T10:42:00Z", "2024-10-03T10:42:00+00:00", None),
         ("Thu 3 Oct 2024 10.42 BST", "2024-10-03T10:42:00+01:00", None),
-        ("Published: Sept. 26, 2016 at 10:42 a.m. EDT | Updated: Sept. 27, 2016",
-         "2016-09-26T10:42:00-04:00", "2016-09-27"),
+        (
+            "Published: Sept. 26, 2016 at 10:42 a.m. EDT | Updated: Sept. 27, 2016",
+            "2016-09-26T10:42:00-04:00",
+            "2016-09-27",
+        ),
         ("Last modified on Fri 4 Oct 2024 09.12 BST", None, "2024-10-04T09:12:00+01:00"),
         ("Posted 1st March 2023", "2023-03-01", None),
     ],
@@ -118,8 +121,11 @@ def test_sentences_opening_with_by_are_body(line):
         ("(Reuters)", [], ["Reuters"]),
         ("— AP", [], ["AP"]),
         ("Reporting by Jane Doe; Editing by John Roe", ["Jane Doe", "John Roe"], []),
-        ("(Reporting by Jane Doe in Eastmere; Additional reporting by Ana Silva; Editing by John Roe.)",
-         ["Jane Doe", "Ana Silva", "John Roe"], []),
+        (
+            "(Reporting by Jane Doe in Eastmere; Additional reporting by Ana Silva; Editing by John Roe.)",
+            ["Jane Doe", "Ana Silva", "John Roe"],
+            [],
+        ),
         ("Jane Doe and John Roe contributed reporting.", ["Jane Doe", "John Roe"], []),
         ("— Jane Doe", ["Jane Doe"], []),
     ],
@@ -228,8 +234,13 @@ def test_headline_ending_in_a_semicolon_runs_on_to_its_second_line():
 
 def test_declared_headline_is_not_repeated_in_the_body():
     text = "Eastmere changes its ferry timetable\nBy Jane Doe\n" + BODY
-    found = structure_of(text, format="html", headline="Eastmere changes its ferry timetable",
-                         published="2024-05-14", authors=["Jane Doe"])
+    found = structure_of(
+        text,
+        format="html",
+        headline="Eastmere changes its ferry timetable",
+        published="2024-05-14",
+        authors=["Jane Doe"],
+    )
     assert found.headline == "Eastmere changes its ferry timetable"
     assert (found.published, found.authors) == ("2024-05-14", ["Jane Doe"])
     body = paragraph_texts(text, format="html", headline="Eastmere changes its ferry timetable")

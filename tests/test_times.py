@@ -72,8 +72,11 @@ def test_resolve(expression, direction, value):
 @pytest.mark.parametrize(
     ("expression", "value"),
     [
-        ("Thursday", None), ("next week", None), ("Oct. 12", None),
-        ("Oct. 12, 2016", "2016-10-12"), ("2016", "2016"),
+        ("Thursday", None),
+        ("next week", None),
+        ("Oct. 12", None),
+        ("Oct. 12, 2016", "2016-10-12"),
+        ("2016", "2016"),
     ],
 )
 def test_without_publication_date_only_absolute_dates_resolve(expression, value):
@@ -87,7 +90,7 @@ def test_vague_expressions_have_no_value(expression):
 
 def times_of(nlp, text: str, published: str | None = "2024-10-03") -> dict[str, str]:
     doc = analyse(nlp, text, published=published)
-    return {text[t["start"]:t["end"]]: t["value"] for t in doc._.times}
+    return {text[t["start"] : t["end"]]: t["value"] for t in doc._.times}
 
 
 @pytest.mark.parametrize(
@@ -126,8 +129,11 @@ def test_relative_times_are_dropped_without_publication_date(nlp):
 @pytest.mark.parametrize(
     ("text", "expression", "value"),
     [
-        ("Crowds gathered on Tuesday. The blast came around 8:30 p.m. near the station.", "8:30 p.m.",
-         "2024-10-01T20:30"),
+        (
+            "Crowds gathered on Tuesday. The blast came around 8:30 p.m. near the station.",
+            "8:30 p.m.",
+            "2024-10-01T20:30",
+        ),
         ("The court meets at 10 a.m. Thursday.", "10 a.m.", "2024-10-03T10:00"),
     ],
 )

@@ -55,8 +55,12 @@ def extract_many(
             pending[index] = (article, structure)
             # Relative times resolve against publication, else the last update.
             anchor = structure.published or structure.updated
-            yield (body_only(article.text, structure.paragraphs), anchor,
-                   structure.headline, structure.paragraphs)
+            yield (
+                body_only(article.text, structure.paragraphs),
+                anchor,
+                structure.headline,
+                structure.paragraphs,
+            )
 
     def report(index: int, exc: Exception) -> None:
         article, _ = pending.pop(index)
@@ -111,21 +115,41 @@ def build_record(article: Article, structure: Structure, results: dict) -> Artic
         paragraphs=[span(p) for p in structure.paragraphs],
         sections=[Section(heading=h, start=s, end=e) for h, s, e in structure.sections],
         entities=[
-            Entity(id=e["id"], name=e["name"], type=e["type"], titles=e.get("titles", []),
-                   mentions=[span(m) for m in e["mentions"]])
+            Entity(
+                id=e["id"],
+                name=e["name"],
+                type=e["type"],
+                titles=e.get("titles", []),
+                mentions=[span(m) for m in e["mentions"]],
+            )
             for e in _consumed(results, "entities")
         ],
         quotes=[
-            Quote(id=f"q{i}", kind=q["kind"], content=span(q["content"]), speaker=q.get("speaker"),
-                  source=span(q.get("source")), cue=span(q.get("cue")), addressee=q.get("addressee"))
+            Quote(
+                id=f"q{i}",
+                kind=q["kind"],
+                content=span(q["content"]),
+                speaker=q.get("speaker"),
+                source=span(q.get("source")),
+                cue=span(q.get("cue")),
+                addressee=q.get("addressee"),
+            )
             for i, q in enumerate(_consumed(results, "quotes"), start=1)
         ],
-        times=[Time(start=t["start"], end=t["end"], text=text[t["start"]:t["end"]], value=t["value"])
-               for t in _consumed(results, "times")],
-        figures=[Figure(text=text[f["start"]:f["end"]], **f) for f in _consumed(results, "figures")],
+        times=[
+            Time(start=t["start"], end=t["end"], text=text[t["start"] : t["end"]], value=t["value"])
+            for t in _consumed(results, "times")
+        ],
+        figures=[Figure(text=text[f["start"] : f["end"]], **f) for f in _consumed(results, "figures")],
         events=[
-            Event(type=e["type"], trigger=span(e["trigger"]), who=e.get("who", []), whom=e.get("whom", []),
-                  where=e.get("where", []), when=e.get("when"))
+            Event(
+                type=e["type"],
+                trigger=span(e["trigger"]),
+                who=e.get("who", []),
+                whom=e.get("whom", []),
+                where=e.get("where", []),
+                when=e.get("when"),
+            )
             for e in _consumed(results, "events")
         ],
         main_event=MainEvent(**main) if (main := results.pop("main_event", None)) else None,

@@ -143,8 +143,14 @@ def file_items(path: str, max_bytes: int) -> Iterator[Item | Failure]:
             if isinstance(entry, ReadError):
                 yield Failure(entry.path or path, entry.reason)
             else:
-                yield Item(path=entry.path, data=entry.data, format="feed", headline=entry.headline,
-                           published=entry.published, url=entry.url)
+                yield Item(
+                    path=entry.path,
+                    data=entry.data,
+                    format="feed",
+                    headline=entry.headline,
+                    published=entry.published,
+                    url=entry.url,
+                )
         return
     yield Item(path=path, data=data)
 
@@ -222,8 +228,15 @@ class Ingest:
     ``on_progress(summary)`` is called after each article is stored, skipped or failed.
     """
 
-    def __init__(self, store, workers: int = 1, model: str | None = None, max_bytes: int = MAX_BYTES,
-                 batch_size: int = BATCH_SIZE, on_progress: Callable[[Summary], None] | None = None):
+    def __init__(
+        self,
+        store,
+        workers: int = 1,
+        model: str | None = None,
+        max_bytes: int = MAX_BYTES,
+        batch_size: int = BATCH_SIZE,
+        on_progress: Callable[[Summary], None] | None = None,
+    ):
         self.store = store
         self.workers = max(1, workers)
         self.model = model  # None: the default pipeline
@@ -268,7 +281,7 @@ class Ingest:
             seen.update(i.sha256 for i in todo)
             todo.sort(key=lambda item: len(item.data), reverse=True)
             for start in range(0, len(todo), self.batch_size):
-                yield todo[start:start + self.batch_size]
+                yield todo[start : start + self.batch_size]
 
     def run_here(self, batches: Iterator[list[Item]]) -> None:
         for batch in batches:
@@ -295,8 +308,12 @@ class Ingest:
         Workers are spawned, not forked: this process holds database connections and
         a progress thread, which a forked child must not inherit.
         """
-        pool = ProcessPoolExecutor(self.workers - 1, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_load_worker_model, initargs=(self.model,))
+        pool = ProcessPoolExecutor(
+            self.workers - 1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_load_worker_model,
+            initargs=(self.model,),
+        )
         pending: dict[Future, list[Item]] = {}
         with pool:
             for batch in batches:
@@ -331,8 +348,9 @@ class Ingest:
                 outcomes = future.result()
             except Exception as exc:  # a worker that crashed (out of memory, killed) fails its batch
                 self.pool_broken = self.pool_broken or isinstance(exc, BrokenProcessPool)
-                outcomes = [Failure(item.path, f"worker failed: {type(exc).__name__}: {exc}"[:300])
-                            for item in batch]
+                outcomes = [
+                    Failure(item.path, f"worker failed: {type(exc).__name__}: {exc}"[:300]) for item in batch
+                ]
             for outcome in outcomes:
                 self.record(outcome)
 

@@ -49,11 +49,25 @@ class Analyser:
         self.max_bytes = max_bytes
 
     def __call__(self, batch: dict) -> dict:
-        items = [Item(path=str(path), data=bytes(data), format=fmt or None, headline=headline or None,
-                      published=published or None, url=url or None)
-                 for path, data, fmt, headline, published, url in zip(
-                     batch["path"], batch["data"], batch["format"], batch["headline"], batch["published"],
-                     batch["url"], strict=True)]
+        items = [
+            Item(
+                path=str(path),
+                data=bytes(data),
+                format=fmt or None,
+                headline=headline or None,
+                published=published or None,
+                url=url or None,
+            )
+            for path, data, fmt, headline, published, url in zip(
+                batch["path"],
+                batch["data"],
+                batch["format"],
+                batch["headline"],
+                batch["published"],
+                batch["url"],
+                strict=True,
+            )
+        ]
         rows = [shard_row(outcome) for outcome in process_items(items, self.nlp, self.max_bytes)]
         return {column: [row[column] for row in rows] for column in SHARD_COLUMNS}
 
@@ -65,13 +79,26 @@ def shard_row(outcome: Stored | Failure) -> dict:
 
 
 def item_row(item: Item) -> dict:
-    return {"path": item.path, "data": item.data, "format": item.format or "",
-            "headline": item.headline or "", "published": item.published or "", "url": item.url or ""}
+    return {
+        "path": item.path,
+        "data": item.data,
+        "format": item.format or "",
+        "headline": item.headline or "",
+        "published": item.published or "",
+        "url": item.url or "",
+    }
 
 
-def ray_ingest(paths: Iterable[str], store, workers: int = 2, model: str | None = None,
-               max_bytes: int = MAX_BYTES, shard_dir: str | None = None, shard_format: str = "parquet",
-               batch_size: int = RAY_BATCH_SIZE) -> Summary:
+def ray_ingest(
+    paths: Iterable[str],
+    store,
+    workers: int = 2,
+    model: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    shard_dir: str | None = None,
+    shard_format: str = "parquet",
+    batch_size: int = RAY_BATCH_SIZE,
+) -> Summary:
     """Ingest ``paths`` into ``store`` with ``workers`` Ray actors; see the module docstring."""
     try:
         import ray
@@ -156,15 +183,25 @@ class shard_directory:
             self.temporary.cleanup()
 
 
-def write_shards(rows: list[dict], directory: str, workers: int, model: str | None, max_bytes: int,
-                 shard_format: str, batch_size: int) -> None:
+def write_shards(
+    rows: list[dict],
+    directory: str,
+    workers: int,
+    model: str | None,
+    max_bytes: int,
+    shard_format: str,
+    batch_size: int,
+) -> None:
     import ray.data
 
     quiet_ray_data()
     dataset = ray.data.from_items(rows, override_num_blocks=max(workers, len(rows) // (batch_size * 4) or 1))
     analysed = dataset.map_batches(
-        Analyser, fn_constructor_kwargs={"model": model, "max_bytes": max_bytes},
-        batch_size=batch_size, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
+        Analyser,
+        fn_constructor_kwargs={"model": model, "max_bytes": max_bytes},
+        batch_size=batch_size,
+        compute=ray.data.ActorPoolStrategy(size=workers),
+        num_cpus=1,
         batch_format="default",
     )
     if shard_format == "jsonl":

@@ -33,14 +33,22 @@ def fail(message: str, code: int = 2) -> None:
 
 def db_option(function: Callable) -> Callable:
     return click.option(
-        "--db", default=None, metavar="PATH|URL",
+        "--db",
+        default=None,
+        metavar="PATH|URL",
         help=f"SQLite file or postgresql:// URL (default: ${DB_ENV}, else corpus.db).",
     )(function)
 
 
 def format_option(function: Callable) -> Callable:
-    return click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-                        show_default=True, help="Output as a table, JSON or CSV.")(function)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "json", "csv"]),
+        default="table",
+        show_default=True,
+        help="Output as a table, JSON or CSV.",
+    )(function)
 
 
 def run_query(db: str | None, query: Callable):
@@ -57,8 +65,9 @@ def emit(rows: list[dict], columns: Sequence[str], fmt: str, title: str | None =
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore",
-                                lineterminator="\n")
+        writer = csv.DictWriter(
+            sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows(rows)
     else:
@@ -80,15 +89,34 @@ def cell(value) -> str:
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes analysing articles, this one included (each loads the model once).")
-@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-              help="local: this machine's processes; ray: a Ray cluster (RAY_ADDRESS), through shards.")
-@click.option("--shards", default=None, metavar="DIR",
-              help="With --engine ray: where workers write their shards (shared storage on a cluster).")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes analysing articles, this one included (each loads the model once).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: this machine's processes; ray: a Ray cluster (RAY_ADDRESS), through shards.",
+)
+@click.option(
+    "--shards",
+    default=None,
+    metavar="DIR",
+    help="With --engine ray: where workers write their shards (shared storage on a cluster).",
+)
 @click.option("--model", default=None, metavar="NAME", help="Any installed spaCy English pipeline.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
-              help="Refuse articles larger than this.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=MAX_BYTES,
+    show_default=True,
+    help="Refuse articles larger than this.",
+)
 def ingest(paths, db, workers, engine, shards, model, max_bytes) -> None:
     """Analyse articles and store them in a corpus database.
 
@@ -116,12 +144,14 @@ def ingest(paths, db, workers, engine, shards, model, max_bytes) -> None:
             if engine == "ray":
                 from whosaidwhat.scale import ray_ingest
 
-                summary = ray_ingest(paths, store, workers=workers, model=model, max_bytes=max_bytes,
-                                     shard_dir=shards)
+                summary = ray_ingest(
+                    paths, store, workers=workers, model=model, max_bytes=max_bytes, shard_dir=shards
+                )
             else:
                 with ingest_progress(console) as on_progress:
-                    summary = Ingest(store, workers=workers, model=model, max_bytes=max_bytes,
-                                     on_progress=on_progress).run(paths)
+                    summary = Ingest(
+                        store, workers=workers, model=model, max_bytes=max_bytes, on_progress=on_progress
+                    ).run(paths)
         except WhosaidwhatError as exc:
             fail(str(exc))
         totals = store.counts()
@@ -144,11 +174,16 @@ class ingest_progress:
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         self.progress = Progress(
-            SpinnerColumn(), TextColumn("{task.completed} articles"), BarColumn(),
+            SpinnerColumn(),
+            TextColumn("{task.completed} articles"),
+            BarColumn(),
             TextColumn("{task.fields[rate]:.2f} articles/s"),
-            TextColumn("stored {task.fields[stored]} · skipped {task.fields[skipped]} · "
-                       "failed {task.fields[failed]}"),
-            TimeElapsedColumn(), console=console, transient=False,
+            TextColumn(
+                "stored {task.fields[stored]} · skipped {task.fields[skipped]} · failed {task.fields[failed]}"
+            ),
+            TimeElapsedColumn(),
+            console=console,
+            transient=False,
         )
 
     def __enter__(self):
@@ -160,8 +195,14 @@ class ingest_progress:
         done = summary.stored + summary.skipped + summary.failed
         elapsed = self.progress.tasks[0].elapsed or 0.0
         rate = (summary.stored + summary.failed) / elapsed if elapsed else 0.0
-        self.progress.update(self.task, completed=done, rate=rate, stored=summary.stored,
-                             skipped=summary.skipped, failed=summary.failed)
+        self.progress.update(
+            self.task,
+            completed=done,
+            rate=rate,
+            stored=summary.stored,
+            skipped=summary.skipped,
+            failed=summary.failed,
+        )
 
     def __exit__(self, *exc) -> None:
         self.progress.stop()
@@ -204,8 +245,9 @@ def quotes(speaker, since, until, about, db, fmt, limit) -> None:
       whosaidwhat quotes --speaker Zelenskyy
       whosaidwhat quotes --speaker trump --since 2016-09-01 --about taxes --format csv
     """
-    rows = run_query(db, lambda store: store.quotes(speaker=speaker, since=since, until=until, about=about,
-                                                    limit=limit))
+    rows = run_query(
+        db, lambda store: store.quotes(speaker=speaker, since=since, until=until, about=about, limit=limit)
+    )
     emit(rows, QUOTE_COLUMNS, fmt, title=f"quotes by {speaker}" if speaker else "quotes")
 
 
@@ -248,8 +290,14 @@ def timeline(name, db, fmt) -> None:
 @click.command()
 @click.argument("article_id", type=int)
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True,
-              help="The stored record as JSON, or its quotes as a table.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table"]),
+    default="json",
+    show_default=True,
+    help="The stored record as JSON, or its quotes as a table.",
+)
 def show(article_id, db, fmt) -> None:
     """Print one stored article's record (ids as listed by search and quotes).
 
@@ -265,9 +313,16 @@ def show(article_id, db, fmt) -> None:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
     names = {e["id"]: e["name"] for e in record.get("entities", [])}
-    rows = [{"quote": q["id"], "kind": q["kind"], "speaker": names.get(q.get("speaker")),
-             "content": q["content"]["text"], "cue": (q.get("cue") or {}).get("text")}
-            for q in record.get("quotes", [])]
+    rows = [
+        {
+            "quote": q["id"],
+            "kind": q["kind"],
+            "speaker": names.get(q.get("speaker")),
+            "content": q["content"]["text"],
+            "cue": (q.get("cue") or {}).get("text"),
+        }
+        for q in record.get("quotes", [])
+    ]
     emit(rows, ("quote", "speaker", "kind", "cue", "content"), "table", title=record.get("headline"))
 
 

@@ -27,14 +27,32 @@ def fail(message: str) -> None:
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--example", is_flag=True, help="Analyse the bundled example article.")
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]),
-              help="Indented JSON (default for one record) or JSON Lines (default for several).")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Write records to FILE instead of standard output.")
-@click.option("--model", default=None, metavar="NAME",
-              help="Any installed spaCy English pipeline (default: en_core_web_sm).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
-              help="Refuse input files larger than this.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl"]),
+    help="Indented JSON (default for one record) or JSON Lines (default for several).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write records to FILE instead of standard output.",
+)
+@click.option(
+    "--model",
+    default=None,
+    metavar="NAME",
+    help="Any installed spaCy English pipeline (default: en_core_web_sm).",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=MAX_BYTES,
+    show_default=True,
+    help="Refuse input files larger than this.",
+)
 def extract(paths, example, fmt, output, model, max_bytes) -> None:
     """Print the record (quotes, speakers, entities, times, ...) of news articles.
 
@@ -70,6 +88,7 @@ def extract(paths, example, fmt, output, model, max_bytes) -> None:
             sys.exit(2)
         one = len(first) == 1 and not failures
         fmt = fmt or ("json" if one else "jsonl")
+
         def analysis_failed(article: Article, exc: Exception) -> None:
             message = str(AnalysisError(article.path, exc))
             failures.append(message)
@@ -96,7 +115,9 @@ def _write(output, data: bytes) -> None:
     string, would take up to four times its size in bytes."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     for start in range(0, len(data), WRITE_BYTES):
-        output.write(decoder.decode(data[start:start + WRITE_BYTES], final=start + WRITE_BYTES >= len(data)))
+        output.write(
+            decoder.decode(data[start : start + WRITE_BYTES], final=start + WRITE_BYTES >= len(data))
+        )
 
 
 def _articles(paths, example: bool, max_bytes: int, failures: list[str]) -> Iterator[Article]:

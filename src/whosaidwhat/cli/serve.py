@@ -15,11 +15,20 @@ LOOPBACK_NAMES = {LOOPBACK, "localhost", "::1"}
 
 @click.command()
 @db_option
-@click.option("--host", default=LOOPBACK, show_default=True,
-              help="Address to listen on; anything but loopback exposes the corpus to the network.")
+@click.option(
+    "--host",
+    default=LOOPBACK,
+    show_default=True,
+    help="Address to listen on; anything but loopback exposes the corpus to the network.",
+)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
-              help="Largest body POST /api/extract accepts.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=MAX_BYTES,
+    show_default=True,
+    help="Largest body POST /api/extract accepts.",
+)
 def serve(db: str | None, host: str, port: int, max_bytes: int) -> None:
     """Serve the corpus: a reader at / and a JSON API under /api (OpenAPI at /openapi.json).
 

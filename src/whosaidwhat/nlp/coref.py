@@ -35,18 +35,39 @@ from whosaidwhat.nlp.people import FEMALE, MALE, is_person_noun
 from whosaidwhat.nlp.titles import Title
 
 PRONOUN_GENDER = {
-    "he": MALE, "him": MALE, "his": MALE, "himself": MALE,
-    "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE,
+    "he": MALE,
+    "him": MALE,
+    "his": MALE,
+    "himself": MALE,
+    "she": FEMALE,
+    "her": FEMALE,
+    "hers": FEMALE,
+    "herself": FEMALE,
 }
 RELATIVE_PRONOUNS = frozenset({"who", "whom"})
 #: How many paragraphs back a pronoun may find its antecedent.
 PARAGRAPH_WINDOW = 2
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
-OFFICE_CHANGING_MODIFIERS = frozenset({
-    "vice", "deputy", "assistant", "associate", "acting", "former", "ex", "co", "lieutenant", "under", "sub",
-    "attorney", "surgeon", "major", "brigadier",
-})
+OFFICE_CHANGING_MODIFIERS = frozenset(
+    {
+        "vice",
+        "deputy",
+        "assistant",
+        "associate",
+        "acting",
+        "former",
+        "ex",
+        "co",
+        "lieutenant",
+        "under",
+        "sub",
+        "attorney",
+        "surgeon",
+        "major",
+        "brigadier",
+    }
+)
 DESCRIPTION_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d')
 
@@ -56,7 +77,7 @@ class Person:
     gender: str | None = None
     gender_certain: bool = False
     titles: list[Title] = field(default_factory=list)
-    countries: set[str] = field(default_factory=set)    # ISO codes of the countries tied to the person
+    countries: set[str] = field(default_factory=set)  # ISO codes of the countries tied to the person
 
     def __post_init__(self) -> None:
         words = {word for title in self.titles for word in title.words}
@@ -66,6 +87,7 @@ class Person:
 @dataclass(frozen=True)
 class Seen:
     """A person mentioned at token ``token``, in sentence ``sentence`` of paragraph ``paragraph``."""
+
     person: int
     token: int
     sentence: int
@@ -99,8 +121,9 @@ class Resolver:
         for start, end, person in names:
             events.append((start, end, person, self.doc[start:end].root))
         for token in self.doc:
-            if (token.lower_ in PRONOUN_GENDER and token.pos_ == "PRON" and not self.in_quotes(token)) \
-                    or _relative_pronoun_antecedent(token) is not None:
+            if (
+                token.lower_ in PRONOUN_GENDER and token.pos_ == "PRON" and not self.in_quotes(token)
+            ) or _relative_pronoun_antecedent(token) is not None:
                 events.append((token.i, token.i + 1, None, token))
             elif (bounds := description_bounds(token)) is not None:
                 events.append((bounds[0], bounds[1], None, token))
@@ -122,9 +145,10 @@ class Resolver:
         if end - start > 1 or token.lower_ not in PRONOUN_GENDER.keys() | RELATIVE_PRONOUNS:
             return self.description(token, start, end)
         antecedent = _relative_pronoun_antecedent(token)
-        if antecedent is not None and antecedent.dep_ == "attr":   # "Kaine is a lawyer who ..."
-            antecedent = next((child for child in antecedent.head.children if child.dep_ == "nsubj"),
-                              antecedent)
+        if antecedent is not None and antecedent.dep_ == "attr":  # "Kaine is a lawyer who ..."
+            antecedent = next(
+                (child for child in antecedent.head.children if child.dep_ == "nsubj"), antecedent
+            )
         if antecedent is not None:
             return self.person_at.get(antecedent.i)
         return self.pronoun(token)
@@ -132,8 +156,11 @@ class Resolver:
     def remember(self, person: int, token: Token) -> None:
         self.person_at[token.i] = person
         self.last_mentioned[person] = token.i
-        self.history.append(Seen(person, token.i, self.sentence_of[token.i], self.paragraph(token),
-                                 token.dep_ in SUBJECT_DEPS))
+        self.history.append(
+            Seen(
+                person, token.i, self.sentence_of[token.i], self.paragraph(token), token.dep_ in SUBJECT_DEPS
+            )
+        )
 
     def paragraph(self, token: Token) -> int:
         return bisect_right(self.paragraph_starts, token.idx)
@@ -147,8 +174,11 @@ class Resolver:
         candidates = self.recent(token)
         strong = [seen for seen in candidates if self.agrees(seen.person, gender, strictly=True)]
         near = self.sentence_of[token.i] - 1
-        weak = [seen for seen in candidates
-                if seen.sentence >= near and self.agrees(seen.person, gender, strictly=False)]
+        weak = [
+            seen
+            for seen in candidates
+            if seen.sentence >= near and self.agrees(seen.person, gender, strictly=False)
+        ]
         best = most_salient(strong) or most_salient(weak)
         if best is None:
             return None
@@ -176,11 +206,17 @@ class Resolver:
         return not strictly and not person.gender_certain
 
     def description(self, head: Token, start: int, end: int) -> int | None:
-        modifiers = [token.lower_ for token in self.doc[start:end]
-                     if token.is_alpha and token.i != head.i and token.pos_ not in ("DET", "ADP")]
+        modifiers = [
+            token.lower_
+            for token in self.doc[start:end]
+            if token.is_alpha and token.i != head.i and token.pos_ not in ("DET", "ADP")
+        ]
         lemma = head.lemma_.lower()
-        matching = [index for index in self.by_title_head.get(lemma, [])
-                    if any(title_fits(title, lemma, modifiers) for title in self.persons[index].titles)]
+        matching = [
+            index
+            for index in self.by_title_head.get(lemma, [])
+            if any(title_fits(title, lemma, modifiers) for title in self.persons[index].titles)
+        ]
         if not matching and is_person_noun(lemma):
             matching = self.of_countries(lemma, modifiers)
         if not matching:
@@ -193,9 +229,14 @@ class Resolver:
         countries = {code for word in modifiers if (code := country_of_word(word))}
         if not countries or OFFICE_CHANGING_MODIFIERS.intersection(modifiers):
             return []
-        return [index for index in self.last_mentioned if countries <= self.persons[index].countries
-                and all(title.head == noun or not is_person_noun(title.head)
-                        for title in self.persons[index].titles)]
+        return [
+            index
+            for index in self.last_mentioned
+            if countries <= self.persons[index].countries
+            and all(
+                title.head == noun or not is_person_noun(title.head) for title in self.persons[index].titles
+            )
+        ]
 
 
 def most_salient(candidates: list[Seen]) -> Seen | None:
@@ -203,8 +244,9 @@ def most_salient(candidates: list[Seen]) -> Seen | None:
     if not candidates:
         return None
     sentence = max(seen.sentence for seen in candidates)
-    in_sentence = sorted((seen for seen in candidates if seen.sentence == sentence),
-                         key=lambda seen: seen.token)
+    in_sentence = sorted(
+        (seen for seen in candidates if seen.sentence == sentence), key=lambda seen: seen.token
+    )
     return next((seen for seen in in_sentence if seen.subject), in_sentence[0])
 
 
@@ -223,15 +265,18 @@ def description_bounds(head: Token) -> tuple[int, int] | None:
     """Token bounds of "the [modifiers] <head> [of X]" when ``head`` heads a singular definite description."""
     if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS") or head.ent_type_:
         return None
-    if head.dep_ in ("compound", "poss") or any(child.dep_ == "appos" and child.ent_type_ == "PERSON"
-                                                for child in head.children):
+    if head.dep_ in ("compound", "poss") or any(
+        child.dep_ == "appos" and child.ent_type_ == "PERSON" for child in head.children
+    ):
         return None
     start = head.left_edge.i
     doc = head.doc
     if doc[start].lower_ != "the" or doc[start].dep_ != "det" or doc[start].head.i != head.i:
         return None
-    if any(doc[i].dep_ not in DESCRIPTION_MODIFIER_DEPS or doc[i].ent_type_ in ("PERSON", "DATE")
-           for i in range(start + 1, head.i)):
+    if any(
+        doc[i].dep_ not in DESCRIPTION_MODIFIER_DEPS or doc[i].ent_type_ in ("PERSON", "DATE")
+        for i in range(start + 1, head.i)
+    ):
         return None
     end = head.i + 1
     for child in head.rights:
@@ -244,8 +289,11 @@ def description_bounds(head: Token) -> tuple[int, int] | None:
 
 def _relative_pronoun_antecedent(token: Token) -> Token | None:
     """The noun "who" stands for in "Trump, who said ...": the head of its relative clause."""
-    if token.lower_ in RELATIVE_PRONOUNS and token.dep_ in SUBJECT_DEPS | OBJECT_DEPS \
-            and token.head.dep_ == "relcl":
+    if (
+        token.lower_ in RELATIVE_PRONOUNS
+        and token.dep_ in SUBJECT_DEPS | OBJECT_DEPS
+        and token.head.dep_ == "relcl"
+    ):
         return token.head.head
     return None
 

@@ -78,11 +78,11 @@ MIN_MISSPELLING_LENGTH = 5
 
 @dataclass
 class Mention:
-    start: int          # token offsets
+    start: int  # token offsets
     end: int
     label: str
     text: str
-    is_name: bool = True    # False for pronouns and descriptions
+    is_name: bool = True  # False for pronouns and descriptions
 
 
 @dataclass
@@ -91,7 +91,7 @@ class Group:
     mentions: list[Mention] = field(default_factory=list)
     titles: list[Title] = field(default_factory=list)
     first: str = ""
-    countries: set[str] = field(default_factory=set)     # ISO codes: "Germany's Christian Lindner"
+    countries: set[str] = field(default_factory=set)  # ISO codes: "Germany's Christian Lindner"
 
     def add_title(self, title: Title | None) -> None:
         if title and all(title.text.casefold() != known.text.casefold() for known in self.titles):
@@ -114,8 +114,11 @@ def find_entities(doc: Doc, tokenise: Callable[[str], Doc]) -> list[dict]:
     mentions = named_mentions(doc)
     mentions += missed_full_names(doc)
     surnames, given = full_names(mentions)
-    mentions = [relabelled(mention, surnames, given) for mention in mentions
-                if not _common_noun_as_person(doc, mention, surnames)]
+    mentions = [
+        relabelled(mention, surnames, given)
+        for mention in mentions
+        if not _common_noun_as_person(doc, mention, surnames)
+    ]
     mentions += missed_mentions(doc, mentions, surnames, tokenise)
     mentions.sort(key=lambda mention: mention.start)
     people = group_people(doc, [m for m in mentions if m.label == "PERSON"])
@@ -126,6 +129,7 @@ def find_entities(doc: Doc, tokenise: Callable[[str], Doc]) -> list[dict]:
 
 
 # ---------------------------------------------------------------- named spans
+
 
 def named_mentions(doc: Doc) -> list[Mention]:
     """The model's entities, trimmed, without numbers and dates."""
@@ -145,8 +149,10 @@ def _article_is_part_of_country_name(doc: Doc, start: int, end: int) -> bool:
     """Whether "the" before ``doc[start:end]`` belongs to a country's name: "the States", not "the U.S."."""
     if start == 0 or doc[start - 1].lower_ != "the":
         return False
-    return gazetteer.country_code(doc[start:end].text) is None \
-        and gazetteer.country_code(doc[start - 1:end].text) is not None
+    return (
+        gazetteer.country_code(doc[start:end].text) is None
+        and gazetteer.country_code(doc[start - 1 : end].text) is not None
+    )
 
 
 def split_at_possessive(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -165,8 +171,12 @@ def trimmed(ent: Span) -> tuple[int, int]:
         end -= 1
     while end - start > 1 and _is_lead_in(doc[start], ent.label_):
         start += 1
-    if ent.label_ == "PERSON" and end - start > 2 and not is_given_name(doc[start].text) \
-            and is_given_name(doc[start + 1].text):
+    if (
+        ent.label_ == "PERSON"
+        and end - start > 2
+        and not is_given_name(doc[start].text)
+        and is_given_name(doc[start + 1].text)
+    ):
         start += 1
     while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct):
         start += 1
@@ -191,8 +201,11 @@ def _is_not_name(token: Token) -> bool:
 
 def _common_noun_as_person(doc: Doc, mention: Mention, surnames: set[str]) -> bool:
     """A "person" without a proper noun ("Scholars"), unless it repeats a surname."""
-    return (mention.label == "PERSON" and mention.text not in surnames
-            and all(token.pos_ != "PROPN" for token in doc[mention.start:mention.end]))
+    return (
+        mention.label == "PERSON"
+        and mention.text not in surnames
+        and all(token.pos_ != "PROPN" for token in doc[mention.start : mention.end])
+    )
 
 
 def full_names(mentions: Iterable[Mention]) -> tuple[set[str], set[str]]:
@@ -211,8 +224,12 @@ def relabelled(mention: Mention, surnames: set[str], given: set[str]) -> Mention
     """``mention`` with a corrected label: places the model took for names, names it took for places."""
     label = gazetteer.corrected_label(mention.text, mention.label, surnames)
     single = mention.end - mention.start == 1
-    if label in MISTAKEN_FOR_NAMES and single and gazetteer.place_label(mention.text) is None and (
-            mention.text in surnames or mention.text in given or misspelt_surname(mention.text, surnames)):
+    if (
+        label in MISTAKEN_FOR_NAMES
+        and single
+        and gazetteer.place_label(mention.text) is None
+        and (mention.text in surnames or mention.text in given or misspelt_surname(mention.text, surnames))
+    ):
         label = "PERSON"
     mention.label = label
     return mention
@@ -227,16 +244,21 @@ def misspelt_surname(word: str, surnames: Iterable[str]) -> str | None:
         return None
     folded = word.casefold()
     limit = MAX_MISSPELLING_EDITS + (len(word) >= LONG_SURNAME)
-    same_initial = {surname.casefold(): surname for surname in surnames
-                    if surname[:1].casefold() == folded[:1] and surname.casefold() != folded}
+    same_initial = {
+        surname.casefold(): surname
+        for surname in surnames
+        if surname[:1].casefold() == folded[:1] and surname.casefold() != folded
+    }
     best = process.extractOne(folded, list(same_initial), scorer=Levenshtein.distance, score_cutoff=limit)
     return same_initial[best[0]] if best else None
 
 
 # ---------------------------------------------------------------- missed names
 
-def missed_mentions(doc: Doc, mentions: list[Mention], surnames: set[str],
-                    tokenise: Callable[[str], Doc]) -> list[Mention]:
+
+def missed_mentions(
+    doc: Doc, mentions: list[Mention], surnames: set[str], tokenise: Callable[[str], Doc]
+) -> list[Mention]:
     """Capitalised words the model left untagged that repeat a name it tagged, or name a known place."""
     taken = set()
     for ent in doc.ents:
@@ -245,7 +267,7 @@ def missed_mentions(doc: Doc, mentions: list[Mention], surnames: set[str],
         taken.update(range(mention.start, mention.end))
     labels = {mention.text: mention.label for mention in mentions}
     for surname in surnames:
-        labels[surname] = labels[surname.upper()] = "PERSON"   # upper case: speakers in transcripts
+        labels[surname] = labels[surname.upper()] = "PERSON"  # upper case: speakers in transcripts
     matcher = PhraseMatcher(doc.vocab)
     for text in labels:
         matcher.add(text, [tokenise(text)])
@@ -258,8 +280,10 @@ def missed_mentions(doc: Doc, mentions: list[Mention], surnames: set[str],
         text = doc[start:end].text
         if gazetteer.is_missed_place(text, surnames) and (end - start > 1 or doc[start].pos_ == "PROPN"):
             found.append(Mention(start, end, gazetteer.place_label(text), text))
-        elif start > 0 and doc[start - 1].lower_ == "the" and gazetteer.country_code(doc[start - 1:end].text):
-            found.append(Mention(start - 1, end, "GPE", doc[start - 1:end].text))    # "the States"
+        elif (
+            start > 0 and doc[start - 1].lower_ == "the" and gazetteer.country_code(doc[start - 1 : end].text)
+        ):
+            found.append(Mention(start - 1, end, "GPE", doc[start - 1 : end].text))  # "the States"
     return found
 
 
@@ -269,9 +293,13 @@ def missed_full_names(doc: Doc) -> list[Mention]:
     found = []
     for start, end in _capitalised_runs(doc, taken):
         span = doc[start:end]
-        if 2 <= len(span) <= 3 and all(token.pos_ == "PROPN" for token in span) \
-                and given_name_gender(span[0].text)[1] and gazetteer.place_label(span.text) is None \
-                and not any(is_title_word(token.text) or gazetteer.place_label(token.text) for token in span):
+        if (
+            2 <= len(span) <= 3
+            and all(token.pos_ == "PROPN" for token in span)
+            and given_name_gender(span[0].text)[1]
+            and gazetteer.place_label(span.text) is None
+            and not any(is_title_word(token.text) or gazetteer.place_label(token.text) for token in span)
+        ):
             found.append(Mention(start, end, "PERSON", span.text))
     return found
 
@@ -280,16 +308,21 @@ def _stands_alone(doc: Doc, start: int, end: int) -> bool:
     """Not part of a longer capitalised name ("Clinton" in "Clinton Foundation")."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
-    return not any(token is not None and token.pos_ == "PROPN" and token.is_title
-                   for token in (before, after))
+    return not any(
+        token is not None and token.pos_ == "PROPN" and token.is_title for token in (before, after)
+    )
 
 
 def _capitalised_runs(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
     """Maximal runs of capitalised proper-noun-like tokens outside any entity."""
     start = None
     for token in doc:
-        fits = (token.i not in taken and token.is_alpha and token.text[0].isupper()
-                and token.pos_ in ("PROPN", "NOUN"))
+        fits = (
+            token.i not in taken
+            and token.is_alpha
+            and token.text[0].isupper()
+            and token.pos_ in ("PROPN", "NOUN")
+        )
         if fits and start is None:
             start = token.i
         elif not fits and start is not None:
@@ -300,6 +333,7 @@ def _capitalised_runs(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
 
 
 # ---------------------------------------------------------------- grouping
+
 
 def group_people(doc: Doc, mentions: list[Mention]) -> list[Group]:
     """One group per person: full names by first and last name; lone names by salience."""
@@ -321,7 +355,7 @@ class People:
         self.singles: dict[str, Group] = {}
         self.last_seen: dict[int, int] = {}
         self.counts: Counter[int] = Counter()
-        self.offices: dict[int, set[str]] = {}     # head nouns of the titles given with each full name
+        self.offices: dict[int, set[str]] = {}  # head nouns of the titles given with each full name
         full = [mention for mention in mentions if self._full_name(mention)]
         parsed = [(mention, name_parts(mention.text)) for mention in full]
         given_surnames = {parts.last.casefold() for _, parts in parsed if is_given_name(parts.first)}
@@ -335,7 +369,8 @@ class People:
                 self.by_first.setdefault(parts.first.casefold(), []).append(group)
             if parts.key in self.by_key:
                 self.offices.setdefault(id(self.by_key[parts.key]), set()).update(
-                    title.head for title in titles_beside(doc, mention.start, mention.end))
+                    title.head for title in titles_beside(doc, mention.start, mention.end)
+                )
 
     @staticmethod
     def _full_name(mention: Mention) -> bool:
@@ -363,12 +398,14 @@ class People:
             candidates = self.by_first[word]
         honorific = self.honorific_gender(mention)
         if candidates and honorific:
-            candidates = [group for group in candidates
-                          if given_name_gender(group.first)[0] in (honorific, None)]
+            candidates = [
+                group for group in candidates if given_name_gender(group.first)[0] in (honorific, None)
+            ]
         office = self.office_before(mention)
         if candidates and office:
-            candidates = [group for group in candidates if office in self.offices.get(id(group), ())] \
-                or candidates
+            candidates = [
+                group for group in candidates if office in self.offices.get(id(group), ())
+            ] or candidates
         if not candidates:
             first = mention.text if is_given_name(mention.text) else ""
             return self.singles.setdefault(f"{word} {honorific or ''}", Group("PERSON", first=first))
@@ -381,7 +418,7 @@ class People:
     def office_before(self, mention: Mention) -> str | None:
         """The office a title right before a lone name states: "president" for "President Clinton"."""
         before = mention.start - 1
-        while before > 0 and self.doc[before].text == ".":     # "Gov" "." split by the tokeniser
+        while before > 0 and self.doc[before].text == ".":  # "Gov" "." split by the tokeniser
             before -= 1
         if before < 0 or not is_title_word(self.doc[before].text) or is_honorific(self.doc[before].text):
             return None
@@ -441,6 +478,7 @@ def _merge_acronyms(groups: list[Group]) -> list[Group]:
 
 # ---------------------------------------------------------------- titles and references
 
+
 def add_titles(doc: Doc, people: list[Group]) -> None:
     """Titles from pre-modifiers, appositions and roles ("the role of NATO Secretary General").
 
@@ -472,17 +510,21 @@ def description_before(doc: Doc, name: Mention) -> Mention | None:
     if head is None or head.pos_ != "NOUN" or head.tag_ in ("NNS", "NNPS") or not is_person_noun(head.lemma_):
         return None
     start = head.left_edge.i
-    return Mention(start, head.i + 1, "PERSON", doc[start:head.i + 1].text, is_name=False)
+    return Mention(start, head.i + 1, "PERSON", doc[start : head.i + 1].text, is_name=False)
 
 
 def pronouns_and_descriptions(doc: Doc, people: list[Group]) -> list[tuple[int, int]]:
     """Add the pronouns and descriptions that refer to each person to its mentions; return the
     token bounds of the modifiers of subjects that describe people the article does not name
     ("the German" of "the German minister said")."""
-    persons = [Person(*_gender(group), titles=group.titles, countries=set(group.countries))
-               for group in people]
-    names = sorted((mention.start, mention.end, index)
-                   for index, group in enumerate(people) for mention in group.mentions)
+    persons = [
+        Person(*_gender(group), titles=group.titles, countries=set(group.countries)) for group in people
+    ]
+    names = sorted(
+        (mention.start, mention.end, index)
+        for index, group in enumerate(people)
+        for mention in group.mentions
+    )
     resolver = Resolver(doc, persons, paragraph_starts(doc))
     for start, end, index in resolver.resolve(names):
         people[index].mentions.append(Mention(start, end, "PERSON", doc[start:end].text, is_name=False))
@@ -525,14 +567,18 @@ def as_records(doc: Doc, groups: list[Group]) -> list[dict]:
     groups = sorted(groups, key=lambda group: group.mentions[0].start)
     records = []
     for number, group in enumerate(groups, start=1):
-        spans = sorted({(doc[m.start:m.end].start_char, doc[m.start:m.end].end_char) for m in group.mentions})
-        records.append({
-            "id": f"e{number}",
-            "name": canonical_name(group),
-            "type": group.label,
-            "titles": [title.text for title in group.titles if not is_honorific(title.text)],
-            "mentions": spans,
-        })
+        spans = sorted(
+            {(doc[m.start : m.end].start_char, doc[m.start : m.end].end_char) for m in group.mentions}
+        )
+        records.append(
+            {
+                "id": f"e{number}",
+                "name": canonical_name(group),
+                "type": group.label,
+                "titles": [title.text for title in group.titles if not is_honorific(title.text)],
+                "mentions": spans,
+            }
+        )
     return records
 
 

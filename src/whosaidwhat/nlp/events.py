@@ -52,46 +52,141 @@ from whosaidwhat.nlp.mentions import MentionIndex
 
 #: Trigger lemma -> event type. Verbs and nouns alike; phrasal triggers are in PHRASAL_TYPES.
 EVENT_TYPES = {
-    "visit": "visit", "arrive": "visit", "travel": "visit", "trip": "visit", "tour": "visit", "fly": "visit",
-    "meet": "meet", "meeting": "meet", "summit": "meet", "conference": "meet",
-    "discuss": "discuss", "negotiate": "discuss",
-    "announce": "announce", "announcement": "announce", "unveil": "announce",
-    "pledge": "pledge", "commit": "pledge",
-    "attack": "attack", "strike": "attack", "airstrike": "attack", "bomb": "attack", "bombing": "attack",
-    "shell": "attack", "shelling": "attack", "raid": "attack", "invade": "attack", "invasion": "attack",
-    "arrest": "arrest", "detain": "arrest", "detention": "arrest",
-    "charge": "charge", "indict": "charge", "indictment": "charge",
-    "rule": "rule", "ruling": "rule", "verdict": "rule", "sentence": "rule", "convict": "rule",
-    "elect": "elect", "election": "elect", "reelect": "elect", "re-elect": "elect",
-    "vote": "vote", "referendum": "vote", "ballot": "vote",
-    "appoint": "appoint", "appointment": "appoint", "nominate": "appoint", "nomination": "appoint",
-    "inaugurate": "take_office", "inauguration": "take_office",
-    "resign": "resign", "resignation": "resign", "quit": "resign",
-    "die": "die", "death": "die",
-    "agree": "agree", "agreement": "agree", "deal": "agree", "treaty": "agree", "sign": "agree",
-    "debate": "debate", "protest": "protest", "rally": "rally", "explosion": "explosion",
-    "shooting": "attack", "trial": "trial", "hearing": "hearing", "ceremony": "ceremony",
+    "visit": "visit",
+    "arrive": "visit",
+    "travel": "visit",
+    "trip": "visit",
+    "tour": "visit",
+    "fly": "visit",
+    "meet": "meet",
+    "meeting": "meet",
+    "summit": "meet",
+    "conference": "meet",
+    "discuss": "discuss",
+    "negotiate": "discuss",
+    "announce": "announce",
+    "announcement": "announce",
+    "unveil": "announce",
+    "pledge": "pledge",
+    "commit": "pledge",
+    "attack": "attack",
+    "strike": "attack",
+    "airstrike": "attack",
+    "bomb": "attack",
+    "bombing": "attack",
+    "shell": "attack",
+    "shelling": "attack",
+    "raid": "attack",
+    "invade": "attack",
+    "invasion": "attack",
+    "arrest": "arrest",
+    "detain": "arrest",
+    "detention": "arrest",
+    "charge": "charge",
+    "indict": "charge",
+    "indictment": "charge",
+    "rule": "rule",
+    "ruling": "rule",
+    "verdict": "rule",
+    "sentence": "rule",
+    "convict": "rule",
+    "elect": "elect",
+    "election": "elect",
+    "reelect": "elect",
+    "re-elect": "elect",
+    "vote": "vote",
+    "referendum": "vote",
+    "ballot": "vote",
+    "appoint": "appoint",
+    "appointment": "appoint",
+    "nominate": "appoint",
+    "nomination": "appoint",
+    "inaugurate": "take_office",
+    "inauguration": "take_office",
+    "resign": "resign",
+    "resignation": "resign",
+    "quit": "resign",
+    "die": "die",
+    "death": "die",
+    "agree": "agree",
+    "agreement": "agree",
+    "deal": "agree",
+    "treaty": "agree",
+    "sign": "agree",
+    "debate": "debate",
+    "protest": "protest",
+    "rally": "rally",
+    "explosion": "explosion",
+    "shooting": "attack",
+    "trial": "trial",
+    "hearing": "hearing",
+    "ceremony": "ceremony",
     "funeral": "funeral",
 }
 #: (verb lemma, object or particle lemma) -> event type, for triggers of two words.
 PHRASAL_TYPES = {
-    ("take", "office"): "take_office", ("take", "power"): "take_office", ("swear", "in"): "take_office",
-    **{("assume", noun): "take_office"
-       for noun in ("role", "office", "post", "position", "presidency", "power")},
-    ("step", "down"): "resign", ("hold", "talk"): "meet", ("hold", "meeting"): "meet",
-    ("call", "on"): "call", ("call", "for"): "call",
+    ("take", "office"): "take_office",
+    ("take", "power"): "take_office",
+    ("swear", "in"): "take_office",
+    **{
+        ("assume", noun): "take_office"
+        for noun in ("role", "office", "post", "position", "presidency", "power")
+    },
+    ("step", "down"): "resign",
+    ("hold", "talk"): "meet",
+    ("hold", "meeting"): "meet",
+    ("call", "on"): "call",
+    ("call", "for"): "call",
 }
 EVENT_TYPE_NAMES = frozenset(EVENT_TYPES.values()) | frozenset(PHRASAL_TYPES.values())
 #: Nouns whose event type differs from their verb's: "talks" are a meeting, talking is not.
 NOUN_TYPES = {"talk": "meet"}
 #: Event nouns: the noun lemmas of EVENT_TYPES that name an occurrence.
-EVENT_NOUNS = frozenset({
-    "visit", "trip", "tour", "meeting", "talk", "summit", "conference", "announcement", "pledge",
-    "attack", "strike", "airstrike", "bombing", "shelling", "raid", "invasion", "arrest", "detention",
-    "indictment", "ruling", "verdict", "election", "vote", "referendum", "appointment", "nomination",
-    "inauguration", "resignation", "death", "agreement", "deal", "treaty", "debate", "protest", "rally",
-    "explosion", "shooting", "trial", "hearing", "ceremony", "funeral",
-})
+EVENT_NOUNS = frozenset(
+    {
+        "visit",
+        "trip",
+        "tour",
+        "meeting",
+        "talk",
+        "summit",
+        "conference",
+        "announcement",
+        "pledge",
+        "attack",
+        "strike",
+        "airstrike",
+        "bombing",
+        "shelling",
+        "raid",
+        "invasion",
+        "arrest",
+        "detention",
+        "indictment",
+        "ruling",
+        "verdict",
+        "election",
+        "vote",
+        "referendum",
+        "appointment",
+        "nomination",
+        "inauguration",
+        "resignation",
+        "death",
+        "agreement",
+        "deal",
+        "treaty",
+        "debate",
+        "protest",
+        "rally",
+        "explosion",
+        "shooting",
+        "trial",
+        "hearing",
+        "ceremony",
+        "funeral",
+    }
+)
 #: Verbs that are not events of their own: saying and thinking (those are quotes), being,
 #: having, wanting. Other reporting words ("announced", "endorsed", "pledged") are acts too.
 _NOT_EVENTS = """
@@ -105,28 +200,98 @@ NOT_EVENTS = frozenset(_NOT_EVENTS.split())
 #: Verbs that are events only when used on their own ("appeared on MSNBC"), not as a link
 #: to a predicate ("appeared to be", "remained calm").
 #: Verbs that take their meaning from the event noun they govern ("held talks", "won the vote").
-LIGHT_VERBS = frozenset({"hold", "have", "make", "take", "give", "host", "stage", "attend", "conduct", "win",
-                         "lose", "launch", "carry", "join", "open", "call"})
+LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "have",
+        "make",
+        "take",
+        "give",
+        "host",
+        "stage",
+        "attend",
+        "conduct",
+        "win",
+        "lose",
+        "launch",
+        "carry",
+        "join",
+        "open",
+        "call",
+    }
+)
 LINKING_VERBS = frozenset({"appear", "remain", "seem", "become", "look", "feel"})
 LINK_DEPS = frozenset({"xcomp", "acomp", "attr", "ccomp", "oprd"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 #: Entity types that make the agent when they only modify the subject's head ("a Bloomberg poll",
 #: "Rutte's visit"); "a New York judge" is not New York acting.
 AGENT_MODIFIER_TYPES = frozenset({"PERSON", "ORG"})
-PLACE_PREPOSITIONS = frozenset({
-    "in", "at", "to", "into", "near", "outside", "inside", "across", "throughout", "off", "within",
-})
+PLACE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "to",
+        "into",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "throughout",
+        "off",
+        "within",
+    }
+)
 #: Last words of organisation names that are also sites one can be at.
-SITE_WORDS = frozenset({
-    "university", "college", "school", "base", "airport", "hospital", "stadium", "arena", "hall", "center",
-    "centre", "palace", "square", "station", "prison", "museum", "hotel", "church", "cathedral", "mosque",
-    "embassy", "consulate", "port", "headquarters", "campus", "park", "parliament",
-})
+SITE_WORDS = frozenset(
+    {
+        "university",
+        "college",
+        "school",
+        "base",
+        "airport",
+        "hospital",
+        "stadium",
+        "arena",
+        "hall",
+        "center",
+        "centre",
+        "palace",
+        "square",
+        "station",
+        "prison",
+        "museum",
+        "hotel",
+        "church",
+        "cathedral",
+        "mosque",
+        "embassy",
+        "consulate",
+        "port",
+        "headquarters",
+        "campus",
+        "park",
+        "parliament",
+    }
+)
 PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside"})
 SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
 TIME_UNITS = {"day": 1, "week": 7}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "several": None,
+    "few": None,
+}
 
 
 @dataclass
@@ -143,8 +308,14 @@ class Event:
 
     def as_dict(self) -> dict:
         t = self.token
-        return {"type": self.type, "trigger": (t.idx, t.idx + len(t)), "who": self.who, "whom": self.whom,
-                "where": self.where, "when": self.when}
+        return {
+            "type": self.type,
+            "trigger": (t.idx, t.idx + len(t)),
+            "who": self.who,
+            "whom": self.whom,
+            "where": self.where,
+            "when": self.when,
+        }
 
 
 @Language.factory("whosaidwhat_events", assigns=["doc._.events", "doc._.main_event"])
@@ -245,12 +416,18 @@ class SpanUnion:
 
 # ---------------------------------------------------------------- participants
 
+
 def fill_participants(event: Event, mentions: MentionIndex) -> None:
     token = event.token
     if token.pos_ == "NOUN":
         agents = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
-        agents += [c for p in token.children if p.dep_ == "agent" or p.lower_ == "by" for c in p.children
-                   if c.dep_ == "pobj"]
+        agents += [
+            c
+            for p in token.children
+            if p.dep_ == "agent" or p.lower_ == "by"
+            for c in p.children
+            if c.dep_ == "pobj"
+        ]
         event.who = phrase_entities(agents, mentions)
     else:
         subject = subject_of(token)
@@ -311,8 +488,9 @@ def phrase_entities(heads: list[Token], mentions: MentionIndex) -> list[str]:
         found = [m for m in mentions.overlapping(head.idx, head.idx + len(head))]
         if not found and head.dep_ != "appos":
             left = head.left_edge.idx
-            found = [m for m in mentions.overlapping(left, head.idx + len(head))
-                     if m[3] in AGENT_MODIFIER_TYPES]
+            found = [
+                m for m in mentions.overlapping(left, head.idx + len(head)) if m[3] in AGENT_MODIFIER_TYPES
+            ]
         ids += [m[2] for m in found if m[2] not in ids]
     return ids
 
@@ -347,6 +525,7 @@ def place_entities(objects: list[Token], mentions: MentionIndex, preposition: st
 
 
 # ---------------------------------------------------------------- time
+
 
 def date_events(doc: Doc, text: str, events: list[Event], clause_times: dict[int, str]) -> None:
     """Set ``when`` on every event by rules 2 to 4 of the module docstring, in order."""
@@ -481,8 +660,13 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
     for _ in range(4):
         if token.dep_ not in SHARING_DEPS or token.head is token:
             return None
-        if any(c.dep_ == "mark" and c.lower_ in ("before", "after", "until", "since", "if", "unless")
-               or c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        if any(
+            c.dep_ == "mark"
+            and c.lower_ in ("before", "after", "until", "since", "if", "unless")
+            or c.dep_ == "aux"
+            and c.lower_ == "to"
+            for c in token.children
+        ):
             return None
         token = token.head
         event = by_token.get(token.i)
@@ -493,8 +677,8 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
 
 
 def framing_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
-    """The time of an event framing this one: "poked fun during the Monday debate", "rejected it in a ruling".
-    """
+    """The time of an event framing this one: "poked fun during the Monday debate",
+    "rejected it in a ruling"."""
     for prep in trigger.children:
         if prep.dep_ == "prep" and prep.lower_ in ("during", "at", "amid", "throughout", "in"):
             for obj in prep.children:
@@ -530,7 +714,7 @@ def sentence_starts(doc: Doc) -> list[int]:
     """The index of the first token of each token's sentence, in one pass (``Token.sent`` walks the doc)."""
     starts = [0] * len(doc)
     for sentence in doc.sents:
-        starts[sentence.start:sentence.end] = [sentence.start] * len(sentence)
+        starts[sentence.start : sentence.end] = [sentence.start] * len(sentence)
     return starts
 
 
@@ -552,7 +736,7 @@ def paragraph_of(offset: int, paragraph_starts: list[int]) -> int:
 def heading_between(text: str, paragraphs: list[tuple[int, int]], first: int, last: int) -> bool:
     """A non-body line (blanked to spaces, as headings are) lies between the two paragraphs."""
     for i in range(first, min(last, len(paragraphs) - 1)):
-        gap = text[paragraphs[i][1]:paragraphs[i + 1][0]]
+        gap = text[paragraphs[i][1] : paragraphs[i + 1][0]]
         if any(line and not line.strip() for line in gap.split("\n")[1:-1]):
             return True
     return False
@@ -573,6 +757,7 @@ def is_simple_past(trigger: Token) -> bool:
 
 
 # ---------------------------------------------------------------- main event
+
 
 def parse_headline(nlp: Language, headline: str | None) -> Doc | None:
     """The headline run through the model's own components (not ours)."""
@@ -600,8 +785,14 @@ def main_event(doc: Doc, text: str, events: list[Event], headline: Doc | None) -
     names = headline_entities(doc, text, headline, head_token)
     who = chosen.who or [i for i in names["who"] if i not in chosen.whom]
     where = chosen.where + [i for i in names["where"] if i not in chosen.where]
-    return {"type": chosen.type, "who": who, "whom": chosen.whom, "where": where, "when": chosen.when,
-            "phrases": phrases(doc, text, chosen)}
+    return {
+        "type": chosen.type,
+        "who": who,
+        "whom": chosen.whom,
+        "where": where,
+        "when": chosen.when,
+        "phrases": phrases(doc, text, chosen),
+    }
 
 
 def headline_trigger(headline: Doc | None) -> Token | None:
@@ -610,8 +801,9 @@ def headline_trigger(headline: Doc | None) -> Token | None:
     return next((t for t in headline if event_type(t)), None)
 
 
-def headline_entities(doc: Doc, text: str, headline: Doc | None,
-                      trigger: Token | None) -> dict[str, list[str]]:
+def headline_entities(
+    doc: Doc, text: str, headline: Doc | None, trigger: Token | None
+) -> dict[str, list[str]]:
     """Entities of ``doc`` named in the headline's subject and place phrases, matched by name.
 
     Longer names are matched first and taken out, so "New York Times" is not also "New York";
@@ -623,11 +815,12 @@ def headline_entities(doc: Doc, text: str, headline: Doc | None,
         return found
     subject = subject_of(trigger)
     head_word = subject.lower_ if subject is not None else ""
-    texts = {"who": subject_phrase(subject).text.lower() if subject is not None else "",
-             "where": headline.text[trigger.idx:].lower()}
+    texts = {
+        "who": subject_phrase(subject).text.lower() if subject is not None else "",
+        "where": headline.text[trigger.idx :].lower(),
+    }
     names = [(ent["name"].lower(), ent) for ent in doc._.entities or []]
-    names += [(text[s:e].lower(), ent) for ent in doc._.entities or []
-              for s, e in ent.get("mentions", [])]
+    names += [(text[s:e].lower(), ent) for ent in doc._.entities or [] for s, e in ent.get("mentions", [])]
     for name, ent in sorted(names, key=lambda pair: -len(pair[0])):
         if len(name) < 3 or not name[0].isalnum():
             continue
@@ -643,16 +836,22 @@ def headline_entities(doc: Doc, text: str, headline: Doc | None,
 
 
 def subject_phrase(token: Token) -> Span:
-    return token.doc[token.left_edge.i:token.i + 1]
+    return token.doc[token.left_edge.i : token.i + 1]
 
 
 def phrases(doc: Doc, text: str, event: Event) -> dict[str, str | None]:
     """The 5W1H phrases of ``event`` as they stand in the text."""
     trigger = event.token
     subject = subject_of(trigger) if trigger.pos_ == "VERB" else None
-    when = next((text[t["start"]:t["end"]] for t in doc._.times or []
-                 if trigger.sent.start_char <= t["start"] < trigger.sent.end_char
-                 and not t["value"].startswith("P")), "")
+    when = next(
+        (
+            text[t["start"] : t["end"]]
+            for t in doc._.times or []
+            if trigger.sent.start_char <= t["start"] < trigger.sent.end_char
+            and not t["value"].startswith("P")
+        ),
+        "",
+    )
     where = ""
     what = trigger.text
     for child in trigger.children:
@@ -664,8 +863,14 @@ def phrases(doc: Doc, text: str, event: Event) -> dict[str, str | None]:
             what = f"{what} {span_text_of(subject_phrase(child))}"
     why = next((span_text(c) for c in trigger.children if c.dep_ == "advcl" and is_purpose(c)), None)
     how = next((span_text(c) for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-    return {"who": span_text_of(subject_phrase(subject)) if subject is not None else "", "what": what,
-            "when": when, "where": where, "why": why, "how": how}
+    return {
+        "who": span_text_of(subject_phrase(subject)) if subject is not None else "",
+        "what": what,
+        "when": when,
+        "where": where,
+        "why": why,
+        "how": how,
+    }
 
 
 def is_purpose(clause: Token) -> bool:
@@ -674,7 +879,7 @@ def is_purpose(clause: Token) -> bool:
 
 
 def span_text(token: Token) -> str:
-    return span_text_of(token.doc[token.left_edge.i:token.right_edge.i + 1])
+    return span_text_of(token.doc[token.left_edge.i : token.right_edge.i + 1])
 
 
 def span_text_of(span: Span) -> str:

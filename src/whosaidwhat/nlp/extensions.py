@@ -27,8 +27,15 @@ from spacy.tokens import Doc
 
 # Defaults are None, never a list: spaCy shares a default value between all Docs.
 EXTENSIONS = (
-    "published", "headline", "paragraphs",
-    "entities", "quotes", "times", "figures", "events", "main_event",
+    "published",
+    "headline",
+    "paragraphs",
+    "entities",
+    "quotes",
+    "times",
+    "figures",
+    "events",
+    "main_event",
 )
 
 

@@ -23,45 +23,177 @@ from whosaidwhat.nlp import extensions
 
 #: Currency symbols and prefixes, longest first where one contains another.
 SYMBOLS = {
-    "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
-    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
-    "₽": "RUB", "₴": "UAH", "₩": "KRW", "₦": "NGN", "₪": "ILS", "₺": "TRY", "Rs": "INR", "R": "ZAR",
+    "US$": "USD",
+    "U.S.$": "USD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "₽": "RUB",
+    "₴": "UAH",
+    "₩": "KRW",
+    "₦": "NGN",
+    "₪": "ILS",
+    "₺": "TRY",
+    "Rs": "INR",
+    "R": "ZAR",
 }
 #: Bare currency names whose usual meaning in English news is one currency.
 CONVENTIONAL_NAMES = {
-    "dollar": "USD", "u.s. dollar": "USD", "pound": "GBP", "sterling": "GBP", "euro": "EUR", "yen": "JPY",
-    "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rouble": "RUB", "ruble": "RUB", "shekel": "ILS",
-    "lira": "TRY", "won": "KRW", "peso": "MXN", "franc": "CHF",
+    "dollar": "USD",
+    "u.s. dollar": "USD",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "euro": "EUR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupee": "INR",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "shekel": "ILS",
+    "lira": "TRY",
+    "won": "KRW",
+    "peso": "MXN",
+    "franc": "CHF",
 }
 SCALES = {
-    "thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6, "mln": 10**6,
-    "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12, "trn": 10**12,
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "m": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+    "trn": 10**12,
 }
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "dozen": 12, "half": Decimal("0.5"),
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+    "half": Decimal("0.5"),
 }
 #: Hedges, longest first so "more than" wins over "more".
 QUALIFIERS = (
-    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as much as",
-    "as few as", "close to", "upwards of", "in excess of", "just over", "just under", "well over",
-    "an estimated", "nearly", "almost", "about", "around", "roughly", "approximately", "some", "over",
-    "under", "below", "above", "only", "just",
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "as many as",
+    "as much as",
+    "as few as",
+    "close to",
+    "upwards of",
+    "in excess of",
+    "just over",
+    "just under",
+    "well over",
+    "an estimated",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "over",
+    "under",
+    "below",
+    "above",
+    "only",
+    "just",
 )
 #: Nouns that a number measures time with: those figures are times, not counts.
 TIME_NOUNS = {
-    "day", "week", "month", "year", "decade", "century", "hour", "minute", "second", "time", "am", "pm",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "hour",
+    "minute",
+    "second",
+    "time",
+    "am",
+    "pm",
 }
 NOT_COUNTED = TIME_NOUNS | {"percent", "%", "point", "cent", "o'clock", "o’clock"} | set(SCALES)
 #: Units of measure: a number of them is a quantity, not a count of things.
-MEASURES = frozenset({
-    "foot", "feet", "inch", "mile", "yard", "metre", "meter", "kilometre", "kilometer", "centimetre",
-    "acre", "hectare", "ton", "tonne", "kilogram", "kilo", "gram", "pound", "ounce", "litre", "liter",
-    "gallon", "barrel", "degree", "watt", "megawatt", "gigawatt",
-})
+MEASURES = frozenset(
+    {
+        "foot",
+        "feet",
+        "inch",
+        "mile",
+        "yard",
+        "metre",
+        "meter",
+        "kilometre",
+        "kilometer",
+        "centimetre",
+        "acre",
+        "hectare",
+        "ton",
+        "tonne",
+        "kilogram",
+        "kilo",
+        "gram",
+        "pound",
+        "ounce",
+        "litre",
+        "liter",
+        "gallon",
+        "barrel",
+        "degree",
+        "watt",
+        "megawatt",
+        "gigawatt",
+    }
+)
 
 _NUMERAL = r"\d[\d,]*(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:trillion|billion|million|thousand|tn|trn|bn|mn|mln|m|b|k)\b)"
@@ -96,11 +228,15 @@ _SYMBOL_PATTERN = "|".join(
     re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True) if s not in ("R", "Rs")
 )
 MONEY_PATTERNS = [
-    re.compile(rf"(?P<sym>{_SYMBOL_PATTERN}|(?<![A-Za-z])Rs\.?\s?|(?<![A-Za-z])R(?=\d))\s?"
-               rf"(?P<num>{_NUMERAL})(?P<scale>{_SCALE})?"),
+    re.compile(
+        rf"(?P<sym>{_SYMBOL_PATTERN}|(?<![A-Za-z])Rs\.?\s?|(?<![A-Za-z])R(?=\d))\s?"
+        rf"(?P<num>{_NUMERAL})(?P<scale>{_SCALE})?"
+    ),
     re.compile(rf"\b(?P<code>[A-Z]{{3}})\s?(?P<num>{_NUMERAL})(?P<scale>{_SCALE})?"),
-    re.compile(rf"\b(?P<num>{_NUMERAL}|{_WORD_NUMBER})(?P<scale>{_SCALE})?\s(?P<name>{_NAME_PATTERN}|[A-Z]{{3}})\b",
-               re.IGNORECASE),
+    re.compile(
+        rf"\b(?P<num>{_NUMERAL}|{_WORD_NUMBER})(?P<scale>{_SCALE})?\s(?P<name>{_NAME_PATTERN}|[A-Z]{{3}})\b",
+        re.IGNORECASE,
+    ),
 ]
 PERCENT_PATTERN = re.compile(
     rf"\b(?P<num>{_NUMERAL}|{_WORD_NUMBER}|half an?)(?:\s?(?P<pct>%)|\s(?P<word>percent|per cent)\b"
@@ -110,7 +246,8 @@ PERCENT_PATTERN = re.compile(
 QUALIFIER_PATTERN = re.compile(rf"\b(?P<q>{'|'.join(QUALIFIERS)})\s+$", re.IGNORECASE)
 #: Hedges that follow the figure: "$200 or less", "3 million or more".
 TRAILING_QUALIFIER = re.compile(
-    r"^,?\s+(?P<q>or (?:less|more|fewer|so)|and (?:up|above|over))\b", re.IGNORECASE)
+    r"^,?\s+(?P<q>or (?:less|more|fewer|so)|and (?:up|above|over))\b", re.IGNORECASE
+)
 
 
 @Language.factory("whosaidwhat_figures", assigns=["doc._.figures"])
@@ -171,8 +308,13 @@ def find_money(text: str) -> list[dict]:
             value = amount(match.group("num"), match.group("scale"))
             if code is None or value is None:
                 continue
-            figure = {"start": match.start(), "end": match.end(), "kind": "money",
-                      "value": value, "unit": code}
+            figure = {
+                "start": match.start(),
+                "end": match.end(),
+                "kind": "money",
+                "value": value,
+                "unit": code,
+            }
             if not taken.overlaps(figure):
                 found.append(figure)
                 taken.take(figure["start"], figure["end"])
@@ -221,9 +363,15 @@ def find_percentages(text: str) -> list[dict]:
         if value is None:
             continue
         points = bool(match.group("points"))
-        found.append({"start": match.start(), "end": match.end(),
-                      "kind": "percentage_points" if points else "percent",
-                      "value": value, "unit": "pp" if points else "%"})
+        found.append(
+            {
+                "start": match.start(),
+                "end": match.end(),
+                "kind": "percentage_points" if points else "percent",
+                "value": value,
+                "unit": "pp" if points else "%",
+            }
+        )
     return found
 
 
@@ -239,15 +387,26 @@ def find_counts(doc: Doc) -> list[dict]:
         if value is None:
             continue
         kind = "quantity" if noun.lemma_.lower() in MEASURES else "count"
-        found.append({"start": numbers[0].idx, "end": noun.idx + len(noun), "kind": kind,
-                      "value": value, "unit": noun.text})
+        found.append(
+            {
+                "start": numbers[0].idx,
+                "end": noun.idx + len(noun),
+                "kind": kind,
+                "value": value,
+                "unit": noun.text,
+            }
+        )
     return found
 
 
 def is_counted_noun(noun: Token) -> bool:
     """A word naming what a number counts: not a time unit, a percent sign or a scale word."""
-    return (noun.pos_ in ("NOUN", "PROPN") and noun.text.isalpha()
-            and noun.lemma_.lower() not in NOT_COUNTED and noun.lower_ not in NOT_COUNTED)
+    return (
+        noun.pos_ in ("NOUN", "PROPN")
+        and noun.text.isalpha()
+        and noun.lemma_.lower() not in NOT_COUNTED
+        and noun.lower_ not in NOT_COUNTED
+    )
 
 
 def number_tokens(token: Token) -> list[Token]:
@@ -258,7 +417,7 @@ def number_tokens(token: Token) -> list[Token]:
         start -= 1
     while end + 1 < len(doc) and is_number_word(doc[end + 1]) and doc[end + 1].i < token.head.i:
         end += 1
-    return list(doc[start:end + 1])
+    return list(doc[start : end + 1])
 
 
 def is_hyphen_in_number(doc: Doc, i: int) -> bool:
@@ -296,11 +455,11 @@ def looks_like_year(tokens: list[Token]) -> bool:
 
 def qualifier_after(text: str, end: int) -> str | None:
     """The hedge right after ``end`` ("or less", "or more"), lower-cased, or None."""
-    match = TRAILING_QUALIFIER.match(text[end:end + 16])
+    match = TRAILING_QUALIFIER.match(text[end : end + 16])
     return match.group("q").lower() if match else None
 
 
 def qualifier_before(text: str, start: int) -> str | None:
     """The hedge ending right before ``start`` ("nearly", "more than"), lower-cased, or None."""
-    match = QUALIFIER_PATTERN.search(text[max(0, start - 24):start])
+    match = QUALIFIER_PATTERN.search(text[max(0, start - 24) : start])
     return match.group("q").lower() if match else None

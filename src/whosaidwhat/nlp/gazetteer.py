@@ -29,24 +29,88 @@ RELABELLED = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
 #: The libraries have the official and common names ("United States of America", "United States")
 #: and the ISO codes ("US", "USA"); newsrooms also write these.
 COUNTRY_ALIASES = {
-    "America": "US", "the States": "US", "Britain": "GB", "Great Britain": "GB", "UK": "GB",
-    "Holland": "NL", "Burma": "MM", "Palestine": "PS", "Macedonia": "MK", "Swaziland": "SZ",
-    "East Timor": "TL", "Cape Verde": "CV", "UAE": "AE", "Vatican City": "VA", "Turkey": "TR",
+    "America": "US",
+    "the States": "US",
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "UK": "GB",
+    "Holland": "NL",
+    "Burma": "MM",
+    "Palestine": "PS",
+    "Macedonia": "MK",
+    "Swaziland": "SZ",
+    "East Timor": "TL",
+    "Cape Verde": "CV",
+    "UAE": "AE",
+    "Vatican City": "VA",
+    "Turkey": "TR",
 }
 #: Adjectives of nationality whose stem is not the country's ("French", "France"). No library
 #: lists demonyms; regular ones ("Ukrainian", "German") are matched by their stem instead.
 DEMONYMS = {
-    "american": "US", "british": "GB", "briton": "GB", "english": "GB", "scottish": "GB", "welsh": "GB",
-    "french": "FR", "dutch": "NL", "greek": "GR", "swiss": "CH", "irish": "IE", "danish": "DK",
-    "swedish": "SE", "finnish": "FI", "polish": "PL", "turkish": "TR", "spanish": "ES", "portuguese": "PT",
-    "chinese": "CN", "japanese": "JP", "vietnamese": "VN", "lebanese": "LB", "sudanese": "SD",
-    "taiwanese": "TW", "israeli": "IL", "pakistani": "PK", "iraqi": "IQ", "kuwaiti": "KW", "saudi": "SA",
-    "yemeni": "YE", "qatari": "QA", "emirati": "AE", "afghan": "AF", "filipino": "PH", "thai": "TH",
-    "peruvian": "PE", "cuban": "CU", "iranian": "IR", "indian": "IN", "egyptian": "EG", "syrian": "SY",
-    "libyan": "LY", "kenyan": "KE", "somali": "SO", "icelandic": "IS", "maltese": "MT", "cypriot": "CY",
-    "czech": "CZ", "slovak": "SK", "serbian": "RS", "kazakh": "KZ", "uzbek": "UZ", "nepali": "NP",
-    "bangladeshi": "BD", "burmese": "MM", "palestinian": "PS", "moroccan": "MA", "argentine": "AR",
-    "argentinian": "AR", "azerbaijani": "AZ", "malian": "ML", "chilean": "CL", "omani": "OM",
+    "american": "US",
+    "british": "GB",
+    "briton": "GB",
+    "english": "GB",
+    "scottish": "GB",
+    "welsh": "GB",
+    "french": "FR",
+    "dutch": "NL",
+    "greek": "GR",
+    "swiss": "CH",
+    "irish": "IE",
+    "danish": "DK",
+    "swedish": "SE",
+    "finnish": "FI",
+    "polish": "PL",
+    "turkish": "TR",
+    "spanish": "ES",
+    "portuguese": "PT",
+    "chinese": "CN",
+    "japanese": "JP",
+    "vietnamese": "VN",
+    "lebanese": "LB",
+    "sudanese": "SD",
+    "taiwanese": "TW",
+    "israeli": "IL",
+    "pakistani": "PK",
+    "iraqi": "IQ",
+    "kuwaiti": "KW",
+    "saudi": "SA",
+    "yemeni": "YE",
+    "qatari": "QA",
+    "emirati": "AE",
+    "afghan": "AF",
+    "filipino": "PH",
+    "thai": "TH",
+    "peruvian": "PE",
+    "cuban": "CU",
+    "iranian": "IR",
+    "indian": "IN",
+    "egyptian": "EG",
+    "syrian": "SY",
+    "libyan": "LY",
+    "kenyan": "KE",
+    "somali": "SO",
+    "icelandic": "IS",
+    "maltese": "MT",
+    "cypriot": "CY",
+    "czech": "CZ",
+    "slovak": "SK",
+    "serbian": "RS",
+    "kazakh": "KZ",
+    "uzbek": "UZ",
+    "nepali": "NP",
+    "bangladeshi": "BD",
+    "burmese": "MM",
+    "palestinian": "PS",
+    "moroccan": "MA",
+    "argentine": "AR",
+    "argentinian": "AR",
+    "azerbaijani": "AZ",
+    "malian": "ML",
+    "chilean": "CL",
+    "omani": "OM",
 }
 
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
@@ -157,9 +221,12 @@ def country_of_word(word: str) -> str | None:
     if code:
         return code
     folded = word.casefold()
-    related = [(len(os.path.commonprefix([folded, name])), code)
-               for name, code in _single_word_countries().items() if _same_stem(folded, name)]
-    return max(related)[1] if related else None    # "Australian": Australia, not Austria
+    related = [
+        (len(os.path.commonprefix([folded, name])), code)
+        for name, code in _single_word_countries().items()
+        if _same_stem(folded, name)
+    ]
+    return max(related)[1] if related else None  # "Australian": Australia, not Austria
 
 
 @lru_cache(maxsize=1)

@@ -19,8 +19,11 @@ class MentionIndex:
 
     def __init__(self, entities: Iterable[dict], text: str = ""):
         self.text = text
-        self.mentions = sorted((start, end, entity["id"], entity.get("type"))
-                               for entity in entities for start, end in entity.get("mentions") or [])
+        self.mentions = sorted(
+            (start, end, entity["id"], entity.get("type"))
+            for entity in entities
+            for start, end in entity.get("mentions") or []
+        )
         self.starts = [mention[0] for mention in self.mentions]
         self.longest = max((end - start for start, end, _, _ in self.mentions), default=0)
 

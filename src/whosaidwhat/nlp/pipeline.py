@@ -177,7 +177,7 @@ def analyse_indexed(
         for chunk, owner in zip(_parsed(nlp, pieces, disabled=ours), owners, strict=True):
             chunks[owner].append(chunk)
         for n, (_, published, headline, paragraphs) in enumerate(group):
-            docs, chunks[n] = chunks[n], None     # the chunks are freed once stitched
+            docs, chunks[n] = chunks[n], None  # the chunks are freed once stitched
             doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
             del docs
             doc._.published = published
@@ -206,8 +206,8 @@ def analyse_results(
     A text longer than ``SECTION_CHARS`` is analysed in sections of whole paragraphs, each
     Doc freed once its results are read, and the sections' results are merged.
     """
-    sections: dict[int, int] = {}                 # item index -> its number of sections
-    origin: dict[int, tuple[int, int]] = {}       # section index -> (item index, start offset)
+    sections: dict[int, int] = {}  # item index -> its number of sections
+    origin: dict[int, tuple[int, int]] = {}  # section index -> (item index, start offset)
     done: dict[int, list[dict]] = {}
     failed: set[int] = set()
     numbers = itertools.count()
@@ -218,8 +218,12 @@ def analyse_results(
             sections[index] = len(bounds)
             for number, (start, end) in enumerate(bounds):
                 origin[next(numbers)] = (index, start)
-                yield (text[start:end], published, headline if number == 0 else None,
-                       section_paragraphs(paragraphs, start, end))
+                yield (
+                    text[start:end],
+                    published,
+                    headline if number == 0 else None,
+                    section_paragraphs(paragraphs, start, end),
+                )
 
     def section_failed(section: int, exc: Exception) -> None:
         index, _ = origin.pop(section)

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 #: Opening mark -> the marks that may close it.
 CLOSERS: dict[str, str] = {
     '"': '"',
-    "\u201c": "\u201d\u201c",   # “ … ” (and “ … “ in careless text)
-    "\u201e": "\u201c\u201d",   # „ … “ / „ … ”
-    "\u00ab": "\u00bb",         # « … »
-    "\u00bb": "\u00ab",         # » … «
-    "\u201d": "\u201d",         # ” … ” (one glyph for both, in some feeds)
+    "\u201c": "\u201d\u201c",  # “ … ” (and “ … “ in careless text)
+    "\u201e": "\u201c\u201d",  # „ … “ / „ … ”
+    "\u00ab": "\u00bb",  # « … »
+    "\u00bb": "\u00ab",  # » … «
+    "\u201d": "\u201d",  # ” … ” (one glyph for both, in some feeds)
 }
 DOUBLE_MARKS = re.compile("[" + "".join(CLOSERS) + "]")
 

@@ -129,8 +129,14 @@ class Quote:
     addressee: str | None = None
 
     def as_dict(self) -> dict:
-        return {"kind": self.kind, "content": self.content, "speaker": self.speaker,
-                "source": self.source, "cue": self.cue, "addressee": self.addressee}
+        return {
+            "kind": self.kind,
+            "content": self.content,
+            "speaker": self.speaker,
+            "source": self.source,
+            "cue": self.cue,
+            "addressee": self.addressee,
+        }
 
 
 @Language.factory("whosaidwhat_quotes", assigns=["doc._.quotes"], requires=["token.dep"])
@@ -327,12 +333,12 @@ class _QuoteFinder:
     def _quotation_after(self, offset: int) -> Quoted | None:
         """The quotation opening right after ``offset`` (only spaces between)."""
         k = bisect_right(self.quoted_starts, offset)
-        if k < len(self.quoted) and not self.text[offset:self.quoted[k].start].strip():
+        if k < len(self.quoted) and not self.text[offset : self.quoted[k].start].strip():
             return self.quoted[k]
         return None
 
     def _according_to(self, according: Token, to: Token) -> None:
-        """"According to X, ...": X is the source, the rest of the sentence the content."""
+        """ "According to X, ...": X is the source, the rest of the sentence the content."""
         source = next((child for child in to.children if child.dep_ == "pobj"), None)
         if source is None:
             return
@@ -349,17 +355,28 @@ class _QuoteFinder:
 
     # ------------------------------------------------------------ quotes
 
-    def _add(self, content: Bounds, cue: Bounds, subject: Token | None, addressee: Token | None,
-             kind: str | None = None) -> None:
+    def _add(
+        self,
+        content: Bounds,
+        cue: Bounds,
+        subject: Token | None,
+        addressee: Token | None,
+        kind: str | None = None,
+    ) -> None:
         """Record a quote; its kind follows from the quotation marks unless given."""
         found_kind, content = self._kind_and_content(self._without_connective(content))
         kind = kind or found_kind
         source = phrase_span(subject) if subject is not None else None
-        self.quotes.append(Quote(
-            kind=kind, content=content, cue=cue, source=source,
-            speaker=entity_of(subject, self.mentions, source),
-            addressee=entity_of(addressee, self.mentions),
-        ))
+        self.quotes.append(
+            Quote(
+                kind=kind,
+                content=content,
+                cue=cue,
+                source=source,
+                speaker=entity_of(subject, self.mentions, source),
+                addressee=entity_of(addressee, self.mentions),
+            )
+        )
 
     def _without_connective(self, content: Bounds) -> Bounds:
         """Content without the word linking it to the sentence before ("*However,* growth ...")."""
@@ -436,7 +453,7 @@ class _QuoteFinder:
         if i >= len(self.doc):
             return None
         sentence_end = self.doc[i].sent.end
-        for token in self.doc[i:min(sentence_end, i + ADJACENT_WORDS)]:
+        for token in self.doc[i : min(sentence_end, i + ADJACENT_WORDS)]:
             if self.quote_of_token[token.i] >= 0:
                 return None
             if self._is_free_reporting_verb(token):
@@ -449,7 +466,7 @@ class _QuoteFinder:
         if i < 0:
             return None
         sentence_start = self.doc[i].sent.start
-        for token in reversed(self.doc[max(sentence_start, i - ADJACENT_WORDS + 1):i + 1]):
+        for token in reversed(self.doc[max(sentence_start, i - ADJACENT_WORDS + 1) : i + 1]):
             if self.quote_of_token[token.i] >= 0 or token.text in ".!?":
                 return None
             if self._is_free_reporting_verb(token):
@@ -457,8 +474,11 @@ class _QuoteFinder:
         return None
 
     def _is_free_reporting_verb(self, token: Token) -> bool:
-        return (token.lemma_ in REPORTING_FRAMES and token.pos_ in ("VERB", "AUX")
-                and token.i not in self.cue_tokens)
+        return (
+            token.lemma_ in REPORTING_FRAMES
+            and token.pos_ in ("VERB", "AUX")
+            and token.i not in self.cue_tokens
+        )
 
     def _signature_after(self, quoted: Quoted) -> tuple[Bounds, Token] | None:
         """``"..." ― Jane Doe``: a dash after the quotation, then a name."""
@@ -489,8 +509,10 @@ class _QuoteFinder:
             if label_end == i or label_end >= len(self.doc) or self.doc[label_end].text != ":":
                 continue
             label = self.doc[i:label_end]
-            if not any(token.ent_type_ in SPEAKER_ENTITY_TYPES for token in label) and \
-                    self.mentions.entity_at(label.start_char, label.end_char) is None:
+            if (
+                not any(token.ent_type_ in SPEAKER_ENTITY_TYPES for token in label)
+                and self.mentions.entity_at(label.start_char, label.end_char) is None
+            ):
                 continue
             colon = self.doc[label_end]
             content = trim(self.text, token_end(colon), self.paragraph_ends[self.paragraph_of(start)])
@@ -570,4 +592,4 @@ def _sentences_of(span: Span) -> list[Span]:
     last = span[-1].sent
     if first.start == last.start:
         return [first]
-    return [first, span.doc[first.end:last.start], last] if first.end < last.start else [first, last]
+    return [first, span.doc[first.end : last.start], last] if first.end < last.start else [first, last]

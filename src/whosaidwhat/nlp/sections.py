@@ -36,8 +36,11 @@ def section_paragraphs(paragraphs: Sequence[Bounds] | None, start: int, end: int
     """The paragraphs within ``[start, end)``, clipped to it and counted from ``start``."""
     if paragraphs is None:
         return None
-    return [(max(p_start, start) - start, min(p_end, end) - start)
-            for p_start, p_end in paragraphs if p_start < end and p_end > start]
+    return [
+        (max(p_start, start) - start, min(p_end, end) - start)
+        for p_start, p_end in paragraphs
+        if p_start < end and p_end > start
+    ]
 
 
 def shifted(results: dict, offset: int) -> dict:
@@ -49,14 +52,27 @@ def shifted(results: dict, offset: int) -> dict:
         return None if bounds is None else (bounds[0] + offset, bounds[1] + offset)
 
     return {
-        "entities": [{**entity, "mentions": [move(m) for m in entity["mentions"]]}
-                     for entity in results.get("entities") or []],
-        "quotes": [{**quote, "content": move(quote["content"]), "source": move(quote.get("source")),
-                    "cue": move(quote.get("cue"))} for quote in results.get("quotes") or []],
-        "times": [{**time, "start": time["start"] + offset, "end": time["end"] + offset}
-                  for time in results.get("times") or []],
-        "figures": [{**figure, "start": figure["start"] + offset, "end": figure["end"] + offset}
-                    for figure in results.get("figures") or []],
+        "entities": [
+            {**entity, "mentions": [move(m) for m in entity["mentions"]]}
+            for entity in results.get("entities") or []
+        ],
+        "quotes": [
+            {
+                **quote,
+                "content": move(quote["content"]),
+                "source": move(quote.get("source")),
+                "cue": move(quote.get("cue")),
+            }
+            for quote in results.get("quotes") or []
+        ],
+        "times": [
+            {**time, "start": time["start"] + offset, "end": time["end"] + offset}
+            for time in results.get("times") or []
+        ],
+        "figures": [
+            {**figure, "start": figure["start"] + offset, "end": figure["end"] + offset}
+            for figure in results.get("figures") or []
+        ],
         "events": [{**event, "trigger": move(event["trigger"])} for event in results.get("events") or []],
         "main_event": results.get("main_event"),
     }
@@ -72,8 +88,14 @@ def merged(sections: Sequence[dict]) -> dict:
     entities, renamed = merge_entities([section.get("entities") or [] for section in sections])
     quotes, events = [], []
     for section, rename in zip(sections, renamed, strict=True):
-        quotes += [{**quote, "speaker": rename.get(quote.get("speaker")),
-                    "addressee": rename.get(quote.get("addressee"))} for quote in section.get("quotes") or []]
+        quotes += [
+            {
+                **quote,
+                "speaker": rename.get(quote.get("speaker")),
+                "addressee": rename.get(quote.get("addressee")),
+            }
+            for quote in section.get("quotes") or []
+        ]
         events += [_renamed_event(event, rename) for event in section.get("events") or []]
     first = sections[0].get("main_event")
     return {
@@ -87,14 +109,19 @@ def merged(sections: Sequence[dict]) -> dict:
 
 
 def _renamed_event(event: dict, rename: dict[str, str]) -> dict:
-    return {**event, **{role: [rename[i] for i in event.get(role) or [] if i in rename]
-                        for role in ("who", "whom", "where")}}
+    return {
+        **event,
+        **{
+            role: [rename[i] for i in event.get(role) or [] if i in rename]
+            for role in ("who", "whom", "where")
+        },
+    }
 
 
 def merge_entities(sections: Sequence[list[dict]]) -> tuple[list[dict], list[dict[str, str]]]:
     """The entities of all sections as one list, and for each section its ids' new ids."""
     by_key: dict[tuple, list[dict]] = {}
-    key_of: list[dict[str, tuple]] = []         # per section: each entity's key
+    key_of: list[dict[str, tuple]] = []  # per section: each entity's key
     for entities in sections:
         key_of.append({})
         for entity in entities:
@@ -107,8 +134,9 @@ def merge_entities(sections: Sequence[list[dict]]) -> tuple[list[dict], list[dic
     order = sorted(by_key, key=lambda key: min(m[0] for entity in by_key[key] for m in entity["mentions"]))
     new_id = {key: f"e{number}" for number, key in enumerate(order, start=1)}
     entities = [_one_entity(new_id[key], by_key[key]) for key in order]
-    renamed = [{entity_id: new_id[joined.get(key, key)] for entity_id, key in keys.items()}
-               for keys in key_of]
+    renamed = [
+        {entity_id: new_id[joined.get(key, key)] for entity_id, key in keys.items()} for keys in key_of
+    ]
     return entities, renamed
 
 

@@ -21,9 +21,19 @@ SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "ccomp"})
 #: Parts of a subject phrase that are not the speaker's name ("officials who ...").
 SUBJECT_TAIL_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
 #: Verbs whose object is the person addressed ("told Zelenskyy", "assured voters").
-ADDRESSEE_VERBS = frozenset({
-    "tell", "assure", "warn", "remind", "inform", "promise", "urge", "ask", "advise",
-})
+ADDRESSEE_VERBS = frozenset(
+    {
+        "tell",
+        "assure",
+        "warn",
+        "remind",
+        "inform",
+        "promise",
+        "urge",
+        "ask",
+        "advise",
+    }
+)
 #: Named-entity types that can be spoken to.
 ADDRESSEE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
@@ -76,8 +86,11 @@ def phrase_span(head: Token) -> tuple[int, int]:
 def addressee_of(verb: Token) -> Token | None:
     """Who ``verb`` was addressed to: "told *Zelenskyy*", "said to *reporters*"."""
     for child in verb.children:
-        if (child.dep_ in ADDRESSEE_DEPS and verb.lemma_ in ADDRESSEE_VERBS
-                and child.pos_ in ("PROPN", "NOUN", "PRON")):
+        if (
+            child.dep_ in ADDRESSEE_DEPS
+            and verb.lemma_ in ADDRESSEE_VERBS
+            and child.pos_ in ("PROPN", "NOUN", "PRON")
+        ):
             return child
         if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPOSITIONS:
             target = next((grand for grand in child.children if grand.dep_ == "pobj"), None)

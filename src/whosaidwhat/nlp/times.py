@@ -41,44 +41,72 @@ from whosaidwhat.nlp import extensions
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "several": None, "few": None, "a few": None,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "several": None,
+    "few": None,
+    "a few": None,
 }
 UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "hour": "H", "minute": "M"}
 DAY_PARTS = r"(?:morning|afternoon|evening|night)"
 
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _NUMBER = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
 _UNIT = r"(?:day|week|month|year|decade|hour)s?"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 #: TIMEX3 season codes and the months each season spans (northern hemisphere).
-SEASONS = {"spring": ("SP", 3, 5), "summer": ("SU", 6, 8), "fall": ("FA", 9, 11), "autumn": ("FA", 9, 11),
-           "winter": ("WI", 12, 14)}
+SEASONS = {
+    "spring": ("SP", 3, 5),
+    "summer": ("SU", 6, 8),
+    "fall": ("FA", 9, 11),
+    "autumn": ("FA", 9, 11),
+    "winter": ("WI", 12, 14),
+}
 CLOCK = r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s?(?P<half>a\.m\.|p\.m\.|am\b|pm\b)"
 
 #: Our own candidate patterns, tried before spaCy's entities (they bound the span better).
-PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
-    rf"\b(?:(?:last|next|this|coming)\s+)?{_WEEKDAY}(?:\s+{DAY_PARTS})?\b",
-    r"\b(?:(?:early|earlier|late|later)\s+)?(?:this|next|last|past|coming)\s+(?:week(?:end)?|month|year)\b",
-    rf"\b(?:today|tonight|yesterday|tomorrow|(?:last|this)\s+{DAY_PARTS})\b",
-    rf"\b{_NUMBER}\s+{_UNIT}\s+(?:ago|earlier|later|from\s+now)\b",
-    rf"\bin\s+{_NUMBER}\s+{_UNIT}\b",
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}(?!\d))?",
-    rf"\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}}\b)?",
-    rf"\b{_MONTH}\s+(?:of\s+)?\d{{4}}\b",
-    r"\b(?:the\s+)?(?:1[89]|20)\d0s\b",
-    r"\b(?:in|since|by|until|from|before|after|during|through|of)\s+(?P<t>(?:1[89]|20)\d\d)\b(?![\d,.]\d)",
-    rf"\b(?:(?:this|next|last|past|coming)\s+{_SEASON}|{_SEASON}\s+(?:of\s+)?\d{{4}})\b",
-    CLOCK,
-)]
+PATTERNS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b(?:(?:last|next|this|coming)\s+)?{_WEEKDAY}(?:\s+{DAY_PARTS})?\b",
+        r"\b(?:(?:early|earlier|late|later)\s+)?(?:this|next|last|past|coming)\s+(?:week(?:end)?|month|year)\b",
+        rf"\b(?:today|tonight|yesterday|tomorrow|(?:last|this)\s+{DAY_PARTS})\b",
+        rf"\b{_NUMBER}\s+{_UNIT}\s+(?:ago|earlier|later|from\s+now)\b",
+        rf"\bin\s+{_NUMBER}\s+{_UNIT}\b",
+        rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}(?!\d))?",
+        rf"\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}}\b)?",
+        rf"\b{_MONTH}\s+(?:of\s+)?\d{{4}}\b",
+        r"\b(?:the\s+)?(?:1[89]|20)\d0s\b",
+        r"\b(?:in|since|by|until|from|before|after|during|through|of)\s+(?P<t>(?:1[89]|20)\d\d)\b(?![\d,.]\d)",
+        rf"\b(?:(?:this|next|last|past|coming)\s+{_SEASON}|{_SEASON}\s+(?:of\s+)?\d{{4}})\b",
+        CLOCK,
+    )
+]
 
 #: Words in front of a time expression that are not part of it.
 LEADING_SIGNALS = re.compile(
     r"^(?:(?:on|in|at|by|since|until|from|during|through|of|for|before|after|around|about|approximately)\s+)+",
-    re.I)
+    re.I,
+)
 
 _PARSER = DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"})
 
@@ -121,7 +149,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[dict]:
         if value:
             times.append({"start": start, "end": end, "value": value})
     for start, end, clock in clocks:
-        around = text[start:start + clock.start()] + text[start + clock.end():end]
+        around = text[start : start + clock.start()] + text[start + clock.end() : end]
         rest = resolve(around, anchor) or ""
         day = rest if re.fullmatch(r"\d{4}-\d\d-\d\d", rest) else reference_day(doc, start, times)
         if value := clock_time(clock, day):
@@ -181,7 +209,7 @@ def trim_signal(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def clause_direction(doc: Doc, start: int, end: int) -> str:
-    """"past", "future" or "nearest": which way an underspecified date points, by its clause's tense."""
+    """ "past", "future" or "nearest": which way an underspecified date points, by its clause's tense."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return "past"
@@ -275,8 +303,9 @@ def resolve_relative(text: str, anchor: date | None, direction: str) -> str | No
     if match := re.fullmatch(rf"(?:(last|next|this|coming) )?({_WEEKDAY})", text):
         return weekday_date(anchor, WEEKDAYS.index(match.group(2)), match.group(1), direction).isoformat()
     if match := re.fullmatch(r"(this|next|last|past|coming) (week|weekend|month|year)", text):
-        return shifted_period(anchor, match.group(2), {"next": 1, "coming": 1, "last": -1, "past": -1}
-                              .get(match.group(1), 0))
+        return shifted_period(
+            anchor, match.group(2), {"next": 1, "coming": 1, "last": -1, "past": -1}.get(match.group(1), 0)
+        )
     if match := re.fullmatch(rf"(?:in )?({_NUMBER}) ({_UNIT}) ?(ago|earlier|later|from now)?", text):
         count = number_value(match.group(1))
         unit = match.group(2).rstrip("s")

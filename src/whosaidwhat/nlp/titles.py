@@ -26,11 +26,41 @@ PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadv
 #: Nouns whose "of" complement is a role: "the role of NATO Secretary General".
 ROLE_NOUNS = frozenset({"role", "post", "position", "job", "office", "title", "seat"})
 #: Verbs whose "as" complement is a role held by their subject (or their object, when they have one).
-ROLE_VERBS = frozenset({
-    "serve", "work", "act", "remain", "return", "continue", "elect", "re-elect", "appoint", "name",
-    "nominate", "choose", "select", "swear", "install", "confirm", "hire", "retire", "resign", "step",
-    "join", "take", "replace", "succeed", "run", "campaign", "start", "begin", "stay", "rule", "govern",
-})
+ROLE_VERBS = frozenset(
+    {
+        "serve",
+        "work",
+        "act",
+        "remain",
+        "return",
+        "continue",
+        "elect",
+        "re-elect",
+        "appoint",
+        "name",
+        "nominate",
+        "choose",
+        "select",
+        "swear",
+        "install",
+        "confirm",
+        "hire",
+        "retire",
+        "resign",
+        "step",
+        "join",
+        "take",
+        "replace",
+        "succeed",
+        "run",
+        "campaign",
+        "start",
+        "begin",
+        "stay",
+        "rule",
+        "govern",
+    }
+)
 #: Prepositions whose phrase belongs to a title: "president of Ukraine", "nurse at the clinic".
 TITLE_PREPOSITIONS = frozenset({"of", "at", "for"})
 #: Titles longer than this are clauses the parser mistook for a noun phrase.
@@ -39,13 +69,13 @@ MAX_TITLE_TOKENS = 8
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 
 
-
 @dataclass(frozen=True)
 class Title:
     """A title as printed ("Sen."), with its head and words spelled out for matching ("senator")."""
+
     text: str
-    head: str               # the head noun's lemma, lower case, abbreviations expanded: "senator"
-    words: frozenset[str]   # every word, lower case, abbreviations expanded
+    head: str  # the head noun's lemma, lower case, abbreviations expanded: "senator"
+    words: frozenset[str]  # every word, lower case, abbreviations expanded
 
 
 def premodifier_title(doc: Doc, start: int, end: int) -> Title | None:
@@ -65,7 +95,7 @@ def premodifier_title(doc: Doc, start: int, end: int) -> Title | None:
     if first == start:
         return None
     head = start - 1
-    while head > first and doc[head].text == ".":    # "Col" "." when the tokeniser splits an abbreviation
+    while head > first and doc[head].text == ".":  # "Col" "." when the tokeniser splits an abbreviation
         head -= 1
     return make_title(doc, first, start, head=head)
 
@@ -83,8 +113,11 @@ def apposition_titles(doc: Doc, start: int, end: int) -> list[Title]:
     the comma right beside the name keeps only the true appositions.
     """
     root = doc[start:end].root
-    heads = [child for child in root.children if child.dep_ == "appos" and child.i > root.i
-             and _comma_at(doc, end) and child.left_edge.i == end + 1]
+    heads = [
+        child
+        for child in root.children
+        if child.dep_ == "appos" and child.i > root.i and _comma_at(doc, end) and child.left_edge.i == end + 1
+    ]
     if (before := apposition_before(doc, start, end)) is not None:
         heads.append(before)
     return [title for head in heads if (title := phrase_title(doc, head))]
@@ -108,7 +141,7 @@ def affiliated_country(doc: Doc, start: int, end: int) -> str | None:
             child = next((grand for grand in child.children if grand.dep_ == "pobj"), child)
         elif child.dep_ != "poss":
             continue
-        if child.ent_type_ == "GPE" and (code := country_code(doc[child.left_edge.i:child.i + 1].text)):
+        if child.ent_type_ == "GPE" and (code := country_code(doc[child.left_edge.i : child.i + 1].text)):
             return code
     return None
 
@@ -172,8 +205,9 @@ def phrase_title(doc: Doc, head: Token) -> Title | None:
     while first < head.i and (doc[first].pos_ in ("DET", "PRON", "PUNCT") or doc[first].dep_ == "case"):
         first += 1
     last = head.i + 1
-    of_phrase = next((child for child in head.rights
-                      if child.dep_ == "prep" and child.lower_ in TITLE_PREPOSITIONS), None)
+    of_phrase = next(
+        (child for child in head.rights if child.dep_ == "prep" and child.lower_ in TITLE_PREPOSITIONS), None
+    )
     if of_phrase is not None and of_phrase.right_edge.i + 1 - first <= MAX_TITLE_TOKENS:
         last = of_phrase.right_edge.i + 1
     while last > head.i + 1 and doc[last - 1].is_punct:

@@ -57,7 +57,7 @@ def decode(data: bytes, path: str | None = None) -> str:
     """Decode ``data`` as text, or raise :class:`ReadError` if it is binary or undecodable."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return _checked(_decode_strict(data[len(bom):], encoding, path), path)
+            return _checked(_decode_strict(data[len(bom) :], encoding, path), path)
     kind = binary_kind(data)
     if kind == NUL_BYTES:
         wide = _decode_wide_unicode(data)

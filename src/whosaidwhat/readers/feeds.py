@@ -64,18 +64,24 @@ def entry_article(entry, name: str, folder: str, max_bytes: int) -> FeedEntry:
     page = local_page(link, folder)
     if page is not None:
         with open(page, "rb") as f:
-            return FeedEntry(path=page, data=f.read(max_bytes + 1), headline=title,
-                             published=published, url=link)
+            return FeedEntry(
+                path=page, data=f.read(max_bytes + 1), headline=title, published=published, url=link
+            )
     body = entry_body(entry)
     if not body:
         raise ReadError(name, "feed entry has no content and its linked page is not at hand")
-    return FeedEntry(path=link or name, data=as_html_page(title, published, body).encode("utf-8"),
-                     headline=title, published=published, url=link)
+    return FeedEntry(
+        path=link or name,
+        data=as_html_page(title, published, body).encode("utf-8"),
+        headline=title,
+        published=published,
+        url=link,
+    )
 
 
 def entry_body(entry) -> str:
     """The entry's fullest text: its content, else its summary; plain text turned into paragraphs."""
-    for part in (entry.get("content") or []):
+    for part in entry.get("content") or []:
         if (part.get("value") or "").strip():
             return as_html_body(part["value"], part.get("type", ""))
     summary = entry.get("summary") or ""

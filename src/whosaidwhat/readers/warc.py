@@ -50,8 +50,11 @@ def iter_warc(path: str, max_bytes: int) -> Iterator[WarcPage | ReadError]:
             while True:
                 record, page = next_page(records, max_bytes)
                 if records.err_count:
-                    yield ReadError(path, f"malformed WARC record after {count} pages: "
-                                          "a record's Content-Length does not match its content")
+                    yield ReadError(
+                        path,
+                        f"malformed WARC record after {count} pages: "
+                        "a record's Content-Length does not match its content",
+                    )
                     return
                 if record is None:
                     return

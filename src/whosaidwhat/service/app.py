@@ -50,8 +50,10 @@ BAD_REQUEST = {400: {"model": Problem, "description": "malformed query"}}
 NOT_FOUND = {404: {"model": Problem, "description": "no such item"}}
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="most rows to return")]
-DateFilter = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="a day, YYYY-MM-DD",
-                                         examples=["2024-10-03"])]
+DateFilter = Annotated[
+    str | None,
+    Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="a day, YYYY-MM-DD", examples=["2024-10-03"]),
+]
 
 
 class StorePerThread:
@@ -124,8 +126,11 @@ def create_app(store_url: str, *, max_bytes: int = MAX_BYTES) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.stores = stores
-    app.mount("/static", StaticFiles(directory=str(resources.files("whosaidwhat.service") / "static")),
-              name="static")
+    app.mount(
+        "/static",
+        StaticFiles(directory=str(resources.files("whosaidwhat.service") / "static")),
+        name="static",
+    )
     add_error_handlers(app)
     add_api(app, stores, extractor)
     add_pages(app, stores)
@@ -177,8 +182,9 @@ def add_api(app: FastAPI, stores: StorePerThread, extractor: Extractor) -> None:
         """Articles in the corpus, newest first, optionally those matching a full-text query."""
         return stores.get().articles(q=q or None, limit=limit, offset=offset)
 
-    @app.get("/api/articles/{article_id}", response_model=StoredArticle, responses=NOT_FOUND,
-             tags=["articles"])
+    @app.get(
+        "/api/articles/{article_id}", response_model=StoredArticle, responses=NOT_FOUND, tags=["articles"]
+    )
     def get_article(article_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
         """One article's record (schema whosaidwhat.article/1) with its id."""
         return found(stores.get().article(article_id), f"no article {article_id}")
@@ -192,8 +198,13 @@ def add_api(app: FastAPI, stores: StorePerThread, extractor: Extractor) -> None:
         limit: Limit = 100,
     ):
         """Quotes filtered as ``whosaidwhat quotes`` filters them."""
-        return stores.get().quotes(speaker=speaker or None, since=since or None,
-                                   until=until or None, about=about or None, limit=limit)
+        return stores.get().quotes(
+            speaker=speaker or None,
+            since=since or None,
+            until=until or None,
+            about=about or None,
+            limit=limit,
+        )
 
     @app.get("/api/search", response_model=list[QuoteRow], responses=BAD_REQUEST, tags=["quotes"])
     def search_quotes(
@@ -224,12 +235,19 @@ def add_api(app: FastAPI, stores: StorePerThread, extractor: Extractor) -> None:
         "/api/extract",
         response_model=ArticleRecord,
         tags=["extract"],
-        responses={400: {"model": Problem, "description": "not an article"},
-                   413: {"model": Problem, "description": "body too large"}},
-        openapi_extra={"requestBody": {"required": True, "content": {
-            "text/plain": {"schema": {"type": "string"}},
-            "text/html": {"schema": {"type": "string"}},
-        }}},
+        responses={
+            400: {"model": Problem, "description": "not an article"},
+            413: {"model": Problem, "description": "body too large"},
+        },
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "text/plain": {"schema": {"type": "string"}},
+                    "text/html": {"schema": {"type": "string"}},
+                },
+            }
+        },
     )
     async def extract_article(request: Request):
         """The record of the article in the body: plain text or an HTML page (told apart by content)."""
@@ -246,10 +264,12 @@ def found(item: dict | None, message: str) -> dict:
     return item
 
 
-TEMPLATES = Jinja2Templates(env=jinja2.Environment(
-    loader=jinja2.PackageLoader("whosaidwhat.service", "templates"),
-    autoescape=True,
-))
+TEMPLATES = Jinja2Templates(
+    env=jinja2.Environment(
+        loader=jinja2.PackageLoader("whosaidwhat.service", "templates"),
+        autoescape=True,
+    )
+)
 TEMPLATES.env.filters["path_quote"] = lambda value: url_quote(str(value), safe="")
 TEMPLATES.env.globals["NO_SPEAKER"] = reader.NO_SPEAKER_CLASS
 
@@ -267,46 +287,91 @@ def add_pages(app: FastAPI, stores: StorePerThread) -> None:
         store = stores.get()
         articles = store.articles(q=q or None, limit=PAGE_SIZE, offset=offset)
         speakers = store.speakers(top=15)
-        return page(request, "index.html", {
-            "title": "Articles", "q": q, "offset": offset, "page_size": PAGE_SIZE, "articles": articles,
-            "counts": store.counts(), "speakers": speakers,
-            "colours": reader.speaker_colours(speaker["name"] for speaker in speakers),
-        })
+        return page(
+            request,
+            "index.html",
+            {
+                "title": "Articles",
+                "q": q,
+                "offset": offset,
+                "page_size": PAGE_SIZE,
+                "articles": articles,
+                "counts": store.counts(),
+                "speakers": speakers,
+                "colours": reader.speaker_colours(speaker["name"] for speaker in speakers),
+            },
+        )
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
         record = stores.get().article(article_id)
         if record is None:
-            return page(request, "error.html", {"title": "Not found", "message": f"No article {article_id}."},
-                        status_code=404)
-        return page(request, "article.html", {
-            "title": record.get("headline") or f"Article {article_id}", "record": record,
-            "view": reader.reader_view(record),
-        })
+            return page(
+                request,
+                "error.html",
+                {"title": "Not found", "message": f"No article {article_id}."},
+                status_code=404,
+            )
+        return page(
+            request,
+            "article.html",
+            {
+                "title": record.get("headline") or f"Article {article_id}",
+                "record": record,
+                "view": reader.reader_view(record),
+            },
+        )
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = "", speaker: str = "", since: str = "", until: str = ""):
         """Words alone are ranked by relevance; with a speaker or dates, the matches come newest first."""
         store = stores.get()
         if speaker or since or until:
-            rows = store.quotes(speaker=speaker or None, since=since or None, until=until or None,
-                                about=q or None, limit=PAGE_SIZE)
+            rows = store.quotes(
+                speaker=speaker or None,
+                since=since or None,
+                until=until or None,
+                about=q or None,
+                limit=PAGE_SIZE,
+            )
         else:
             rows = store.search(q, limit=PAGE_SIZE) if q else None
         colours = reader.speaker_colours(row["speaker"] for row in rows or [] if row["speaker"])
-        return page(request, "search.html", {"title": "Search quotes", "q": q, "speaker": speaker,
-                                             "since": since, "until": until, "rows": rows,
-                                             "colours": colours, "page_size": PAGE_SIZE})
+        return page(
+            request,
+            "search.html",
+            {
+                "title": "Search quotes",
+                "q": q,
+                "speaker": speaker,
+                "since": since,
+                "until": until,
+                "rows": rows,
+                "colours": colours,
+                "page_size": PAGE_SIZE,
+            },
+        )
 
     @app.get("/people/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def person_page(request: Request, name: str):
         store = stores.get()
         person = store.person(name)
         if person is None:
-            return page(request, "error.html", {"title": "Not found", "message": f"No person named {name}."},
-                        status_code=404)
+            return page(
+                request,
+                "error.html",
+                {"title": "Not found", "message": f"No person named {name}."},
+                status_code=404,
+            )
         rows = store.timeline(str(person["person_id"]))
-        return page(request, "person.html", {
-            "title": person["name"], "person": person, "rows": rows, "chart": timeline.layout(rows),
-            "colour": reader.colour_class(person["name"]),
-        })
+        return page(
+            request,
+            "person.html",
+            {
+                "title": person["name"],
+                "person": person,
+                "rows": rows,
+                "chart": timeline.layout(rows),
+                "colour": reader.colour_class(person["name"]),
+            },
+        )

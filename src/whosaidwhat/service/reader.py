@@ -126,11 +126,18 @@ def quote_views(quotes: list[dict], names: dict[str, str], length: int) -> list[
         key = quote.get("speaker") or ""
         name = speaker_names.get(key, "unknown speaker")
         cue = quote.get("cue")
-        views.append(QuoteView(
-            id=quote["id"], speaker_key=key, speaker_name=name,
-            colour=colours.get(name, NO_SPEAKER_CLASS), kind=quote.get("kind", ""),
-            cue=cue["text"] if cue else None, content=content, cue_bounds=bounds(cue),
-        ))
+        views.append(
+            QuoteView(
+                id=quote["id"],
+                speaker_key=key,
+                speaker_name=name,
+                colour=colours.get(name, NO_SPEAKER_CLASS),
+                kind=quote.get("kind", ""),
+                cue=cue["text"] if cue else None,
+                content=content,
+                cue_bounds=bounds(cue),
+            )
+        )
     return views
 
 
@@ -182,15 +189,18 @@ def span_length(item: tuple[str, QuoteView]) -> int:
 
 def quote_attributes(quote: QuoteView) -> Markup:
     return Markup(' data-quote="{}" data-speaker="{}" title="{}"').format(
-        quote.id, quote.speaker_key, quote.tooltip)
+        quote.id, quote.speaker_key, quote.tooltip
+    )
 
 
 def who_said_what(quotes: list[QuoteView], text: str) -> list[SpeakerQuotes]:
     """Speakers with their quotes, most quoted first; quotes without a speaker last."""
     panel: dict[str, SpeakerQuotes] = {}
     for quote in quotes:
-        entry = panel.setdefault(quote.speaker_key, SpeakerQuotes(
-            key=quote.speaker_key, name=quote.speaker_name, colour=quote.colour))
+        entry = panel.setdefault(
+            quote.speaker_key,
+            SpeakerQuotes(key=quote.speaker_key, name=quote.speaker_name, colour=quote.colour),
+        )
         start, end = quote.content
         entry.quotes.append({"id": quote.id, "kind": quote.kind, "excerpt": excerpt(text[start:end])})
     return sorted(panel.values(), key=lambda s: (s.key == "", -len(s.quotes), s.name))
@@ -201,8 +211,13 @@ def event_rows(events: list[dict], names: dict[str, str]) -> list[dict]:
         return ", ".join(names.get(i, i) for i in ids)
 
     return [
-        {"type": event.get("type", ""), "trigger": (event.get("trigger") or {}).get("text", ""),
-         "who": named(event.get("who", [])), "whom": named(event.get("whom", [])),
-         "where": named(event.get("where", [])), "when": event.get("when") or ""}
+        {
+            "type": event.get("type", ""),
+            "trigger": (event.get("trigger") or {}).get("text", ""),
+            "who": named(event.get("who", [])),
+            "whom": named(event.get("whom", [])),
+            "where": named(event.get("where", [])),
+            "when": event.get("when") or "",
+        }
         for event in events
     ]

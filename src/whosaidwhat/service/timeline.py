@@ -84,7 +84,10 @@ def layout(rows: list[dict]) -> Timeline:
         y = round(BASELINE - 10 - step * stacked[day], 1)
         stacked[day] += 1
         marks.append(Mark(x=x_of(day), y=y, row=row, label=row_label(row, day)))
-    ticks = [Tick(x=x_of(day), label=day.isoformat())
-             for day in sorted({first + timedelta(days=round(span * i / (TICKS - 1))) for i in range(TICKS)})]
-    return Timeline(width=WIDTH, height=BASELINE + 30, baseline=BASELINE, marks=marks, ticks=ticks,
-                    undated=undated)
+    ticks = [
+        Tick(x=x_of(day), label=day.isoformat())
+        for day in sorted({first + timedelta(days=round(span * i / (TICKS - 1))) for i in range(TICKS)})
+    ]
+    return Timeline(
+        width=WIDTH, height=BASELINE + 30, baseline=BASELINE, marks=marks, ticks=ticks, undated=undated
+    )

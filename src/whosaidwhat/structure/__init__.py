@@ -77,7 +77,7 @@ def read_header(lines: list[Line], found: Structure, credits: Credits) -> list[L
             found.published = found.published or dates.published
             found.updated = found.updated or dates.updated
             if dates.rest:
-                return [dates.rest, *lines[index + 1:]]
+                return [dates.rest, *lines[index + 1 :]]
             continue
         byline = read_byline(line.text)
         if byline is None:

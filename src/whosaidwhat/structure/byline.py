@@ -15,21 +15,84 @@ from whosaidwhat.structure.dates import MONTH
 from whosaidwhat.structure.lines import Line
 
 #: Words that mark a part of a credit line as a role or an outlet, not a person.
-ROLE_WORDS = frozenset({
-    "correspondent", "editor", "reporter", "writer", "staff", "contributor", "columnist", "news",
-    "bureau", "chief", "desk", "agency", "press", "media", "service", "newsroom", "team", "online",
-    "digital", "political", "senior", "world",
-})
-NAME_PARTICLES = frozenset({
-    "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "al", "el",
-    "ter", "ten", "dos", "das",
-})
+ROLE_WORDS = frozenset(
+    {
+        "correspondent",
+        "editor",
+        "reporter",
+        "writer",
+        "staff",
+        "contributor",
+        "columnist",
+        "news",
+        "bureau",
+        "chief",
+        "desk",
+        "agency",
+        "press",
+        "media",
+        "service",
+        "newsroom",
+        "team",
+        "online",
+        "digital",
+        "political",
+        "senior",
+        "world",
+    }
+)
+NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "bin",
+        "al",
+        "el",
+        "ter",
+        "ten",
+        "dos",
+        "das",
+    }
+)
 #: Words that open capitalised phrases which are not names ("The Times", "Tuesday").
-NOT_FIRST_NAMES = frozenset({
-    "the", "a", "an", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "today", "yesterday", "tomorrow",
-})
+NOT_FIRST_NAMES = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tomorrow",
+    }
+)
 #: An outlet or a role as a credit line prints it: capitalised words and small joining words.
 _TITLE_WORD = r"(?:[A-Z][\w'’&.\-]*|of|the|for|and|on|in|at|de)"
 #: Words separated by spaces, so a long run of letters has one reading (no backtracking).

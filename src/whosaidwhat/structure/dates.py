@@ -17,20 +17,28 @@ import dateparser
 
 from whosaidwhat.structure.lines import Line
 
-MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)"
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 YEAR = r"\d{4}(?!\d)"
 #: A clock time with an optional time zone abbreviation (upper case only, so that the
 #: zone does not swallow a glued word such as "last").
 TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\(?(?-i:[A-Z]{2,5})\)?\b)?"
-CALENDAR_DATE = (rf"(?:{DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR}"
-                 r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)")
-PRINTED_DATE = (rf"(?P<time_before>{TIME},?\s+(?:on\s+)?)?{WEEKDAY}?(?P<date>{CALENDAR_DATE})"
-                rf"(?P<time_after>,?\s+(?:at\s+)?{TIME})?")
-LABEL = (r"(?P<label>(?:first\s+)?published|posted|(?:last\s+)?(?:updated|modified|edited)|date)"
-         r"(?:\s+(?:on|at))?\s*:?\s*")
+CALENDAR_DATE = (
+    rf"(?:{DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR}"
+    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)"
+)
+PRINTED_DATE = (
+    rf"(?P<time_before>{TIME},?\s+(?:on\s+)?)?{WEEKDAY}?(?P<date>{CALENDAR_DATE})"
+    rf"(?P<time_after>,?\s+(?:at\s+)?{TIME})?"
+)
+LABEL = (
+    r"(?P<label>(?:first\s+)?published|posted|(?:last\s+)?(?:updated|modified|edited)|date)"
+    r"(?:\s+(?:on|at))?\s*:?\s*"
+)
 #: One labelled or bare date, then any separator before the next one.
 DATE_ITEM = re.compile(rf"(?:{LABEL})?{PRINTED_DATE}[\s|·•,;]*(?:[-–—]\s+)?", re.IGNORECASE)
 
@@ -75,11 +83,12 @@ def read_date_line(line: Line) -> DateLine | None:
 
 
 def parse_date(match: re.Match[str]) -> str | None:
-    """"YYYY-MM-DD", or an ISO 8601 date-time when a clock time was printed."""
+    """ "YYYY-MM-DD", or an ISO 8601 date-time when a clock time was printed."""
     printed = match.group("date")
     clock = match.group("time_before") or match.group("time_after")
-    parsed = dateparser.parse(f"{printed} {_time_of(clock)}" if clock else printed,
-                              languages=["en"], settings=DATEPARSER_SETTINGS)
+    parsed = dateparser.parse(
+        f"{printed} {_time_of(clock)}" if clock else printed, languages=["en"], settings=DATEPARSER_SETTINGS
+    )
     if parsed is None:
         return None
     has_time = bool(clock) or "T" in printed or re.search(r"\d:\d", printed)

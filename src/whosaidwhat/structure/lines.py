@@ -20,9 +20,9 @@ class Line:
 
     def tail(self, start: int) -> Line:
         """The part of this line from offset ``start`` on, with leading whitespace skipped."""
-        skipped = len(self.text[start - self.start:]) - len(self.text[start - self.start:].lstrip())
+        skipped = len(self.text[start - self.start :]) - len(self.text[start - self.start :].lstrip())
         start += skipped
-        return Line(start, self.end, self.text[start - self.start:])
+        return Line(start, self.end, self.text[start - self.start :])
 
 
 def split_lines(text: str) -> list[Line]:
@@ -39,14 +39,14 @@ def split_paragraphs(text: str) -> list[Line]:
     are mostly cut mid-sentence, the lines of each block form one paragraph.
     """
     lines = split_lines(text)
-    gaps = [text[a.end:b.start] for a, b in zip(lines, lines[1:], strict=False)]
+    gaps = [text[a.end : b.start] for a, b in zip(lines, lines[1:], strict=False)]
     if not _blank_lines_separate_paragraphs(lines, gaps):
         return lines
     blocks: list[Line] = []
     for line, gap in zip(lines, ["\n\n", *gaps], strict=True):
         if blocks and _line_breaks(gap) < 2:
             start = blocks[-1].start
-            blocks[-1] = Line(start, line.end, text[start:line.end])
+            blocks[-1] = Line(start, line.end, text[start : line.end])
         else:
             blocks.append(line)
     return blocks

@@ -37,7 +37,7 @@ def split_sections(body: list[Line]) -> tuple[list[Line], list[tuple[str, int, i
     paragraphs: list[Line] = []
     sections: list[tuple[str, list[Line]]] = []
     for index, line in enumerate(body):
-        if 0 < index < len(body) - 1 and _opens_section(*body[index - 1:index + 2]):
+        if 0 < index < len(body) - 1 and _opens_section(*body[index - 1 : index + 2]):
             sections.append((line.text, []))
             continue
         paragraphs.append(line)
