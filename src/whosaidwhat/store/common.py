@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
+from whosaidwhat.errors import QueryError, first_line
 from whosaidwhat.store.people import PERSON, NameKey, SurnameIndex, fold, is_name_like, name_key
 
 QUOTE_COLUMNS = (
@@ -28,10 +29,6 @@ QUOTE_JOINS = "JOIN articles a ON a.id = q.article_id LEFT JOIN people p ON p.id
 SEARCH_WINDOW = 2000
 #: A name that fits more people than this (a common surname) is read as its best-known bearers.
 MAX_PEOPLE_PER_NAME = 20
-
-
-class QueryErrorBase(Exception):
-    """Raised by the query layer; :class:`whosaidwhat.store.QueryError` is the public subclass."""
 
 
 def published_date(value: str | None) -> str | None:
@@ -50,7 +47,8 @@ class SQLStore:
 
     #: Appended to ``DESC`` so that articles without a date sort last on both backends.
     nulls_last = ""
-    query_error: type[Exception] = QueryErrorBase
+    #: What the backend raises for a search its full-text engine cannot read.
+    query_error: type[Exception]
 
     def __init__(self) -> None:
         self._person_cache: dict[tuple[str, str], int] = {}
@@ -481,7 +479,7 @@ class SQLStore:
     def copy_to(self, target: SQLStore, chunk: int = 5000) -> None:
         """Copy this whole corpus, ids included, into an empty ``target`` (SQLite to PostgreSQL or back)."""
         if target.counts()["articles"]:
-            raise _public_query_error("the target database is not empty")
+            raise QueryError("the target database is not empty")
         with target._writing():
             for table, columns in TABLES.items():
                 names = ", ".join(columns)
@@ -514,7 +512,7 @@ class SQLStore:
         try:
             return self._rows(sql, params)
         except self.query_error as exc:
-            raise _public_query_error(f"cannot search for {query!r}: {first_line(exc)}") from exc
+            raise QueryError(f"cannot search for {query!r}: {first_line(exc)}") from exc
 
     def _person_ids(self, name: str) -> list[int]:
         """People a name refers to: an id, a full alias, else a surname, else a near spelling."""
@@ -601,17 +599,7 @@ def iso_date(value: str, what: str) -> str:
     try:
         return date.fromisoformat(value.strip()[:10]).isoformat()
     except ValueError:
-        raise _public_query_error(f"{what} wants a date as YYYY-MM-DD, not {value!r}") from None
-
-
-def first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-
-
-def _public_query_error(message: str) -> Exception:
-    from whosaidwhat.store import QueryError
-
-    return QueryError(message)
+        raise QueryError(f"{what} wants a date as YYYY-MM-DD, not {value!r}") from None
 
 
 # -- the search language ---------------------------------------------------------------------
@@ -650,7 +638,7 @@ def parse_search(text: str) -> Search:
     Malformed ones (an unbalanced quote, nothing to look for) raise QueryError.
     """
     if text.count('"') % 2:
-        raise _public_query_error(f"unbalanced double quote in search {text!r}")
+        raise QueryError(f"unbalanced double quote in search {text!r}")
     groups: list[list[str]] = []
     excluded: list[str] = []
     join_next = False
@@ -671,5 +659,5 @@ def parse_search(text: str) -> Search:
             groups.append([term])
         join_next = False
     if not groups:
-        raise _public_query_error(f"search {text!r} has no word to look for")
+        raise QueryError(f"search {text!r} has no word to look for")
     return Search(groups, excluded, text)
