@@ -15,7 +15,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from whosaidwhat.errors import QueryError, first_line
-from whosaidwhat.store.people import PERSON, NameKey, SurnameIndex, fold, is_name_like, name_key
+from whosaidwhat.names import PERSON, NameKey, Scope, fold, is_name_like, name_key
+from whosaidwhat.store.people import SurnameIndex
 
 QUOTE_COLUMNS = (
     "q.id AS quote_id, q.article_id, a.headline, q.published, p.name AS speaker, q.person_id, "
@@ -192,7 +193,7 @@ class SQLStore:
         """Each entity of the record linked to its person row (found or created): entity id -> person id."""
         people: dict[str, int] = {}
         for entity in record.get("entities") or []:
-            key = name_key(entity["name"], entity["type"])
+            key = name_key(entity["name"], entity["type"], Scope.CORPUS)
             if not key.key:
                 continue
             person_id = self._resolve_person(entity["name"], entity["type"], key)
@@ -216,7 +217,7 @@ class SQLStore:
                 "INSERT INTO people (name, type, first, last, block) VALUES (?, ?, ?, ?, ?) RETURNING id",
                 (name.strip(), entity_type, key.first, key.last, key.block),
             )
-            self._surnames.add(entity_type, person_id, key.first, key.last)
+            self._surnames.add(entity_type, person_id, key)
         elif entity_type == PERSON:
             self._upgrade_name(person_id, name, key)
         self._person_cache[(entity_type, key.key)] = person_id
@@ -237,15 +238,23 @@ class SQLStore:
         matches = self._surnames.matches(key, entity_type)
         if not matches:
             return None
-        ids = sorted({person_id for person_id, _, _ in matches})
+        ids = sorted({person_id for _, person_id in matches})
         articles = {
             row["id"]: row["n_articles"]
             for row in self._rows(
                 f"SELECT id, n_articles FROM people WHERE id IN ({', '.join('?' * len(ids))})", ids
             )
         }
-        best = max(matches, key=lambda m: (m[2] == key.last, m[1] == key.first, articles.get(m[0], 0), -m[0]))
-        return best[0]
+        _, best = max(
+            matches,
+            key=lambda match: (
+                match[0].last == key.last,
+                match[0].first == key.first,
+                articles.get(match[1], 0),
+                -match[1],
+            ),
+        )
+        return best
 
     def _block_rows(self, entity_type: str, block: str) -> list[dict]:
         return self._rows(
@@ -255,12 +264,12 @@ class SQLStore:
     def _upgrade_name(self, person_id: int, name: str, key: NameKey) -> None:
         """Keep the best name seen as the canonical one (:meth:`NameKey.names_better_than`)."""
         current = self._one("SELECT name, first FROM people WHERE id = ?", (person_id,))
-        if current and key.names_better_than(name_key(current["name"], PERSON)):
+        if current and key.names_better_than(name_key(current["name"], PERSON, Scope.CORPUS)):
             self._execute(
                 "UPDATE people SET name = ?, first = ?, last = ?, block = ? WHERE id = ?",
                 (name.strip(), key.first, key.last, key.block, person_id),
             )
-            self._surnames.add(PERSON, person_id, key.first, key.last)
+            self._surnames.add(PERSON, person_id, key)
 
     def _add_aliases(self, person_id: int, entity: dict, key: NameKey) -> None:
         names = {key.key: entity["name"].strip()}
@@ -528,7 +537,7 @@ class SQLStore:
             ids = [row["person_id"] for row in rows if row["kind"] == kind]
             if ids:
                 return list(dict.fromkeys(ids))[:MAX_PEOPLE_PER_NAME]
-        key = name_key(name, PERSON)
+        key = name_key(name, PERSON, Scope.CORPUS)
         if not key.last:
             return []
         index = SurnameIndex()
@@ -542,7 +551,7 @@ class SQLStore:
                 (PERSON, key.block, len(key.last) - spread, len(key.last) + spread),
             ),
         )
-        ids = sorted({person_id for person_id, _, _ in index.matches(key, PERSON)})
+        ids = sorted({person_id for _, person_id in index.matches(key, PERSON)})
         if not ids:
             return []
         return [
