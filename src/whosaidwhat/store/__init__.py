@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 
 from whosaidwhat.errors import StoreError, WhosaidwhatError, first_line
-from whosaidwhat.store.common import SQLStore
+from whosaidwhat.store.base import SQLStore
 
 #: The environment variable naming the default database.
 DB_ENV = "WHOSAIDWHAT_DB"
@@ -42,12 +42,12 @@ def open_store(url: str | None = None) -> SQLStore:
     url = url or default_url()
     try:
         if is_postgres_url(url):
-            from whosaidwhat.store.postgres import PostgresStore
+            from whosaidwhat.store.postgres import PostgresBackend
 
-            return PostgresStore(url)
-        from whosaidwhat.store.sqlite import SQLiteStore
+            return SQLStore(PostgresBackend(url))
+        from whosaidwhat.store.sqlite import SQLiteBackend
 
-        return SQLiteStore(url)
+        return SQLStore(SQLiteBackend(url))
     except Exception as exc:
         if isinstance(exc, WhosaidwhatError):
             raise
