@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from whosaidwhat.names import expanded_title_word, is_person_noun, misspelt_surname
 from whosaidwhat.nlp import analyse
 from whosaidwhat.nlp.coref import title_fits
-from whosaidwhat.nlp.entities import misspelt_surname
 from whosaidwhat.nlp.gazetteer import corrected_label, country_code, country_of_word, related_place_words
-from whosaidwhat.nlp.people import expanded_title_word, is_person_noun
 from whosaidwhat.nlp.titles import Title
 
 

@@ -6,7 +6,8 @@ import hashlib
 
 import pytest
 
-from whosaidwhat.store import QueryError, open_store
+from whosaidwhat.errors import QueryError
+from whosaidwhat.store import open_store
 
 
 def span(text: str, part: str) -> dict:

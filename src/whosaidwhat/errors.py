@@ -41,3 +41,26 @@ class AnalysisError(ArticleError):
     def __init__(self, path: str | None, error: Exception):
         self.error = error
         super().__init__(path, f"analysis failed: {type(error).__name__}: {error}")
+
+
+class QueryError(WhosaidwhatError):
+    """A search or filter that cannot be run: malformed search syntax, a bad date."""
+
+    code = "W300"
+
+
+class StoreError(WhosaidwhatError):
+    """The database cannot be opened."""
+
+    code = "W301"
+
+
+class RayMissing(WhosaidwhatError):
+    """Ray (the ``scale`` extra) is not installed."""
+
+    code = "W400"
+
+
+def first_line(error: BaseException) -> str:
+    """The first line of an error's message (its type's name when it has none), fit for a one-line message."""
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]

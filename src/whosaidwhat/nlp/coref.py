@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from whosaidwhat.names import FEMALE, MALE, is_person_noun
 from whosaidwhat.nlp.gazetteer import country_of_word, related_place_words
-from whosaidwhat.nlp.people import FEMALE, MALE, is_person_noun
 from whosaidwhat.nlp.titles import Title
 
 PRONOUN_GENDER = {

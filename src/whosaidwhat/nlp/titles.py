@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from whosaidwhat.names import ABBREVIATED_TITLES, expanded_title_word, is_title_word
 from whosaidwhat.nlp.gazetteer import country_code
-from whosaidwhat.nlp.people import ABBREVIATED_TITLES, expanded_title_word, is_title_word
 
 #: Dependencies that attach a word before a name to it as part of the same noun phrase.
 PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod", "punct"})

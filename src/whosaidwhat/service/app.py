@@ -22,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from whosaidwhat import __version__
-from whosaidwhat.errors import WhosaidwhatError
+from whosaidwhat.errors import QueryError, WhosaidwhatError
 from whosaidwhat.readers import MAX_BYTES
 from whosaidwhat.record import ArticleRecord
 from whosaidwhat.service import reader, timeline
@@ -35,7 +35,7 @@ from whosaidwhat.service.models import (
     SpeakerRow,
     StoredArticle,
 )
-from whosaidwhat.store import QueryError, Store, open_store
+from whosaidwhat.store import Store, open_store
 
 logger = logging.getLogger(__name__)
 

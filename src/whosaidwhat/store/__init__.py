@@ -10,33 +10,23 @@ both backends have the same schema and answer the same queries with the same row
 
 Quote rows: ``{quote_id, article_id, headline, published, speaker, person_id, kind,
 content, cue}``; timeline rows add ``row`` ("quote" or "event"); event rows hold
-``{article_id, headline, published, when, type, trigger}``.
+``{article_id, headline, published, when, type, trigger}``. A malformed search or date
+raises :class:`~whosaidwhat.errors.QueryError`; a database that cannot be opened,
+:class:`~whosaidwhat.errors.StoreError`.
 """
 
 from __future__ import annotations
 
 import os
 
-from whosaidwhat.errors import WhosaidwhatError
-from whosaidwhat.store.common import QueryErrorBase, SQLStore
+from whosaidwhat.errors import StoreError, WhosaidwhatError, first_line
+from whosaidwhat.store.base import SQLStore
 
 #: The environment variable naming the default database.
 DB_ENV = "WHOSAIDWHAT_DB"
 DEFAULT_DB = "corpus.db"
 
 Store = SQLStore
-
-
-class QueryError(WhosaidwhatError, QueryErrorBase):
-    """A search or filter that cannot be run: malformed search syntax, a bad date."""
-
-    code = "W300"
-
-
-class StoreError(WhosaidwhatError):
-    """The database cannot be opened."""
-
-    code = "W301"
 
 
 def default_url() -> str:
@@ -52,17 +42,16 @@ def open_store(url: str | None = None) -> SQLStore:
     url = url or default_url()
     try:
         if is_postgres_url(url):
-            from whosaidwhat.store.postgres import PostgresStore
+            from whosaidwhat.store.postgres import PostgresBackend
 
-            return PostgresStore(url)
-        from whosaidwhat.store.sqlite import SQLiteStore
+            return SQLStore(PostgresBackend(url))
+        from whosaidwhat.store.sqlite import SQLiteBackend
 
-        return SQLiteStore(url)
+        return SQLStore(SQLiteBackend(url))
     except Exception as exc:
         if isinstance(exc, WhosaidwhatError):
             raise
-        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise StoreError(f"cannot open database {redact(url)}: {reason}") from exc
+        raise StoreError(f"cannot open database {redact(url)}: {first_line(exc)}") from exc
 
 
 def redact(url: str) -> str:
@@ -78,4 +67,4 @@ def redact(url: str) -> str:
     return url
 
 
-__all__ = ["DB_ENV", "QueryError", "Store", "StoreError", "default_url", "open_store"]
+__all__ = ["DB_ENV", "Store", "default_url", "open_store"]

@@ -14,20 +14,21 @@ from typing import Any
 import psycopg
 from psycopg.rows import dict_row
 
-from whosaidwhat.store.common import SEARCH_WINDOW, SQLStore
-from whosaidwhat.store.schema import POSTGRES_MIGRATIONS
-from whosaidwhat.store.sqlite import split_statements
+from whosaidwhat.store.backend import Backend
+from whosaidwhat.store.schema import POSTGRES_MIGRATIONS, split_statements
+from whosaidwhat.store.search import SEARCH_WINDOW, Search
 
 #: An arbitrary constant key for the advisory lock that serialises schema migrations.
 MIGRATION_LOCK = 0x5753_5701
 
 
-class PostgresStore(SQLStore):
+class PostgresBackend(Backend):
+    mark = "%s"
     nulls_last = " NULLS LAST"
+    nulls_last_asc = " NULLS LAST"
     query_error = psycopg.errors.DataError
 
     def __init__(self, url: str):
-        super().__init__()
         self.url = url
         self.conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
         self._migrate()
@@ -51,21 +52,41 @@ class PostgresStore(SQLStore):
                     (str(number),),
                 )
 
-    def _execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor:
-        return self.conn.execute(sql.replace("?", "%s"), tuple(params))
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor:
+        return self.conn.execute(sql, tuple(params))
 
-    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         rows = list(rows)
         if rows:
             with self.conn.cursor() as cursor:
-                cursor.executemany(sql.replace("?", "%s"), rows)
+                cursor.executemany(sql, rows)
 
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
+    def transaction(self) -> Iterator[None]:
         with self.conn.transaction():
             yield
 
-    def _bulk_insert(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+    def close(self) -> None:
+        self.conn.close()
+
+    def search_terms(self, search: Search) -> str:
+        return search.text
+
+    def hits_sql(self, table: str) -> str:
+        """The best of the newest SEARCH_WINDOW matches, as the SQLite backend ranks them."""
+        return (
+            f"SELECT id, -ts_rank(tsv, query) AS rank FROM (SELECT id, tsv, query FROM {table}, "
+            f"websearch_to_tsquery('english', %s) query WHERE tsv @@ query ORDER BY id DESC "
+            f"LIMIT {SEARCH_WINDOW}) newest ORDER BY rank LIMIT %s"
+        )
+
+    def quote_about_sql(self) -> str:
+        return "q.tsv @@ websearch_to_tsquery('english', %s)"
+
+    def index_article(self, article_id: int) -> None:
+        """Nothing to do: the ``tsv`` columns are generated with each row."""
+
+    def bulk_insert(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
         """Rows in through COPY, PostgreSQL's bulk path."""
         with (
             self.conn.cursor() as cursor,
@@ -74,7 +95,7 @@ class PostgresStore(SQLStore):
             for row in rows:
                 copy.write_row(row)
 
-    def _after_bulk_insert(self) -> None:
+    def after_bulk_insert(self) -> None:
         """Identity sequences continue after the copied ids; statistics are refreshed."""
         for table in ("articles", "people", "quotes", "events", "failures"):
             self.conn.execute(
@@ -82,27 +103,3 @@ class PostgresStore(SQLStore):
                 f"FROM {table}"
             )
         self.conn.execute("ANALYZE")
-
-    def _quote_hits_sql(self) -> str:
-        return hits_in_window("quotes")
-
-    def _article_hits_sql(self) -> str:
-        return hits_in_window("articles")
-
-    def _quote_about_sql(self) -> str:
-        return "q.tsv @@ websearch_to_tsquery('english', ?)"
-
-    def _nulls_last_asc(self) -> str:
-        return " NULLS LAST"
-
-    def close(self) -> None:
-        self.conn.close()
-
-
-def hits_in_window(table: str) -> str:
-    """The best of the newest SEARCH_WINDOW matches, as the SQLite backend ranks them."""
-    return (
-        f"SELECT id, -ts_rank(tsv, query) AS rank FROM (SELECT id, tsv, query FROM {table}, "
-        f"websearch_to_tsquery('english', ?) query WHERE tsv @@ query ORDER BY id DESC "
-        f"LIMIT {SEARCH_WINDOW}) newest ORDER BY rank LIMIT ?"
-    )

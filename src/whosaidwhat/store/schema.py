@@ -112,3 +112,41 @@ CREATE INDEX quotes_tsv ON quotes USING GIN (tsv);
 CREATE INDEX articles_tsv ON articles USING GIN (tsv);
 """,
 ]
+
+#: Every table and its columns, in an order that respects foreign keys (for copying a corpus).
+TABLES: dict[str, tuple[str, ...]] = {
+    "articles": (
+        "id",
+        "sha256",
+        "path",
+        "format",
+        "headline",
+        "published",
+        "text",
+        "record",
+        "n_quotes",
+        "added_at",
+    ),
+    "people": ("id", "name", "type", "first", "last", "block", "n_articles", "n_quotes"),
+    "aliases": ("key", "person_id", "kind", "name"),
+    "article_people": ("article_id", "entity_id", "person_id"),
+    "quotes": (
+        "id",
+        "article_id",
+        "person_id",
+        "published",
+        "kind",
+        "content",
+        "cue",
+        "start_char",
+        "end_char",
+    ),
+    "events": ("id", "article_id", "type", "trigger_text", "event_when", "published"),
+    "event_people": ("event_id", "person_id", "role"),
+    "failures": ("id", "path", "reason", "at"),
+}
+
+
+def split_statements(script: str) -> list[str]:
+    """The statements of a migration script (no statement in it holds a semicolon of its own)."""
+    return [statement.strip() for statement in script.split(";") if statement.strip()]

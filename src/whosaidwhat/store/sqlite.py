@@ -13,15 +13,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from whosaidwhat.store.common import SEARCH_WINDOW, SQLStore
-from whosaidwhat.store.schema import SQLITE_MIGRATIONS
+from whosaidwhat.store.backend import Backend
+from whosaidwhat.store.schema import SQLITE_MIGRATIONS, split_statements
+from whosaidwhat.store.search import SEARCH_WINDOW, Search
 
 
-class SQLiteStore(SQLStore):
+class SQLiteBackend(Backend):
+    mark = "?"
     query_error = sqlite3.OperationalError
 
     def __init__(self, path: str | Path):
-        super().__init__()
         self.path = str(path)
         self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
         self.conn.row_factory = sqlite3.Row
@@ -35,21 +36,21 @@ class SQLiteStore(SQLStore):
         """Apply the migrations not applied yet, inside one write lock so two openers cannot race."""
         if self.conn.execute("PRAGMA user_version").fetchone()[0] == len(SQLITE_MIGRATIONS):
             return
-        with self._transaction():
+        with self.transaction():
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             for number, script in enumerate(SQLITE_MIGRATIONS[version:], start=version + 1):
                 for statement in split_statements(script):
                     self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version = {number}")
 
-    def _execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, tuple(params))
 
-    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self.conn.executemany(sql, rows)
 
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
+    def transaction(self) -> Iterator[None]:
         if self.conn.in_transaction:
             yield
             return
@@ -61,7 +62,24 @@ class SQLiteStore(SQLStore):
             raise
         self.conn.execute("COMMIT")
 
-    def _index_article(self, article_id: int) -> None:
+    def close(self) -> None:
+        self.conn.close()
+
+    def search_terms(self, search: Search) -> str:
+        return search.fts5()
+
+    def hits_sql(self, table: str) -> str:
+        """The best of the newest SEARCH_WINDOW matches: FTS5 walks rowids backwards and ranks only those."""
+        fts = f"{table}_fts"
+        return (
+            f"SELECT id, rank FROM (SELECT rowid AS id, rank FROM {fts} WHERE {fts} MATCH ? "
+            f"ORDER BY rowid DESC LIMIT {SEARCH_WINDOW}) ORDER BY rank LIMIT ?"
+        )
+
+    def quote_about_sql(self) -> str:
+        return "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
+
+    def index_article(self, article_id: int) -> None:
         self.conn.execute(
             "INSERT INTO articles_fts (rowid, headline, text) "
             "SELECT id, headline, text FROM articles WHERE id = ?",
@@ -72,37 +90,7 @@ class SQLiteStore(SQLStore):
             (article_id,),
         )
 
-    def _after_bulk_insert(self) -> None:
+    def after_bulk_insert(self) -> None:
         self.conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
         self.conn.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')")
         self.conn.execute("ANALYZE")
-
-    def _search_terms(self, text: str) -> str:
-        from whosaidwhat.store.common import parse_search
-
-        return parse_search(text).fts5()
-
-    def _quote_hits_sql(self) -> str:
-        return hits_in_window("quotes_fts")
-
-    def _article_hits_sql(self) -> str:
-        return hits_in_window("articles_fts")
-
-    def _quote_about_sql(self) -> str:
-        return "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
-
-    def close(self) -> None:
-        self.conn.close()
-
-
-def split_statements(script: str) -> list[str]:
-    """The statements of a schema script (no statement in it holds a semicolon of its own)."""
-    return [statement.strip() for statement in script.split(";") if statement.strip()]
-
-
-def hits_in_window(table: str) -> str:
-    """The best of the newest SEARCH_WINDOW matches: FTS5 walks rowids backwards and ranks only those."""
-    return (
-        f"SELECT id, rank FROM (SELECT rowid AS id, rank FROM {table} WHERE {table} MATCH ? "
-        f"ORDER BY rowid DESC LIMIT {SEARCH_WINDOW}) ORDER BY rank LIMIT ?"
-    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from whosaidwhat.extract import extract
-from whosaidwhat.nlp.sections import merged, section_paragraphs, shifted
+from whosaidwhat.nlp.long_texts import merged, section_paragraphs, shifted
 from whosaidwhat.readers import read_bytes
 
 PARAGRAPHS = [

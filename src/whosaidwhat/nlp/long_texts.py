@@ -8,9 +8,10 @@ those results into the article's:
 
 - every offset is shifted from the section back into the article;
 - the entities of all sections become one list, one entity per person, organisation and
-  place: a person by full name ("Mark Rutte" in two sections is one person), a lone
-  surname joining the full name with that surname mentioned most, anything else by its
-  name (countries by ISO code); ids are renumbered in order of first mention;
+  place, as names are compared within an article (:mod:`whosaidwhat.names`): a person by
+  full name ("Mark Rutte" in two sections is one person), a lone surname joining the full
+  name with that surname mentioned most, anything else by its name (countries by ISO
+  code); ids are renumbered in order of first mention;
 - quotes, events and the main event refer to the merged entities' ids.
 
 What a cut costs: a pronoun or a floating quote opening a section, whose antecedent is in
@@ -23,8 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from whosaidwhat.nlp.entities import fullest_name, name_key
-from whosaidwhat.nlp.people import name_parts
+from whosaidwhat.names import PERSON, NameIndex, NameKey, Scope, fullest_name, name_key
 
 #: The ``Doc._`` extensions whose values are an article's results.
 OUTPUTS = ("entities", "quotes", "times", "figures", "events", "main_event")
@@ -120,49 +120,72 @@ def _renamed_event(event: dict, rename: dict[str, str]) -> dict:
 
 def merge_entities(sections: Sequence[list[dict]]) -> tuple[list[dict], list[dict[str, str]]]:
     """The entities of all sections as one list, and for each section its ids' new ids."""
-    by_key: dict[tuple, list[dict]] = {}
-    key_of: list[dict[str, tuple]] = []  # per section: each entity's key
-    for entities in sections:
-        key_of.append({})
-        for entity in entities:
-            key = _merge_key(entity)
-            by_key.setdefault(key, []).append(entity)
-            key_of[-1][entity["id"]] = key
-    joined = _lone_surnames_joined(by_key)
+    grouping = _Grouping()
+    group_of = [{entity["id"]: grouping.add(entity) for entity in entities} for entities in sections]
+    joined = grouping.lone_surnames_joined()
+    groups = grouping.groups
     for lone, person in joined.items():
-        by_key[person] += by_key.pop(lone)
-    order = sorted(by_key, key=lambda key: min(m[0] for entity in by_key[key] for m in entity["mentions"]))
-    new_id = {key: f"e{number}" for number, key in enumerate(order, start=1)}
-    entities = [_one_entity(new_id[key], by_key[key]) for key in order]
+        groups[person] += groups[lone]
+    kept = [group for group in range(len(groups)) if group not in joined]
+    order = sorted(kept, key=lambda group: min(m[0] for entity in groups[group] for m in entity["mentions"]))
+    new_id = {group: f"e{number}" for number, group in enumerate(order, start=1)}
+    entities = [_one_entity(new_id[group], groups[group]) for group in order]
     renamed = [
-        {entity_id: new_id[joined.get(key, key)] for entity_id, key in keys.items()} for keys in key_of
+        {entity_id: new_id[joined.get(group, group)] for entity_id, group in ids.items()} for ids in group_of
     ]
     return entities, renamed
 
 
-def _merge_key(entity: dict) -> tuple:
-    """What makes two sections' entities one: a person's full name, any other entity's name."""
-    name = entity["name"]
-    if entity["type"] == "PERSON":
-        parts = name_parts(name)
-        if parts.first and parts.last:
-            return ("person", *parts.key)
-        return ("lone", name.casefold())
-    return ("other", name_key(name))
+class _Grouping:
+    """The sections' entities in groups, one per person, organisation and place, as names are
+    compared within an article (:attr:`~whosaidwhat.names.Scope.ARTICLE`): a person named in
+    full by :func:`~whosaidwhat.names.same_person`, any other name by its key."""
 
+    def __init__(self) -> None:
+        self.groups: list[list[dict]] = []  # each group's entities; groups in order of first appearance
+        self.people: NameIndex[int] = NameIndex(Scope.ARTICLE)  # full names: their group
+        self.named: dict[tuple[bool, str], int] = {}  # (is a person, key) of any other name: its group
+        self.lone: list[tuple[NameKey, int]] = []  # people not named in full, and their groups
 
-def _lone_surnames_joined(by_key: dict[tuple, list[dict]]) -> dict[tuple, tuple]:
-    """For each lone name that is someone's surname, the person of that surname mentioned most."""
-    by_surname: dict[str, list[tuple]] = {}
-    for key in by_key:
-        if key[0] == "person":
-            by_surname.setdefault(key[2], []).append(key)
-    joined = {}
-    for key in by_key:
-        candidates = by_surname.get(key[1]) if key[0] == "lone" else None
-        if candidates:
-            joined[key] = max(candidates, key=lambda person: sum(len(e["mentions"]) for e in by_key[person]))
-    return joined
+    def add(self, entity: dict) -> int:
+        """The group ``entity`` joins (a new one for a new name)."""
+        key = name_key(entity["name"], entity["type"], Scope.ARTICLE)
+        is_person = entity["type"] == PERSON
+        group = self._person(key) if is_person and key.is_full else self._named(key, is_person)
+        self.groups[group].append(entity)
+        return group
+
+    def _person(self, key: NameKey) -> int:
+        found = self.people.matches(key)
+        if found:
+            return found[0][1]
+        group = self._new()
+        self.people.add(key, group)
+        return group
+
+    def _named(self, key: NameKey, is_person: bool) -> int:
+        if (is_person, key.key) not in self.named:
+            group = self.named[(is_person, key.key)] = self._new()
+            if is_person:
+                self.lone.append((key, group))
+        return self.named[(is_person, key.key)]
+
+    def _new(self) -> int:
+        self.groups.append([])
+        return len(self.groups) - 1
+
+    def lone_surnames_joined(self) -> dict[int, int]:
+        """For each lone name that is someone's surname, the group of the person of that surname
+        mentioned most."""
+        joined = {}
+        for key, group in self.lone:
+            people = [person for _, person in self.people.matches(key)]
+            if people:
+                joined[group] = max(people, key=self._mentions)
+        return joined
+
+    def _mentions(self, group: int) -> int:
+        return sum(len(entity["mentions"]) for entity in self.groups[group])
 
 
 def _one_entity(entity_id: str, parts: list[dict]) -> dict:

@@ -1,0 +1,45 @@
+"""Person linking on its own: the linker a store holds, working on the backend it is given."""
+
+from __future__ import annotations
+
+from test_store import RECORDS
+
+from whosaidwhat.store.linking import PersonLinker
+from whosaidwhat.store.sqlite import SQLiteBackend
+
+
+def test_a_linker_links_people_across_records_and_finds_them_by_any_name(tmp_path):
+    db = SQLiteBackend(tmp_path / "corpus.db")
+    linker = PersonLinker(db)
+    with db.transaction():
+        for article_id, record in enumerate(RECORDS, start=1):
+            db.execute(
+                "INSERT INTO articles (id, sha256, text, record, added_at) VALUES (?, ?, ?, '{}', '')",
+                (article_id, record["source"]["sha256"], record["text"]),
+            )
+            linked = linker.link(article_id, record)
+            assert set(linked) == {entity["id"] for entity in record["entities"]}
+    zelenskyy = linker.people_named("Volodymyr Zelenskyy")
+    assert len(zelenskyy) == 1
+    for name in ("Zelensky", "zelenskyy", "ZELENSKIY", str(zelenskyy[0])):
+        assert linker.people_named(name) == zelenskyy
+    assert linker.people_named("Trump") == linker.people_named("Donald Trump")
+    assert linker.people_named("Nobody Known") == []
+
+
+def test_a_rolled_back_transaction_leaves_the_linker_nothing_to_remember(tmp_path):
+    db = SQLiteBackend(tmp_path / "corpus.db")
+    linker = PersonLinker(db)
+    try:
+        with db.transaction():
+            db.execute(
+                "INSERT INTO articles (id, sha256, text, record, added_at) VALUES (1, 'a', '', '{}', '')"
+            )
+            linker.link(1, RECORDS[0])
+            raise RuntimeError("the article could not be stored")
+    except RuntimeError:
+        linker.forget()
+    with db.transaction():
+        db.execute("INSERT INTO articles (id, sha256, text, record, added_at) VALUES (1, 'a', '', '{}', '')")
+        linked = linker.link(1, RECORDS[0])
+    assert db.scalar("SELECT count(*) FROM people") == len(linked) == 2
