@@ -273,3 +273,66 @@ def test_a_person_is_shown_by_the_name_without_initials_whatever_came_first(stor
         store.add(record)
     assert [row["name"] for row in store.speakers(top=5)] == ["Donald Trump"]
     assert store.person("Trump")["aliases"] == ["Donald J. Trump"]
+
+
+SPEECH = (
+    "Port reopens. Mark Rutte said in Kyiv last month that the port would reopen. "
+    'Rutte said "the ships are back".'
+)
+
+
+def record_with_quote_times() -> dict:
+    """A record of 2024-06-20 whose first quote was said in May, in Kyiv."""
+    record = make_record(
+        SPEECH,
+        "2024-06-20",
+        [("Mark Rutte", "PERSON", ["Mark Rutte", "Rutte"]), ("Kyiv", "GPE", ["Kyiv"])],
+        [("Mark Rutte", "the port would reopen", "said"), ("Mark Rutte", '"the ships are back"', "said")],
+    )
+    first, second = record["quotes"]
+    first["when"], first["where"] = {"value": "2024-05", "basis": "text"}, "e2"
+    second["when"], second["where"] = {"value": "2024-06-20", "basis": "published"}, None
+    return record
+
+
+def test_quotes_are_filed_by_the_day_they_were_said(store):
+    store.add(record_with_quote_times())
+    said = {row["content"]: row for row in store.quotes(speaker="Rutte")}
+    assert said["the port would reopen"]["said_on"] == "2024-05-01"
+    assert said["the port would reopen"]["place"] == "Kyiv"
+    assert said['"the ships are back"']["said_on"] == "2024-06-20"
+    assert said['"the ships are back"']["place"] is None
+    assert [r["content"] for r in store.quotes(speaker="Rutte", until="2024-05-31")] == [
+        "the port would reopen"
+    ]
+    assert [r["content"] for r in store.quotes(speaker="Rutte", since="2024-06-01")] == [
+        '"the ships are back"'
+    ]
+    assert [r["said_on"] for r in store.timeline("Rutte")] == ["2024-05-01", "2024-06-20"]
+
+
+def test_a_corpus_of_an_earlier_schema_gains_quote_days(tmp_path):
+    """Quotes stored before quotes had days of their own are filed under their article's date."""
+    import sqlite3
+
+    from whosaidwhat.store.schema import SQLITE_MIGRATIONS, split_statements
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for statement in split_statements(SQLITE_MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute(
+        "INSERT INTO articles (sha256, headline, published, text, record, added_at) "
+        "VALUES ('x', 'Old', '2016-09-12', 'Old text.', '{}', '2024-01-01')"
+    )
+    conn.execute(
+        "INSERT INTO quotes (article_id, published, kind, content, start_char, end_char) "
+        "VALUES (1, '2016-09-12', 'direct', 'We will win.', 0, 12)"
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with open_store(str(path)) as store:
+        assert [row["said_on"] for row in store.quotes(since="2016-09-01")] == ["2016-09-12"]
+        store.add(record_with_quote_times())
+        assert store.counts()["quotes"] == 3

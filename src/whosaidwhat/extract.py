@@ -133,6 +133,8 @@ def build_record(article: Article, structure: Structure, results: dict) -> Artic
                 source=span(q.get("source")),
                 cue=span(q.get("cue")),
                 addressee=q.get("addressee"),
+                when=q.get("when"),
+                where=q.get("where"),
             )
             for i, q in enumerate(_consumed(results, "quotes"), start=1)
         ],

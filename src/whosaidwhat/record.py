@@ -49,6 +49,15 @@ class Entity(_Model):
     mentions: list[Span] = Field(default_factory=list)
 
 
+class QuoteTime(_Model):
+    """When a quote was said: a time in its own clause ("said on Thursday"), else the article's date."""
+
+    value: str = Field(description='TIMEX3-style value: "2024-10-03", "2024-W41", ...')
+    basis: Literal["text", "published"] = Field(
+        description='"text": a time the quote\'s clause gives; "published": the article\'s date'
+    )
+
+
 class Quote(_Model):
     id: str = Field(description='"q1", "q2", ...')
     kind: Literal["direct", "indirect", "mixed"]
@@ -57,6 +66,8 @@ class Quote(_Model):
     source: Span | None = Field(default=None, description="the mention naming the speaker for this quote")
     cue: Span | None = Field(default=None, description="the reporting word(s); null for a floating quote")
     addressee: str | None = Field(default=None, description="entity id of who was told")
+    when: QuoteTime | None = Field(default=None, description="when it was said")
+    where: str | None = Field(default=None, description="entity id of the place where it was said")
 
 
 class Time(_Model):

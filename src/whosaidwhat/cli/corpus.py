@@ -21,7 +21,7 @@ from whosaidwhat.errors import WhosaidwhatError
 from whosaidwhat.readers import MAX_BYTES
 from whosaidwhat.store import DB_ENV, default_url, open_store
 
-QUOTE_COLUMNS = ("quote_id", "published", "speaker", "kind", "content", "headline")
+QUOTE_COLUMNS = ("quote_id", "said_on", "speaker", "kind", "content", "headline")
 #: Table cells longer than this are cut short (JSON and CSV keep them whole).
 CELL_CHARS = 160
 
@@ -231,8 +231,8 @@ def search(text, db, fmt, limit) -> None:
 
 @click.command()
 @click.option("--speaker", default=None, metavar="NAME", help="Any name, alias or surname of the speaker.")
-@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Published on or after this date.")
-@click.option("--until", default=None, metavar="YYYY-MM-DD", help="Published on or before this date.")
+@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Said on or after this date.")
+@click.option("--until", default=None, metavar="YYYY-MM-DD", help="Said on or before this date.")
 @click.option("--about", default=None, metavar="TEXT", help="Only quotes matching this search.")
 @db_option
 @format_option
@@ -283,7 +283,9 @@ def timeline(name, db, fmt) -> None:
     for row in rows:
         event = f"{row.get('type')}: {row.get('trigger')}"
         row["what"] = row.get("content") if row["row"] == "quote" else event
-        row["date"] = row.get("when") or row.get("published")
+        row["date"] = (row.get("said_on") if row["row"] == "quote" else row.get("when")) or row.get(
+            "published"
+        )
     emit(rows, ("date", "row", "what", "headline", "article_id"), fmt, title=f"timeline of {name}")
 
 

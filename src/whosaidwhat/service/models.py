@@ -46,9 +46,11 @@ class QuoteRow(_Row):
     published: str | None = None
     speaker: str | None = None
     person_id: int | str | None = None
+    said_on: str | None = None
     kind: str
     content: str
     cue: str | None = None
+    place: str | None = None
 
 
 class SpeakerRow(_Row):

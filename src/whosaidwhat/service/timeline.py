@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from whosaidwhat.service.reader import excerpt
+from whosaidwhat.timex import first_day
 
 WIDTH = 860
 LEFT, RIGHT = 40, 30
@@ -46,13 +47,10 @@ class Timeline:
 
 
 def row_date(row: dict) -> date | None:
-    """The day a row belongs to: the event's resolved date if exact, else the article's date."""
-    for value in (row.get("when") if row.get("row") == "event" else None, row.get("published")):
-        try:
-            return date.fromisoformat(str(value)[:10])
-        except ValueError:
-            continue
-    return None
+    """The day a row belongs to: a quote's day said, an event's own time, else the article's date."""
+    own = row.get("said_on") if row.get("row") == "quote" else first_day(row.get("when"))
+    day = own or first_day(row.get("published"))
+    return date.fromisoformat(day) if day else None
 
 
 def row_label(row: dict, day: date) -> str:

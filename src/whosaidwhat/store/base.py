@@ -8,7 +8,6 @@ answers the queries of :class:`Queries`.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -19,13 +18,12 @@ from whosaidwhat.store.backend import Backend
 from whosaidwhat.store.linking import PersonLinker
 from whosaidwhat.store.queries import Queries
 from whosaidwhat.store.schema import TABLES
+from whosaidwhat.timex import first_day
 
 
-def published_date(value: str | None) -> str | None:
-    """``YYYY-MM-DD`` of an ISO date or date-time, or None."""
-    if not value or not re.match(r"\d{4}-\d{2}-\d{2}", value):
-        return None
-    return value[:10]
+def said_on(quote: dict, published: str | None) -> str | None:
+    """The day a quote is filed under: the first day of its ``when``, else the article's date."""
+    return first_day((quote.get("when") or {}).get("value")) or published
 
 
 def now() -> str:
@@ -96,7 +94,7 @@ class SQLStore(Queries):
 
     def _add(self, record: dict) -> tuple[int, bool]:
         source = record["source"]
-        published = published_date(record.get("published"))
+        published = first_day(record.get("published"))
         stored = {key: value for key, value in record.items() if key != "text"}
         article_id = self.db.scalar(
             "INSERT INTO articles (sha256, path, format, headline, published, text, record, n_quotes, "
@@ -137,6 +135,8 @@ class SQLStore(Queries):
                     article_id,
                     people.get(quote.get("speaker") or ""),
                     published,
+                    said_on(quote, published),
+                    people.get(quote.get("where") or ""),
                     quote["kind"],
                     content["text"],
                     cue.get("text"),
@@ -145,8 +145,8 @@ class SQLStore(Queries):
                 )
             )
         self.db.executemany(
-            "INSERT INTO quotes (article_id, person_id, published, kind, content, cue, start_char, end_char) "
-            f"VALUES ({self.db.marks(8)})",
+            "INSERT INTO quotes (article_id, person_id, published, said_on, place_id, kind, content, cue, "
+            f"start_char, end_char) VALUES ({self.db.marks(10)})",
             rows,
         )
 

@@ -7,7 +7,6 @@ Every query that takes a person accepts any of their names, their surname or the
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -17,12 +16,16 @@ from whosaidwhat.names import PERSON
 from whosaidwhat.store.backend import Backend
 from whosaidwhat.store.linking import PersonLinker
 from whosaidwhat.store.search import parse_search
+from whosaidwhat.timex import first_day
 
 QUOTE_COLUMNS = (
-    "q.id AS quote_id, q.article_id, a.headline, q.published, p.name AS speaker, q.person_id, "
-    "q.kind, q.content, q.cue"
+    "q.id AS quote_id, q.article_id, a.headline, q.published, q.said_on, p.name AS speaker, q.person_id, "
+    "q.kind, q.content, q.cue, pl.name AS place"
 )
-QUOTE_JOINS = "JOIN articles a ON a.id = q.article_id LEFT JOIN people p ON p.id = q.person_id"
+QUOTE_JOINS = (
+    "JOIN articles a ON a.id = q.article_id LEFT JOIN people p ON p.id = q.person_id "
+    "LEFT JOIN people pl ON pl.id = q.place_id"
+)
 
 
 class Queries:
@@ -79,7 +82,10 @@ class Queries:
         about: str | None = None,
         limit: int = 100,
     ) -> list[dict]:
-        """Quotes, newest first, by a person (any alias or surname), within dates, about a search."""
+        """Quotes, newest first, by a person (any alias or surname), said within dates, about a search.
+
+        Dates are the quotes' own (``said_on``: when they were said), not their articles'.
+        """
         m = self.db.mark
         conditions, params = [], []
         if speaker is not None:
@@ -89,10 +95,10 @@ class Queries:
             conditions.append(f"q.person_id IN ({self.db.marks(len(ids))})")
             params.extend(ids)
         if since:
-            conditions.append(f"q.published >= {m}")
+            conditions.append(f"q.said_on >= {m}")
             params.append(iso_date(since, "--since"))
         if until:
-            conditions.append(f"q.published <= {m}")
+            conditions.append(f"q.said_on <= {m}")
             params.append(iso_date(until, "--until"))
         if about:
             conditions.append(self.db.quote_about_sql())
@@ -100,7 +106,7 @@ class Queries:
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         return self._guarded(
             f"SELECT {QUOTE_COLUMNS} FROM quotes q {QUOTE_JOINS} {where} "
-            f"ORDER BY q.published DESC{self.db.nulls_last}, q.id DESC LIMIT {m}",
+            f"ORDER BY q.said_on DESC{self.db.nulls_last}, q.id DESC LIMIT {m}",
             (*params, limit),
             about or "",
         )
@@ -132,7 +138,7 @@ class Queries:
         return row
 
     def timeline(self, name: str, limit: int = 1000) -> list[dict]:
-        """A person's quotes and events, oldest first (events by their own date where known)."""
+        """A person's quotes and events, oldest first, each by its own date where known."""
         ids = self.linker.people_named(name)
         if not ids:
             return []
@@ -141,7 +147,7 @@ class Queries:
             {"row": "quote", **row}
             for row in self.db.rows(
                 f"SELECT {QUOTE_COLUMNS} FROM quotes q {QUOTE_JOINS} WHERE q.person_id IN ({marks}) "
-                f"ORDER BY q.published{self.db.nulls_last_asc}, q.id LIMIT {m}",
+                f"ORDER BY q.said_on{self.db.nulls_last_asc}, q.id LIMIT {m}",
                 (*ids, limit),
             )
         ]
@@ -184,8 +190,9 @@ class Queries:
 
 
 def timeline_date(row: dict) -> tuple[bool, str, int]:
-    when = row.get("when") if row["row"] == "event" else None
-    day = when if when and re.fullmatch(r"\d{4}-\d{2}-\d{2}", when) else row.get("published")
+    """Quotes by the day they were said, events by the first day of their own time, else the article's."""
+    own = row.get("said_on") if row["row"] == "quote" else first_day(row.get("when"))
+    day = own or row.get("published")
     return (day is None, day or "", row.get("quote_id") or row.get("event_id") or 0)
 
 

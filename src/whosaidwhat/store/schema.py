@@ -89,6 +89,16 @@ CREATE TABLE failures (
 );
 """
 
+#: Each quote's own date and place: ``said_on`` is the first day of its ``when`` (the article's date
+#: for quotes stored before), ``place_id`` the entity of its ``where``.
+_QUOTE_TIME_AND_PLACE = """
+ALTER TABLE quotes ADD COLUMN said_on TEXT;
+ALTER TABLE quotes ADD COLUMN place_id {id_ref} REFERENCES people (id);
+UPDATE quotes SET said_on = published;
+CREATE INDEX quotes_said_on ON quotes (said_on);
+CREATE INDEX quotes_person_said_on ON quotes (person_id, said_on DESC{nulls_last}, id DESC);
+"""
+
 SQLITE_MIGRATIONS: list[str] = [
     _COMMON_TABLES.format(id_type="INTEGER PRIMARY KEY", articles_extra="", quotes_extra="", nulls_last="")
     + """
@@ -97,6 +107,7 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5(
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     headline, text, content='articles', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');
 """,
+    _QUOTE_TIME_AND_PLACE.format(id_ref="INTEGER", nulls_last=""),
 ]
 
 POSTGRES_MIGRATIONS: list[str] = [
@@ -111,6 +122,7 @@ POSTGRES_MIGRATIONS: list[str] = [
 CREATE INDEX quotes_tsv ON quotes USING GIN (tsv);
 CREATE INDEX articles_tsv ON articles USING GIN (tsv);
 """,
+    _QUOTE_TIME_AND_PLACE.format(id_ref="BIGINT", nulls_last=" NULLS LAST"),
 ]
 
 #: Every table and its columns, in an order that respects foreign keys (for copying a corpus).
@@ -140,6 +152,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "cue",
         "start_char",
         "end_char",
+        "said_on",
+        "place_id",
     ),
     "events": ("id", "article_id", "type", "trigger_text", "event_when", "published"),
     "event_people": ("event_id", "person_id", "role"),
