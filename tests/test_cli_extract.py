@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from newsfiles import article, rss_item, write_malformed_warc, write_rss, write_warc
 
 import whosaidwhat.nlp
 from whosaidwhat.cli import main
@@ -179,11 +180,12 @@ def test_schema_is_a_valid_json_schema_of_the_record(run, news):
 def test_records_are_written_while_later_files_are_still_unread(run, news, monkeypatch):
     import whosaidwhat.cli.extract as command
     import whosaidwhat.nlp.pipeline as pipeline
+    import whosaidwhat.readers.items as items
 
     events = []
-    read_path, write = command.read_path, command._write
+    file_items, write = items.file_items, command._write
     monkeypatch.setattr(
-        command, "read_path", lambda path, **options: events.append("read") or read_path(path, **options)
+        items, "file_items", lambda path, max_bytes: events.append("read") or file_items(path, max_bytes)
     )
     monkeypatch.setattr(command, "_write", lambda output, data: events.append("write") or write(output, data))
     monkeypatch.setattr(pipeline, "CHUNK_CHARS", 100)  # the model parses one article at a time
@@ -193,3 +195,44 @@ def test_records_are_written_while_later_files_are_still_unread(run, news, monke
     reads = [n for n, event in enumerate(events) if event == "read"]
     assert len(reads) == 3 and events.count("write") == 3
     assert events.index("write") < reads[2], "the first record is out before the third file is read"
+
+
+def test_a_warc_archive_prints_one_record_per_article(run, tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, [1, 2, 3])
+    result = run("extract", str(path))
+    assert result.exit_code == 0, result.stderr
+    found = records(result.stdout)
+    assert [r["source"]["path"] for r in found] == [f"https://news.example.org/{n}" for n in (1, 2, 3)]
+    assert [r["source"]["format"] for r in found] == ["warc"] * 3
+    assert [r["headline"] for r in found] == [article(n)[0] for n in (1, 2, 3)]
+
+
+def test_a_feed_prints_one_record_per_entry(run, tmp_path):
+    path = tmp_path / "feed.xml"
+    write_rss(path, [rss_item(4), rss_item(5)])
+    result = run("extract", str(path))
+    assert result.exit_code == 0, result.stderr
+    found = records(result.stdout)
+    assert [r["source"]["path"] for r in found] == [f"https://news.example.org/feed/{n}" for n in (4, 5)]
+    assert [r["source"]["format"] for r in found] == ["feed"] * 2
+    assert [(r["headline"], r["published"]) for r in found] == [article(n)[:2] for n in (4, 5)]
+
+
+def test_a_damaged_warc_prints_its_articles_and_reports_the_damage(run, tmp_path):
+    path = tmp_path / "bad.warc"
+    write_malformed_warc(path, [1, 2])
+    result = run("extract", str(path))
+    assert result.exit_code == 1
+    assert len(records(result.stdout)) == 2
+    assert result.stderr.startswith(f"whosaidwhat: error: [W100] {path}: malformed WARC")
+
+
+def test_a_warc_on_standard_input(run, tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, [6, 7])
+    result = run("extract", "-", stdin=path.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    assert [r["source"]["path"] for r in records(result.stdout)] == [
+        f"https://news.example.org/{n}" for n in (6, 7)
+    ]

@@ -27,7 +27,9 @@ from newsfiles import (
 )
 
 from whosaidwhat.cli import main
-from whosaidwhat.ingest import Ingest, iter_items
+from whosaidwhat.ingest import Ingest
+from whosaidwhat.ingest.ledger import Ledger
+from whosaidwhat.readers import iter_items
 from whosaidwhat.store import open_store
 
 #: Readable articles in the generated corpus, and the inputs that must fail.
@@ -148,6 +150,18 @@ def test_worker_processes_store_the_same_articles(tmp_path):
         assert one.counts()["quotes"] == two.counts()["quotes"]
 
 
+def test_standard_input_is_ingested_like_a_file(tmp_path, nlp):
+    db = str(tmp_path / "corpus.db")
+    result = CliRunner().invoke(main, ["ingest", "-", "--db", db], input=html_page(3))
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        (stored,) = store.articles()
+        assert stored["path"] is None
+        assert store.article(stored["id"])["source"]["format"] == "html"
+    empty = CliRunner().invoke(main, ["ingest", "-", "--db", db], input=b"")
+    assert "failed: <stdin>: empty file" in empty.stderr
+
+
 def test_the_environment_names_the_default_database(tmp_path, monkeypatch):
     monkeypatch.setenv("WHOSAIDWHAT_DB", str(tmp_path / "env.db"))
     monkeypatch.chdir(tmp_path)
@@ -179,9 +193,9 @@ def test_articles_are_batched_longest_first_each_content_once(tmp_path):
         (texts / f"{number}.txt").write_text("The minister spoke. " * words, encoding="utf-8")
     (texts / "copy.txt").write_text("The minister spoke. " * 120, encoding="utf-8")
     with open_store(str(tmp_path / "c.db")) as store:
-        ingest = Ingest(store, batch_size=2)
-        batches = list(ingest.new_batches(iter_items([str(texts)])))
+        ledger = Ledger(store)
+        batches = list(ledger.new_batches(iter_items([str(texts)]), batch_size=2))
     sizes = [len(item.data) for batch in batches for item in batch]
     assert [len(batch) for batch in batches] == [2, 2]
     assert sizes == sorted(sizes, reverse=True)
-    assert ingest.summary.skipped == 1, "the copy of an article in the same run is skipped"
+    assert ledger.summary.skipped == 1, "the copy of an article in the same run is skipped"

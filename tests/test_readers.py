@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from whosaidwhat.errors import ReadError
-from whosaidwhat.readers import iter_input_paths, read_bytes, read_path
+from whosaidwhat.readers import Failure, read_bytes, read_path
+from whosaidwhat.readers.inputs import expand_inputs
 from whosaidwhat.readers.language import ENGLISH_FUNCTION_WORDS, stop_word_share
 
 ARTICLE = (
@@ -190,18 +191,34 @@ def test_no_language_warning(text):
 def test_directories_are_read_recursively_in_order(tmp_path):
     for name in ["b.txt", "a.txt", "sub/c.txt", "sub/deeper/d.txt", ".hidden.txt", ".git/config"]:
         write(tmp_path, name, b"x")
-    found = [os.path.relpath(p, tmp_path) for p in iter_input_paths(str(tmp_path))]
+    found = [os.path.relpath(p, tmp_path) for p in expand_inputs([str(tmp_path)])]
     assert found == ["a.txt", "b.txt", "sub/c.txt", "sub/deeper/d.txt"]
 
 
 def test_a_file_path_is_its_own_input(tmp_path):
     path = write(tmp_path, "one.txt", b"x")
-    assert list(iter_input_paths(path)) == [path]
+    assert list(expand_inputs([path])) == [path]
 
 
-def test_missing_input_path_is_a_read_error(tmp_path):
-    with pytest.raises(ReadError, match="no such file or directory"):
-        list(iter_input_paths(str(tmp_path / "nowhere")))
+def test_glob_patterns_are_expanded_in_order(tmp_path):
+    for name in ["b.txt", "a.txt", "c.html", "sub/d.txt"]:
+        write(tmp_path, name, b"x")
+    found = [
+        os.path.relpath(p, tmp_path) for p in expand_inputs([str(tmp_path / "*.txt"), str(tmp_path / "s*")])
+    ]
+    assert found == ["a.txt", "b.txt", "sub/d.txt"]
+
+
+def test_a_dash_is_standard_input():
+    assert list(expand_inputs(["-"])) == [None]
+
+
+def test_an_argument_naming_nothing_is_a_failure(tmp_path):
+    missing, unmatched = str(tmp_path / "nowhere"), str(tmp_path / "none-*.txt")
+    assert list(expand_inputs([missing, unmatched])) == [
+        Failure(missing, "no such file or directory"),
+        Failure(unmatched, "no file matches this pattern"),
+    ]
 
 
 def test_english_is_recognised_without_langdetect(monkeypatch):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from newsfiles import (
     article,
@@ -13,37 +15,43 @@ from newsfiles import (
     write_warc,
 )
 
-from whosaidwhat.errors import ReadError
-from whosaidwhat.ingest import Failure, Item, iter_items
-from whosaidwhat.readers import MAX_BYTES
+from whosaidwhat.readers import MAX_BYTES, Article, Failure, Item, iter_articles, iter_items
 from whosaidwhat.readers.feeds import iter_feed, looks_like_feed
 from whosaidwhat.readers.warc import iter_warc, looks_like_warc
+
+
+def warc_items(path: Path) -> list[Item | Failure]:
+    with open(path, "rb") as stream:
+        return list(iter_warc(stream, str(path), MAX_BYTES))
 
 
 @pytest.mark.parametrize("gzipped", [True, False])
 def test_each_html_response_in_a_warc_is_one_page(tmp_path, gzipped):
     path = tmp_path / ("crawl.warc.gz" if gzipped else "crawl.warc")
-    write_warc(path, [1, 2, 3])
-    pages = list(iter_warc(str(path), MAX_BYTES))
-    assert [page.uri for page in pages] == [f"https://news.example.org/{n}" for n in (1, 2, 3)]
+    write_warc(path, [1, 2, 3], gzipped=gzipped)
+    pages = warc_items(path)
+    assert [page.url for page in pages] == [f"https://news.example.org/{n}" for n in (1, 2, 3)]
+    assert [page.path for page in pages] == [page.url for page in pages]
     assert pages[0].data == html_page(1)
+    assert pages[0].format == "warc"
     assert looks_like_warc(path.read_bytes()[:4096])
 
 
 def test_a_truncated_warc_gz_keeps_the_pages_before_the_cut(tmp_path):
     path = tmp_path / "cut.warc.gz"
     write_truncated_warc_gz(path, [1, 2, 3])
-    *pages, error = list(iter_warc(str(path), MAX_BYTES))
-    assert [page.uri for page in pages] == ["https://news.example.org/1", "https://news.example.org/2"]
-    assert isinstance(error, ReadError) and "truncated" in error.reason
+    *pages, failure = warc_items(path)
+    assert [page.url for page in pages] == ["https://news.example.org/1", "https://news.example.org/2"]
+    assert isinstance(failure, Failure) and "truncated" in failure.reason
+    assert failure.path == str(path)
 
 
 def test_a_malformed_warc_record_is_reported(tmp_path):
     path = tmp_path / "bad.warc"
     write_malformed_warc(path, [1, 2])
-    *pages, error = list(iter_warc(str(path), MAX_BYTES))
+    *pages, failure = warc_items(path)
     assert len(pages) == 2
-    assert isinstance(error, ReadError) and "malformed" in error.reason
+    assert isinstance(failure, Failure) and "malformed" in failure.reason
 
 
 @pytest.mark.parametrize(
@@ -65,7 +73,7 @@ def test_feed_entries_become_articles_and_broken_ones_failures(tmp_path):
     assert first.headline == article(1)[0]
     assert first.published == "2024-02-02"
     assert b"planning committee" in first.data
-    assert isinstance(broken, ReadError) and broken.path == f"{feed}#2"
+    assert isinstance(broken, Failure) and broken.path == f"{feed}#2"
     assert linked.data == html_page(7)
     assert looks_like_feed(feed.read_bytes())
 
@@ -73,7 +81,7 @@ def test_feed_entries_become_articles_and_broken_ones_failures(tmp_path):
 def test_a_file_that_is_no_feed_is_one_failure(tmp_path):
     path = tmp_path / "broken.rss"
     path.write_text("<rss><channel><item><title>cut off", encoding="utf-8")
-    assert [type(e) for e in iter_feed(str(path), path.read_bytes(), MAX_BYTES)] == [ReadError]
+    assert [type(e) for e in iter_feed(str(path), path.read_bytes(), MAX_BYTES)] == [Failure]
 
 
 def test_inputs_are_expanded_from_directories_and_globs(tmp_path):
@@ -86,6 +94,27 @@ def test_inputs_are_expanded_from_directories_and_globs(tmp_path):
     assert len(list(iter_items([str(tmp_path / "*.warc.gz")]))) == 2
     missing = list(iter_items([str(tmp_path / "nothing-*.txt"), str(tmp_path / "absent.txt")]))
     assert [type(i) for i in missing] == [Failure, Failure]
+
+
+def test_articles_of_every_format_come_in_input_order(tmp_path):
+    write_warc(tmp_path / "a.warc.gz", [1, 2])
+    write_rss(tmp_path / "b.rss", [rss_item(3), rss_item(30, with_content=False)])
+    (tmp_path / "c.html").write_bytes(html_page(4))
+    (tmp_path / "d.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    found = list(iter_articles([str(tmp_path)]))
+    assert [(type(a), a.format if isinstance(a, Article) else None) for a in found] == [
+        (Article, "warc"),
+        (Article, "warc"),
+        (Article, "feed"),
+        (Failure, None),
+        (Article, "html"),
+        (Failure, None),
+    ]
+    assert [a.headline for a in found if isinstance(a, Article)] == [article(n)[0] for n in (1, 2, 3, 4)]
+    assert found[3] == Failure(
+        f"{tmp_path / 'b.rss'}#2", "feed entry has no content and its linked page is not at hand"
+    )
+    assert found[5].path == str(tmp_path / "d.png") and "PNG image" in found[5].reason
 
 
 def test_atom_entries_carry_their_content(tmp_path):

@@ -3,7 +3,7 @@
 An entry's article is its linked page when that page is at hand as a local file (a
 ``file:`` link, or a path relative to the feed), else the entry's own content or
 summary. Entries with neither, and files feedparser cannot read as a feed, come back
-as :class:`ReadError` values in place, so one bad entry does not stop the rest.
+as :class:`Failure` values in place, so one bad entry does not stop the rest.
 """
 
 from __future__ import annotations
@@ -13,27 +13,15 @@ import os
 import re
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-import feedparser
-
 from whosaidwhat.errors import ReadError
+from whosaidwhat.readers.article import STDIN_NAME, Failure, Item
+from whosaidwhat.readers.content import file_error
 
 #: Root elements of RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom documents.
 FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
 SNIFF_BYTES = 2048
-
-
-@dataclass
-class FeedEntry:
-    """One entry's article as bytes (HTML), with what the feed says about it."""
-
-    path: str
-    data: bytes
-    headline: str | None
-    published: str | None
-    url: str | None
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -41,38 +29,45 @@ def looks_like_feed(head: bytes) -> bool:
     return bool(FEED_ROOT.search(head[:SNIFF_BYTES]))
 
 
-def iter_feed(path: str, data: bytes, max_bytes: int) -> Iterator[FeedEntry | ReadError]:
-    """The entries of the feed ``data`` read from ``path``, each as an article or a ReadError."""
+def iter_feed(path: str | None, data: bytes, max_bytes: int) -> Iterator[Item | Failure]:
+    """The entries of the feed ``data`` read from ``path`` (None: standard input), each as an
+    item or a Failure."""
+    import feedparser  # here, not at the top: most inputs are no feeds, and it takes 0.08 s to import
+
     parsed = feedparser.parse(data)
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         reason = f"not a readable feed: {problem}" if problem else "feed has no entries"
-        yield ReadError(path, reason[:300])
+        yield Failure(path, reason[:300])
         return
+    folder = os.path.dirname(path or "")
     for number, entry in enumerate(parsed.entries, start=1):
-        name = f"{path}#{number}"
         try:
-            yield entry_article(entry, name, os.path.dirname(path), max_bytes)
+            yield entry_item(entry, f"{path or STDIN_NAME}#{number}", folder, max_bytes)
         except ReadError as exc:
-            yield exc
+            yield Failure(exc.path, exc.reason)
 
 
-def entry_article(entry, name: str, folder: str, max_bytes: int) -> FeedEntry:
+def entry_item(entry, name: str, folder: str, max_bytes: int) -> Item:
+    """The entry's article: its linked local page, else its own content as an HTML page."""
     title = (entry.get("title") or "").strip() or None
     link = entry.get("link")
     published = entry_date(entry)
     page = local_page(link, folder)
     if page is not None:
-        with open(page, "rb") as f:
-            return FeedEntry(
-                path=page, data=f.read(max_bytes + 1), headline=title, published=published, url=link
-            )
+        try:
+            with open(page, "rb") as f:
+                data = f.read(max_bytes + 1)
+        except OSError as exc:
+            raise file_error(page, exc) from None
+        return Item(path=page, data=data, format="feed", headline=title, published=published, url=link)
     body = entry_body(entry)
     if not body:
         raise ReadError(name, "feed entry has no content and its linked page is not at hand")
-    return FeedEntry(
+    return Item(
         path=link or name,
         data=as_html_page(title, published, body).encode("utf-8"),
+        format="feed",
         headline=title,
         published=published,
         url=link,

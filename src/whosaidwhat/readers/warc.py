@@ -3,7 +3,7 @@
 warcio does the reading. Each ``response`` record whose HTTP payload is HTML is one
 article, named by its ``WARC-Target-URI``; request, metadata and non-HTML records are
 passed over. A malformed record or a truncated gzip stream ends the reading of that
-file with a :class:`ReadError` yielded in place, after every article read before it.
+file with a :class:`Failure` yielded in place, after every article read before it.
 """
 
 from __future__ import annotations
@@ -12,23 +12,16 @@ import contextlib
 import io
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
-
-from warcio.archiveiterator import ArchiveIterator
+from typing import TYPE_CHECKING, BinaryIO
 
 from whosaidwhat.errors import ReadError
+from whosaidwhat.readers.article import Failure, Item
+
+if TYPE_CHECKING:
+    from warcio.archiveiterator import ArchiveIterator
 
 WARC_MAGIC = b"WARC/"
 GZIP_MAGIC = b"\x1f\x8b"
-
-
-@dataclass
-class WarcPage:
-    """The HTTP payload of one HTML response record."""
-
-    uri: str
-    data: bytes
-    date: str | None
 
 
 def looks_like_warc(head: bytes) -> bool:
@@ -41,31 +34,33 @@ def looks_like_warc(head: bytes) -> bool:
     return head.startswith(WARC_MAGIC)
 
 
-def iter_warc(path: str, max_bytes: int) -> Iterator[WarcPage | ReadError]:
-    """The HTML pages in the WARC file at ``path``, then a ReadError if the file is damaged."""
+def iter_warc(stream: BinaryIO, path: str | None, max_bytes: int) -> Iterator[Item | Failure]:
+    """The HTML pages in the WARC read from ``stream`` (the file at ``path``), then a Failure
+    if the file is damaged."""
+    from warcio.archiveiterator import ArchiveIterator  # here, not at the top: 0.08 s to import
+
     count = 0
     try:
-        with open(path, "rb") as stream:
-            records = ArchiveIterator(stream)
-            while True:
-                record, page = next_page(records, max_bytes)
-                if records.err_count:
-                    yield ReadError(
-                        path,
-                        f"malformed WARC record after {count} pages: "
-                        "a record's Content-Length does not match its content",
-                    )
-                    return
-                if record is None:
-                    return
-                if page is not None:
-                    count += 1
-                    yield page
+        records = ArchiveIterator(stream)
+        while True:
+            record, page = next_page(records, max_bytes)
+            if records.err_count:
+                yield Failure(
+                    path,
+                    f"malformed WARC record after {count} pages: "
+                    "a record's Content-Length does not match its content",
+                )
+                return
+            if record is None:
+                return
+            if page is not None:
+                count += 1
+                yield page
     except ReadError as exc:
-        yield ReadError(path, f"{exc.reason}, after {count} pages")
+        yield Failure(path, f"{exc.reason}, after {count} pages")
     except Exception as exc:  # warcio, gzip and zlib raise many kinds of errors on damaged input
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        yield ReadError(path, f"malformed WARC after {count} pages: {type(exc).__name__}: {reason}"[:300])
+        yield Failure(path, f"malformed WARC after {count} pages: {type(exc).__name__}: {reason}"[:300])
 
 
 def next_page(records: ArchiveIterator, max_bytes: int):
@@ -79,7 +74,7 @@ def next_page(records: ArchiveIterator, max_bytes: int):
         return record, (html_page(record, max_bytes) if record is not None else None)
 
 
-def html_page(record, max_bytes: int) -> WarcPage | None:
+def html_page(record, max_bytes: int) -> Item | None:
     """The page in a response record; ReadError when the record ends before its stated length."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
@@ -93,4 +88,4 @@ def html_page(record, max_bytes: int) -> WarcPage | None:
     uri = record.rec_headers.get_header("WARC-Target-URI") or record.rec_headers.get_header("WARC-Record-ID")
     if getattr(record.raw_stream, "limit", 0) > 0:
         raise ReadError(uri, f"truncated record {uri} ({record.raw_stream.limit} bytes missing)")
-    return WarcPage(uri=uri, data=data, date=record.rec_headers.get_header("WARC-Date"))
+    return Item(path=uri, data=data, format="warc", url=uri)
