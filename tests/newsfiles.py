@@ -9,8 +9,10 @@ from __future__ import annotations
 import gzip
 import html
 import io
+import os
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -171,3 +173,13 @@ def write_rss(path: Path, items: list[str]) -> None:
 
 def write_gzip(path: Path, data: bytes) -> None:
     path.write_bytes(gzip.compress(data))
+
+
+def write_non_utf8_name(directory: Path, text: str) -> Path:
+    """A file whose name is not UTF-8 (``bad\\xff\\xfename.txt``), or a skip where names must be UTF-8."""
+    path = directory / os.fsdecode(b"bad\xff\xfename.txt")
+    try:
+        path.write_text(text, encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only UTF-8 file names")
+    return path

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from newsfiles import article, rss_item, write_malformed_warc, write_rss, write_warc
+from newsfiles import article, rss_item, write_malformed_warc, write_non_utf8_name, write_rss, write_warc
 
 import whosaidwhat.nlp
 from whosaidwhat.cli import main
@@ -235,4 +235,15 @@ def test_a_warc_on_standard_input(run, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert [r["source"]["path"] for r in records(result.stdout)] == [
         f"https://news.example.org/{n}" for n in (6, 7)
+    ]
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(run, tmp_path):
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    write_non_utf8_name(tmp_path, OTHER)
+    result = run("extract", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert [r["source"]["path"] for r in records(result.stdout)] == [
+        f"{tmp_path}/bad\\xff\\xfename.txt",
+        str(tmp_path / "story.txt"),
     ]

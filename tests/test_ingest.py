@@ -21,6 +21,7 @@ from newsfiles import (
     html_page,
     rss_item,
     write_malformed_warc,
+    write_non_utf8_name,
     write_rss,
     write_truncated_warc_gz,
     write_warc,
@@ -160,6 +161,22 @@ def test_standard_input_is_ingested_like_a_file(tmp_path, nlp):
         assert store.article(stored["id"])["source"]["format"] == "html"
     empty = CliRunner().invoke(main, ["ingest", "-", "--db", db], input=b"")
     assert "failed: <stdin>: empty file" in empty.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_escaped(tmp_path, nlp):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "page.html").write_bytes(html_page(1))
+    write_non_utf8_name(pages, html_page(2).decode())
+    (pages / os.fsdecode(b"empty\xff.txt")).write_bytes(b"")
+    with open_store(str(tmp_path / "c.db")) as store:
+        summary = Ingest(store).run([str(pages)])
+        assert (summary.stored, summary.failed) == (2, 1)
+        assert sorted(a["path"] for a in store.articles()) == [
+            f"{pages}/bad\\xff\\xfename.txt",
+            str(pages / "page.html"),
+        ]
+        assert [f["path"] for f in store.failures()] == [f"{pages}/empty\\xff.txt"]
 
 
 def test_the_environment_names_the_default_database(tmp_path, monkeypatch):

@@ -53,6 +53,16 @@ class Item(NamedTuple):
         return hashlib.sha256(self.data).hexdigest()
 
 
+def path_name(path: str) -> str:
+    """``path`` as printable text: the bytes of a file name that are not UTF-8, which Python
+    keeps as lone surrogates (PEP 383), become backslash escapes such as ``\\xff``."""
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 class Failure(NamedTuple):
     """An input, or a part of one, that gave no article, and the reason."""
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
 from whosaidwhat.errors import ReadError
-from whosaidwhat.readers.article import STDIN_NAME, Failure, Item
+from whosaidwhat.readers.article import STDIN_NAME, Failure, Item, path_name
 from whosaidwhat.readers.content import file_error
 
 #: Root elements of RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom documents.
@@ -34,16 +34,17 @@ def iter_feed(path: str | None, data: bytes, max_bytes: int) -> Iterator[Item | 
     item or a Failure."""
     import feedparser  # here, not at the top: most inputs are no feeds, and it takes 0.08 s to import
 
+    name = path_name(path) if path is not None else None
     parsed = feedparser.parse(data)
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         reason = f"not a readable feed: {problem}" if problem else "feed has no entries"
-        yield Failure(path, reason[:300])
+        yield Failure(name, reason[:300])
         return
     folder = os.path.dirname(path or "")
     for number, entry in enumerate(parsed.entries, start=1):
         try:
-            yield entry_item(entry, f"{path or STDIN_NAME}#{number}", folder, max_bytes)
+            yield entry_item(entry, f"{name or STDIN_NAME}#{number}", folder, max_bytes)
         except ReadError as exc:
             yield Failure(exc.path, exc.reason)
 
@@ -59,8 +60,10 @@ def entry_item(entry, name: str, folder: str, max_bytes: int) -> Item:
             with open(page, "rb") as f:
                 data = f.read(max_bytes + 1)
         except OSError as exc:
-            raise file_error(page, exc) from None
-        return Item(path=page, data=data, format="feed", headline=title, published=published, url=link)
+            raise file_error(path_name(page), exc) from None
+        return Item(
+            path=path_name(page), data=data, format="feed", headline=title, published=published, url=link
+        )
     body = entry_body(entry)
     if not body:
         raise ReadError(name, "feed entry has no content and its linked page is not at hand")

@@ -3,7 +3,9 @@
 :func:`expand_inputs` turns the arguments into the files to read, in order: a
 directory is read recursively in sorted order without its hidden files and
 directories (names starting with a dot); a pattern that names no file itself is
-expanded as a glob; ``-`` is standard input, given as None.
+expanded as a glob; ``-`` is standard input, given as None. Paths are given as the
+operating system names them, to be opened; :func:`~whosaidwhat.readers.article.path_name`
+makes them printable.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import glob
 import os
 from collections.abc import Iterable, Iterator
 
-from whosaidwhat.readers.article import Failure
+from whosaidwhat.readers.article import Failure, path_name
 
 #: The argument that names standard input.
 STDIN_ARGUMENT = "-"
@@ -31,7 +33,7 @@ def expand_inputs(paths: Iterable[str]) -> Iterator[str | None | Failure]:
         elif glob.has_magic(path):
             yield from pattern_files(path)
         else:
-            yield Failure(path, "no such file or directory")
+            yield Failure(path_name(path), "no such file or directory")
 
 
 def files_under(directory: str) -> Iterator[str]:
@@ -46,6 +48,6 @@ def files_under(directory: str) -> Iterator[str]:
 def pattern_files(pattern: str) -> Iterator[str | Failure]:
     matches = sorted(glob.glob(pattern, recursive=True))
     if not matches:
-        yield Failure(pattern, "no file matches this pattern")
+        yield Failure(path_name(pattern), "no file matches this pattern")
     for match in matches:
         yield from files_under(match) if os.path.isdir(match) else [match]

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from whosaidwhat.errors import ReadError
-from whosaidwhat.readers.article import Article, Failure, Item
+from whosaidwhat.readers.article import Article, Failure, Item, path_name
 from whosaidwhat.readers.content import MAX_BYTES, check_size, file_error, read_bytes
 from whosaidwhat.readers.feeds import iter_feed, looks_like_feed
 from whosaidwhat.readers.inputs import expand_inputs
@@ -71,31 +71,35 @@ def file_items(path: str, max_bytes: int) -> Iterator[Item | Failure]:
         with open(path, "rb") as stream:
             yield from stream_items(stream, path, os.fstat(stream.fileno()).st_size, max_bytes)
     except OSError as exc:
-        yield Failure(path, file_error(path, exc).reason)
+        yield Failure(path_name(path), file_error(path, exc).reason)
 
 
 def stream_items(
     stream: BinaryIO, path: str | None, size: int | None, max_bytes: int
 ) -> Iterator[Item | Failure]:
-    """The items in ``stream``, read from ``path`` (None: standard input) of ``size`` bytes if known."""
+    """The items in ``stream``, read from ``path`` (None: standard input) of ``size`` bytes if known.
+
+    Items and failures carry the path as printable text (:func:`path_name`).
+    """
+    name = path_name(path) if path is not None else None
     try:
         head = stream.read(SNIFF_BYTES)
         if looks_like_warc(head):
-            yield from iter_warc(Rewound(head, stream), path, max_bytes)
+            yield from iter_warc(Rewound(head, stream), name, max_bytes)
             return
         data = (head + stream.read(max(0, max_bytes + 1 - len(head))))[: max_bytes + 1]
     except OSError as exc:
-        yield Failure(path, file_error(path, exc).reason)
+        yield Failure(name, file_error(name, exc).reason)
         return
     if looks_like_feed(head):
         yield from iter_feed(path, data, max_bytes)
         return
     try:
-        check_size(size if size is not None else len(data), path, max_bytes)
+        check_size(size if size is not None else len(data), name, max_bytes)
     except ReadError as exc:
-        yield Failure(path, exc.reason)
+        yield Failure(name, exc.reason)
         return
-    yield Item(path, data)
+    yield Item(name, data)
 
 
 class Rewound(io.RawIOBase):
