@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -247,3 +250,40 @@ def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(run, tmp_path):
         f"{tmp_path}/bad\\xff\\xfename.txt",
         str(tmp_path / "story.txt"),
     ]
+
+
+def run_apart(*args: str, closed: int | None = None, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
+    """The command in a process of its own, started with the file descriptor ``closed`` closed."""
+    return subprocess.run(
+        [sys.executable, "-c", "from whosaidwhat.cli import main; main()", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=300,
+        preexec_fn=None if closed is None else lambda: os.close(closed),
+    )
+
+
+def test_a_closed_standard_input_is_a_one_line_error():
+    result = run_apart("extract", "-", closed=0)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "whosaidwhat: error: [W100] <stdin>: standard input is closed\n",
+    )
+
+
+@pytest.mark.parametrize("command", [["extract", "--example"], ["schema"]])
+def test_a_closed_standard_output_is_a_one_line_error(command):
+    result = run_apart(*command, closed=1)
+    assert (result.returncode, result.stderr) == (2, "whosaidwhat: error: standard output is closed\n")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize("command", [["extract", "--example"], ["schema"]])
+def test_a_full_output_is_a_one_line_error(command):
+    with open("/dev/full", "w") as full:
+        result = run_apart(*command, stdout=full)
+    assert (result.returncode, result.stderr) == (
+        2,
+        "whosaidwhat: error: cannot write to <stdout>: No space left on device\n",
+    )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import os
 import sys
 from collections.abc import Iterator
 from importlib import resources
@@ -13,12 +12,29 @@ from itertools import chain, islice
 import click
 from pydantic_core import to_json
 
-from whosaidwhat.cli.options import error, fail, max_bytes_option, model_option
+from whosaidwhat.cli.options import (
+    error,
+    fail,
+    max_bytes_option,
+    model_option,
+    standard_output,
+    writing_to,
+)
 from whosaidwhat.errors import AnalysisError, ReadError, WhosaidwhatError
 from whosaidwhat.readers import Article, Failure, iter_articles, read_bytes
 from whosaidwhat.record import json_schema
 
 EXAMPLE = "seed.txt"
+
+
+class OutputFile(click.File):
+    """The file records are written to, - for standard output; a closed standard output is
+    a one-line error rather than click's crash."""
+
+    def convert(self, value, param, ctx):
+        if value == "-":
+            standard_output()
+        return super().convert(value, param, ctx)
 
 
 @click.command()
@@ -33,7 +49,7 @@ EXAMPLE = "seed.txt"
 @click.option(
     "-o",
     "--output",
-    type=click.File("w", encoding="utf-8"),
+    type=OutputFile("w", encoding="utf-8"),
     default="-",
     help="Write records to FILE instead of standard output.",
 )
@@ -61,7 +77,7 @@ def extract(paths, example, fmt, output, model, max_bytes) -> None:
     from whosaidwhat.nlp import load
 
     if not paths and not example:
-        if sys.stdin.isatty():
+        if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("give a PATH, - for standard input, or --example")
         paths = ("-",)
     failures: list[str] = []
@@ -81,14 +97,11 @@ def extract(paths, example, fmt, output, model, max_bytes) -> None:
             failures.append(message)
             error(message)
 
-        try:
-            for record in extract_many(chain(first, articles), nlp, on_error=analysis_failed):
+        for record in extract_many(chain(first, articles), nlp, on_error=analysis_failed):
+            with writing_to(output):
                 _write(output, to_json(record, by_alias=True, indent=2 if fmt == "json" else None))
                 output.write("\n")
                 output.flush()
-        except BrokenPipeError:  # the reader went away (`| head`): stop quietly
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(1)
     if failures:
         sys.exit(1)
 
@@ -136,7 +149,9 @@ def schema() -> None:
     Example:
       whosaidwhat schema > article.schema.json
     """
-    click.echo(json.dumps(json_schema(), indent=2))
+    output = standard_output()
+    with writing_to(output):
+        click.echo(json.dumps(json_schema(), indent=2), file=output)
 
 
 def register(group: click.Group) -> None:

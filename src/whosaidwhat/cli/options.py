@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable
-from typing import NoReturn
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import NoReturn, TextIO
 
 import click
 
@@ -21,6 +23,33 @@ def fail(message: str, code: int = 2) -> NoReturn:
     """A one-line error on standard error, then exit with ``code``."""
     error(message)
     sys.exit(code)
+
+
+@contextmanager
+def writing_to(output: TextIO) -> Iterator[None]:
+    """Write to ``output``: a reader gone away (``| head``) ends the command quietly with
+    status 1, any other write error (a full disk) with a one-line error and status 2."""
+    try:
+        yield
+    except BrokenPipeError:
+        discard(output)
+        sys.exit(1)
+    except OSError as exc:
+        discard(output)
+        fail(f"cannot write to {output.name}: {exc.strerror or exc}")
+
+
+def discard(output: TextIO) -> None:
+    """Send what is still buffered for ``output`` to /dev/null: writing it again at exit would
+    fail again, with a traceback."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), output.fileno())
+
+
+def standard_output() -> TextIO:
+    """``sys.stdout``, or a one-line error if the command was started with it closed."""
+    if sys.stdout is None:
+        fail("standard output is closed")
+    return sys.stdout
 
 
 def db_option(function: Callable) -> Callable:

@@ -61,9 +61,16 @@ def iter_items(paths: Iterable[str], max_bytes: int = MAX_BYTES) -> Iterator[Ite
         if isinstance(path, Failure):
             yield path
         elif path is None:
-            yield from stream_items(sys.stdin.buffer, None, None, max_bytes)
+            yield from stdin_items(max_bytes)
         else:
             yield from file_items(path, max_bytes)
+
+
+def stdin_items(max_bytes: int) -> Iterator[Item | Failure]:
+    if sys.stdin is None:  # the process was started with its standard input closed
+        yield Failure(None, "standard input is closed")
+    else:
+        yield from stream_items(sys.stdin.buffer, None, None, max_bytes)
 
 
 def file_items(path: str, max_bytes: int) -> Iterator[Item | Failure]:
