@@ -259,8 +259,20 @@ def run_apart(*args: str, closed: int | None = None, stdout=subprocess.PIPE) -> 
         stdout=stdout,
         stderr=subprocess.PIPE,
         text=True,
-        timeout=300,
+        timeout=120,
         preexec_fn=None if closed is None else lambda: os.close(closed),
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_in_a_directory_is_reported_not_waited_for(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    os.mkfifo(tmp_path / "b.txt")
+    result = run_apart("extract", str(tmp_path), "--format", "jsonl")
+    assert result.returncode == 1
+    assert [r["source"]["path"] for r in records(result.stdout)] == [str(tmp_path / "a.txt")]
+    assert result.stderr == (
+        f"whosaidwhat: error: [W100] {tmp_path / 'b.txt'}: a named pipe (FIFO), not a regular file: skipped\n"
     )
 
 

@@ -209,6 +209,19 @@ def test_glob_patterns_are_expanded_in_order(tmp_path):
     assert found == ["a.txt", "b.txt", "sub/d.txt"]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_in_a_directory_is_skipped_unopened(tmp_path):
+    write(tmp_path, "a.txt", b"x")
+    os.mkfifo(tmp_path / "b.txt")
+    write(tmp_path, "c.txt", b"x")
+    assert list(expand_inputs([str(tmp_path), str(tmp_path / "b.*")])) == [
+        str(tmp_path / "a.txt"),
+        Failure(str(tmp_path / "b.txt"), "a named pipe (FIFO), not a regular file: skipped"),
+        str(tmp_path / "c.txt"),
+        Failure(str(tmp_path / "b.txt"), "a named pipe (FIFO), not a regular file: skipped"),
+    ]
+
+
 def test_a_dash_is_standard_input():
     assert list(expand_inputs(["-"])) == [None]
 
