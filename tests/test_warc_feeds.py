@@ -13,6 +13,7 @@ from newsfiles import (
     write_rss,
     write_truncated_warc_gz,
     write_warc,
+    write_warc_with_bogus_record,
 )
 
 from whosaidwhat.readers import MAX_BYTES, Article, Failure, Item, iter_articles, iter_items
@@ -52,6 +53,18 @@ def test_a_malformed_warc_record_is_reported(tmp_path):
     *pages, failure = warc_items(path)
     assert len(pages) == 2
     assert isinstance(failure, Failure) and "malformed" in failure.reason
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_a_bogus_record_is_reported_and_the_records_after_it_are_read(tmp_path, gzipped):
+    path = tmp_path / ("bogus.warc.gz" if gzipped else "bogus.warc")
+    write_warc_with_bogus_record(path, [1], [2, 3], gzipped=gzipped)
+    first, bogus, *rest = warc_items(path)
+    assert first.url == "https://news.example.org/1"
+    assert bogus == Failure(
+        str(path), "malformed WARC record <urn:uuid:bogus> after 1 pages: a response without WARC-Target-URI"
+    )
+    assert [item.url for item in rest] == ["https://news.example.org/2", "https://news.example.org/3"]
 
 
 @pytest.mark.parametrize(
