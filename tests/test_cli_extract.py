@@ -149,8 +149,9 @@ def test_text_not_in_english_is_analysed_with_a_warning(run, tmp_path):
         ("archive.zip", b"PK\x03\x04\x14\x00\x00\x00", [], "binary file (a ZIP archive)"),
         ("large.txt", OTHER.encode() * 20, ["--max-bytes", "200"], "file is too large"),
         ("broken.html", b"<html><body><div></div></body></html>", [], "no article text found"),
+        ("data.json", b'{"headline": "Ferries return", "body": "The first ferry left."}', [], "JSON data"),
     ],
-    ids=["missing", "empty", "whitespace", "image", "zip", "too-large", "malformed-html"],
+    ids=["missing", "empty", "whitespace", "image", "zip", "too-large", "malformed-html", "json"],
 )
 def test_bad_input_is_one_line_on_stderr_and_exit_1(run, tmp_path, name, data, options, reason):
     path = tmp_path / name
@@ -220,6 +221,14 @@ def test_a_feed_prints_one_record_per_entry(run, tmp_path):
     assert [r["source"]["path"] for r in found] == [f"https://news.example.org/feed/{n}" for n in (4, 5)]
     assert [r["source"]["format"] for r in found] == ["feed"] * 2
     assert [(r["headline"], r["published"]) for r in found] == [article(n)[:2] for n in (4, 5)]
+
+
+def test_a_plain_warc_prints_one_record_per_article(run, tmp_path):
+    path = tmp_path / "crawl.warc"
+    write_warc(path, [1, 2], gzipped=False)
+    result = run("extract", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert [r["source"]["format"] for r in records(result.stdout)] == ["warc", "warc"]
 
 
 def test_a_damaged_warc_prints_its_articles_and_reports_the_damage(run, tmp_path):

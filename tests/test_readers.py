@@ -142,6 +142,34 @@ def test_bad_input_is_a_one_line_error_naming_the_file(data, reason):
     assert "\n" not in message
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'{"headline": "Harbour town opens its new ferry terminal", "body": "The mayor said."}',
+        b'  [{"id": 1}, {"id": 2}]\n',
+        b'{"id": 1}\n{"id": 2}\n',
+        '{"headline": "Fähre"}'.encode("utf-16"),
+    ],
+    ids=["object", "array", "json-lines", "utf-16"],
+)
+def test_json_data_is_not_an_article(data):
+    with pytest.raises(ReadError, match="JSON data, not an article"):
+        read_bytes(data, path="data.json")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Updated] Harbour town opens its new ferry terminal\nThe mayor spoke on Tuesday.\n",
+        "[1] Harbour town opens its new ferry terminal\n",
+        "{Editor's note: this story was corrected.}\nThe mayor spoke on Tuesday.\n",
+    ],
+    ids=["bracketed-word", "bracketed-number", "braced-note"],
+)
+def test_text_opening_with_a_bracket_is_an_article(text):
+    assert read_bytes(text.encode("utf-8")).text == text
+
+
 def test_stdin_input_is_named_in_errors():
     with pytest.raises(ReadError, match=r"<stdin>: empty file"):
         read_bytes(b"", path=None)

@@ -74,6 +74,57 @@ def test_other_files_are_not_taken_for_warc(head):
     assert not looks_like_warc(head)
 
 
+RSS_ITEM = (
+    "<item><title>Council votes</title><description>The council voted on Tuesday to approve "
+    "the bridge, the mayor said.</description></item>"
+)
+LICENCE = "<!--" + "Licensed to the reader under the usual terms. " * 60 + "-->\n"
+UTF16_RSS = f'<?xml version="1.0" encoding="utf-16"?><rss><channel>{RSS_ITEM}</channel></rss>'
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        f'<?xml version="1.0"?>\n{LICENCE}<rss version="2.0"><channel>{RSS_ITEM}</channel></rss>'.encode(),
+        f'<?xml version="1.0" encoding="utf-16"?><rss><channel>{RSS_ITEM}</channel></rss>'.encode("utf-16"),
+        f'<?xml version="1.0" encoding="utf-16"?><rss><channel>{RSS_ITEM}</channel></rss>'.encode(
+            "utf-16-le"
+        ),
+        b'<atom:feed xmlns:atom="http://www.w3.org/2005/Atom"><atom:title>T</atom:title></atom:feed>',
+        f'<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]>\n<rss version="0.91"><channel>{RSS_ITEM}'.encode(),
+        f'<?xml version="1.0"?><channel>{RSS_ITEM}</channel>'.encode(),
+    ],
+    ids=["long-prolog", "utf-16", "utf-16-without-bom", "prefixed-atom", "doctype", "channel-root"],
+)
+def test_feeds_are_told_by_their_root_element(tmp_path, data):
+    assert looks_like_feed(data[:4096])
+    path = tmp_path / "news.xml"
+    path.write_bytes(data)
+    assert all(isinstance(a, Failure) or a.format == "feed" for a in iter_articles([str(path)]))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<html><head><title>RSS feeds</title></head><body><p>Our <rss> feed</p></body></html>",
+        b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>x</p></body></html>',
+        b"Feeds, the minister said, <feed> the people.",
+        b'{"rss": "<rss>"}',
+    ],
+    ids=["html", "xhtml", "text", "json"],
+)
+def test_other_files_are_not_taken_for_feeds(data):
+    assert not looks_like_feed(data)
+
+
+def test_a_broken_feed_is_refused_not_read_as_text(tmp_path):
+    path = tmp_path / "cut.rss"
+    path.write_text(f'<?xml version="1.0"?>\n{LICENCE}<rss><channel><title>Town news</title><item><title>Cou')
+    assert [(a.path, a.reason) for a in iter_articles([str(path)])] == [
+        (f"{path}#1", "feed entry has no content and its linked page is not at hand")
+    ]
+
+
 def test_feed_entries_become_articles_and_broken_ones_failures(tmp_path):
     (tmp_path / "page.html").write_bytes(html_page(7))
     feed = tmp_path / "news.rss"

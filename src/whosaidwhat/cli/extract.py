@@ -62,8 +62,8 @@ def extract(paths, example, fmt, output, model, max_bytes) -> None:
     pattern or - for standard input. Plain text, HTML pages, WARC and WARC.gz archives
     (each HTML response is one article) and RSS/Atom feeds (each entry is one article)
     are told apart by their content. An input that cannot be read (missing, empty,
-    binary, too large, HTML without article text) is reported on standard error and the
-    others are still printed; the exit status is then 1.
+    binary, too large, JSON data, HTML without article text, a broken feed) is reported
+    on standard error and the others are still printed; the exit status is then 1.
 
     \b
     Examples:

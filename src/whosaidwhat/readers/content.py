@@ -4,6 +4,7 @@ told apart by content (not by the file extension)."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 
 from whosaidwhat.errors import ReadError
@@ -25,6 +26,8 @@ def read_bytes(data: bytes, path: str | None = None, max_bytes: int = MAX_BYTES)
     text = decode(data, path)
     if not text.strip():
         raise ReadError(path, "empty file (only whitespace)")
+    if looks_like_json(text):
+        raise ReadError(path, "JSON data, not an article")
     sha256 = hashlib.sha256(data).hexdigest()
     article = read_html(text, sha256, path) if looks_like_html(text) else read_text(text, sha256, path)
     warning = language_warning(article.text)
@@ -42,6 +45,20 @@ def read_path(path: str, max_bytes: int = MAX_BYTES) -> Article:
     except OSError as exc:
         raise file_error(path, exc) from None
     return read_bytes(data, path=path, max_bytes=max_bytes)
+
+
+def looks_like_json(text: str) -> bool:
+    """Whether ``text`` is JSON data: an object or array that parses, followed by nothing or by
+    more of them (JSON Lines). An article that opens with a bracket ("[Updated] ...") is not."""
+    text = text.lstrip()
+    if not text.startswith(("{", "[")):
+        return False
+    try:
+        _, end = json.JSONDecoder().raw_decode(text)
+    except ValueError:
+        return False
+    rest = text[end:].lstrip()
+    return not rest or rest.startswith(("{", "["))
 
 
 def check_size(size: int, path: str | None, max_bytes: int) -> None:

@@ -18,15 +18,39 @@ from urllib.parse import unquote, urlsplit
 from whosaidwhat.errors import ReadError
 from whosaidwhat.readers.article import STDIN_NAME, Failure, Item, path_name
 from whosaidwhat.readers.content import file_error
+from whosaidwhat.readers.decode import BOMS
 
-#: Root elements of RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom documents.
-FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
-SNIFF_BYTES = 2048
+#: What may come before the root element of an XML document: white space, the XML
+#: declaration and other processing instructions, comments, a document type declaration.
+XML_PROLOG = re.compile(
+    r"(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^>\[]|\[.*?\])*>)*", re.DOTALL | re.IGNORECASE
+)
+#: The root element's name, without a namespace prefix.
+ROOT_ELEMENT = re.compile(r"<(?:[\w.-]+:)?([\w.-]+)")
+#: Roots of RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom documents, and of an RSS channel without its
+#: ``rss`` element.
+FEED_ROOTS = frozenset({"rss", "rdf", "feed", "channel"})
 
 
 def looks_like_feed(head: bytes) -> bool:
-    """Whether a file starting with ``head`` is an RSS or Atom feed."""
-    return bool(FEED_ROOT.search(head[:SNIFF_BYTES]))
+    """Whether a file starting with ``head`` is an RSS or Atom feed: its root element, after
+    the XML prolog, is a feed's, in whichever encoding."""
+    text = sniffing_text(head)
+    root = ROOT_ELEMENT.match(text, XML_PROLOG.match(text).end())
+    return root is not None and root.group(1).lower() in FEED_ROOTS
+
+
+def sniffing_text(head: bytes) -> str:
+    """``head`` as text good enough to find markup in: decoded by its byte-order mark, as
+    UTF-16 when every other byte is NUL, else byte for byte."""
+    for bom, encoding in BOMS:
+        if head.startswith(bom):
+            return head[len(bom) :].decode(encoding, "ignore")
+    if head[:1] == b"\x00" and head[1:2] != b"\x00":
+        return head.decode("utf-16-be", "ignore")
+    if head[1:2] == b"\x00" and head[:1] != b"\x00":
+        return head.decode("utf-16-le", "ignore")
+    return head.decode("latin-1")
 
 
 def iter_feed(path: str | None, data: bytes, max_bytes: int) -> Iterator[Item | Failure]:
