@@ -179,6 +179,26 @@ def test_a_file_name_that_is_not_utf8_is_stored_escaped(tmp_path, nlp):
         assert [f["path"] for f in store.failures()] == [f"{pages}/empty\\xff.txt"]
 
 
+def test_an_ingest_where_every_input_failed_exits_1(tmp_path):
+    db = str(tmp_path / "corpus.db")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(
+        main, ["ingest", str(tmp_path / "empty.txt"), str(tmp_path / "absent.txt"), "--db", db]
+    )
+    assert result.exit_code == 1
+    assert "stored 0, skipped 0, failed 2" in result.stderr
+
+
+def test_an_ingest_with_some_articles_exits_0_despite_failures(tmp_path, nlp):
+    db = str(tmp_path / "corpus.db")
+    (tmp_path / "page.html").write_bytes(html_page(1))
+    inputs = [str(tmp_path / "page.html"), str(tmp_path / "absent.txt"), "--db", db]
+    first = CliRunner().invoke(main, ["ingest", *inputs])
+    assert first.exit_code == 0 and "stored 1, skipped 0, failed 1 in" in first.stderr
+    again = CliRunner().invoke(main, ["ingest", *inputs])
+    assert again.exit_code == 0 and "stored 0, skipped 1, failed 1 in" in again.stderr
+
+
 def test_the_environment_names_the_default_database(tmp_path, monkeypatch):
     monkeypatch.setenv("WHOSAIDWHAT_DB", str(tmp_path / "env.db"))
     monkeypatch.chdir(tmp_path)

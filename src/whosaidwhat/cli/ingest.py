@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 import click
@@ -50,6 +51,7 @@ def ingest(paths, db, workers, engine, shards, model, max_bytes) -> None:
     WARC.gz archive (each HTML response is one article), an RSS/Atom feed or - for
     standard input. Content stored before is skipped, so an interrupted run can simply
     be run again; inputs that cannot be read or analysed are listed by `whosaidwhat failures`.
+    The exit status is 1 when every input failed.
 
     \b
     Examples:
@@ -91,6 +93,8 @@ def ingest(paths, db, workers, engine, shards, model, max_bytes) -> None:
         console.print(f"  failed: {failure.name}: {failure.reason}", markup=False, highlight=False)
     if summary.failed > FAILURES_SHOWN:
         console.print(f"  ... and {summary.failed - FAILURES_SHOWN} more: see `whosaidwhat failures`")
+    if summary.failed and not summary.stored and not summary.skipped:
+        sys.exit(1)
 
 
 class ingest_progress:
