@@ -53,7 +53,7 @@ def run(engine: str, workers: int, paths: list[str], database: Path) -> float:
 
     with open_store(str(database)) as store:
         if engine == "ray":
-            from whosaidwhat.scale import ray_ingest
+            from whosaidwhat.ingest.scale import ray_ingest
 
             summary = ray_ingest(paths, store, workers=workers, shard_dir=str(database.parent / "shards"))
         else:

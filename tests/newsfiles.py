@@ -9,8 +9,10 @@ from __future__ import annotations
 import gzip
 import html
 import io
+import os
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -140,6 +142,24 @@ def write_malformed_warc(path: Path, numbers: list[int]) -> None:
         out.write(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: not-a-number\r\n\r\ngarbage\r\n\r\n")
 
 
+def write_warc_with_bogus_record(path: Path, before: list[int], after: list[int], gzipped: bool) -> None:
+    """A WARC whose pages ``before`` and ``after`` have between them a response record that
+    names no WARC-Target-URI."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Lost</p></body></html>"
+    bogus = (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:bogus>\r\n"
+        b"Content-Type: application/http; msgtype=response\r\n"
+        b"Content-Length: %d\r\n\r\n%s\r\n\r\n" % (len(http), http)
+    )
+    parts = [path.with_suffix(".before"), path.with_suffix(".after")]
+    write_warc(parts[0], before, gzipped=gzipped, extra_records=False)
+    write_warc(parts[1], after, gzipped=gzipped, extra_records=False)
+    data = parts[0].read_bytes() + (gzip.compress(bogus) if gzipped else bogus) + parts[1].read_bytes()
+    for part in parts:
+        part.unlink()
+    path.write_bytes(data)
+
+
 def rss_item(number: int, with_content: bool = True, link: str | None = None) -> str:
     headline, day, body = article(number)
     description = ""
@@ -171,3 +191,13 @@ def write_rss(path: Path, items: list[str]) -> None:
 
 def write_gzip(path: Path, data: bytes) -> None:
     path.write_bytes(gzip.compress(data))
+
+
+def write_non_utf8_name(directory: Path, text: str) -> Path:
+    """A file whose name is not UTF-8 (``bad\\xff\\xfename.txt``), or a skip where names must be UTF-8."""
+    path = directory / os.fsdecode(b"bad\xff\xfename.txt")
+    try:
+        path.write_text(text, encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only UTF-8 file names")
+    return path

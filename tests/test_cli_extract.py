@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from newsfiles import article, rss_item, write_malformed_warc, write_non_utf8_name, write_rss, write_warc
 
 import whosaidwhat.nlp
 from whosaidwhat.cli import main
@@ -145,8 +149,9 @@ def test_text_not_in_english_is_analysed_with_a_warning(run, tmp_path):
         ("archive.zip", b"PK\x03\x04\x14\x00\x00\x00", [], "binary file (a ZIP archive)"),
         ("large.txt", OTHER.encode() * 20, ["--max-bytes", "200"], "file is too large"),
         ("broken.html", b"<html><body><div></div></body></html>", [], "no article text found"),
+        ("data.json", b'{"headline": "Ferries return", "body": "The first ferry left."}', [], "JSON data"),
     ],
-    ids=["missing", "empty", "whitespace", "image", "zip", "too-large", "malformed-html"],
+    ids=["missing", "empty", "whitespace", "image", "zip", "too-large", "malformed-html", "json"],
 )
 def test_bad_input_is_one_line_on_stderr_and_exit_1(run, tmp_path, name, data, options, reason):
     path = tmp_path / name
@@ -179,11 +184,12 @@ def test_schema_is_a_valid_json_schema_of_the_record(run, news):
 def test_records_are_written_while_later_files_are_still_unread(run, news, monkeypatch):
     import whosaidwhat.cli.extract as command
     import whosaidwhat.nlp.pipeline as pipeline
+    import whosaidwhat.readers.items as items
 
     events = []
-    read_path, write = command.read_path, command._write
+    file_items, write = items.file_items, command._write
     monkeypatch.setattr(
-        command, "read_path", lambda path, **options: events.append("read") or read_path(path, **options)
+        items, "file_items", lambda path, max_bytes: events.append("read") or file_items(path, max_bytes)
     )
     monkeypatch.setattr(command, "_write", lambda output, data: events.append("write") or write(output, data))
     monkeypatch.setattr(pipeline, "CHUNK_CHARS", 100)  # the model parses one article at a time
@@ -193,3 +199,112 @@ def test_records_are_written_while_later_files_are_still_unread(run, news, monke
     reads = [n for n, event in enumerate(events) if event == "read"]
     assert len(reads) == 3 and events.count("write") == 3
     assert events.index("write") < reads[2], "the first record is out before the third file is read"
+
+
+def test_a_warc_archive_prints_one_record_per_article(run, tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, [1, 2, 3])
+    result = run("extract", str(path))
+    assert result.exit_code == 0, result.stderr
+    found = records(result.stdout)
+    assert [r["source"]["path"] for r in found] == [f"https://news.example.org/{n}" for n in (1, 2, 3)]
+    assert [r["source"]["format"] for r in found] == ["warc"] * 3
+    assert [r["headline"] for r in found] == [article(n)[0] for n in (1, 2, 3)]
+
+
+def test_a_feed_prints_one_record_per_entry(run, tmp_path):
+    path = tmp_path / "feed.xml"
+    write_rss(path, [rss_item(4), rss_item(5)])
+    result = run("extract", str(path))
+    assert result.exit_code == 0, result.stderr
+    found = records(result.stdout)
+    assert [r["source"]["path"] for r in found] == [f"https://news.example.org/feed/{n}" for n in (4, 5)]
+    assert [r["source"]["format"] for r in found] == ["feed"] * 2
+    assert [(r["headline"], r["published"]) for r in found] == [article(n)[:2] for n in (4, 5)]
+
+
+def test_a_plain_warc_prints_one_record_per_article(run, tmp_path):
+    path = tmp_path / "crawl.warc"
+    write_warc(path, [1, 2], gzipped=False)
+    result = run("extract", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert [r["source"]["format"] for r in records(result.stdout)] == ["warc", "warc"]
+
+
+def test_a_damaged_warc_prints_its_articles_and_reports_the_damage(run, tmp_path):
+    path = tmp_path / "bad.warc"
+    write_malformed_warc(path, [1, 2])
+    result = run("extract", str(path))
+    assert result.exit_code == 1
+    assert len(records(result.stdout)) == 2
+    assert result.stderr.startswith(f"whosaidwhat: error: [W100] {path}: malformed WARC")
+
+
+def test_a_warc_on_standard_input(run, tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, [6, 7])
+    result = run("extract", "-", stdin=path.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    assert [r["source"]["path"] for r in records(result.stdout)] == [
+        f"https://news.example.org/{n}" for n in (6, 7)
+    ]
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(run, tmp_path):
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    write_non_utf8_name(tmp_path, OTHER)
+    result = run("extract", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert [r["source"]["path"] for r in records(result.stdout)] == [
+        f"{tmp_path}/bad\\xff\\xfename.txt",
+        str(tmp_path / "story.txt"),
+    ]
+
+
+def run_apart(*args: str, closed: int | None = None, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
+    """The command in a process of its own, started with the file descriptor ``closed`` closed."""
+    return subprocess.run(
+        [sys.executable, "-c", "from whosaidwhat.cli import main; main()", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        preexec_fn=None if closed is None else lambda: os.close(closed),
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_in_a_directory_is_reported_not_waited_for(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    os.mkfifo(tmp_path / "b.txt")
+    result = run_apart("extract", str(tmp_path), "--format", "jsonl")
+    assert result.returncode == 1
+    assert [r["source"]["path"] for r in records(result.stdout)] == [str(tmp_path / "a.txt")]
+    assert result.stderr == (
+        f"whosaidwhat: error: [W100] {tmp_path / 'b.txt'}: a named pipe (FIFO), not a regular file: skipped\n"
+    )
+
+
+def test_a_closed_standard_input_is_a_one_line_error():
+    result = run_apart("extract", "-", closed=0)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "whosaidwhat: error: [W100] <stdin>: standard input is closed\n",
+    )
+
+
+@pytest.mark.parametrize("command", [["extract", "--example"], ["schema"]])
+def test_a_closed_standard_output_is_a_one_line_error(command):
+    result = run_apart(*command, closed=1)
+    assert (result.returncode, result.stderr) == (2, "whosaidwhat: error: standard output is closed\n")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize("command", [["extract", "--example"], ["schema"]])
+def test_a_full_output_is_a_one_line_error(command):
+    with open("/dev/full", "w") as full:
+        result = run_apart(*command, stdout=full)
+    assert (result.returncode, result.stderr) == (
+        2,
+        "whosaidwhat: error: cannot write to <stdout>: No space left on device\n",
+    )

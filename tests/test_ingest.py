@@ -21,13 +21,16 @@ from newsfiles import (
     html_page,
     rss_item,
     write_malformed_warc,
+    write_non_utf8_name,
     write_rss,
     write_truncated_warc_gz,
     write_warc,
 )
 
 from whosaidwhat.cli import main
-from whosaidwhat.ingest import Ingest, iter_items
+from whosaidwhat.ingest import Ingest
+from whosaidwhat.ingest.ledger import Ledger
+from whosaidwhat.readers import iter_items
 from whosaidwhat.store import open_store
 
 #: Readable articles in the generated corpus, and the inputs that must fail.
@@ -148,6 +151,54 @@ def test_worker_processes_store_the_same_articles(tmp_path):
         assert one.counts()["quotes"] == two.counts()["quotes"]
 
 
+def test_standard_input_is_ingested_like_a_file(tmp_path, nlp):
+    db = str(tmp_path / "corpus.db")
+    result = CliRunner().invoke(main, ["ingest", "-", "--db", db], input=html_page(3))
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        (stored,) = store.articles()
+        assert stored["path"] is None
+        assert store.article(stored["id"])["source"]["format"] == "html"
+    empty = CliRunner().invoke(main, ["ingest", "-", "--db", db], input=b"")
+    assert "failed: <stdin>: empty file" in empty.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_escaped(tmp_path, nlp):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "page.html").write_bytes(html_page(1))
+    write_non_utf8_name(pages, html_page(2).decode())
+    (pages / os.fsdecode(b"empty\xff.txt")).write_bytes(b"")
+    with open_store(str(tmp_path / "c.db")) as store:
+        summary = Ingest(store).run([str(pages)])
+        assert (summary.stored, summary.failed) == (2, 1)
+        assert sorted(a["path"] for a in store.articles()) == [
+            f"{pages}/bad\\xff\\xfename.txt",
+            str(pages / "page.html"),
+        ]
+        assert [f["path"] for f in store.failures()] == [f"{pages}/empty\\xff.txt"]
+
+
+def test_an_ingest_where_every_input_failed_exits_1(tmp_path):
+    db = str(tmp_path / "corpus.db")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(
+        main, ["ingest", str(tmp_path / "empty.txt"), str(tmp_path / "absent.txt"), "--db", db]
+    )
+    assert result.exit_code == 1
+    assert "stored 0, skipped 0, failed 2" in result.stderr
+
+
+def test_an_ingest_with_some_articles_exits_0_despite_failures(tmp_path, nlp):
+    db = str(tmp_path / "corpus.db")
+    (tmp_path / "page.html").write_bytes(html_page(1))
+    inputs = [str(tmp_path / "page.html"), str(tmp_path / "absent.txt"), "--db", db]
+    first = CliRunner().invoke(main, ["ingest", *inputs])
+    assert first.exit_code == 0 and "stored 1, skipped 0, failed 1 in" in first.stderr
+    again = CliRunner().invoke(main, ["ingest", *inputs])
+    assert again.exit_code == 0 and "stored 0, skipped 1, failed 1 in" in again.stderr
+
+
 def test_the_environment_names_the_default_database(tmp_path, monkeypatch):
     monkeypatch.setenv("WHOSAIDWHAT_DB", str(tmp_path / "env.db"))
     monkeypatch.chdir(tmp_path)
@@ -179,9 +230,9 @@ def test_articles_are_batched_longest_first_each_content_once(tmp_path):
         (texts / f"{number}.txt").write_text("The minister spoke. " * words, encoding="utf-8")
     (texts / "copy.txt").write_text("The minister spoke. " * 120, encoding="utf-8")
     with open_store(str(tmp_path / "c.db")) as store:
-        ingest = Ingest(store, batch_size=2)
-        batches = list(ingest.new_batches(iter_items([str(texts)])))
+        ledger = Ledger(store)
+        batches = list(ledger.new_batches(iter_items([str(texts)]), batch_size=2))
     sizes = [len(item.data) for batch in batches for item in batch]
     assert [len(batch) for batch in batches] == [2, 2]
     assert sizes == sorted(sizes, reverse=True)
-    assert ingest.summary.skipped == 1, "the copy of an article in the same run is skipped"
+    assert ledger.summary.skipped == 1, "the copy of an article in the same run is skipped"

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from whosaidwhat.errors import ReadError
-from whosaidwhat.readers import iter_input_paths, read_bytes, read_path
+from whosaidwhat.readers import Failure, read_bytes, read_path
+from whosaidwhat.readers.inputs import expand_inputs
 from whosaidwhat.readers.language import ENGLISH_FUNCTION_WORDS, stop_word_share
 
 ARTICLE = (
@@ -141,6 +142,34 @@ def test_bad_input_is_a_one_line_error_naming_the_file(data, reason):
     assert "\n" not in message
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'{"headline": "Harbour town opens its new ferry terminal", "body": "The mayor said."}',
+        b'  [{"id": 1}, {"id": 2}]\n',
+        b'{"id": 1}\n{"id": 2}\n',
+        '{"headline": "Fähre"}'.encode("utf-16"),
+    ],
+    ids=["object", "array", "json-lines", "utf-16"],
+)
+def test_json_data_is_not_an_article(data):
+    with pytest.raises(ReadError, match="JSON data, not an article"):
+        read_bytes(data, path="data.json")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Updated] Harbour town opens its new ferry terminal\nThe mayor spoke on Tuesday.\n",
+        "[1] Harbour town opens its new ferry terminal\n",
+        "{Editor's note: this story was corrected.}\nThe mayor spoke on Tuesday.\n",
+    ],
+    ids=["bracketed-word", "bracketed-number", "braced-note"],
+)
+def test_text_opening_with_a_bracket_is_an_article(text):
+    assert read_bytes(text.encode("utf-8")).text == text
+
+
 def test_stdin_input_is_named_in_errors():
     with pytest.raises(ReadError, match=r"<stdin>: empty file"):
         read_bytes(b"", path=None)
@@ -190,18 +219,47 @@ def test_no_language_warning(text):
 def test_directories_are_read_recursively_in_order(tmp_path):
     for name in ["b.txt", "a.txt", "sub/c.txt", "sub/deeper/d.txt", ".hidden.txt", ".git/config"]:
         write(tmp_path, name, b"x")
-    found = [os.path.relpath(p, tmp_path) for p in iter_input_paths(str(tmp_path))]
+    found = [os.path.relpath(p, tmp_path) for p in expand_inputs([str(tmp_path)])]
     assert found == ["a.txt", "b.txt", "sub/c.txt", "sub/deeper/d.txt"]
 
 
 def test_a_file_path_is_its_own_input(tmp_path):
     path = write(tmp_path, "one.txt", b"x")
-    assert list(iter_input_paths(path)) == [path]
+    assert list(expand_inputs([path])) == [path]
 
 
-def test_missing_input_path_is_a_read_error(tmp_path):
-    with pytest.raises(ReadError, match="no such file or directory"):
-        list(iter_input_paths(str(tmp_path / "nowhere")))
+def test_glob_patterns_are_expanded_in_order(tmp_path):
+    for name in ["b.txt", "a.txt", "c.html", "sub/d.txt"]:
+        write(tmp_path, name, b"x")
+    found = [
+        os.path.relpath(p, tmp_path) for p in expand_inputs([str(tmp_path / "*.txt"), str(tmp_path / "s*")])
+    ]
+    assert found == ["a.txt", "b.txt", "sub/d.txt"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_in_a_directory_is_skipped_unopened(tmp_path):
+    write(tmp_path, "a.txt", b"x")
+    os.mkfifo(tmp_path / "b.txt")
+    write(tmp_path, "c.txt", b"x")
+    assert list(expand_inputs([str(tmp_path), str(tmp_path / "b.*")])) == [
+        str(tmp_path / "a.txt"),
+        Failure(str(tmp_path / "b.txt"), "a named pipe (FIFO), not a regular file: skipped"),
+        str(tmp_path / "c.txt"),
+        Failure(str(tmp_path / "b.txt"), "a named pipe (FIFO), not a regular file: skipped"),
+    ]
+
+
+def test_a_dash_is_standard_input():
+    assert list(expand_inputs(["-"])) == [None]
+
+
+def test_an_argument_naming_nothing_is_a_failure(tmp_path):
+    missing, unmatched = str(tmp_path / "nowhere"), str(tmp_path / "none-*.txt")
+    assert list(expand_inputs([missing, unmatched])) == [
+        Failure(missing, "no such file or directory"),
+        Failure(unmatched, "no file matches this pattern"),
+    ]
 
 
 def test_english_is_recognised_without_langdetect(monkeypatch):

@@ -7,6 +7,7 @@ import click
 from whosaidwhat import __version__
 from whosaidwhat.cli import corpus as corpus_commands
 from whosaidwhat.cli import extract as extract_commands
+from whosaidwhat.cli import ingest as ingest_commands
 from whosaidwhat.cli import serve as serve_commands
 
 
@@ -25,5 +26,6 @@ def main() -> None:
 
 
 extract_commands.register(main)
+ingest_commands.register(main)
 corpus_commands.register(main)
 serve_commands.register(main)

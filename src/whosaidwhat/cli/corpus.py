@@ -1,5 +1,5 @@
-"""Corpus commands: ``ingest`` articles into a database, then ``search``, ``quotes``,
-``speakers``, ``timeline``, ``show`` and ``failures`` to query it.
+"""Corpus queries: ``search``, ``quotes``, ``speakers``, ``timeline``, ``show`` and
+``failures``, over a database that ``whosaidwhat ingest`` fills.
 
 Every command takes ``--db``: a SQLite file path or a ``postgresql://`` URL (default:
 the environment variable WHOSAIDWHAT_DB, else ``corpus.db``). Query results print as
@@ -17,38 +17,13 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from whosaidwhat.cli.options import db_option, fail, format_option
 from whosaidwhat.errors import WhosaidwhatError
-from whosaidwhat.readers import MAX_BYTES
-from whosaidwhat.store import DB_ENV, default_url, open_store
+from whosaidwhat.store import default_url, open_store
 
 QUOTE_COLUMNS = ("quote_id", "said_on", "speaker", "kind", "content", "headline")
 #: Table cells longer than this are cut short (JSON and CSV keep them whole).
 CELL_CHARS = 160
-
-
-def fail(message: str, code: int = 2) -> None:
-    click.echo(f"whosaidwhat: error: {message}", err=True)
-    sys.exit(code)
-
-
-def db_option(function: Callable) -> Callable:
-    return click.option(
-        "--db",
-        default=None,
-        metavar="PATH|URL",
-        help=f"SQLite file or postgresql:// URL (default: ${DB_ENV}, else corpus.db).",
-    )(function)
-
-
-def format_option(function: Callable) -> Callable:
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(["table", "json", "csv"]),
-        default="table",
-        show_default=True,
-        help="Output as a table, JSON or CSV.",
-    )(function)
 
 
 def run_query(db: str | None, query: Callable):
@@ -84,128 +59,6 @@ def emit(rows: list[dict], columns: Sequence[str], fmt: str, title: str | None =
 def cell(value) -> str:
     text = "" if value is None else str(value)
     return text if len(text) <= CELL_CHARS else text[: CELL_CHARS - 1] + "…"
-
-
-@click.command()
-@click.argument("paths", nargs=-1, required=True)
-@db_option
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Processes analysing articles, this one included (each loads the model once).",
-)
-@click.option(
-    "--engine",
-    type=click.Choice(["local", "ray"]),
-    default="local",
-    show_default=True,
-    help="local: this machine's processes; ray: a Ray cluster (RAY_ADDRESS), through shards.",
-)
-@click.option(
-    "--shards",
-    default=None,
-    metavar="DIR",
-    help="With --engine ray: where workers write their shards (shared storage on a cluster).",
-)
-@click.option("--model", default=None, metavar="NAME", help="Any installed spaCy English pipeline.")
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=MAX_BYTES,
-    show_default=True,
-    help="Refuse articles larger than this.",
-)
-def ingest(paths, db, workers, engine, shards, model, max_bytes) -> None:
-    """Analyse articles and store them in a corpus database.
-
-    PATH may be a file, a directory (read recursively), a glob pattern, a WARC or
-    WARC.gz archive (each HTML response is one article) or an RSS/Atom feed. Content
-    stored before is skipped, so an interrupted run can simply be run again; inputs
-    that cannot be read or analysed are listed by `whosaidwhat failures`.
-
-    \b
-    Examples:
-      whosaidwhat ingest news/ --db corpus.db
-      whosaidwhat ingest 'crawl/*.warc.gz' feeds/world.rss --workers 4
-      whosaidwhat ingest news/ --db postgresql://localhost/news
-      whosaidwhat ingest crawl/ --engine ray --workers 8 --shards /shared/shards
-    """
-    from whosaidwhat.ingest import Ingest
-
-    try:
-        store = open_store(db or default_url())
-    except WhosaidwhatError as exc:
-        fail(str(exc))
-    console = Console(stderr=True)
-    with store:
-        try:
-            if engine == "ray":
-                from whosaidwhat.scale import ray_ingest
-
-                summary = ray_ingest(
-                    paths, store, workers=workers, model=model, max_bytes=max_bytes, shard_dir=shards
-                )
-            else:
-                with ingest_progress(console) as on_progress:
-                    summary = Ingest(
-                        store, workers=workers, model=model, max_bytes=max_bytes, on_progress=on_progress
-                    ).run(paths)
-        except WhosaidwhatError as exc:
-            fail(str(exc))
-        totals = store.counts()
-    console.print(
-        f"stored {summary.stored}, skipped {summary.skipped}, failed {summary.failed} "
-        f"in {summary.seconds:.1f} s ({summary.articles_per_second:.2f} articles/s); "
-        f"the corpus holds {totals['articles']} articles, {totals['quotes']} quotes, "
-        f"{totals['people']} people"
-    )
-    for failure in summary.failures[:10]:
-        console.print(f"  failed: {failure.path}: {failure.reason}", markup=False, highlight=False)
-    if summary.failed > 10:
-        console.print(f"  ... and {summary.failed - 10} more: see `whosaidwhat failures`")
-
-
-class ingest_progress:
-    """A rich progress display of articles done, their rate and the stored/skipped/failed counts."""
-
-    def __init__(self, console: Console):
-        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        self.progress = Progress(
-            SpinnerColumn(),
-            TextColumn("{task.completed} articles"),
-            BarColumn(),
-            TextColumn("{task.fields[rate]:.2f} articles/s"),
-            TextColumn(
-                "stored {task.fields[stored]} · skipped {task.fields[skipped]} · failed {task.fields[failed]}"
-            ),
-            TimeElapsedColumn(),
-            console=console,
-            transient=False,
-        )
-
-    def __enter__(self):
-        self.progress.start()
-        self.task = self.progress.add_task("ingest", total=None, rate=0.0, stored=0, skipped=0, failed=0)
-        return self.update
-
-    def update(self, summary) -> None:
-        done = summary.stored + summary.skipped + summary.failed
-        elapsed = self.progress.tasks[0].elapsed or 0.0
-        rate = (summary.stored + summary.failed) / elapsed if elapsed else 0.0
-        self.progress.update(
-            self.task,
-            completed=done,
-            rate=rate,
-            stored=summary.stored,
-            skipped=summary.skipped,
-            failed=summary.failed,
-        )
-
-    def __exit__(self, *exc) -> None:
-        self.progress.stop()
 
 
 @click.command()
@@ -344,5 +197,5 @@ def failures(db, fmt) -> None:
 
 
 def register(group: click.Group) -> None:
-    for command in (ingest, search, quotes, speakers, timeline, show, failures):
+    for command in (search, quotes, speakers, timeline, show, failures):
         group.add_command(command)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import os
 import sys
 from collections.abc import Iterator
 from importlib import resources
@@ -13,15 +12,29 @@ from itertools import chain, islice
 import click
 from pydantic_core import to_json
 
-from whosaidwhat.errors import AnalysisError, WhosaidwhatError
-from whosaidwhat.readers import MAX_BYTES, Article, iter_input_paths, read_bytes, read_path
+from whosaidwhat.cli.options import (
+    error,
+    fail,
+    max_bytes_option,
+    model_option,
+    standard_output,
+    writing_to,
+)
+from whosaidwhat.errors import AnalysisError, ReadError, WhosaidwhatError
+from whosaidwhat.readers import Article, Failure, iter_articles, read_bytes
 from whosaidwhat.record import json_schema
 
 EXAMPLE = "seed.txt"
 
 
-def fail(message: str) -> None:
-    click.echo(f"whosaidwhat: error: {message}", err=True)
+class OutputFile(click.File):
+    """The file records are written to, - for standard output; a closed standard output is
+    a one-line error rather than click's crash."""
+
+    def convert(self, value, param, ctx):
+        if value == "-":
+            standard_output()
+        return super().convert(value, param, ctx)
 
 
 @click.command()
@@ -36,44 +49,35 @@ def fail(message: str) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.File("w", encoding="utf-8"),
+    type=OutputFile("w", encoding="utf-8"),
     default="-",
     help="Write records to FILE instead of standard output.",
 )
-@click.option(
-    "--model",
-    default=None,
-    metavar="NAME",
-    help="Any installed spaCy English pipeline (default: en_core_web_sm).",
-)
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=MAX_BYTES,
-    show_default=True,
-    help="Refuse input files larger than this.",
-)
+@model_option
+@max_bytes_option("Refuse input files larger than this.")
 def extract(paths, example, fmt, output, model, max_bytes) -> None:
     """Print the record (quotes, speakers, entities, times, ...) of news articles.
 
-    PATH may be a file, a directory (read recursively, hidden files skipped) or - for
-    standard input. Plain text and HTML pages are told apart by their content. An input
-    that cannot be read (missing, empty, binary, too large, HTML without article text)
-    is reported on standard error and the others are still printed; the exit status is
-    then 1.
+    PATH may be a file, a directory (read recursively, hidden files skipped), a glob
+    pattern or - for standard input. Plain text, HTML pages, WARC and WARC.gz archives
+    (each HTML response is one article) and RSS/Atom feeds (each entry is one article)
+    are told apart by their content. An input that cannot be read (missing, empty,
+    binary, too large, JSON data, HTML without article text, a broken feed) is reported
+    on standard error and the others are still printed; the exit status is then 1.
 
     \b
     Examples:
       whosaidwhat extract article.txt
       whosaidwhat extract page.html --format jsonl
       whosaidwhat extract news/ -o records.jsonl
+      whosaidwhat extract crawl.warc.gz feed.rss --format jsonl
       curl -s https://example.org/story | whosaidwhat extract -
     """
     from whosaidwhat.extract import extract_many
     from whosaidwhat.nlp import load
 
     if not paths and not example:
-        if sys.stdin.isatty():
+        if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("give a PATH, - for standard input, or --example")
         paths = ("-",)
     failures: list[str] = []
@@ -85,23 +89,19 @@ def extract(paths, example, fmt, output, model, max_bytes) -> None:
             nlp = load(model)
         except WhosaidwhatError as exc:
             fail(str(exc))
-            sys.exit(2)
         one = len(first) == 1 and not failures
         fmt = fmt or ("json" if one else "jsonl")
 
         def analysis_failed(article: Article, exc: Exception) -> None:
             message = str(AnalysisError(article.path, exc))
             failures.append(message)
-            fail(message)
+            error(message)
 
-        try:
-            for record in extract_many(chain(first, articles), nlp, on_error=analysis_failed):
+        for record in extract_many(chain(first, articles), nlp, on_error=analysis_failed):
+            with writing_to(output):
                 _write(output, to_json(record, by_alias=True, indent=2 if fmt == "json" else None))
                 output.write("\n")
                 output.flush()
-        except BrokenPipeError:  # the reader went away (`| head`): stop quietly
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(1)
     if failures:
         sys.exit(1)
 
@@ -125,21 +125,13 @@ def _articles(paths, example: bool, max_bytes: int, failures: list[str]) -> Iter
     if example:
         data = resources.files("whosaidwhat").joinpath("data", EXAMPLE).read_bytes()
         yield read_bytes(data, path=EXAMPLE, max_bytes=max_bytes)
-    for path in paths:
-        try:
-            if path == "-":
-                data = sys.stdin.buffer.read(max_bytes + 1)
-                yield _warned(read_bytes(data, path=None, max_bytes=max_bytes))
-                continue
-            for file in iter_input_paths(path):
-                try:
-                    yield _warned(read_path(file, max_bytes=max_bytes))
-                except WhosaidwhatError as exc:
-                    failures.append(str(exc))
-                    fail(str(exc))
-        except WhosaidwhatError as exc:
-            failures.append(str(exc))
-            fail(str(exc))
+    for article in iter_articles(paths, max_bytes):
+        if isinstance(article, Failure):
+            message = str(ReadError(article.path, article.reason))
+            failures.append(message)
+            error(message)
+        else:
+            yield _warned(article)
 
 
 def _warned(article: Article) -> Article:
@@ -157,7 +149,9 @@ def schema() -> None:
     Example:
       whosaidwhat schema > article.schema.json
     """
-    click.echo(json.dumps(json_schema(), indent=2))
+    output = standard_output()
+    with writing_to(output):
+        click.echo(json.dumps(json_schema(), indent=2), file=output)
 
 
 def register(group: click.Group) -> None:

@@ -6,8 +6,7 @@ import os
 
 import click
 
-from whosaidwhat.cli.corpus import db_option
-from whosaidwhat.readers import MAX_BYTES
+from whosaidwhat.cli.options import db_option, max_bytes_option
 
 LOOPBACK = "127.0.0.1"
 LOOPBACK_NAMES = {LOOPBACK, "localhost", "::1"}
@@ -22,13 +21,7 @@ LOOPBACK_NAMES = {LOOPBACK, "localhost", "::1"}
     help="Address to listen on; anything but loopback exposes the corpus to the network.",
 )
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=MAX_BYTES,
-    show_default=True,
-    help="Largest body POST /api/extract accepts.",
-)
+@max_bytes_option("Largest body POST /api/extract accepts.")
 def serve(db: str | None, host: str, port: int, max_bytes: int) -> None:
     """Serve the corpus: a reader at / and a JSON API under /api (OpenAPI at /openapi.json).
 
