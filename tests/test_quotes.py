@@ -8,7 +8,7 @@ import spacy
 from whosaidwhat.nlp import analyse
 from whosaidwhat.nlp.pipeline import resolve_model_name
 from whosaidwhat.nlp.quotemarks import find_quoted
-from whosaidwhat.nlp.quotes import line_paragraphs
+from whosaidwhat.nlp.syntax import line_paragraphs
 
 
 def quotes_of(nlp, text: str) -> list[dict]:

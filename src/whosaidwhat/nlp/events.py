@@ -49,6 +49,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.nlp import extensions
 from whosaidwhat.nlp.mentions import MentionIndex
+from whosaidwhat.nlp.syntax import ACTOR, paragraphs_of, subject_of
 
 #: Trigger lemma -> event type. Verbs and nouns alike; phrasal triggers are in PHRASAL_TYPES.
 EVENT_TYPES = {
@@ -430,7 +431,7 @@ def fill_participants(event: Event, mentions: MentionIndex) -> None:
         ]
         event.who = phrase_entities(agents, mentions)
     else:
-        subject = subject_of(token)
+        subject = subject_of(token, ACTOR)
         event.who = phrase_entities([subject] if subject is not None else [], mentions)
         passive = [c for c in token.children if c.dep_ in ("nsubjpass",)]
         agents = [g for a in token.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
@@ -453,32 +454,6 @@ def fill_participants(event: Event, mentions: MentionIndex) -> None:
         elif prep.lower_ in PLACE_PREPOSITIONS:
             event.where += [i for i in place_entities(objects, mentions, prep.lower_) if i not in event.where]
     event.whom = [i for i in event.whom if i not in event.who]
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The subject of ``verb``, or of the verb it hangs from when it has none of its own."""
-    token = verb
-    for _ in range(6):
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
-        if subjects:
-            return subjects[0]
-        if token.dep_ == "xcomp" and (controller := object_of(token.head)) is not None:
-            return controller
-        if token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and token.head is not token:
-            token = token.head
-            continue
-        return None
-    return None
-
-
-def object_of(verb: Token) -> Token | None:
-    """The object that controls an infinitive: "urged Dean to apologise", "called on Dean to apologise"."""
-    for child in verb.rights:
-        if child.dep_ in ("dobj", "dative"):
-            return child
-        if child.dep_ in ("prt", "prep") and child.lower_ == "on":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
 
 
 def phrase_entities(heads: list[Token], mentions: MentionIndex) -> list[str]:
@@ -690,7 +665,7 @@ def framing_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
 
 def continue_narrative(doc: Doc, text: str, events: list[Event]) -> None:
     """Rule 4: simple-past clauses carry on the reference time of the clause last dated on its own."""
-    paragraphs = paragraph_bounds(doc, text)
+    paragraphs = paragraphs_of(doc, text)
     paragraph_starts = [s for s, _ in paragraphs]
     quoted = SpanUnion([q["content"] for q in doc._.quotes or []])
     sentence_start = sentence_starts(doc)
@@ -716,17 +691,6 @@ def sentence_starts(doc: Doc) -> list[int]:
     for sentence in doc.sents:
         starts[sentence.start : sentence.end] = [sentence.start] * len(sentence)
     return starts
-
-
-def paragraph_bounds(doc: Doc, text: str) -> list[tuple[int, int]]:
-    if doc._.paragraphs:
-        return list(doc._.paragraphs)
-    bounds, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            bounds.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return bounds
 
 
 def paragraph_of(offset: int, paragraph_starts: list[int]) -> int:
@@ -771,7 +735,7 @@ def parse_headline(nlp: Language, headline: str | None) -> Doc | None:
 
 
 def main_event(doc: Doc, text: str, events: list[Event], headline: Doc | None) -> dict | None:
-    paragraphs = paragraph_bounds(doc, text)
+    paragraphs = paragraphs_of(doc, text)
     if not paragraphs:
         return None
     first = paragraphs[0]
@@ -813,7 +777,7 @@ def headline_entities(
     found: dict[str, list[str]] = {"who": [], "where": []}
     if headline is None or trigger is None:
         return found
-    subject = subject_of(trigger)
+    subject = subject_of(trigger, ACTOR)
     head_word = subject.lower_ if subject is not None else ""
     texts = {
         "who": subject_phrase(subject).text.lower() if subject is not None else "",
@@ -842,7 +806,7 @@ def subject_phrase(token: Token) -> Span:
 def phrases(doc: Doc, text: str, event: Event) -> dict[str, str | None]:
     """The 5W1H phrases of ``event`` as they stand in the text."""
     trigger = event.token
-    subject = subject_of(trigger) if trigger.pos_ == "VERB" else None
+    subject = subject_of(trigger, ACTOR) if trigger.pos_ == "VERB" else None
     when = next(
         (
             text[t["start"] : t["end"]]

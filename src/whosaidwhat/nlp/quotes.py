@@ -40,12 +40,8 @@ from spacy.tokens import Doc, Span, Token
 from whosaidwhat.nlp import extensions
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.quotemarks import Quoted, find_quoted
-from whosaidwhat.nlp.speakers import (
-    addressee_of,
-    entity_of,
-    phrase_span,
-    subject_of,
-)
+from whosaidwhat.nlp.speakers import addressee_of, entity_of, phrase_span
+from whosaidwhat.nlp.syntax import SPEAKER, paragraphs_of, subject_of, token_end
 
 #: Reporting verbs by lemma, with the dependencies by which each governs what was said:
 #: ``ccomp`` a clause ("said that ..."), ``xcomp`` an infinitive ("vowed to ..."), ``dobj``
@@ -154,24 +150,9 @@ def make_quotes(nlp: Language, name: str):
 def find_quotes(doc: Doc) -> list[Quote]:
     """All quotes of ``doc``, in text order."""
     text = doc.text  # built from the tokens at each access: read once
-    paragraphs = doc._.paragraphs or line_paragraphs(text)
+    paragraphs = paragraphs_of(doc, text)
     finder = _QuoteFinder(doc, text, paragraphs, find_quoted(text, paragraphs))
     return finder.run()
-
-
-def line_paragraphs(text: str) -> list[Bounds]:
-    """Non-blank lines as paragraphs, for Docs made without the structure stage."""
-    bounds, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        if body.strip():
-            bounds.append((pos, pos + len(body)))
-        pos += len(line)
-    return bounds
-
-
-def token_end(token: Token) -> int:
-    return token.idx + len(token.text)
 
 
 def overlap(a: Bounds, b: Bounds) -> int:
@@ -254,7 +235,7 @@ class _QuoteFinder:
         content = self._content_of(token)
         if content is None:
             return
-        subject = subject_of(token)
+        subject = subject_of(token, SPEAKER)
         self.cue_tokens.add(token.i)
         self._add(content, (token.idx, token_end(token)), subject, addressee_of(token))
 
@@ -439,7 +420,7 @@ class _QuoteFinder:
                 self.claimed.add(k)
                 self.cue_tokens.add(verb.i)
                 cue = (verb.idx, token_end(verb))
-                self._add(quoted.inner, cue, subject_of(verb), addressee_of(verb))
+                self._add(quoted.inner, cue, subject_of(verb, SPEAKER), addressee_of(verb))
                 continue
             signed = self._signature_after(quoted)
             if signed is not None:

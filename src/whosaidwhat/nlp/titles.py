@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp.gazetteer import country_code
 from whosaidwhat.nlp.people import ABBREVIATED_TITLES, expanded_title_word, is_title_word
+from whosaidwhat.nlp.syntax import ROLE_HOLDER, subject_of
 
 #: Dependencies that attach a word before a name to it as part of the same noun phrase.
 PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod", "punct"})
@@ -158,7 +159,7 @@ def role_title(token: Token) -> tuple[Token, Title] | None:
         holder = next((child for child in token.head.children if child.dep_ == "nsubj"), None)
     elif token.lemma_.lower() in ROLE_NOUNS:
         role = _complement(token, "of")
-        holder = clause_subject(token) if role is not None else None
+        holder = subject_of(token, ROLE_HOLDER) if role is not None else None
     elif token.lower_ == "as" and token.dep_ == "prep" and token.head.lemma_.lower() in ROLE_VERBS:
         role = next((child for child in token.children if child.dep_ == "pobj"), None)
         holder = _object_or_subject(token.head) if role is not None else None
@@ -170,24 +171,12 @@ def role_title(token: Token) -> tuple[Token, Title] | None:
     return (holder, title) if title else None
 
 
-def clause_subject(token: Token) -> Token | None:
-    """The subject of the nearest clause above ``token`` that has one."""
-    node = token
-    while True:
-        for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
-                return child
-        if node.head.i == node.i:
-            return None
-        node = node.head
-
-
 def _object_or_subject(verb: Token) -> Token | None:
     """What an "as" phrase on ``verb`` describes: its object ("named her as envoy"), else its subject."""
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             return child
-    return clause_subject(verb)
+    return subject_of(verb, ROLE_HOLDER)
 
 
 def _complement(token: Token, preposition: str) -> Token | None:
