@@ -3,7 +3,7 @@
 An event is a clause reporting an action, found on the dependency parse:
 
 * Triggers are verbs and event nouns ("a NATO meeting"). A trigger whose lemma is in
-  :data:`EVENT_TYPES` takes that type; any other action verb becomes an event of its
+  ``resources/event_triggers.tsv`` takes that type; any other action verb becomes an event of its
   own lemma when a named participant or place takes part or it has its own time.
   Verbs of saying and thinking are left to the quotes, as are verbs of being and having.
 * ``who``: the agent, i.e. the entities mentioned in the subject (or the "by" phrase of
@@ -48,179 +48,23 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.nlp import extensions
+from whosaidwhat.nlp.lexicons import event_triggers, number_words, reporting_verbs, words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.syntax import ACTOR, paragraphs_of, subject_of
 
-#: Trigger lemma -> event type. Verbs and nouns alike; phrasal triggers are in PHRASAL_TYPES.
-EVENT_TYPES = {
-    "visit": "visit",
-    "arrive": "visit",
-    "travel": "visit",
-    "trip": "visit",
-    "tour": "visit",
-    "fly": "visit",
-    "meet": "meet",
-    "meeting": "meet",
-    "summit": "meet",
-    "conference": "meet",
-    "discuss": "discuss",
-    "negotiate": "discuss",
-    "announce": "announce",
-    "announcement": "announce",
-    "unveil": "announce",
-    "pledge": "pledge",
-    "commit": "pledge",
-    "attack": "attack",
-    "strike": "attack",
-    "airstrike": "attack",
-    "bomb": "attack",
-    "bombing": "attack",
-    "shell": "attack",
-    "shelling": "attack",
-    "raid": "attack",
-    "invade": "attack",
-    "invasion": "attack",
-    "arrest": "arrest",
-    "detain": "arrest",
-    "detention": "arrest",
-    "charge": "charge",
-    "indict": "charge",
-    "indictment": "charge",
-    "rule": "rule",
-    "ruling": "rule",
-    "verdict": "rule",
-    "sentence": "rule",
-    "convict": "rule",
-    "elect": "elect",
-    "election": "elect",
-    "reelect": "elect",
-    "re-elect": "elect",
-    "vote": "vote",
-    "referendum": "vote",
-    "ballot": "vote",
-    "appoint": "appoint",
-    "appointment": "appoint",
-    "nominate": "appoint",
-    "nomination": "appoint",
-    "inaugurate": "take_office",
-    "inauguration": "take_office",
-    "resign": "resign",
-    "resignation": "resign",
-    "quit": "resign",
-    "die": "die",
-    "death": "die",
-    "agree": "agree",
-    "agreement": "agree",
-    "deal": "agree",
-    "treaty": "agree",
-    "sign": "agree",
-    "debate": "debate",
-    "protest": "protest",
-    "rally": "rally",
-    "explosion": "explosion",
-    "shooting": "attack",
-    "trial": "trial",
-    "hearing": "hearing",
-    "ceremony": "ceremony",
-    "funeral": "funeral",
-}
-#: (verb lemma, object or particle lemma) -> event type, for triggers of two words.
-PHRASAL_TYPES = {
-    ("take", "office"): "take_office",
-    ("take", "power"): "take_office",
-    ("swear", "in"): "take_office",
-    **{
-        ("assume", noun): "take_office"
-        for noun in ("role", "office", "post", "position", "presidency", "power")
-    },
-    ("step", "down"): "resign",
-    ("hold", "talk"): "meet",
-    ("hold", "meeting"): "meet",
-    ("call", "on"): "call",
-    ("call", "for"): "call",
-}
-EVENT_TYPE_NAMES = frozenset(EVENT_TYPES.values()) | frozenset(PHRASAL_TYPES.values())
-#: Nouns whose event type differs from their verb's: "talks" are a meeting, talking is not.
-NOUN_TYPES = {"talk": "meet"}
-#: Event nouns: the noun lemmas of EVENT_TYPES that name an occurrence.
-EVENT_NOUNS = frozenset(
-    {
-        "visit",
-        "trip",
-        "tour",
-        "meeting",
-        "talk",
-        "summit",
-        "conference",
-        "announcement",
-        "pledge",
-        "attack",
-        "strike",
-        "airstrike",
-        "bombing",
-        "shelling",
-        "raid",
-        "invasion",
-        "arrest",
-        "detention",
-        "indictment",
-        "ruling",
-        "verdict",
-        "election",
-        "vote",
-        "referendum",
-        "appointment",
-        "nomination",
-        "inauguration",
-        "resignation",
-        "death",
-        "agreement",
-        "deal",
-        "treaty",
-        "debate",
-        "protest",
-        "rally",
-        "explosion",
-        "shooting",
-        "trial",
-        "hearing",
-        "ceremony",
-        "funeral",
-    }
-)
+#: Event types by trigger (``resources/event_triggers.tsv``): of a verb's lemma, of a noun's
+#: lemma (a noun naming an occurrence), and of a verb's lemma with its particle or object's.
+VERB_TYPES, NOUN_TYPES, PHRASAL_TYPES = event_triggers()
+EVENT_TYPE_NAMES = frozenset({*VERB_TYPES.values(), *NOUN_TYPES.values(), *PHRASAL_TYPES.values()})
 #: Verbs that are not events of their own: saying and thinking (those are quotes), being,
-#: having, wanting. Other reporting words ("announced", "endorsed", "pledged") are acts too.
-_NOT_EVENTS = """
-    say tell add state note claim ask write explain insist argue reiterate believe think remark reply
-    respond comment stress emphasize emphasise accord report suggest tweet post quip joke acknowledge
-    admit concede confirm deny predict recall maintain contend assert allege testify mention repeat
-    counter retort know hope be have do get want need like mean include
-    keep let help try use see wish expect consider call describe speak
-"""
-NOT_EVENTS = frozenset(_NOT_EVENTS.split())
+#: having, wanting. Reporting verbs that are also acts ("announced", "endorsed") are events.
+NOT_EVENTS = frozenset(lemma for lemma, verb in reporting_verbs().items() if verb.speech) | words(
+    "not_events.txt"
+)
+#: Verbs that take their meaning from the event noun they govern ("held talks", "won the vote").
+LIGHT_VERBS = words("light_verbs.txt")
 #: Verbs that are events only when used on their own ("appeared on MSNBC"), not as a link
 #: to a predicate ("appeared to be", "remained calm").
-#: Verbs that take their meaning from the event noun they govern ("held talks", "won the vote").
-LIGHT_VERBS = frozenset(
-    {
-        "hold",
-        "have",
-        "make",
-        "take",
-        "give",
-        "host",
-        "stage",
-        "attend",
-        "conduct",
-        "win",
-        "lose",
-        "launch",
-        "carry",
-        "join",
-        "open",
-        "call",
-    }
-)
 LINKING_VERBS = frozenset({"appear", "remain", "seem", "become", "look", "feel"})
 LINK_DEPS = frozenset({"xcomp", "acomp", "attr", "ccomp", "oprd"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -242,57 +86,14 @@ PLACE_PREPOSITIONS = frozenset(
         "within",
     }
 )
-#: Last words of organisation names that are also sites one can be at.
-SITE_WORDS = frozenset(
-    {
-        "university",
-        "college",
-        "school",
-        "base",
-        "airport",
-        "hospital",
-        "stadium",
-        "arena",
-        "hall",
-        "center",
-        "centre",
-        "palace",
-        "square",
-        "station",
-        "prison",
-        "museum",
-        "hotel",
-        "church",
-        "cathedral",
-        "mosque",
-        "embassy",
-        "consulate",
-        "port",
-        "headquarters",
-        "campus",
-        "park",
-        "parliament",
-    }
-)
+#: Last words of organisation names that are also sites one can be at ("Hofstra University").
+SITE_WORDS = words("site_words.txt")
 PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside"})
 SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
 TIME_UNITS = {"day": 1, "week": 7}
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "several": None,
-    "few": None,
-}
+#: Numbers of days or weeks in words that an offset may give ("two days after"): the small ones
+#: news spells out.
+OFFSET_COUNTS = {word: int(value) for word, value in number_words("cardinal").items() if value <= 10}
 
 
 @dataclass
@@ -385,15 +186,15 @@ def event_type(token: Token) -> str | None:
         for child in token.children:
             if child.dep_ in ("prt", "dobj", "prep") and (lemma, child.lemma_.lower()) in PHRASAL_TYPES:
                 return PHRASAL_TYPES[(lemma, child.lemma_.lower())]
-        if lemma in EVENT_TYPES:
-            return EVENT_TYPES[lemma]
+        if lemma in VERB_TYPES:
+            return VERB_TYPES[lemma]
         if lemma in NOT_EVENTS or not lemma.isalpha():
             return None
         if lemma in LINKING_VERBS and any(c.dep_ in LINK_DEPS for c in token.children):
             return None
         return lemma
-    if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.dep_ != "compound":
-        return NOUN_TYPES.get(lemma) or EVENT_TYPES[lemma]
+    if token.pos_ == "NOUN" and lemma in NOUN_TYPES and token.dep_ != "compound":
+        return NOUN_TYPES[lemma]
     return None
 
 
@@ -601,7 +402,7 @@ def offset_days(holder: Token) -> int | None:
             count = 1
             if numbers:
                 word = numbers[0].lower_
-                count = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+                count = int(word) if word.isdigit() else OFFSET_COUNTS.get(word)
             if count is None:
                 return None
             return count * TIME_UNITS[child.lemma_.lower()]

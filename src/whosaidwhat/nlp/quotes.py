@@ -8,7 +8,7 @@ How it works, over the dependency parse:
 
 1. Quotation marks are paired per paragraph (:mod:`whosaidwhat.nlp.quotemarks`).
 2. Every reporting verb outside quotation marks that governs what was said, by one of
-   the dependencies :data:`REPORTING_FRAMES` lists for its lemma (a clause, an object,
+   the dependencies its entry in ``resources/reporting_verbs.tsv`` lists (a clause, an object,
    an infinitive, a prepositional object), or that heads a quotation ("X said:
    \"...\""), is a cue; its subject is the source (:mod:`whosaidwhat.nlp.speakers`).
    The content is a *direct* quote when quotation marks hold all its words, *mixed*
@@ -38,60 +38,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.nlp import extensions
+from whosaidwhat.nlp.lexicons import reporting_frames
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.quotemarks import Quoted, find_quoted
 from whosaidwhat.nlp.speakers import addressee_of, entity_of, phrase_span
 from whosaidwhat.nlp.syntax import SPEAKER, paragraphs_of, subject_of, token_end
 
-#: Reporting verbs by lemma, with the dependencies by which each governs what was said:
-#: ``ccomp`` a clause ("said that ..."), ``xcomp`` an infinitive ("vowed to ..."), ``dobj``
-#: an object ("reiterated his country's need"), ``prep:X`` the object of a preposition
-#: ("called for ...", "referred to ..."). Chosen for how reliably news writing uses each
-#: pairing to report a statement or a stated position.
-REPORTING_FRAMES_TABLE = """
-say ccomp xcomp | tell ccomp xcomp | add ccomp | write ccomp dobj prep:about | note ccomp dobj
-suggest ccomp xcomp | ask ccomp xcomp dobj prep:about prep:for | show ccomp dobj | argue ccomp
-talk prep:about | refer prep:to prep:as | refuse xcomp | find ccomp | endorse dobj | decline xcomp
-cite dobj | defend dobj | offer dobj | urge xcomp dobj | express dobj | criticize dobj prep:for
-criticise dobj prep:for | claim ccomp | call dobj xcomp prep:for prep:on | announce dobj ccomp
-report ccomp xcomp dobj | respond prep:to ccomp | describe dobj prep:as | discuss dobj | see prep:as
-vow xcomp | reveal ccomp | question dobj ccomp | warn ccomp | continue ccomp | accuse dobj prep:of
-denounce dobj | acknowledge ccomp dobj | explain ccomp | declare ccomp dobj | indicate ccomp
-tweet ccomp dobj | state ccomp | reply ccomp | order dobj | determine ccomp | hope ccomp xcomp
-hop ccomp xcomp
-propose dobj xcomp | blame dobj prep:for | mention dobj | blast dobj | insist ccomp | deny ccomp dobj
-recall dobj ccomp | list dobj | estimate ccomp | convince ccomp | learn ccomp | promise xcomp ccomp
-rail prep:against | worry ccomp prep:about | point prep:to | agree ccomp xcomp | assert ccomp
-demand dobj | remark ccomp | dismiss dobj | disclose dobj ccomp | charge ccomp | slam dobj
-tout dobj | fear ccomp | demonstrate ccomp | answer ccomp | reiterate dobj ccomp | predict ccomp
-admit ccomp | pledge xcomp | threaten xcomp | boast ccomp | complain ccomp prep:about
-concede ccomp | confirm ccomp dobj | stress ccomp | emphasize ccomp | emphasise ccomp
-maintain ccomp | contend ccomp | allege ccomp | testify ccomp | caution ccomp | conclude ccomp
-observe ccomp | comment prep:on | post dobj ccomp | repeat dobj ccomp | praise dobj prep:for
-condemn dobj | reject dobj | explain dobj | signal ccomp | hint ccomp | counter ccomp
-think ccomp | believe ccomp | know ccomp | want ccomp | recognize ccomp | see dobj | back dobj
-support dobj | oppose dobj | attack dobj | favor dobj | welcome dobj | accept dobj | promote dobj
-highlight dobj | compare dobj | issue dobj | seek xcomp dobj | plan xcomp | decide xcomp | expect xcomp
-appear xcomp | seem xcomp | speak prep:about | agree prep:with | want xcomp dobj | release dobj
-vote prep:for | cast dobj | know dobj prep:about | sign dobj | launch dobj | encourage dobj | thank dobj
-consider dobj | ignore dobj | pledge dobj | predict dobj | like dobj | love dobj | hate dobj | prefer dobj
-admire dobj | expect ccomp | push prep:for | reference dobj | outline dobj | detail dobj | applaud dobj
-mock dobj | emphasize dobj | warn dobj prep:of prep:about | liken dobj | label dobj | point ccomp
-feel ccomp | joke ccomp | refuse dobj | think prep:of | demand ccomp | discuss ccomp | propose ccomp
-"""
-
-
-def _frames(table: str) -> dict[str, frozenset[str]]:
-    """``"lemma dep dep | lemma dep"`` -> ``{lemma: {dep, ...}}``; a lemma listed twice gets both."""
-    frames: dict[str, frozenset[str]] = {}
-    for entry in table.replace("\n", "|").split("|"):
-        if entry.strip():
-            lemma, *relations = entry.split()
-            frames[lemma] = frames.get(lemma, frozenset()) | frozenset(relations)
-    return frames
-
-
-REPORTING_FRAMES = _frames(REPORTING_FRAMES_TABLE)
+#: Reporting verbs by lemma, with the dependencies by which each governs what was said
+#: (``resources/reporting_verbs.tsv``).
+REPORTING_FRAMES = reporting_frames()
 
 #: Dependency labels of a clause a reporting verb governs as its content.
 CLAUSE_DEPS = ("ccomp", "parataxis")

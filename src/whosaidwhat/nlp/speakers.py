@@ -14,24 +14,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
 
 #: Parts of a subject phrase that are not the speaker's name ("officials who ...").
 SUBJECT_TAIL_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
 #: Verbs whose object is the person addressed ("told Zelenskyy", "assured voters").
-ADDRESSEE_VERBS = frozenset(
-    {
-        "tell",
-        "assure",
-        "warn",
-        "remind",
-        "inform",
-        "promise",
-        "urge",
-        "ask",
-        "advise",
-    }
-)
+ADDRESSEE_VERBS = words("addressee_verbs.txt")
 #: Named-entity types that can be spoken to.
 ADDRESSEE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})

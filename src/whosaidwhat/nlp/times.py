@@ -38,39 +38,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp import extensions
+from whosaidwhat.nlp.lexicons import number_words
+from whosaidwhat.structure.dates import MONTH
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "several": None,
-    "few": None,
-    "a few": None,
-}
+#: The counts a relative time may give in words ("three days ago", "in twenty years"), by value.
+TIME_COUNTS = frozenset({*range(1, 13), 15, 20, 30})
+COUNT_WORDS = {word: int(value) for word, value in number_words("cardinal").items() if value in TIME_COUNTS}
 UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "hour": "H", "minute": "M"}
 DAY_PARTS = r"(?:morning|afternoon|evening|night)"
 
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_NUMBER = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+_NUMBER = r"(?:\d+|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True)) + ")"
 _UNIT = r"(?:day|week|month|year|decade|hour)s?"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 #: TIMEX3 season codes and the months each season spans (northern hemisphere).
@@ -92,9 +71,9 @@ PATTERNS = [
         rf"\b(?:today|tonight|yesterday|tomorrow|(?:last|this)\s+{DAY_PARTS})\b",
         rf"\b{_NUMBER}\s+{_UNIT}\s+(?:ago|earlier|later|from\s+now)\b",
         rf"\bin\s+{_NUMBER}\s+{_UNIT}\b",
-        rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}(?!\d))?",
-        rf"\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}}\b)?",
-        rf"\b{_MONTH}\s+(?:of\s+)?\d{{4}}\b",
+        rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}(?!\d))?",
+        rf"\b\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}}\b)?",
+        rf"\b{MONTH}\s+(?:of\s+)?\d{{4}}\b",
         r"\b(?:the\s+)?(?:1[89]|20)\d0s\b",
         r"\b(?:in|since|by|until|from|before|after|during|through|of)\s+(?P<t>(?:1[89]|20)\d\d)\b(?![\d,.]\d)",
         rf"\b(?:(?:this|next|last|past|coming)\s+{_SEASON}|{_SEASON}\s+(?:of\s+)?\d{{4}})\b",
@@ -265,7 +244,7 @@ def normalise(expression: str) -> str:
         text = LEADING_SIGNALS.sub("", text)
     text = re.sub(r"^the ", "", text)
     text = re.sub(r"^(?:the )?(?:end|beginning|start|middle|first half|second half) of (?:the )?", "", text)
-    text = re.sub(rf"^(?:early|mid|late)[- ](?={_MONTH}|\d|{_SEASON})", "", text)
+    text = re.sub(rf"^(?:early|mid|late)[- ](?={MONTH}|\d|{_SEASON})", "", text)
     return re.sub(r"'s$", "", text)
 
 
@@ -285,7 +264,7 @@ def resolve_duration_or_decade(text: str, anchor: date | None, direction: str) -
 
 
 def number_value(word: str) -> int | None:
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    return int(word) if word.isdigit() else COUNT_WORDS.get(word)
 
 
 def resolve_relative(text: str, anchor: date | None, direction: str) -> str | None:
@@ -365,7 +344,7 @@ def resolve_absolute(text: str, anchor: date | None, direction: str) -> str | No
     """Dates naming a month or a year ("Oct. 12", "June 2015", "3/14/2016", "2016") via dateparser."""
     if re.fullmatch(r"(?:1[89]|20)\d\d", text):
         return text
-    has_month = re.search(rf"\b{_MONTH}(?=\W|$)", text)
+    has_month = re.search(rf"\b{MONTH}(?=\W|$)", text)
     numeric = re.fullmatch(r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}", text)
     if not (has_month or numeric):
         return None

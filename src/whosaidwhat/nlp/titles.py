@@ -19,49 +19,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp.gazetteer import country_code
+from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.people import ABBREVIATED_TITLES, expanded_title_word, is_title_word
 from whosaidwhat.nlp.syntax import ROLE_HOLDER, subject_of
 
 #: Dependencies that attach a word before a name to it as part of the same noun phrase.
 PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod", "punct"})
 #: Nouns whose "of" complement is a role: "the role of NATO Secretary General".
-ROLE_NOUNS = frozenset({"role", "post", "position", "job", "office", "title", "seat"})
+ROLE_NOUNS = words("role_nouns.txt")
 #: Verbs whose "as" complement is a role held by their subject (or their object, when they have one).
-ROLE_VERBS = frozenset(
-    {
-        "serve",
-        "work",
-        "act",
-        "remain",
-        "return",
-        "continue",
-        "elect",
-        "re-elect",
-        "appoint",
-        "name",
-        "nominate",
-        "choose",
-        "select",
-        "swear",
-        "install",
-        "confirm",
-        "hire",
-        "retire",
-        "resign",
-        "step",
-        "join",
-        "take",
-        "replace",
-        "succeed",
-        "run",
-        "campaign",
-        "start",
-        "begin",
-        "stay",
-        "rule",
-        "govern",
-    }
-)
+ROLE_VERBS = words("role_verbs.txt")
 #: Prepositions whose phrase belongs to a title: "president of Ukraine", "nurse at the clinic".
 TITLE_PREPOSITIONS = frozenset({"of", "at", "for"})
 #: Titles longer than this are clauses the parser mistook for a noun phrase.
