@@ -55,7 +55,7 @@ nlp = spacy.load(sys.argv[1])
 for name in {components!r}:
     nlp.add_pipe(name)
 doc = nlp('"We will win," the minister said.')
-print(doc._.quotes[0]["kind"])
+print(doc._.wsw_quotes[0]["kind"])
 """
 
 

@@ -1,6 +1,6 @@
 """``whosaidwhat_entities``: one entity per person, organisation and place of an article.
 
-Runs after the model's NER and writes ``doc._.entities``:
+Runs after the model's NER and writes ``doc._.wsw_entities``:
 ``[{"id", "name", "type", "titles", "mentions": [(start, end)]}]``.
 
 1. Named spans from the model, trimmed ("the United Kingdom" -> "United Kingdom",
@@ -98,12 +98,12 @@ class Group:
             self.titles.append(title)
 
 
-@Language.factory("whosaidwhat_entities", assigns=["doc._.entities"])
+@Language.factory("whosaidwhat_entities", assigns=["doc._.wsw_entities"])
 def make_entities(nlp: Language, name: str):
     extensions.register()
 
     def component(doc: Doc) -> Doc:
-        doc._.entities = find_entities(doc, nlp.make_doc)
+        doc._.wsw_entities = find_entities(doc, nlp.make_doc)
         return doc
 
     return component
@@ -557,13 +557,13 @@ def _gender(group: Group) -> tuple[str | None, bool]:
 
 def paragraph_starts(doc: Doc) -> list[int]:
     """Character offsets where paragraphs start: the caller's, else every line's."""
-    if doc._.paragraphs:
-        return sorted(start for start, _ in doc._.paragraphs)
+    if doc._.wsw_paragraphs:
+        return sorted(start for start, _ in doc._.wsw_paragraphs)
     return [0] + [match.end() for match in re.finditer(r"\n", doc.text)]
 
 
 def as_records(doc: Doc, groups: list[Group]) -> list[dict]:
-    """The ``doc._.entities`` value: in order of first mention, mentions as character offsets."""
+    """The ``doc._.wsw_entities`` value: in order of first mention, mentions as character offsets."""
     groups = sorted(groups, key=lambda group: group.mentions[0].start)
     records = []
     for number, group in enumerate(groups, start=1):

@@ -32,7 +32,7 @@ An event is a clause reporting an action, found on the dependency parse:
 
   Otherwise ``when`` is None: the publication date is not a default.
 
-The main event (``doc._.main_event``) is what the headline and the first paragraph
+The main event (``doc._.wsw_main_event``) is what the headline and the first paragraph
 report: the first-paragraph event that matches the headline's verb (or, failing that,
 the first paragraph's first main-clause event), with the headline's participants added.
 """
@@ -120,15 +120,15 @@ class Event:
         }
 
 
-@Language.factory("whosaidwhat_events", assigns=["doc._.events", "doc._.main_event"])
+@Language.factory("whosaidwhat_events", assigns=["doc._.wsw_events", "doc._.wsw_main_event"])
 def make_events(nlp: Language, name: str):
     extensions.register()
 
     def component(doc: Doc) -> Doc:
         text = doc.text  # Doc.text joins every token on each access: read it once
         candidates = find_events(doc, text)
-        doc._.events = [e.as_dict() for e in candidates if is_reportable(e)]
-        doc._.main_event = main_event(doc, text, candidates, parse_headline(nlp, doc._.headline))
+        doc._.wsw_events = [e.as_dict() for e in candidates if is_reportable(e)]
+        doc._.wsw_main_event = main_event(doc, text, candidates, parse_headline(nlp, doc._.wsw_headline))
         return doc
 
     return component
@@ -136,7 +136,7 @@ def make_events(nlp: Language, name: str):
 
 def find_events(doc: Doc, text: str) -> list[Event]:
     """Every trigger as a dated event with its participants; :func:`is_reportable` picks those to report."""
-    mentions = MentionIndex(doc._.entities or [], text)
+    mentions = MentionIndex(doc._.wsw_entities or [], text)
     candidates = []
     for token in doc:
         kind = event_type(token)
@@ -327,7 +327,7 @@ def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
     """
     triggers = {e.token.i for e in candidates}
     owned: dict[int, str] = {}
-    for t in doc._.times or []:
+    for t in doc._.wsw_times or []:
         if t["value"].startswith("P"):
             continue
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
@@ -468,7 +468,7 @@ def continue_narrative(doc: Doc, text: str, events: list[Event]) -> None:
     """Rule 4: simple-past clauses carry on the reference time of the clause last dated on its own."""
     paragraphs = paragraphs_of(doc, text)
     paragraph_starts = [s for s, _ in paragraphs]
-    quoted = SpanUnion([q["content"] for q in doc._.quotes or []])
+    quoted = SpanUnion([q["content"] for q in doc._.wsw_quotes or []])
     sentence_start = sentence_starts(doc)
     dated_sentences = {sentence_start[e.token.i] for e in events if e.own_time}
     reference: tuple[str, int] | None = None
@@ -584,8 +584,9 @@ def headline_entities(
         "who": subject_phrase(subject).text.lower() if subject is not None else "",
         "where": headline.text[trigger.idx :].lower(),
     }
-    names = [(ent["name"].lower(), ent) for ent in doc._.entities or []]
-    names += [(text[s:e].lower(), ent) for ent in doc._.entities or [] for s, e in ent.get("mentions", [])]
+    entities = doc._.wsw_entities or []
+    names = [(ent["name"].lower(), ent) for ent in entities]
+    names += [(text[s:e].lower(), ent) for ent in entities for s, e in ent.get("mentions", [])]
     for name, ent in sorted(names, key=lambda pair: -len(pair[0])):
         if len(name) < 3 or not name[0].isalnum():
             continue
@@ -611,7 +612,7 @@ def phrases(doc: Doc, text: str, event: Event) -> dict[str, str | None]:
     when = next(
         (
             text[t["start"] : t["end"]]
-            for t in doc._.times or []
+            for t in doc._.wsw_times or []
             if trigger.sent.start_char <= t["start"] < trigger.sent.end_char
             and not t["value"].startswith("P")
         ),

@@ -93,12 +93,12 @@ TRAILING_QUALIFIER = re.compile(
 )
 
 
-@Language.factory("whosaidwhat_figures", assigns=["doc._.figures"])
+@Language.factory("whosaidwhat_figures", assigns=["doc._.wsw_figures"])
 def make_figures(nlp: Language, name: str):
     extensions.register()
 
     def component(doc: Doc) -> Doc:
-        doc._.figures = find_figures(doc)
+        doc._.wsw_figures = find_figures(doc)
         return doc
 
     return component
@@ -108,7 +108,7 @@ def find_figures(doc: Doc) -> list[dict]:
     """Money, percentages and counts in ``doc``, in text order, none inside a time expression."""
     text = doc.text  # Doc.text joins every token: read it once
     taken = TakenText(len(text))
-    for t in doc._.times or []:
+    for t in doc._.wsw_times or []:
         taken.take(t["start"], t["end"])
     figures: list[dict] = []
     for figure in [*find_money(text), *find_percentages(text)]:

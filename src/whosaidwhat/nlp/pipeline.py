@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from whosaidwhat.errors import ModelNotFound
 from whosaidwhat.nlp import extensions
-from whosaidwhat.nlp.sections import OUTPUTS, merged, section_paragraphs, shifted
+from whosaidwhat.nlp.sections import merged, section_paragraphs, shifted
 
 DEFAULT_MODEL = "en_core_web_sm"
 
@@ -180,9 +180,9 @@ def analyse_indexed(
             docs, chunks[n] = chunks[n], None  # the chunks are freed once stitched
             doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
             del docs
-            doc._.published = published
-            doc._.headline = headline
-            doc._.paragraphs = list(paragraphs) if paragraphs is not None else None
+            doc._.wsw_published = published
+            doc._.wsw_headline = headline
+            doc._.wsw_paragraphs = list(paragraphs) if paragraphs is not None else None
             try:
                 for name in ours:
                     doc = nlp.get_pipe(name)(doc)
@@ -202,7 +202,8 @@ def analyse_results(
 ) -> Iterator[tuple[int, dict]]:
     """Like :func:`analyse_indexed`, but each article's results instead of its Doc.
 
-    The results are the values of the ``Doc._`` outputs (``entities``, ``quotes``, ...).
+    The results are the values of the ``Doc._`` outputs by their names without the prefix
+    (``entities``, ``quotes``, ...: :func:`~whosaidwhat.nlp.extensions.results`).
     A text longer than ``SECTION_CHARS`` is analysed in sections of whole paragraphs, each
     Doc freed once its results are read, and the sections' results are merged.
     """
@@ -236,7 +237,7 @@ def analyse_results(
         index, start = origin.pop(section)
         if index in failed:
             continue
-        done.setdefault(index, []).append(shifted({name: getattr(doc._, name) for name in OUTPUTS}, start))
+        done.setdefault(index, []).append(shifted(extensions.results(doc), start))
         del doc
         if len(done[index]) == sections[index]:
             del sections[index]

@@ -1,8 +1,8 @@
 """``whosaidwhat_quotes``: direct, indirect and mixed quotes with their speakers.
 
-Writes ``doc._.quotes`` as ``[{"kind", "content", "speaker", "source", "cue", "addressee"}]``
+Writes ``doc._.wsw_quotes`` as ``[{"kind", "content", "speaker", "source", "cue", "addressee"}]``
 (offsets into ``doc.text``; ``speaker`` and ``addressee`` are entity ids from
-``doc._.entities``).
+``doc._.wsw_entities``).
 
 How it works, over the dependency parse:
 
@@ -70,7 +70,7 @@ Bounds = tuple[int, int]
 
 @dataclass
 class Quote:
-    """One quote while it is being found; :meth:`as_dict` is what ``doc._.quotes`` holds."""
+    """One quote while it is being found; :meth:`as_dict` is what ``doc._.wsw_quotes`` holds."""
 
     kind: str
     content: Bounds
@@ -90,13 +90,13 @@ class Quote:
         }
 
 
-@Language.factory("whosaidwhat_quotes", assigns=["doc._.quotes"], requires=["token.dep"])
+@Language.factory("whosaidwhat_quotes", assigns=["doc._.wsw_quotes"], requires=["token.dep"])
 def make_quotes(nlp: Language, name: str):
-    """Quotes with speakers; reads ``doc._.entities`` and ``doc._.paragraphs`` when set."""
+    """Quotes with speakers; reads ``doc._.wsw_entities`` and ``doc._.wsw_paragraphs`` when set."""
     extensions.register()
 
     def component(doc: Doc) -> Doc:
-        doc._.quotes = [quote.as_dict() for quote in find_quotes(doc)]
+        doc._.wsw_quotes = [quote.as_dict() for quote in find_quotes(doc)]
         return doc
 
     return component
@@ -133,7 +133,7 @@ class _QuoteFinder:
         self.paragraph_ends = [end for _, end in paragraphs]
         self.quoted = quoted
         self.quoted_starts = [q.start for q in quoted]
-        self.mentions = MentionIndex(doc._.entities or [])
+        self.mentions = MentionIndex(doc._.wsw_entities or [])
         # Token attributes as arrays: no Token objects for the many tokens that are not cues.
         columns = doc.to_array([IDX, LEMMA, LOWER])
         self.token_starts = columns[:, 0].tolist()

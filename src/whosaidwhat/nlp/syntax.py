@@ -120,12 +120,12 @@ def token_end(token: Token) -> int:
 
 
 def paragraphs_of(doc: Doc, text: str | None = None) -> list[Bounds]:
-    """The paragraphs of ``doc``: the caller's (``doc._.paragraphs``), else its non-blank lines.
+    """The paragraphs of ``doc``: the caller's (``doc._.wsw_paragraphs``), else its non-blank lines.
 
     ``text`` is ``doc.text`` when the caller has it already (spaCy joins the tokens at each access).
     """
-    if doc._.paragraphs:
-        return list(doc._.paragraphs)
+    if doc._.wsw_paragraphs:
+        return list(doc._.wsw_paragraphs)
     return line_paragraphs(doc.text if text is None else text)
 
 

@@ -3,7 +3,7 @@
 Candidates are spaCy's DATE and TIME entities plus our own patterns (weekday names,
 "next week", "two days ago", "Oct. 12", "yesterday", decades, years after a
 preposition), which the small models often miss or cut short. Each candidate is
-resolved against the publication date (``doc._.published``); one that cannot be
+resolved against the publication date (``doc._.wsw_published``); one that cannot be
 resolved is dropped. Without a publication date only absolute dates are kept.
 
 Values follow TIMEX3: a day ``2024-10-03``, an ISO week ``2024-W41``, a weekend
@@ -90,12 +90,12 @@ LEADING_SIGNALS = re.compile(
 _PARSER = DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"})
 
 
-@Language.factory("whosaidwhat_times", assigns=["doc._.times"])
+@Language.factory("whosaidwhat_times", assigns=["doc._.wsw_times"])
 def make_times(nlp: Language, name: str):
     extensions.register()
 
     def component(doc: Doc) -> Doc:
-        doc._.times = find_times(doc, parse_anchor(doc._.published))
+        doc._.wsw_times = find_times(doc, parse_anchor(doc._.wsw_published))
         return doc
 
     return component
