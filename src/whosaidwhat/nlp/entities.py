@@ -39,7 +39,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.nlp import extensions, gazetteer
-from whosaidwhat.nlp.coref import Person, Resolver
+from whosaidwhat.nlp.coref import PARAGRAPH_WINDOW, Person, Resolver
 from whosaidwhat.nlp.people import (
     gender_of_words,
     given_name_gender,
@@ -98,18 +98,31 @@ class Group:
             self.titles.append(title)
 
 
-@Language.factory("whosaidwhat_entities", assigns=["doc._.wsw_entities"])
-def make_entities(nlp: Language, name: str):
-    extensions.register()
+class Entities:
+    """The ``whosaidwhat_entities`` component; ``tokenise`` splits a name into tokens as the pipeline does."""
 
-    def component(doc: Doc) -> Doc:
-        doc._.wsw_entities = find_entities(doc, nlp.make_doc)
+    def __init__(self, tokenise: Callable[[str], Doc], *, paragraph_window: int = PARAGRAPH_WINDOW) -> None:
+        self.tokenise = tokenise
+        #: How many paragraphs back a pronoun may find the person it refers to.
+        self.paragraph_window = paragraph_window
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.wsw_entities = find_entities(doc, self.tokenise, paragraph_window=self.paragraph_window)
         return doc
 
-    return component
+
+@Language.factory(
+    "whosaidwhat_entities",
+    default_config={"paragraph_window": PARAGRAPH_WINDOW},
+    requires=["doc.ents", "doc.sents", "token.dep", "token.lemma", "token.tag"],
+    assigns=["doc._.wsw_entities"],
+)
+def make_entities(nlp: Language, name: str, paragraph_window: int) -> Entities:
+    extensions.register()
+    return Entities(nlp.make_doc, paragraph_window=paragraph_window)
 
 
-def find_entities(doc: Doc, tokenise: Callable[[str], Doc]) -> list[dict]:
+def find_entities(doc: Doc, tokenise: Callable[[str], Doc], *, paragraph_window: int) -> list[dict]:
     """The entities of ``doc``; ``tokenise`` splits a name into tokens as the pipeline does."""
     mentions = named_mentions(doc)
     mentions += missed_full_names(doc)
@@ -124,7 +137,7 @@ def find_entities(doc: Doc, tokenise: Callable[[str], Doc]) -> list[dict]:
     people = group_people(doc, [m for m in mentions if m.label == "PERSON"])
     others = group_others([m for m in mentions if m.label != "PERSON"])
     add_titles(doc, people)
-    unnamed = pronouns_and_descriptions(doc, people)
+    unnamed = pronouns_and_descriptions(doc, people, paragraph_window)
     return as_records(doc, people + without_mentions_inside(others, unnamed))
 
 
@@ -513,7 +526,7 @@ def description_before(doc: Doc, name: Mention) -> Mention | None:
     return Mention(start, head.i + 1, "PERSON", doc[start : head.i + 1].text, is_name=False)
 
 
-def pronouns_and_descriptions(doc: Doc, people: list[Group]) -> list[tuple[int, int]]:
+def pronouns_and_descriptions(doc: Doc, people: list[Group], paragraph_window: int) -> list[tuple[int, int]]:
     """Add the pronouns and descriptions that refer to each person to its mentions; return the
     token bounds of the modifiers of subjects that describe people the article does not name
     ("the German" of "the German minister said")."""
@@ -525,7 +538,7 @@ def pronouns_and_descriptions(doc: Doc, people: list[Group]) -> list[tuple[int, 
         for index, group in enumerate(people)
         for mention in group.mentions
     )
-    resolver = Resolver(doc, persons, paragraph_starts(doc))
+    resolver = Resolver(doc, persons, paragraph_starts(doc), paragraph_window)
     for start, end, index in resolver.resolve(names):
         people[index].mentions.append(Mention(start, end, "PERSON", doc[start:end].text, is_name=False))
     for group in people:

@@ -32,6 +32,8 @@ from whosaidwhat.nlp.event_parts import Event
 from whosaidwhat.nlp.lexicons import number_words
 from whosaidwhat.nlp.syntax import paragraphs_of
 
+#: A clause in the simple past continues the time of a clause at most this many paragraphs before it.
+NARRATIVE_PARAGRAPHS = 1
 #: Dependencies by which a clause shares the time of the clause it hangs from.
 SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
 TIME_UNITS = {"day": 1, "week": 7}
@@ -58,7 +60,9 @@ class SpanUnion:
         return i >= 0 and offset < self.ends[i]
 
 
-def date_events(doc: Doc, text: str, events: list[Event], clause_times: dict[int, str]) -> None:
+def date_events(
+    doc: Doc, text: str, events: list[Event], clause_times: dict[int, str], narrative_paragraphs: int
+) -> None:
     """Set ``when`` on every event by rules 2 to 4 of the module docstring, in order."""
     by_token = {e.token.i: e for e in events}
     for _ in range(3):
@@ -70,7 +74,7 @@ def date_events(doc: Doc, text: str, events: list[Event], clause_times: dict[int
     for event in events:
         if event.when is None:
             event.when = framing_time(event.token, by_token)
-    continue_narrative(doc, text, events)
+    continue_narrative(doc, text, events, narrative_paragraphs)
 
 
 def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
@@ -219,8 +223,9 @@ def framing_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
     return None
 
 
-def continue_narrative(doc: Doc, text: str, events: list[Event]) -> None:
-    """Rule 4: simple-past clauses carry on the reference time of the clause last dated on its own."""
+def continue_narrative(doc: Doc, text: str, events: list[Event], narrative_paragraphs: int) -> None:
+    """Rule 4: simple-past clauses carry on the reference time of the clause last dated on its own,
+    at most ``narrative_paragraphs`` paragraphs before them."""
     paragraphs = paragraphs_of(doc, text)
     paragraph_starts = [s for s, _ in paragraphs]
     quoted = SpanUnion([q["content"] for q in doc._.wsw_quotes or []])
@@ -235,7 +240,7 @@ def continue_narrative(doc: Doc, text: str, events: list[Event]) -> None:
             continue
         if event.when or reference is None or sentence_start[event.token.i] in dated_sentences:
             continue
-        near = paragraph - reference[1] <= 1
+        near = paragraph - reference[1] <= narrative_paragraphs
         story_line = is_simple_past(event.token) and event.token.idx not in quoted
         if near and story_line and not heading_between(text, paragraphs, reference[1], paragraph):
             event.when = reference[0]

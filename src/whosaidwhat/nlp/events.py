@@ -19,26 +19,40 @@ from whosaidwhat.nlp.event_parts import (
     is_reportable,
     merge_light_verb_objects,
 )
-from whosaidwhat.nlp.event_times import assign_clause_times, date_events
+from whosaidwhat.nlp.event_times import NARRATIVE_PARAGRAPHS, assign_clause_times, date_events
 from whosaidwhat.nlp.main_event import main_event, parse_headline
 from whosaidwhat.nlp.mentions import MentionIndex
 
 
-@Language.factory("whosaidwhat_events", assigns=["doc._.wsw_events", "doc._.wsw_main_event"])
-def make_events(nlp: Language, name: str):
-    extensions.register()
+class Events:
+    """The ``whosaidwhat_events`` component; ``nlp`` parses the headline (``doc._.wsw_headline``)."""
 
-    def component(doc: Doc) -> Doc:
+    def __init__(self, nlp: Language, *, narrative_paragraphs: int = NARRATIVE_PARAGRAPHS) -> None:
+        self.nlp = nlp
+        #: A clause in the simple past continues the time of a clause at most this many paragraphs before it.
+        self.narrative_paragraphs = narrative_paragraphs
+
+    def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # Doc.text joins every token on each access: read it once
-        candidates = find_events(doc, text)
+        candidates = find_events(doc, text, narrative_paragraphs=self.narrative_paragraphs)
         doc._.wsw_events = [e.as_dict() for e in candidates if is_reportable(e)]
-        doc._.wsw_main_event = main_event(doc, text, candidates, parse_headline(nlp, doc._.wsw_headline))
+        headline = parse_headline(self.nlp, doc._.wsw_headline)
+        doc._.wsw_main_event = main_event(doc, text, candidates, headline)
         return doc
 
-    return component
+
+@Language.factory(
+    "whosaidwhat_events",
+    default_config={"narrative_paragraphs": NARRATIVE_PARAGRAPHS},
+    requires=["doc.sents", "token.dep", "token.lemma", "token.tag"],
+    assigns=["doc._.wsw_events", "doc._.wsw_main_event"],
+)
+def make_events(nlp: Language, name: str, narrative_paragraphs: int) -> Events:
+    extensions.register()
+    return Events(nlp, narrative_paragraphs=narrative_paragraphs)
 
 
-def find_events(doc: Doc, text: str) -> list[Event]:
+def find_events(doc: Doc, text: str, *, narrative_paragraphs: int) -> list[Event]:
     """Every trigger as a dated event with its participants; :func:`is_reportable` picks those to report."""
     mentions = MentionIndex(doc._.wsw_entities or [], text)
     candidates = []
@@ -53,5 +67,5 @@ def find_events(doc: Doc, text: str) -> list[Event]:
     for event in candidates:
         if event.token.i in clause_times:
             event.when, event.own_time = clause_times[event.token.i], True
-    date_events(doc, text, candidates, clause_times)
+    date_events(doc, text, candidates, clause_times, narrative_paragraphs)
     return candidates

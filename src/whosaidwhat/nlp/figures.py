@@ -93,15 +93,18 @@ TRAILING_QUALIFIER = re.compile(
 )
 
 
-@Language.factory("whosaidwhat_figures", assigns=["doc._.wsw_figures"])
-def make_figures(nlp: Language, name: str):
-    extensions.register()
+class Figures:
+    """The ``whosaidwhat_figures`` component: no figure inside a time of ``doc._.wsw_times``, when set."""
 
-    def component(doc: Doc) -> Doc:
+    def __call__(self, doc: Doc) -> Doc:
         doc._.wsw_figures = find_figures(doc)
         return doc
 
-    return component
+
+@Language.factory("whosaidwhat_figures", requires=["token.dep", "token.lemma"], assigns=["doc._.wsw_figures"])
+def make_figures(nlp: Language, name: str) -> Figures:
+    extensions.register()
+    return Figures()
 
 
 def find_figures(doc: Doc) -> list[dict]:

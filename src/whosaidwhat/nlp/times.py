@@ -90,15 +90,22 @@ LEADING_SIGNALS = re.compile(
 _PARSER = DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"})
 
 
-@Language.factory("whosaidwhat_times", assigns=["doc._.wsw_times"])
-def make_times(nlp: Language, name: str):
-    extensions.register()
+class Times:
+    """The ``whosaidwhat_times`` component: reads ``doc._.wsw_published`` as the anchor when set."""
 
-    def component(doc: Doc) -> Doc:
+    def __call__(self, doc: Doc) -> Doc:
         doc._.wsw_times = find_times(doc, parse_anchor(doc._.wsw_published))
         return doc
 
-    return component
+
+@Language.factory(
+    "whosaidwhat_times",
+    requires=["doc.ents", "doc.sents", "token.dep", "token.tag"],
+    assigns=["doc._.wsw_times"],
+)
+def make_times(nlp: Language, name: str) -> Times:
+    extensions.register()
+    return Times()
 
 
 def parse_anchor(published: str | None) -> date | None:
