@@ -3,7 +3,7 @@
 Registered once, idempotently, so any module may call :func:`register` first. The prefix
 keeps them apart from other libraries' extensions. Values are plain Python data (ints,
 strings, dicts, lists), never spaCy objects, so a Doc round-trips through ``DocBin`` and
-across processes.
+across processes (``nlp.pipe(..., n_process=2)``); tuples may come back as lists there.
 
 Offsets are character offsets into ``doc.text`` (``[start, end)`` tuples).
 
