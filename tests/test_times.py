@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from whosaidwhat.nlp import analyse
-from whosaidwhat.nlp.times import resolve
+from whosaidwhat.nlp.timex import resolve
 
 THURSDAY = date(2024, 10, 3)
 
