@@ -25,11 +25,11 @@ from whosaidwhat.nlp.syntax import ACTOR, subject_of
 #: lemma (a noun naming an occurrence), and of a verb's lemma with its particle or object's.
 VERB_TYPES, NOUN_TYPES, PHRASAL_TYPES = event_triggers()
 EVENT_TYPE_NAMES = frozenset({*VERB_TYPES.values(), *NOUN_TYPES.values(), *PHRASAL_TYPES.values()})
-#: Verbs that are not events of their own: saying and thinking (those are quotes), being,
-#: having, wanting. Reporting verbs that are also acts ("announced", "endorsed") are events.
-NOT_EVENTS = frozenset(lemma for lemma, verb in reporting_verbs().items() if verb.speech) | words(
-    "not_events.txt"
-)
+#: Verbs that are not events of their own: saying and thinking (the reporting verbs marked as
+#: speech: those are quotes), being, having, wanting. Reporting verbs that are also acts
+#: ("announced", "endorsed") are events.
+SPEECH_VERBS = frozenset(lemma for lemma, verb in reporting_verbs().items() if verb.speech)
+NOT_EVENTS = SPEECH_VERBS | words("not_events.txt")
 #: Verbs that take their meaning from the event noun they govern ("held talks", "won the vote").
 LIGHT_VERBS = words("light_verbs.txt")
 #: Verbs that are events only when used on their own ("appeared on MSNBC"), not as a link

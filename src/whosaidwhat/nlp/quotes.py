@@ -101,12 +101,16 @@ def find_quotes(doc: Doc, settings: QuoteSettings) -> list[Quote]:
     """All quotes of ``doc``, in text order: the steps of the module docstring, in turn."""
     text = doc.text  # built from the tokens at each access: read once
     paragraphs = paragraphs_of(doc, text)
+    # 1. quotation marks, paired per paragraph
     finder = QuoteFinder(doc, text, paragraphs, find_quoted(text, paragraphs), settings)
+    # 2. cues in the parse
     for i in finder.cue_candidates:
         quote_from_cue(finder, doc[i])
+    # 3. cues the parse missed; then a cue inside another quote's content is part of that quote
     quotes_beside_cues(finder)
     transcript_turns(finder)
     finder.quotes = outermost(finder.quotes)
+    # 4. quotations continuing the previous speaker
     add_quotes_without_cue(finder)
     finder.quotes.sort(key=lambda quote: quote.content)
     return without_duplicates(finder.quotes)
