@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from whosaidwhat.nlp import analyse
-from whosaidwhat.nlp.timex import resolve
+from whosaidwhat.nlp.time_values import resolve
 
 THURSDAY = date(2024, 10, 3)
 

@@ -4,7 +4,7 @@ Candidates are spaCy's DATE and TIME entities plus our own patterns (weekday nam
 "next week", "two days ago", "Oct. 12", "yesterday", decades, years after a
 preposition), which the small models often miss or cut short. Each candidate is
 resolved against the publication date (``doc._.wsw_published``) by
-:mod:`~whosaidwhat.nlp.timex`; one that cannot be resolved is dropped. Without a
+:mod:`~whosaidwhat.nlp.time_values`; one that cannot be resolved is dropped. Without a
 publication date only absolute dates are kept. A clock time (``2024-10-03T20:30``)
 takes the day named in its sentence, else the last day named before it, and is dropped
 when there is none.
@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp import extensions
-from whosaidwhat.nlp.timex import DAY_PARTS, LEADING_SIGNALS, NUMBER, SEASON, UNIT, WEEKDAY, resolve
+from whosaidwhat.nlp.time_values import DAY_PARTS, LEADING_SIGNALS, NUMBER, SEASON, UNIT, WEEKDAY, resolve
 from whosaidwhat.structure.dates import MONTH
 
 CLOCK = r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s?(?P<half>a\.m\.|p\.m\.|am\b|pm\b)"
