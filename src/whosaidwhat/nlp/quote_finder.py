@@ -34,9 +34,9 @@ STRAY_WORDS = 2
 MIN_FLOATING_WORDS = 4
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class QuoteSettings:
-    """The lexicon and thresholds of the quotes component."""
+    """The lexicon and thresholds of the quotes component (compared and hashed as objects)."""
 
     #: Reporting verbs by lemma, with the dependencies by which each governs what was said.
     reporting_verbs: Mapping[str, frozenset[str]] = field(default_factory=reporting_frames, repr=False)
