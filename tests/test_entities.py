@@ -15,7 +15,7 @@ def entities_of(nlp, text: str) -> list[dict]:
     doc = analyse(nlp, text)
     return [
         dict(entity, mentions=[doc.text[start:end] for start, end in entity["mentions"]])
-        for entity in doc._.entities
+        for entity in doc._.wsw_entities
     ]
 
 
@@ -73,7 +73,7 @@ def test_honorifics_choose_between_people_sharing_a_surname(nlp, honorific, name
     start = text.index(f"{honorific} Clinton") + len(honorific) + 1
     doc = analyse(nlp, text)
     span = (start, start + len("Clinton"))
-    [owner] = [entity["name"] for entity in doc._.entities if span in entity["mentions"]]
+    [owner] = [entity["name"] for entity in doc._.wsw_entities if span in entity["mentions"]]
     assert owner == name
 
 
@@ -102,7 +102,7 @@ def test_an_office_before_a_shared_surname_chooses_its_holder(nlp, text, name):
     start = doc.text.rindex("Clinton" if "Clinton" in text else "Marlow")
     [owner] = [
         entity["name"]
-        for entity in doc._.entities
+        for entity in doc._.wsw_entities
         if any(mention_start == start for mention_start, _ in entity["mentions"])
     ]
     assert owner == name
@@ -346,7 +346,7 @@ def test_a_description_of_an_unnamed_person_refers_to_no_entity(nlp, text, descr
     span = range(start, start + len(description))
     assert not [
         entity["name"]
-        for entity in doc._.entities
+        for entity in doc._.wsw_entities
         if any(set(range(*mention)) & set(span) for mention in entity["mentions"])
     ]
 

@@ -21,7 +21,7 @@ def analysed(nlp, paragraphs: list[str], headline: str | None = None, gap: str =
 
 
 def named_events(doc) -> list[dict]:
-    names = {e["id"]: e["name"] for e in doc._.entities}
+    names = {e["id"]: e["name"] for e in doc._.wsw_entities}
     return [
         {
             "type": ev["type"],
@@ -29,7 +29,7 @@ def named_events(doc) -> list[dict]:
             "when": ev["when"],
             **{role: [names[i] for i in ev[role]] for role in ("who", "whom", "where")},
         }
-        for ev in doc._.events
+        for ev in doc._.wsw_events
     ]
 
 
@@ -278,8 +278,8 @@ def test_main_event_is_what_headline_and_lead_report(nlp):
         ],
         headline="Lars Holm visits Warsaw",
     )
-    main = doc._.main_event
-    names = {e["id"]: e["name"] for e in doc._.entities}
+    main = doc._.wsw_main_event
+    names = {e["id"]: e["name"] for e in doc._.wsw_entities}
     assert main["type"] == "visit"
     assert [names[i] for i in main["who"]] == ["Lars Holm"]
     assert [names[i] for i in main["where"]] == ["Warsaw"]
@@ -290,7 +290,7 @@ def test_main_event_is_what_headline_and_lead_report(nlp):
 
 
 def test_no_main_event_without_events(nlp):
-    assert analysed(nlp, ["Sunny weather."])._.main_event is None
+    assert analysed(nlp, ["Sunny weather."])._.wsw_main_event is None
 
 
 @pytest.mark.parametrize(
@@ -393,6 +393,6 @@ def test_mention_lookup_finds_long_mentions_started_earlier(start, end, expected
     [(4, False), (5, True), (12, True), (19, True), (20, False), (30, True), (34, False)],
 )
 def test_quoted_stretches_hold_the_offsets_of_any_quote(offset, inside):
-    from whosaidwhat.nlp.events import SpanUnion
+    from whosaidwhat.nlp.event_times import SpanUnion
 
     assert (offset in SpanUnion([(10, 20), (5, 12), (30, 34), (40, 40)])) is inside

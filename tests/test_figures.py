@@ -10,7 +10,7 @@ from whosaidwhat.nlp.figures import currency_names
 
 def figures_of(nlp, text: str) -> list[dict]:
     doc = analyse(nlp, text, published="2024-10-03")
-    return [{**f, "text": text[f["start"] : f["end"]]} for f in doc._.figures]
+    return [{**f, "text": text[f["start"] : f["end"]]} for f in doc._.wsw_figures]
 
 
 def figure_containing(nlp, text: str, fragment: str) -> dict:

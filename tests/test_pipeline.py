@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
 import pytest
+import spacy
+from spacy.tokens import DocBin
 
 from whosaidwhat.errors import ModelNotFound
 from whosaidwhat.nlp import analyse, load
+from whosaidwhat.nlp.extensions import results
 from whosaidwhat.nlp.pipeline import COMPONENTS, DEFAULT_MODEL, chunk_bounds, resolve_model_name
+
+ARTICLES = [
+    '"We will rebuild the bridge," Mayor Anna Lindqvist said on Monday.\n'
+    "She told reporters that the work would cost $2 million and take two years.",
+    "NATO chief Mark Rutte visited Kyiv on Thursday. Rutte said Ukraine would join the alliance.",
+    "Nothing was said here.",
+]
 
 
 def test_components_follow_the_models_own(nlp):
@@ -55,7 +66,7 @@ nlp = spacy.load(sys.argv[1])
 for name in {components!r}:
     nlp.add_pipe(name)
 doc = nlp('"We will win," the minister said.')
-print(doc._.quotes[0]["kind"])
+print(doc._.wsw_quotes[0]["kind"])
 """
 
 
@@ -65,3 +76,64 @@ def test_components_load_by_name_in_plain_spacy():
     model = resolve_model_name(DEFAULT_MODEL)
     result = subprocess.run([sys.executable, "-c", script, model], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["direct"]
+
+
+def as_json(value):
+    """``value`` as a JSON reader sees it: a Doc's results may come back with lists for tuples."""
+    return json.loads(json.dumps(value))
+
+
+def test_results_survive_a_docbin_round_trip(nlp):
+    doc = analyse(nlp, ARTICLES[0], published="2024-10-03")
+    stored = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    [restored] = DocBin().from_bytes(stored).get_docs(nlp.vocab)
+    assert restored._.wsw_quotes and restored._.wsw_entities and restored._.wsw_figures
+    assert as_json(results(restored)) == as_json(results(doc))
+
+
+def test_two_processes_find_what_one_finds(nlp):
+    alone = [as_json(results(doc)) for doc in nlp.pipe(ARTICLES)]
+    shared = [as_json(results(doc)) for doc in nlp.pipe(ARTICLES, n_process=2)]
+    assert shared == alone
+    assert [len(found["quotes"]) for found in alone] == [2, 1, 0]
+
+
+@spacy.registry.misc("tests.saying_only.v1")
+def saying_only() -> dict[str, frozenset[str]]:
+    return {"say": frozenset({"ccomp"})}
+
+
+def test_quote_settings_come_from_the_config_and_are_saved_with_the_pipeline(tmp_path):
+    nlp = spacy.load(resolve_model_name(DEFAULT_MODEL))
+    nlp.add_pipe("whosaidwhat_quotes", config={"reporting_verbs": {"@misc": "tests.saying_only.v1"}})
+    text = "The mayor vowed to rebuild the bridge. She said the work would start in May."
+    assert [text[slice(*q["content"])] for q in nlp(text)._.wsw_quotes] == ["the work would start in May"]
+    nlp.to_disk(tmp_path)
+    reloaded = spacy.load(tmp_path)
+    assert reloaded.get_pipe("whosaidwhat_quotes").reporting_verbs == saying_only()
+    assert as_json(reloaded(text)._.wsw_quotes) == as_json(nlp(text)._.wsw_quotes)
+
+
+def pipeline_with(entities: dict, events: dict):
+    nlp = spacy.load(resolve_model_name(DEFAULT_MODEL))
+    nlp.add_pipe("whosaidwhat_entities", config=entities)
+    nlp.add_pipe("whosaidwhat_times")
+    nlp.add_pipe("whosaidwhat_events", config=events)
+    return nlp
+
+
+@pytest.mark.parametrize(
+    ("window", "narrative", "rutte_mentions", "met_when"),
+    [(2, 1, 2, "2024-10-03"), (0, 0, 1, None)],
+)
+def test_thresholds_are_config_settings(window, narrative, rutte_mentions, met_when):
+    nlp = pipeline_with({"paragraph_window": window}, {"narrative_paragraphs": narrative})
+    text = "Mark Rutte arrived in Kyiv on October 3, 2024.\nLater he met soldiers at the front."
+    doc = nlp(text)
+    [rutte] = [entity for entity in doc._.wsw_entities if entity["name"] == "Mark Rutte"]
+    [met] = [event for event in doc._.wsw_events if text[slice(*event["trigger"])] == "met"]
+    assert (len(rutte["mentions"]), met["when"]) == (rutte_mentions, met_when)
+
+
+def test_analysis_declares_no_missing_attributes(nlp):
+    assert not any(nlp.analyze_pipes(pretty=False)["problems"].values())

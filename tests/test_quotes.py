@@ -8,13 +8,13 @@ import spacy
 from whosaidwhat.nlp import analyse
 from whosaidwhat.nlp.pipeline import resolve_model_name
 from whosaidwhat.nlp.quotemarks import find_quoted
-from whosaidwhat.nlp.quotes import line_paragraphs
+from whosaidwhat.nlp.syntax import line_paragraphs
 
 
 def quotes_of(nlp, text: str) -> list[dict]:
     """The quotes of ``text`` with their spans as strings."""
     doc = analyse(nlp, text)
-    names = {entity["id"]: entity["name"] for entity in doc._.entities or []}
+    names = {entity["id"]: entity["name"] for entity in doc._.wsw_entities or []}
 
     def part(bounds):
         return text[bounds[0] : bounds[1]] if bounds else None
@@ -28,7 +28,7 @@ def quotes_of(nlp, text: str) -> list[dict]:
             "speaker": names.get(q["speaker"]),
             "addressee": names.get(q["addressee"]),
         }
-        for q in doc._.quotes
+        for q in doc._.wsw_quotes
     ]
 
 
@@ -195,7 +195,7 @@ def test_scare_quotes_are_not_quotes(nlp):
     ],
 )
 def test_unbalanced_marks_never_crash_nor_swallow_the_article(nlp, text):
-    for quote in analyse(nlp, text)._.quotes:
+    for quote in analyse(nlp, text)._.wsw_quotes:
         start, end = quote["content"]
         assert "\n" not in text[start:end].strip()
 
@@ -259,4 +259,4 @@ def test_component_added_by_name_to_a_plain_model():
     nlp = spacy.load(resolve_model_name("en_core_web_sm"))
     nlp.add_pipe("whosaidwhat_quotes")
     doc = nlp('"The bridge is open," Lindqvist said.')
-    assert [q["kind"] for q in doc._.quotes] == ["direct"]
+    assert [q["kind"] for q in doc._.wsw_quotes] == ["direct"]

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from whosaidwhat.nlp import analyse
-from whosaidwhat.nlp.times import resolve
+from whosaidwhat.nlp.time_values import resolve
 
 THURSDAY = date(2024, 10, 3)
 
@@ -90,7 +90,7 @@ def test_vague_expressions_have_no_value(expression):
 
 def times_of(nlp, text: str, published: str | None = "2024-10-03") -> dict[str, str]:
     doc = analyse(nlp, text, published=published)
-    return {text[t["start"] : t["end"]]: t["value"] for t in doc._.times}
+    return {text[t["start"] : t["end"]]: t["value"] for t in doc._.wsw_times}
 
 
 @pytest.mark.parametrize(

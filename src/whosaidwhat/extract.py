@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
-from whosaidwhat.nlp.pipeline import analyse_results
+from whosaidwhat.nlp.pipeline import Item, analyse_results
 from whosaidwhat.readers import Article
 from whosaidwhat.record import (
     ArticleRecord,
@@ -49,17 +49,17 @@ def extract_many(
     """
     pending: dict[int, tuple[Article, Structure]] = {}
 
-    def items():
+    def items() -> Iterator[Item]:
         for index, article in enumerate(articles):
             structure = parse_structure(article)
             pending[index] = (article, structure)
             # Relative times resolve against publication, else the last update.
             anchor = structure.published or structure.updated
-            yield (
+            yield Item(
                 body_only(article.text, structure.paragraphs),
-                anchor,
-                structure.headline,
-                structure.paragraphs,
+                published=anchor,
+                headline=structure.headline,
+                paragraphs=structure.paragraphs,
             )
 
     def report(index: int, exc: Exception) -> None:

@@ -5,6 +5,6 @@ Each component is registered with ``@Language.factory`` and writes plain values 
 English pipeline: ``nlp.add_pipe("whosaidwhat_quotes")``.
 """
 
-from whosaidwhat.nlp.pipeline import DEFAULT_MODEL, analyse, analyse_many, load
+from whosaidwhat.nlp.pipeline import DEFAULT_MODEL, Item, analyse, analyse_many, load
 
-__all__ = ["DEFAULT_MODEL", "analyse", "analyse_many", "load"]
+__all__ = ["DEFAULT_MODEL", "Item", "analyse", "analyse_many", "load"]

@@ -98,10 +98,17 @@ class Seen:
 class Resolver:
     """Walks one article left to right, remembering who was mentioned where."""
 
-    def __init__(self, doc: Doc, persons: Sequence[Person], paragraph_starts: Sequence[int]):
+    def __init__(
+        self,
+        doc: Doc,
+        persons: Sequence[Person],
+        paragraph_starts: Sequence[int],
+        paragraph_window: int = PARAGRAPH_WINDOW,
+    ):
         self.doc = doc
         self.persons = persons
         self.paragraph_starts = paragraph_starts
+        self.paragraph_window = paragraph_window
         self.sentence_of = _sentence_indexes(doc)
         self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.text)]
         self.history: list[Seen] = []
@@ -189,7 +196,7 @@ class Resolver:
 
     def recent(self, token: Token) -> list[Seen]:
         """The latest mention of each person within the window, most recent first."""
-        oldest = self.paragraph(token) - PARAGRAPH_WINDOW
+        oldest = self.paragraph(token) - self.paragraph_window
         bound = _bound_subject(token)
         latest: dict[int, Seen] = {}
         for seen in reversed(self.history):

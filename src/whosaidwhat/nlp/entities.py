@@ -1,6 +1,6 @@
 """``whosaidwhat_entities``: one entity per person, organisation and place of an article.
 
-Runs after the model's NER and writes ``doc._.entities``:
+Runs after the model's NER and writes ``doc._.wsw_entities``:
 ``[{"id", "name", "type", "titles", "mentions": [(start, end)]}]``.
 
 1. Named spans from the model, trimmed ("the United Kingdom" -> "United Kingdom",
@@ -55,7 +55,7 @@ from whosaidwhat.names import (
     person_gender,
 )
 from whosaidwhat.nlp import extensions, gazetteer
-from whosaidwhat.nlp.coref import Person, Resolver
+from whosaidwhat.nlp.coref import PARAGRAPH_WINDOW, Person, Resolver
 from whosaidwhat.nlp.titles import (
     Title,
     affiliated_country,
@@ -99,18 +99,31 @@ class Group:
             self.titles.append(title)
 
 
-@Language.factory("whosaidwhat_entities", assigns=["doc._.entities"])
-def make_entities(nlp: Language, name: str):
-    extensions.register()
+class Entities:
+    """The ``whosaidwhat_entities`` component; ``tokenise`` splits a name into tokens as the pipeline does."""
 
-    def component(doc: Doc) -> Doc:
-        doc._.entities = find_entities(doc, nlp.make_doc)
+    def __init__(self, tokenise: Callable[[str], Doc], *, paragraph_window: int = PARAGRAPH_WINDOW) -> None:
+        self.tokenise = tokenise
+        #: How many paragraphs back a pronoun may find the person it refers to.
+        self.paragraph_window = paragraph_window
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.wsw_entities = find_entities(doc, self.tokenise, paragraph_window=self.paragraph_window)
         return doc
 
-    return component
+
+@Language.factory(
+    "whosaidwhat_entities",
+    default_config={"paragraph_window": PARAGRAPH_WINDOW},
+    requires=["doc.ents", "doc.sents", "token.dep", "token.lemma", "token.tag"],
+    assigns=["doc._.wsw_entities"],
+)
+def make_entities(nlp: Language, name: str, paragraph_window: int) -> Entities:
+    extensions.register()
+    return Entities(nlp.make_doc, paragraph_window=paragraph_window)
 
 
-def find_entities(doc: Doc, tokenise: Callable[[str], Doc]) -> list[dict]:
+def find_entities(doc: Doc, tokenise: Callable[[str], Doc], *, paragraph_window: int) -> list[dict]:
     """The entities of ``doc``; ``tokenise`` splits a name into tokens as the pipeline does."""
     mentions = named_mentions(doc)
     mentions += missed_full_names(doc)
@@ -125,7 +138,7 @@ def find_entities(doc: Doc, tokenise: Callable[[str], Doc]) -> list[dict]:
     people = group_people(doc, [m for m in mentions if m.label == "PERSON"])
     others = group_others([m for m in mentions if m.label != "PERSON"])
     add_titles(doc, people)
-    unnamed = pronouns_and_descriptions(doc, people)
+    unnamed = pronouns_and_descriptions(doc, people, paragraph_window)
     return as_records(doc, people + without_mentions_inside(others, unnamed))
 
 
@@ -503,7 +516,7 @@ def description_before(doc: Doc, name: Mention) -> Mention | None:
     return Mention(start, head.i + 1, "PERSON", doc[start : head.i + 1].text, is_name=False)
 
 
-def pronouns_and_descriptions(doc: Doc, people: list[Group]) -> list[tuple[int, int]]:
+def pronouns_and_descriptions(doc: Doc, people: list[Group], paragraph_window: int) -> list[tuple[int, int]]:
     """Add the pronouns and descriptions that refer to each person to its mentions; return the
     token bounds of the modifiers of subjects that describe people the article does not name
     ("the German" of "the German minister said")."""
@@ -520,7 +533,7 @@ def pronouns_and_descriptions(doc: Doc, people: list[Group]) -> list[tuple[int, 
         for index, group in enumerate(people)
         for mention in group.mentions
     )
-    resolver = Resolver(doc, persons, paragraph_starts(doc))
+    resolver = Resolver(doc, persons, paragraph_starts(doc), paragraph_window)
     for start, end, index in resolver.resolve(names):
         people[index].mentions.append(Mention(start, end, "PERSON", doc[start:end].text, is_name=False))
     for group in people:
@@ -545,13 +558,13 @@ def without_mentions_inside(groups: list[Group], spans: list[tuple[int, int]]) -
 
 def paragraph_starts(doc: Doc) -> list[int]:
     """Character offsets where paragraphs start: the caller's, else every line's."""
-    if doc._.paragraphs:
-        return sorted(start for start, _ in doc._.paragraphs)
+    if doc._.wsw_paragraphs:
+        return sorted(start for start, _ in doc._.wsw_paragraphs)
     return [0] + [match.end() for match in re.finditer(r"\n", doc.text)]
 
 
 def as_records(doc: Doc, groups: list[Group]) -> list[dict]:
-    """The ``doc._.entities`` value: in order of first mention, mentions as character offsets."""
+    """The ``doc._.wsw_entities`` value: in order of first mention, mentions as character offsets."""
     groups = sorted(groups, key=lambda group: group.mentions[0].start)
     records = []
     for number, group in enumerate(groups, start=1):

@@ -20,183 +20,26 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp import extensions
+from whosaidwhat.nlp.lexicons import mapping, number_words, word_list, words
 
-#: Currency symbols and prefixes, longest first where one contains another.
-SYMBOLS = {
-    "US$": "USD",
-    "U.S.$": "USD",
-    "A$": "AUD",
-    "AU$": "AUD",
-    "C$": "CAD",
-    "CA$": "CAD",
-    "NZ$": "NZD",
-    "HK$": "HKD",
-    "S$": "SGD",
-    "R$": "BRL",
-    "$": "USD",
-    "£": "GBP",
-    "€": "EUR",
-    "¥": "JPY",
-    "₹": "INR",
-    "₽": "RUB",
-    "₴": "UAH",
-    "₩": "KRW",
-    "₦": "NGN",
-    "₪": "ILS",
-    "₺": "TRY",
-    "Rs": "INR",
-    "R": "ZAR",
-}
+#: Currency symbols and prefixes ("US$", "€"), by the ISO 4217 code each stands for.
+SYMBOLS = mapping("currency_symbols.tsv")
 #: Bare currency names whose usual meaning in English news is one currency.
-CONVENTIONAL_NAMES = {
-    "dollar": "USD",
-    "u.s. dollar": "USD",
-    "pound": "GBP",
-    "sterling": "GBP",
-    "euro": "EUR",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rupee": "INR",
-    "rouble": "RUB",
-    "ruble": "RUB",
-    "shekel": "ILS",
-    "lira": "TRY",
-    "won": "KRW",
-    "peso": "MXN",
-    "franc": "CHF",
-}
-SCALES = {
-    "thousand": 10**3,
-    "k": 10**3,
-    "million": 10**6,
-    "m": 10**6,
-    "mn": 10**6,
-    "mln": 10**6,
-    "billion": 10**9,
-    "bn": 10**9,
-    "b": 10**9,
-    "trillion": 10**12,
-    "tn": 10**12,
-    "trn": 10**12,
-}
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-    "half": Decimal("0.5"),
-}
-#: Hedges, longest first so "more than" wins over "more".
-QUALIFIERS = (
-    "more than",
-    "less than",
-    "fewer than",
-    "at least",
-    "at most",
-    "up to",
-    "as many as",
-    "as much as",
-    "as few as",
-    "close to",
-    "upwards of",
-    "in excess of",
-    "just over",
-    "just under",
-    "well over",
-    "an estimated",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "some",
-    "over",
-    "under",
-    "below",
-    "above",
-    "only",
-    "just",
-)
-#: Nouns that a number measures time with: those figures are times, not counts.
-TIME_NOUNS = {
-    "day",
-    "week",
-    "month",
-    "year",
-    "decade",
-    "century",
-    "hour",
-    "minute",
-    "second",
-    "time",
-    "am",
-    "pm",
-}
-NOT_COUNTED = TIME_NOUNS | {"percent", "%", "point", "cent", "o'clock", "o’clock"} | set(SCALES)
+CONVENTIONAL_NAMES = mapping("currency_names.tsv")
+#: Words that scale the amount before them ("2.5 million", "£3bn"), and their factors.
+SCALES = {word: int(factor) for word, factor in mapping("scales.tsv").items()}
+#: Numbers written as words, and those that multiply the number before them ("three dozen").
+NUMBER_WORDS = number_words()
+MULTIPLIERS = frozenset(number_words("multiplier"))
+#: Hedges before a figure, longest first so that "more than" is tried before "more".
+QUALIFIERS = tuple(sorted(word_list("qualifiers.txt"), key=len, reverse=True))
+#: Nouns a number does not count: units of time (those figures are times), percent, scales.
+NOT_COUNTED = words("not_counted.txt") | set(SCALES)
 #: Units of measure: a number of them is a quantity, not a count of things.
-MEASURES = frozenset(
-    {
-        "foot",
-        "feet",
-        "inch",
-        "mile",
-        "yard",
-        "metre",
-        "meter",
-        "kilometre",
-        "kilometer",
-        "centimetre",
-        "acre",
-        "hectare",
-        "ton",
-        "tonne",
-        "kilogram",
-        "kilo",
-        "gram",
-        "pound",
-        "ounce",
-        "litre",
-        "liter",
-        "gallon",
-        "barrel",
-        "degree",
-        "watt",
-        "megawatt",
-        "gigawatt",
-    }
-)
+MEASURES = words("measures.txt")
 
 _NUMERAL = r"\d[\d,]*(?:\.\d+)?"
-_SCALE = r"(?:\s?(?:trillion|billion|million|thousand|tn|trn|bn|mn|mln|m|b|k)\b)"
+_SCALE = r"(?:\s?(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b)"
 _WORD_NUMBER = "|".join(sorted((w for w in NUMBER_WORDS if len(w) > 2), key=len, reverse=True))
 
 
@@ -250,22 +93,25 @@ TRAILING_QUALIFIER = re.compile(
 )
 
 
-@Language.factory("whosaidwhat_figures", assigns=["doc._.figures"])
-def make_figures(nlp: Language, name: str):
-    extensions.register()
+class Figures:
+    """The ``whosaidwhat_figures`` component: no figure inside a time of ``doc._.wsw_times``, when set."""
 
-    def component(doc: Doc) -> Doc:
-        doc._.figures = find_figures(doc)
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.wsw_figures = find_figures(doc)
         return doc
 
-    return component
+
+@Language.factory("whosaidwhat_figures", requires=["token.dep", "token.lemma"], assigns=["doc._.wsw_figures"])
+def make_figures(nlp: Language, name: str) -> Figures:
+    extensions.register()
+    return Figures()
 
 
 def find_figures(doc: Doc) -> list[dict]:
     """Money, percentages and counts in ``doc``, in text order, none inside a time expression."""
     text = doc.text  # Doc.text joins every token: read it once
     taken = TakenText(len(text))
-    for t in doc._.times or []:
+    for t in doc._.wsw_times or []:
         taken.take(t["start"], t["end"])
     figures: list[dict] = []
     for figure in [*find_money(text), *find_percentages(text)]:
@@ -426,7 +272,7 @@ def is_hyphen_in_number(doc: Doc, i: int) -> bool:
 
 
 def is_number_word(token: Token) -> bool:
-    return token.like_num or token.lower_ in SCALES or token.lower_ in ("dozen", "hundred")
+    return token.like_num or token.lower_ in SCALES or token.lower_ in MULTIPLIERS
 
 
 def count_value(tokens: list[Token]) -> int | float | None:
@@ -436,7 +282,7 @@ def count_value(tokens: list[Token]) -> int | float | None:
         word = token.lower_
         if word == "-":
             continue
-        if word in SCALES or word in ("dozen", "hundred"):
+        if word in SCALES or word in MULTIPLIERS:
             multiplier = SCALES.get(word) or NUMBER_WORDS[word]
             total = (total or Decimal(1)) * multiplier
             continue

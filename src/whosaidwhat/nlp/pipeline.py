@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy
 import spacy
@@ -29,7 +30,7 @@ from spacy.tokens import Doc
 
 from whosaidwhat.errors import ModelNotFound
 from whosaidwhat.nlp import extensions
-from whosaidwhat.nlp.long_texts import OUTPUTS, merged, section_paragraphs, shifted
+from whosaidwhat.nlp.long_texts import merged, section_paragraphs, shifted
 
 DEFAULT_MODEL = "en_core_web_sm"
 
@@ -133,6 +134,17 @@ def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
     return bounds
 
 
+class Item(NamedTuple):
+    """An article to analyse: its text, and what the caller knows of it (set as the ``Doc._`` inputs)."""
+
+    text: str
+    #: ISO date of publication, the anchor for relative times.
+    published: str | None = None
+    headline: str | None = None
+    #: Body paragraphs as ``(start, end)`` offsets into ``text``; None: its non-blank lines.
+    paragraphs: Sequence[tuple[int, int]] | None = None
+
+
 def analyse(
     nlp: Language,
     text: str,
@@ -142,14 +154,11 @@ def analyse(
     paragraphs: Sequence[tuple[int, int]] | None = None,
 ) -> Doc:
     """Run the whole pipeline over ``text`` and return one Doc whose offsets match ``text``."""
-    return next(iter(analyse_many(nlp, [(text, published, headline, paragraphs)])))
-
-
-Item = tuple[str, str | None, str | None, Sequence[tuple[int, int]] | None]
+    return next(iter(analyse_many(nlp, [Item(text, published, headline, paragraphs)])))
 
 
 def analyse_many(nlp: Language, items: Iterable[Item]) -> Iterator[Doc]:
-    """Analyse many ``(text, published, headline, paragraphs)`` items, in order."""
+    """Analyse many items, in order."""
     return (doc for _, doc in analyse_indexed(nlp, items))
 
 
@@ -158,7 +167,7 @@ def analyse_indexed(
     items: Iterable[Item],
     on_error: Callable[[int, Exception], None] | None = None,
 ) -> Iterator[tuple[int, Doc]]:
-    """Analyse many ``(text, published, headline, paragraphs)`` items: ``(index, Doc)`` in order.
+    """Analyse many items: ``(index, Doc)`` in order.
 
     The model parses the chunks of several articles together (at most ``CHUNK_CHARS``
     characters at a time, so memory stays bounded); our components then run on each
@@ -167,22 +176,22 @@ def analyse_indexed(
     """
     ours = [name for name in nlp.pipe_names if name in COMPONENTS]
     index = 0
-    for group in _groups(items, CHUNK_CHARS, lambda item: len(item[0])):
+    for group in _groups(items, CHUNK_CHARS, lambda item: len(item.text)):
         pieces, owners = [], []
-        for n, (text, *_) in enumerate(group):
-            for start, end in chunk_bounds(text, CHUNK_CHARS):
-                pieces.append(text[start:end])
+        for n, item in enumerate(group):
+            for start, end in chunk_bounds(item.text, CHUNK_CHARS):
+                pieces.append(item.text[start:end])
                 owners.append(n)
         chunks: list[list[Doc] | None] = [[] for _ in group]
         for chunk, owner in zip(_parsed(nlp, pieces, disabled=ours), owners, strict=True):
             chunks[owner].append(chunk)
-        for n, (_, published, headline, paragraphs) in enumerate(group):
+        for n, item in enumerate(group):
             docs, chunks[n] = chunks[n], None  # the chunks are freed once stitched
             doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
             del docs
-            doc._.published = published
-            doc._.headline = headline
-            doc._.paragraphs = list(paragraphs) if paragraphs is not None else None
+            doc._.wsw_published = item.published
+            doc._.wsw_headline = item.headline
+            doc._.wsw_paragraphs = list(item.paragraphs) if item.paragraphs is not None else None
             try:
                 for name in ours:
                     doc = nlp.get_pipe(name)(doc)
@@ -202,7 +211,8 @@ def analyse_results(
 ) -> Iterator[tuple[int, dict]]:
     """Like :func:`analyse_indexed`, but each article's results instead of its Doc.
 
-    The results are the values of the ``Doc._`` outputs (``entities``, ``quotes``, ...).
+    The results are the values of the ``Doc._`` outputs by their names without the prefix
+    (``entities``, ``quotes``, ...: :func:`~whosaidwhat.nlp.extensions.results`).
     A text longer than ``SECTION_CHARS`` is analysed in sections of whole paragraphs, each
     Doc freed once its results are read, and the sections' results are merged.
     """
@@ -213,16 +223,16 @@ def analyse_results(
     numbers = itertools.count()
 
     def section_items() -> Iterator[Item]:
-        for index, (text, published, headline, paragraphs) in enumerate(items):
-            bounds = chunk_bounds(text, SECTION_CHARS)
+        for index, item in enumerate(items):
+            bounds = chunk_bounds(item.text, SECTION_CHARS)
             sections[index] = len(bounds)
             for number, (start, end) in enumerate(bounds):
                 origin[next(numbers)] = (index, start)
-                yield (
-                    text[start:end],
-                    published,
-                    headline if number == 0 else None,
-                    section_paragraphs(paragraphs, start, end),
+                yield Item(
+                    item.text[start:end],
+                    item.published,
+                    item.headline if number == 0 else None,
+                    section_paragraphs(item.paragraphs, start, end),
                 )
 
     def section_failed(section: int, exc: Exception) -> None:
@@ -236,7 +246,7 @@ def analyse_results(
         index, start = origin.pop(section)
         if index in failed:
             continue
-        done.setdefault(index, []).append(shifted({name: getattr(doc._, name) for name in OUTPUTS}, start))
+        done.setdefault(index, []).append(shifted(extensions.results(doc), start))
         del doc
         if len(done[index]) == sections[index]:
             del sections[index]

@@ -1,5 +1,7 @@
-"""Who said it and to whom: the subject of a reporting verb, its addressee, and their entities.
+"""Who said it and to whom: the speaker's phrase, the addressee of a reporting verb, and their entities.
 
+The speaker is the reporting verb's subject, found by
+:func:`~whosaidwhat.nlp.syntax.subject_of` with the :data:`~whosaidwhat.nlp.syntax.SPEAKER` rules.
 The entities component runs first and lists every mention of every entity (names,
 misspellings, pronouns, descriptions); here a speaker's span is only looked up among
 those mentions. :class:`~whosaidwhat.nlp.mentions.MentionIndex` answers such look-ups in
@@ -12,61 +14,17 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-#: Dependencies by which a participle or infinitive hangs from the verb whose subject it shares
-#: ("Rutte met Zelenskyy, promising ...", "he went on to say ...").
-SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "ccomp"})
 #: Parts of a subject phrase that are not the speaker's name ("officials who ...").
 SUBJECT_TAIL_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
 #: Verbs whose object is the person addressed ("told Zelenskyy", "assured voters").
-ADDRESSEE_VERBS = frozenset(
-    {
-        "tell",
-        "assure",
-        "warn",
-        "remind",
-        "inform",
-        "promise",
-        "urge",
-        "ask",
-        "advise",
-    }
-)
+ADDRESSEE_VERBS = words("addressee_verbs.txt")
 #: Named-entity types that can be spoken to.
 ADDRESSEE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
 ADDRESSEE_PREPOSITIONS = frozenset({"to"})
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The subject of ``verb``, or of the verb it hangs from when it has none of its own."""
-    for _ in range(3):
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
-        for child in verb.children:
-            if child.dep_ == "agent":
-                return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
-        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head  # "a statement saying ...", "Dean, a doctor, saying ..."
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            verb = verb.head.head  # "replied by saying ..."
-            continue
-        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head is verb:
-            return None
-        participle = verb.tag_ in ("VBG", "VBN")
-        verb = verb.head
-        if participle and _is_subordinate(verb):
-            # "A met B as sirens sounded, promising ...": the participle belongs to the main clause.
-            verb = verb.head
-    return None
-
-
-def _is_subordinate(verb: Token) -> bool:
-    """A clause introduced by a conjunction ("as ...", "while ...") under another verb."""
-    return verb.dep_ == "advcl" and any(child.dep_ == "mark" for child in verb.children)
 
 
 def phrase_span(head: Token) -> tuple[int, int]:

@@ -20,47 +20,15 @@ from spacy.tokens import Doc, Token
 
 from whosaidwhat.names import ABBREVIATED_TITLES, expanded_title_word, is_title_word
 from whosaidwhat.nlp.gazetteer import country_code
+from whosaidwhat.nlp.lexicons import words
+from whosaidwhat.nlp.syntax import ROLE_HOLDER, subject_of
 
 #: Dependencies that attach a word before a name to it as part of the same noun phrase.
 PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod", "punct"})
 #: Nouns whose "of" complement is a role: "the role of NATO Secretary General".
-ROLE_NOUNS = frozenset({"role", "post", "position", "job", "office", "title", "seat"})
+ROLE_NOUNS = words("role_nouns.txt")
 #: Verbs whose "as" complement is a role held by their subject (or their object, when they have one).
-ROLE_VERBS = frozenset(
-    {
-        "serve",
-        "work",
-        "act",
-        "remain",
-        "return",
-        "continue",
-        "elect",
-        "re-elect",
-        "appoint",
-        "name",
-        "nominate",
-        "choose",
-        "select",
-        "swear",
-        "install",
-        "confirm",
-        "hire",
-        "retire",
-        "resign",
-        "step",
-        "join",
-        "take",
-        "replace",
-        "succeed",
-        "run",
-        "campaign",
-        "start",
-        "begin",
-        "stay",
-        "rule",
-        "govern",
-    }
-)
+ROLE_VERBS = words("role_verbs.txt")
 #: Prepositions whose phrase belongs to a title: "president of Ukraine", "nurse at the clinic".
 TITLE_PREPOSITIONS = frozenset({"of", "at", "for"})
 #: Titles longer than this are clauses the parser mistook for a noun phrase.
@@ -158,7 +126,7 @@ def role_title(token: Token) -> tuple[Token, Title] | None:
         holder = next((child for child in token.head.children if child.dep_ == "nsubj"), None)
     elif token.lemma_.lower() in ROLE_NOUNS:
         role = _complement(token, "of")
-        holder = clause_subject(token) if role is not None else None
+        holder = subject_of(token, ROLE_HOLDER) if role is not None else None
     elif token.lower_ == "as" and token.dep_ == "prep" and token.head.lemma_.lower() in ROLE_VERBS:
         role = next((child for child in token.children if child.dep_ == "pobj"), None)
         holder = _object_or_subject(token.head) if role is not None else None
@@ -170,24 +138,12 @@ def role_title(token: Token) -> tuple[Token, Title] | None:
     return (holder, title) if title else None
 
 
-def clause_subject(token: Token) -> Token | None:
-    """The subject of the nearest clause above ``token`` that has one."""
-    node = token
-    while True:
-        for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
-                return child
-        if node.head.i == node.i:
-            return None
-        node = node.head
-
-
 def _object_or_subject(verb: Token) -> Token | None:
     """What an "as" phrase on ``verb`` describes: its object ("named her as envoy"), else its subject."""
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             return child
-    return clause_subject(verb)
+    return subject_of(verb, ROLE_HOLDER)
 
 
 def _complement(token: Token, preposition: str) -> Token | None:

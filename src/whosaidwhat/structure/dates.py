@@ -17,6 +17,7 @@ import dateparser
 
 from whosaidwhat.structure.lines import Line
 
+#: A month, in full or abbreviated ("Sept.", "Oct"); the times component finds dates with it too.
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"

@@ -1,0 +1,210 @@
+"""An event's parts: its trigger and type, and who, whom and where (:mod:`~whosaidwhat.nlp.events`).
+
+* Triggers are verbs and event nouns ("a NATO meeting"). A trigger listed in
+  ``resources/event_triggers.tsv`` takes that type; any other action verb becomes an event of its
+  own lemma when a named participant or place takes part or it has its own time.
+  Verbs of saying and thinking are left to the quotes, as are verbs of being and having.
+* ``who``: the agent, i.e. the entities mentioned in the subject (or the "by" phrase of
+  a passive, or the possessor of an event noun); a participle or conjoined verb without
+  a subject shares its head's. ``whom``: objects and "with"/"against" partners.
+  ``where``: places (GPE, LOC, FAC; an ORG after "at" or named for a site, such as
+  "Hofstra University") in "in/at/to ..." phrases, or the object of a visit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from whosaidwhat.nlp.lexicons import event_triggers, reporting_verbs, words
+from whosaidwhat.nlp.mentions import MentionIndex
+from whosaidwhat.nlp.syntax import ACTOR, subject_of
+
+#: Event types by trigger (``resources/event_triggers.tsv``): of a verb's lemma, of a noun's
+#: lemma (a noun naming an occurrence), and of a verb's lemma with its particle or object's.
+VERB_TYPES, NOUN_TYPES, PHRASAL_TYPES = event_triggers()
+EVENT_TYPE_NAMES = frozenset({*VERB_TYPES.values(), *NOUN_TYPES.values(), *PHRASAL_TYPES.values()})
+#: Verbs that are not events of their own: saying and thinking (the reporting verbs marked as
+#: speech: those are quotes), being, having, wanting. Reporting verbs that are also acts
+#: ("announced", "endorsed") are events.
+SPEECH_VERBS = frozenset(lemma for lemma, verb in reporting_verbs().items() if verb.speech)
+NOT_EVENTS = SPEECH_VERBS | words("not_events.txt")
+#: Verbs that take their meaning from the event noun they govern ("held talks", "won the vote").
+LIGHT_VERBS = words("light_verbs.txt")
+#: Verbs that are events only when used on their own ("appeared on MSNBC"), not as a link
+#: to a predicate ("appeared to be", "remained calm").
+LINKING_VERBS = frozenset({"appear", "remain", "seem", "become", "look", "feel"})
+LINK_DEPS = frozenset({"xcomp", "acomp", "attr", "ccomp", "oprd"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Entity types that make the agent when they only modify the subject's head ("a Bloomberg poll",
+#: "Rutte's visit"); "a New York judge" is not New York acting.
+AGENT_MODIFIER_TYPES = frozenset({"PERSON", "ORG"})
+PLACE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "to",
+        "into",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "throughout",
+        "off",
+        "within",
+    }
+)
+#: Last words of organisation names that are also sites one can be at ("Hofstra University").
+SITE_WORDS = words("site_words.txt")
+PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside"})
+
+
+@dataclass
+class Event:
+    """An event while it is being built; ``token`` is the trigger."""
+
+    type: str
+    token: Token
+    who: list[str] = field(default_factory=list)
+    whom: list[str] = field(default_factory=list)
+    where: list[str] = field(default_factory=list)
+    when: str | None = None
+    own_time: bool = False
+
+    def as_dict(self) -> dict:
+        t = self.token
+        return {
+            "type": self.type,
+            "trigger": (t.idx, t.idx + len(t)),
+            "who": self.who,
+            "whom": self.whom,
+            "where": self.where,
+            "when": self.when,
+        }
+
+
+def is_reportable(event: Event) -> bool:
+    """A typed event, or another action with a named participant, a named place or its own time."""
+    return event.type in EVENT_TYPE_NAMES or bool(event.who or event.whom or event.where or event.own_time)
+
+
+def merge_light_verb_objects(events: list[Event]) -> list[Event]:
+    """Fold an event noun into the verb it is the object of when both name one event.
+
+    "held talks", "won the vote": the verb already carries the type, or is a light verb
+    (:data:`LIGHT_VERBS`) that takes the noun's; the noun's participants join the verb's.
+    """
+    by_token = {e.token.i: e for e in events}
+    kept = []
+    for event in events:
+        verb = by_token.get(event.token.head.i)
+        is_object = event.token.pos_ == "NOUN" and event.token.dep_ == "dobj" and verb is not None
+        if is_object and (verb.type == event.type or verb.token.lemma_.lower() in LIGHT_VERBS):
+            verb.type = event.type
+            for role in ("who", "whom", "where"):
+                ids = getattr(verb, role)
+                ids += [i for i in getattr(event, role) if i not in ids]
+            continue
+        kept.append(event)
+    return kept
+
+
+def event_type(token: Token) -> str | None:
+    """The event type ``token`` triggers, or None when it is no trigger."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound"):
+        for child in token.children:
+            if child.dep_ in ("prt", "dobj", "prep") and (lemma, child.lemma_.lower()) in PHRASAL_TYPES:
+                return PHRASAL_TYPES[(lemma, child.lemma_.lower())]
+        if lemma in VERB_TYPES:
+            return VERB_TYPES[lemma]
+        if lemma in NOT_EVENTS or not lemma.isalpha():
+            return None
+        if lemma in LINKING_VERBS and any(c.dep_ in LINK_DEPS for c in token.children):
+            return None
+        return lemma
+    if token.pos_ == "NOUN" and lemma in NOUN_TYPES and token.dep_ != "compound":
+        return NOUN_TYPES[lemma]
+    return None
+
+
+def fill_participants(event: Event, mentions: MentionIndex) -> None:
+    token = event.token
+    if token.pos_ == "NOUN":
+        agents = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
+        agents += [
+            c
+            for p in token.children
+            if p.dep_ == "agent" or p.lower_ == "by"
+            for c in p.children
+            if c.dep_ == "pobj"
+        ]
+        event.who = phrase_entities(agents, mentions)
+    else:
+        subject = subject_of(token, ACTOR)
+        event.who = phrase_entities([subject] if subject is not None else [], mentions)
+        passive = [c for c in token.children if c.dep_ in ("nsubjpass",)]
+        agents = [g for a in token.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        if passive:
+            event.who = phrase_entities(agents, mentions)
+            event.whom = phrase_entities(passive, mentions)
+        objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj")]
+        if event.type == "visit":
+            places = place_entities(objects, mentions, "in")
+            event.where += places
+            objects = [o for o in objects if not place_entities([o], mentions, "in")]
+        event.whom += phrase_entities(objects, mentions)
+    for prep in token.children:
+        if prep.dep_ != "prep":
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        phrasal = (token.lemma_.lower(), prep.lower_) in PHRASAL_TYPES
+        if prep.lower_ in PARTNER_PREPOSITIONS or phrasal:
+            event.whom += [i for i in phrase_entities(objects, mentions) if i not in event.whom]
+        elif prep.lower_ in PLACE_PREPOSITIONS:
+            event.where += [i for i in place_entities(objects, mentions, prep.lower_) if i not in event.where]
+    event.whom = [i for i in event.whom if i not in event.who]
+
+
+def phrase_entities(heads: list[Token], mentions: MentionIndex) -> list[str]:
+    """Entities named by the noun phrases headed by ``heads`` and their conjuncts and appositions."""
+    ids: list[str] = []
+    for head in expand_conjuncts(heads):
+        found = [m for m in mentions.overlapping(head.idx, head.idx + len(head))]
+        if not found and head.dep_ != "appos":
+            left = head.left_edge.idx
+            found = [
+                m for m in mentions.overlapping(left, head.idx + len(head)) if m[3] in AGENT_MODIFIER_TYPES
+            ]
+        ids += [m[2] for m in found if m[2] not in ids]
+    return ids
+
+
+def expand_conjuncts(heads: list[Token]) -> list[Token]:
+    out, todo = [], list(heads)
+    while todo:
+        head = todo.pop(0)
+        if head in out:
+            continue
+        out.append(head)
+        todo += [c for c in head.children if c.dep_ in ("conj", "appos")]
+    return out
+
+
+def place_entities(objects: list[Token], mentions: MentionIndex, preposition: str) -> list[str]:
+    """Places named inside the phrases ``objects``.
+
+    GPE, LOC and FAC entities; an ORG after "at" ("at the UN") or whose name ends in a
+    word for a site ("Hofstra University", "Ramstein Air Base"), which the small models
+    often tag ORG.
+    """
+    ids: list[str] = []
+    for obj in objects:
+        start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+        for m_start, m_end, entity_id, kind in mentions.overlapping(start, end):
+            words = mentions.text[m_start:m_end].lower().split()
+            site = kind == "ORG" and (preposition == "at" or bool(words) and words[-1] in SITE_WORDS)
+            if (kind in PLACE_TYPES or site) and entity_id not in ids:
+                ids.append(entity_id)
+    return ids

@@ -1,0 +1,281 @@
+"""When each event happened (:mod:`~whosaidwhat.nlp.events`), by the first rule that applies:
+
+1. the clause's own time expression: a time belongs to the nearest trigger or verb
+   above it in the parse, or to the subject of "be" ("the vote is on Nov. 8");
+   durations such as "two days" date nothing;
+2. arithmetic on an anchored clause: "arrived on Thursday, two days after assuming
+   the role" dates the assuming two days before the arrival, and the other way round;
+3. a participle or conjoined clause shares its head clause's time ("met him as
+   sirens sounded", "had a lead in 2012 but lost"), an event noun that is the subject
+   or agent of a clause shares that clause's, and an event framed by another
+   ("poked fun during the Monday debate") takes the frame's;
+4. narrative continuation: a simple-past clause outside quotation marks, in a
+   sentence with no time of its own, continues the reference time set by the last
+   clause dated by its own expression, if that clause is in the same paragraph or the
+   paragraph just before it, with no section heading between. News tells a story
+   forward from the lead, and the lead's "on Thursday" holds for the sentences that
+   carry the story on; perfect tenses ("has previously visited"), the present and
+   quoted speech step out of that story line and stay undated.
+
+Otherwise ``when`` is None: the publication date is not a default.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from whosaidwhat.nlp.event_parts import Event
+from whosaidwhat.nlp.lexicons import number_words
+from whosaidwhat.nlp.syntax import paragraphs_of
+
+#: A clause in the simple past continues the time of a clause at most this many paragraphs before it.
+NARRATIVE_PARAGRAPHS = 1
+#: Dependencies by which a clause shares the time of the clause it hangs from.
+SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
+TIME_UNITS = {"day": 1, "week": 7}
+#: Numbers of days or weeks in words that an offset may give ("two days after"): the small ones
+#: news spells out.
+OFFSET_COUNTS = {word: int(value) for word, value in number_words("cardinal").items() if value <= 10}
+
+
+class SpanUnion:
+    """The union of character spans as sorted disjoint stretches, to test offsets by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for start, end in sorted((s, e) for s, e in spans if s < e):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
+def date_events(
+    doc: Doc, text: str, events: list[Event], clause_times: dict[int, str], narrative_paragraphs: int
+) -> None:
+    """Set ``when`` on every event by rules 2 to 4 of the module docstring, in order."""
+    by_token = {e.token.i: e for e in events}
+    for _ in range(3):
+        for event in events:
+            apply_offsets(event, by_token)
+    for event in events:
+        if event.when is None:
+            event.when = shared_time(event.token, by_token, clause_times)
+    for event in events:
+        if event.when is None:
+            event.when = framing_time(event.token, by_token)
+    continue_narrative(doc, text, events, narrative_paragraphs)
+
+
+def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
+    """Token index of the clause head (verb or event noun) each time expression belongs to -> its value.
+
+    A time belongs to the nearest trigger or verb above it in the parse, or to the
+    subject of "be" ("the vote is on Nov. 8"); the first expression a clause gets is its
+    own. Durations ("two days") date nothing.
+    """
+    triggers = {e.token.i for e in candidates}
+    owned: dict[int, str] = {}
+    for t in doc._.wsw_times or []:
+        if t["value"].startswith("P"):
+            continue
+        span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span.root
+        for _ in range(10):
+            outside = not span.start <= token.i < span.end
+            if outside and (token.i in triggers or token.pos_ == "VERB"):
+                owned.setdefault(token.i, t["value"])
+                break
+            subject = copula_subject(token) if outside else None
+            if subject is not None and subject.i in triggers:
+                owned.setdefault(subject.i, t["value"])
+                break
+            if token.head is token:
+                break
+            token = token.head
+    return owned
+
+
+def copula_subject(token: Token) -> Token | None:
+    """The subject of a form of "be" ("the vote is on Nov. 8"), which the time then dates."""
+    if token.lemma_ != "be" or token.pos_ != "AUX":
+        return None
+    return next((c for c in token.children if c.dep_ == "nsubj"), None)
+
+
+def apply_offsets(event: Event, by_token: dict[int, Event]) -> None:
+    """Date one side of "N days after/before X" from the other side.
+
+    The relation is a preposition heading the inner event ("two days after assuming
+    the role") or a subordinating conjunction inside it ("three days before he took
+    office"); the outer event is the clause the relation hangs from.
+    """
+    token = event.token
+    marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    if marks:
+        relation, holder, outer = marks[0], token, governing_event(token, by_token)
+    elif token.dep_ in ("pcomp", "pobj") and token.head.lower_ in ("after", "before"):
+        relation = holder = token.head
+        outer = governing_event(holder, by_token)
+    else:
+        return
+    days = offset_days(holder)
+    if outer is None or days is None:
+        return
+    sign = 1 if relation.lower_ == "after" else -1
+    if event.when is None and outer.when:
+        event.when = shift_day(outer.when, -sign * days)
+    elif outer.when is None and event.when:
+        outer.when = shift_day(event.when, sign * days)
+
+
+def governing_event(token: Token, by_token: dict[int, Event]) -> Event | None:
+    """The nearest event above ``token`` in the parse."""
+    token = token.head
+    for _ in range(4):
+        if token.i in by_token:
+            return by_token[token.i]
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def offset_days(holder: Token) -> int | None:
+    """The number of days in "two days after", "a week before"; None when not stated."""
+    for child in holder.children:
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS:
+            numbers = [n for n in child.children if n.dep_ in ("nummod", "det")]
+            count = 1
+            if numbers:
+                word = numbers[0].lower_
+                count = int(word) if word.isdigit() else OFFSET_COUNTS.get(word)
+            if count is None:
+                return None
+            return count * TIME_UNITS[child.lemma_.lower()]
+    return None
+
+
+def shift_day(value: str, days: int) -> str | None:
+    try:
+        return (date.fromisoformat(value) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
+
+
+def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[int, str]) -> str | None:
+    """The time of the clause a participle, conjoined clause or event-noun subject belongs to.
+
+    An infinitive ("urged him to resign") is not shared: it names what was wanted, not
+    what happened. An event noun that is the subject or "by" agent of a dated clause
+    ("the blast injured ...", "injured by an explosion") happened then, and one modified
+    by a dated participle ("a ruling released Thursday") takes the participle's time.
+    """
+    token = trigger
+    if token.pos_ == "NOUN":
+        modifiers = [c for c in token.children if c.dep_ == "acl" and c.i in clause_times]
+        if modifiers:
+            return clause_times[modifiers[0].i]
+        clause = token.head.head if token.head.dep_ == "agent" else token.head
+        is_agent = token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ == "agent"
+        event = by_token.get(clause.i) if is_agent else None
+        return event.when if event else None
+    for _ in range(4):
+        if token.dep_ not in SHARING_DEPS or token.head is token:
+            return None
+        if any(
+            c.dep_ == "mark"
+            and c.lower_ in ("before", "after", "until", "since", "if", "unless")
+            or c.dep_ == "aux"
+            and c.lower_ == "to"
+            for c in token.children
+        ):
+            return None
+        token = token.head
+        event = by_token.get(token.i)
+        when = event.when if event else clause_times.get(token.i)
+        if when:
+            return when
+    return None
+
+
+def framing_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
+    """The time of an event framing this one: "poked fun during the Monday debate",
+    "rejected it in a ruling"."""
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("during", "at", "amid", "throughout", "in"):
+            for obj in prep.children:
+                frame = by_token.get(obj.i)
+                if obj.dep_ == "pobj" and frame is not None and frame.when:
+                    return frame.when
+    return None
+
+
+def continue_narrative(doc: Doc, text: str, events: list[Event], narrative_paragraphs: int) -> None:
+    """Rule 4: simple-past clauses carry on the reference time of the clause last dated on its own,
+    at most ``narrative_paragraphs`` paragraphs before them."""
+    paragraphs = paragraphs_of(doc, text)
+    paragraph_starts = [s for s, _ in paragraphs]
+    quoted = SpanUnion([q["content"] for q in doc._.wsw_quotes or []])
+    sentence_start = sentence_starts(doc)
+    dated_sentences = {sentence_start[e.token.i] for e in events if e.own_time}
+    reference: tuple[str, int] | None = None
+    for event in sorted(events, key=lambda e: e.token.i):
+        paragraph = paragraph_of(event.token.idx, paragraph_starts)
+        is_day = re.fullmatch(r"\d{4}-\d\d-\d\d", event.when or "")
+        if event.own_time and event.token.pos_ == "VERB" and is_day:
+            reference = (event.when, paragraph)
+            continue
+        if event.when or reference is None or sentence_start[event.token.i] in dated_sentences:
+            continue
+        near = paragraph - reference[1] <= narrative_paragraphs
+        story_line = is_simple_past(event.token) and event.token.idx not in quoted
+        if near and story_line and not heading_between(text, paragraphs, reference[1], paragraph):
+            event.when = reference[0]
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The index of the first token of each token's sentence, in one pass (``Token.sent`` walks the doc)."""
+    starts = [0] * len(doc)
+    for sentence in doc.sents:
+        starts[sentence.start : sentence.end] = [sentence.start] * len(sentence)
+    return starts
+
+
+def paragraph_of(offset: int, paragraph_starts: list[int]) -> int:
+    return max(0, bisect_right(paragraph_starts, offset) - 1)
+
+
+def heading_between(text: str, paragraphs: list[tuple[int, int]], first: int, last: int) -> bool:
+    """A non-body line (blanked to spaces, as headings are) lies between the two paragraphs."""
+    for i in range(first, min(last, len(paragraphs) - 1)):
+        gap = text[paragraphs[i][1] : paragraphs[i + 1][0]]
+        if any(line and not line.strip() for line in gap.split("\n")[1:-1]):
+            return True
+    return False
+
+
+def is_simple_past(trigger: Token) -> bool:
+    """A simple past verb, or a bare participle or event noun whose clause is in the simple past."""
+    token = trigger
+    for _ in range(4):
+        auxiliaries = {c.lemma_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if token.tag_ == "VBD":
+            return "have" not in auxiliaries
+        if token.tag_ in ("VBG", "VBN", "NN", "NNS") and not auxiliaries and token.head is not token:
+            token = token.head
+            continue
+        return False
+    return False

@@ -1,0 +1,239 @@
+"""One article's quotes while they are found (:mod:`~whosaidwhat.nlp.quotes`).
+
+:class:`QuoteFinder` holds what the steps share: the quotation marks, the tokens as arrays,
+the entity mentions, the quotes found so far, and how a found quote is recorded (its kind,
+from the quotation marks it overlaps). :class:`QuoteSettings` are the thresholds the steps
+apply, settable from a spaCy config.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy
+from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.tokens import Doc, Span, Token
+
+from whosaidwhat.nlp.lexicons import reporting_frames
+from whosaidwhat.nlp.mentions import MentionIndex
+from whosaidwhat.nlp.quotemarks import Quoted
+from whosaidwhat.nlp.speakers import entity_of, phrase_span
+from whosaidwhat.nlp.syntax import token_end
+
+Bounds = tuple[int, int]
+
+#: At most this many words outside the quotation marks, and the quotation fills its sentences.
+FLOATING_SLACK_WORDS = 2
+#: How many tokens around a quotation may separate it from its reporting verb.
+ADJACENT_WORDS = 6
+#: Words after a quotation's closing mark that a misparsed clause may still hold (the speaker's name).
+STRAY_WORDS = 2
+#: Quotations shorter than this (in words) with no cue are names or scare quotes.
+MIN_FLOATING_WORDS = 4
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class QuoteSettings:
+    """The lexicon and thresholds of the quotes component (compared and hashed as objects)."""
+
+    #: Reporting verbs by lemma, with the dependencies by which each governs what was said.
+    reporting_verbs: Mapping[str, frozenset[str]] = field(default_factory=reporting_frames, repr=False)
+    #: A quotation no cue claimed continues the previous speaker when at most this many words
+    #: of its sentences lie outside it.
+    floating_slack_words: int = FLOATING_SLACK_WORDS
+    #: A reporting verb the parser did not link to a quotation may be this many words away from it.
+    adjacent_words: int = ADJACENT_WORDS
+    #: A quotation is all of a cue's content when at most this many words follow its closing mark.
+    stray_words: int = STRAY_WORDS
+    #: A quotation with no cue needs at least this many words to be a quote.
+    min_floating_words: int = MIN_FLOATING_WORDS
+
+
+@dataclass
+class Quote:
+    """One quote while it is being found; :meth:`as_dict` is what ``doc._.wsw_quotes`` holds."""
+
+    kind: str
+    content: Bounds
+    cue: Bounds | None = None
+    source: Bounds | None = None
+    speaker: str | None = None
+    addressee: str | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "content": self.content,
+            "speaker": self.speaker,
+            "source": self.source,
+            "cue": self.cue,
+            "addressee": self.addressee,
+        }
+
+
+def overlap(a: Bounds, b: Bounds) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def trim(text: str, start: int, end: int) -> Bounds:
+    """``[start, end)`` without surrounding spaces and trailing commas, colons or dashes."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:\u2014\u2013-"):
+        end -= 1
+    return start, end
+
+
+class QuoteFinder:
+    """One article's quotes; holds the per-article indexes the steps share."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        text: str,
+        paragraphs: Sequence[Bounds],
+        quoted: list[Quoted],
+        settings: QuoteSettings,
+    ) -> None:
+        self.doc = doc
+        self.text = text
+        self.settings = settings
+        self.paragraph_starts = [start for start, _ in paragraphs]
+        self.paragraph_ends = [end for _, end in paragraphs]
+        self.quoted = quoted
+        self.quoted_starts = [q.start for q in quoted]
+        self.mentions = MentionIndex(doc._.wsw_entities or [])
+        # Token attributes as arrays: no Token objects for the many tokens that are not cues.
+        columns = doc.to_array([IDX, LEMMA, LOWER])
+        self.token_starts = columns[:, 0].tolist()
+        self.quote_of_token = self._index_tokens_in_quotes(columns[:, 0])
+        self.cue_candidates = self._cue_candidates(columns[:, 1], columns[:, 2])
+        self.claimed: set[int] = set()  # indexes into self.quoted already given a cue
+        self.cue_tokens: set[int] = set()  # tokens already serving as a cue
+        self.quotes: list[Quote] = []
+
+    # ------------------------------------------------------------ indexes
+
+    def _index_tokens_in_quotes(self, token_starts: numpy.ndarray) -> list[int]:
+        """For each token, the index of the quotation containing it, or -1."""
+        if not self.quoted:
+            return [-1] * len(token_starts)
+        starts = numpy.array([q.start for q in self.quoted])
+        ends = numpy.array([q.end for q in self.quoted])
+        k = numpy.searchsorted(starts, token_starts, side="right") - 1
+        safe = numpy.maximum(k, 0)
+        inside = (k >= 0) & (token_starts > starts[safe]) & (token_starts < ends[safe] - 1)
+        return numpy.where(inside, k, -1).tolist()
+
+    def _cue_candidates(self, lemmas: numpy.ndarray, lowers: numpy.ndarray) -> list[int]:
+        """Tokens outside quotation marks that may be cues: a reporting verb's lemma, or "according"."""
+        strings = self.doc.vocab.strings
+        wanted = [strings.add(lemma) for lemma in self.settings.reporting_verbs]
+        candidate = numpy.isin(lemmas, wanted) | (lowers == strings.add("according"))
+        outside = numpy.array(self.quote_of_token) < 0
+        return numpy.flatnonzero(candidate & outside).tolist()
+
+    def paragraph_of(self, offset: int) -> int:
+        """Index of the paragraph holding ``offset``."""
+        return bisect_right(self.paragraph_starts, offset) - 1
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_left(self.token_starts, offset)
+
+    def is_reporting_verb(self, token: Token) -> bool:
+        return token.lemma_ in self.settings.reporting_verbs and token.pos_ in ("VERB", "AUX")
+
+    def has_words(self, start: int, end: int) -> bool:
+        return any(ch.isalnum() for ch in self.text[start:end])
+
+    # ------------------------------------------------------------ quotes
+
+    def add(
+        self,
+        content: Bounds,
+        cue: Bounds,
+        subject: Token | None,
+        addressee: Token | None,
+        kind: str | None = None,
+    ) -> None:
+        """Record a quote; its kind follows from the quotation marks unless given."""
+        found_kind, content = self._kind_and_content(self._without_connective(content))
+        kind = kind or found_kind
+        source = phrase_span(subject) if subject is not None else None
+        self.quotes.append(
+            Quote(
+                kind=kind,
+                content=content,
+                cue=cue,
+                source=source,
+                speaker=entity_of(subject, self.mentions, source),
+                addressee=entity_of(addressee, self.mentions),
+            )
+        )
+
+    def _without_connective(self, content: Bounds) -> Bounds:
+        """Content without the word linking it to the sentence before ("*However,* growth ...")."""
+        i = self.token_index(content[0])
+        if i + 1 >= len(self.doc) or self.token_starts[i] != content[0]:
+            return content
+        first, second = self.doc[i], self.doc[i + 1]
+        if first.dep_ == "cc" or (first.dep_ == "advmod" and second.text == ","):
+            start = token_end(second) if second.text == "," else second.idx
+            if start < content[1]:
+                return trim(self.text, start, content[1])
+        return content
+
+    def _kind_and_content(self, content: Bounds) -> tuple[str, Bounds]:
+        """Direct when a quotation holds all the content's words, mixed when it holds some, else indirect.
+
+        A direct quotation may run on past the reporting verb's clause (several sentences);
+        its content is then the whole quotation.
+        """
+        kind = "indirect"
+        for k in self._quotations_overlapping(content):
+            quoted = self.quoted[k]
+            inner = quoted.inner
+            if overlap(inner, content) == 0:
+                continue
+            words_before = self.has_words(content[0], inner[0])
+            if not words_before and self._words(quoted.end, content[1]) <= self.settings.stray_words:
+                self.claimed.add(k)
+                return "direct", trim(self.text, *inner)
+            kind = "mixed"
+            if quoted.start < content[0] <= inner[0]:
+                content = (quoted.start, content[1])
+            if inner[1] > content[1] and not self.has_words(content[1], inner[0]):
+                self.claimed.add(k)
+                content = (content[0], trim(self.text, *inner)[1])
+        return kind, content
+
+    def _words(self, start: int, end: int) -> int:
+        return len(self.text[start:end].split()) if end > start else 0
+
+    def _quotations_overlapping(self, bounds: Bounds) -> range:
+        first = max(0, bisect_right(self.quoted_starts, bounds[0]) - 1)
+        last = bisect_right(self.quoted_starts, bounds[1])
+        return range(first, last)
+
+    def fills_its_sentences(self, quoted: Quoted, slack: int) -> bool:
+        """The quotation is a sentence or more, with at most ``slack`` words around it."""
+        span = self.doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
+        if span is None or sum(not t.is_punct for t in span) < self.settings.min_floating_words:
+            return False
+        outside = 0
+        for sentence in _sentences_of(span):
+            for token in sentence:
+                if self.quote_of_token[token.i] < 0 and not (token.is_punct or token.is_space):
+                    outside += token.idx < quoted.start or token.idx >= quoted.end
+        return outside <= slack
+
+
+def _sentences_of(span: Span) -> list[Span]:
+    first = span[0].sent
+    last = span[-1].sent
+    if first.start == last.start:
+        return [first]
+    return [first, span.doc[first.end : last.start], last] if first.end < last.start else [first, last]

@@ -1,0 +1,140 @@
+"""Readings of the dependency parse and of the article's layout that several components share.
+
+* :func:`subject_of`: who a verb or noun is about, by one search up the parse whose rules
+  the caller picks: :data:`SPEAKER` for the quotes, :data:`ACTOR` for the events,
+  :data:`ROLE_HOLDER` for the titles. They differ on purpose, as their notes say.
+* :func:`paragraphs_of`: the article's paragraphs, the caller's or else its lines.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+Bounds = tuple[int, int]
+
+#: Dependencies of a clause's subject: nominal, passive and clausal.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Subjects that act: the subject of a passive is acted on.
+ACTIVE_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+#: Subjects that are noun phrases.
+NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Dependencies by which a participle or infinitive hangs from the verb whose subject it shares
+#: ("Rutte met Zelenskyy, promising ...", "he went on to say ...").
+SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "ccomp"})
+#: Dependencies by which an event's clause shares the subject of the clause it hangs from,
+#: prepositions included ("after meeting ...").
+SHARED_ACTOR_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class SubjectRules:
+    """How :func:`subject_of` looks for a subject when the word has none of its own."""
+
+    #: The dependencies that make a child the subject.
+    subjects: frozenset[str] = SUBJECT_DEPS
+    #: The word shares its head's subject when attached by one of these (None: by any).
+    through: frozenset[str] | None = SHARED_SUBJECT_DEPS
+    #: At most this many words are looked at, the word and the heads above it (None: up to the root).
+    steps: int | None = 3
+    #: The "by" phrase of a passive is the subject: "was told *by the minister*".
+    passive_agent: bool = False
+    #: A participle modifying a noun has that noun as its subject: "*a statement* saying ...".
+    modified_noun: bool = False
+    #: A clause after a preposition shares, in one step, the subject of the clause the
+    #: preposition belongs to: "*she* replied by saying ...".
+    across_preposition: bool = False
+    #: A participle hanging from a subordinate clause belongs to the main clause:
+    #: "*A* met B as sirens sounded, promising ...".
+    main_clause: bool = False
+    #: An infinitive's subject is the object of the verb it completes: "urged *Dean* to apologise".
+    controlling_object: bool = False
+
+
+#: Who says something: the subject of a reporting verb, or of the clause it hangs from.
+SPEAKER = SubjectRules(passive_agent=True, modified_noun=True, across_preposition=True, main_clause=True)
+#: Who acts in an event: an active subject, shared along conjoined and dependent clauses,
+#: or the object that controls an infinitive.
+ACTOR = SubjectRules(
+    subjects=ACTIVE_SUBJECT_DEPS, through=SHARED_ACTOR_DEPS, steps=6, controlling_object=True
+)
+#: Who holds a role ("the role of ...", "serving as ..."): the subject of the nearest clause above.
+ROLE_HOLDER = SubjectRules(subjects=NOMINAL_SUBJECT_DEPS, through=None, steps=None)
+
+
+def subject_of(token: Token, rules: SubjectRules) -> Token | None:
+    """The subject of ``token``, or of the word it hangs from when it has none of its own.
+
+    ``token`` itself is never its own subject: a role noun may be the subject of its clause.
+    """
+    node = token
+    for _ in range(rules.steps) if rules.steps is not None else itertools.count():
+        subject = next((c for c in node.children if c.dep_ in rules.subjects and c.i != token.i), None)
+        if subject is not None:
+            return subject
+        if rules.passive_agent and (agent := child_with_dep(node, "agent")) is not None:
+            return child_with_dep(agent, "pobj")
+        if rules.modified_noun and node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head
+        if rules.controlling_object and node.dep_ == "xcomp":
+            controller = object_of(node.head)
+            if controller is not None:
+                return controller
+        if rules.across_preposition and node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            node = node.head.head
+            continue
+        if (rules.through is not None and node.dep_ not in rules.through) or node.head.i == node.i:
+            return None
+        participle = node.tag_ in ("VBG", "VBN")
+        node = node.head
+        if rules.main_clause and participle and _is_subordinate(node):
+            node = node.head
+    return None
+
+
+def _is_subordinate(verb: Token) -> bool:
+    """A clause introduced by a conjunction ("as ...", "while ...") under another verb."""
+    return verb.dep_ == "advcl" and any(child.dep_ == "mark" for child in verb.children)
+
+
+def object_of(verb: Token) -> Token | None:
+    """The object that controls an infinitive: "urged Dean to apologise", "called on Dean to apologise"."""
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "dative"):
+            return child
+        if child.dep_ in ("prt", "prep") and child.lower_ == "on":
+            return child_with_dep(child, "pobj")
+    return None
+
+
+def child_with_dep(token: Token, dep: str) -> Token | None:
+    """The first child of ``token`` attached by ``dep``."""
+    return next((child for child in token.children if child.dep_ == dep), None)
+
+
+def token_end(token: Token) -> int:
+    """The character offset just after ``token``."""
+    return token.idx + len(token.text)
+
+
+def paragraphs_of(doc: Doc, text: str | None = None) -> list[Bounds]:
+    """The paragraphs of ``doc``: the caller's (``doc._.wsw_paragraphs``), else its non-blank lines.
+
+    ``text`` is ``doc.text`` when the caller has it already (spaCy joins the tokens at each access).
+    """
+    if doc._.wsw_paragraphs:
+        return list(doc._.wsw_paragraphs)
+    return line_paragraphs(doc.text if text is None else text)
+
+
+def line_paragraphs(text: str) -> list[Bounds]:
+    """Non-blank lines as paragraphs, for Docs made without the structure stage."""
+    bounds, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            bounds.append((pos, pos + len(body)))
+        pos += len(line)
+    return bounds
