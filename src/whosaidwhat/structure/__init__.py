@@ -13,7 +13,8 @@ lines, see :func:`~whosaidwhat.structure.lines.split_paragraphs`), top to bottom
   the date ends;
 * the body; a dateline opening the first paragraph ("KYIV, Ukraine (AP) —") is not part
   of it: that paragraph's span starts after the dash, and the agency is credited;
-* closing signatures ("rc/sms (dpa, AP)", "(Reuters)", "Reporting by ..."), from the end.
+* closing signatures ("rc/sms (dpa, AP)", "(Reuters)", "Reporting by ..."), from the end;
+  the last line may be a bare byline ("Jane Doe and John Roe", "9News Staff").
 
 Section headings among the body lines are kept apart from the paragraphs.
 """
@@ -23,7 +24,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from whosaidwhat.readers import Article
-from whosaidwhat.structure.byline import Credits, read_byline, read_dateline, read_signature
+from whosaidwhat.structure.byline import (
+    Credits,
+    read_byline,
+    read_closing_byline,
+    read_dateline,
+    read_signature,
+)
 from whosaidwhat.structure.dates import read_date_line
 from whosaidwhat.structure.headline import find_headline
 from whosaidwhat.structure.lines import Line, split_paragraphs
@@ -87,10 +94,15 @@ def read_header(lines: list[Line], found: Structure, credits: Credits) -> list[L
 
 
 def read_signatures(body: list[Line], credits: Credits) -> list[Line]:
-    """``body`` without the signature lines at its end, noting who they credit."""
+    """``body`` without the signature lines at its end, noting who they credit.
+
+    The last line may also be a bare byline (names, a desk or an agency alone), as scraped
+    text often ends; above it only the shapes of a signature count.
+    """
     end = len(body)
     while end > 1 and len(body) - end < MAX_SIGNATURE_LINES:
-        signature = read_signature(body[end - 1].text)
+        text = body[end - 1].text
+        signature = read_signature(text) or (read_closing_byline(text) if end == len(body) else None)
         if signature is None:
             break
         credits.add(signature)
