@@ -2,7 +2,8 @@
 
 :func:`parse_structure` reads the text of an :class:`~whosaidwhat.readers.Article` and
 returns a :class:`Structure`; where the reader already knows a field (HTML metadata),
-the reader's value wins.
+the reader's value wins (its authors sorted into people and agencies, see
+:mod:`~whosaidwhat.structure.credits`).
 
 The text is read paragraph by paragraph (a line, or a block of lines between blank
 lines, see :func:`~whosaidwhat.structure.lines.split_paragraphs`), top to bottom:
@@ -31,6 +32,7 @@ from whosaidwhat.structure.byline import (
     read_dateline,
     read_signature,
 )
+from whosaidwhat.structure.credits import credits_of_metadata
 from whosaidwhat.structure.dates import read_date_line
 from whosaidwhat.structure.headline import find_headline
 from whosaidwhat.structure.lines import Line, split_paragraphs
@@ -40,6 +42,8 @@ from whosaidwhat.structure.sections import split_sections
 MAX_HEADER_LINES = 4
 #: How many lines at the end may hold signatures and credits.
 MAX_SIGNATURE_LINES = 3
+#: A missing date is said, never guessed: relative times ("on Monday") then stay unresolved.
+NO_DATE_WARNING = "no publication date found; published is null"
 
 
 @dataclass
@@ -55,6 +59,8 @@ class Structure:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     #: (heading, start, end): start..end covers the section's paragraphs
     sections: list[tuple[str, int, int]] = field(default_factory=list)
+    #: what could not be found and matters to the reader of the record
+    warnings: list[str] = field(default_factory=list)
 
 
 def parse_structure(article: Article) -> Structure:
@@ -71,8 +77,11 @@ def parse_structure(article: Article) -> Structure:
     found.paragraphs = [(line.start, line.end) for line in paragraphs]
     found.published = article.published or found.published
     found.updated = article.updated or found.updated
-    found.authors = list(article.authors) or credits.authors
-    found.agencies = list(dict.fromkeys([*article.agencies, *credits.agencies]))
+    if found.published is None:
+        found.warnings.append(NO_DATE_WARNING)
+    declared = credits_of_metadata(article.authors)
+    found.authors = declared.authors or credits.authors
+    found.agencies = list(dict.fromkeys([*declared.agencies, *article.agencies, *credits.agencies]))
     return found
 
 
