@@ -14,6 +14,8 @@ lines, see :func:`~whosaidwhat.structure.lines.split_paragraphs`), top to bottom
   the date ends;
 * the body; a dateline opening the first paragraph ("KYIV, Ukraine (AP) —") is not part
   of it: that paragraph's span starts after the dash, and the agency is credited;
+* page furniture among the body lines (labels, teasers, calls to the reader, summary
+  boxes, passages printed twice) is set aside, see :mod:`~whosaidwhat.structure.boilerplate`;
 * closing signatures ("rc/sms (dpa, AP)", "(Reuters)", "Reporting by ..."), from the end;
   the last line may be a bare byline ("Jane Doe and John Roe", "9News Staff").
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from whosaidwhat.readers import Article
+from whosaidwhat.structure.boilerplate import without_furniture
 from whosaidwhat.structure.byline import (
     Credits,
     read_byline,
@@ -70,7 +73,7 @@ def parse_structure(article: Article) -> Structure:
     found = Structure(headline=headline)
     credits = Credits()
     body = read_header(lines[taken:], found, credits)
-    body = read_signatures(body, credits)
+    body = read_signatures(without_furniture(body), credits)
     if body:
         body[0] = strip_dateline(body[0], credits)
     paragraphs, found.sections = split_sections(body)
