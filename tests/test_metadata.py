@@ -65,6 +65,18 @@ def test_a_site_known_only_by_its_address_is_still_taken_off():
     assert record_of(page(head, h1=None))[0].headline == HEADLINE
 
 
+@pytest.mark.parametrize(
+    "sharing",
+    [
+        f"{HEADLINE} - Harbour Times",
+        f"{HEADLINE} - Local | harbourtimes.example",
+        f"Harbour Times: {HEADLINE}",
+    ],
+)
+def test_a_site_name_the_page_does_not_declare_is_taken_off(sharing):
+    assert record_of(page(meta("og:title", sharing, "property")))[0].headline == HEADLINE
+
+
 def test_a_dash_inside_the_headline_stays():
     title = "Ferries in 2024 - timetable, fares & stops"
     head = jsonld(headline=title) + meta("og:title", f"{title} - Harbour Times", "property")
@@ -152,6 +164,11 @@ def test_an_author_given_by_reference_is_looked_up():
         ),
         (meta("byl", "By Ada Lindqvist and Tom Reed"), ["Ada Lindqvist", "Tom Reed"]),
         (meta("dc.creator", "Lindqvist, Ada"), ["Ada Lindqvist"]),
+        (
+            meta("citation_author", "Lindqvist, Ada") + meta("citation_author", "Reed, Tom"),
+            ["Ada Lindqvist", "Tom Reed"],
+        ),
+        (meta("dc.creator", "Lindqvist, Ada, Reed, Tom"), ["Ada Lindqvist", "Tom Reed"]),
         (meta("author", "Ada Lindqvist; Lindqvist"), ["Ada Lindqvist"]),
         (meta("article:author", "https://courier.example/authors/ada/", "property"), []),
     ],

@@ -45,6 +45,7 @@ AUTHOR_TAGS = (
     "byl",
     "dc.creator",
     "dcterms.creator",
+    "citation_author",
     "sailthru.author",
     "parsely-author",
     "cxenseparse:author",
@@ -159,7 +160,7 @@ def without_other_content(tree: HtmlElement) -> HtmlElement:
 def valid_date(value: str | None) -> str | None:
     """``value`` as YYYY-MM-DD in its own time zone, or None: unreadable, before htmldate's
     earliest date (the Unix epoch stands for "no date") or later than tomorrow."""
-    if not value:
+    if not value or not re.search(r"\d{4}", value):  # a year, so that "yesterday" is no date
         return None
     try:
         day = datetime.fromisoformat(value.strip()).date()

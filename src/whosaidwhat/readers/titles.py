@@ -24,8 +24,13 @@ from urllib.parse import urlsplit
 SEPARATOR = re.compile(r"\s+(?:[|·•»/\\~]|[-–—]{1,2}|::)\s+")
 #: A site's name may also open a title as a label ("Harbour Times: ..."), never close one.
 SITE_LABEL = re.compile(r"([^:]{2,40}):\s+(?=\S)")
-#: A section label left between the headline and the site name ("... - National | Globalnews.ca").
-SECTION_LABEL = re.compile(r"[A-Z][\w'’&.]*(?:\s+[A-Z&][\w'’&.]*){0,2}")
+#: A site's name or a section label as glued to a title: a few capitalised words ("Times of
+#: India", "National") or a host name ("globalnews.ca").
+_LABEL_WORD = r"(?:[A-Z0-9][\w.'’&-]*|of|the|and|de|du|la)"
+LABEL = rf"(?:[A-Z0-9][\w.'’&-]*(?:\s+{_LABEL_WORD}){{0,3}}|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{{2,}})"
+SECTION_LABEL = re.compile(LABEL)
+GLUED_AFTER = re.compile(rf"(?:{SEPARATOR.pattern}{LABEL})+")
+GLUED_BEFORE = re.compile(rf"(?:{LABEL}(?:{SEPARATOR.pattern}|:\s+))+")
 #: Labels of a host name that are not the site's name (short ones, such as "www" or "co", never are).
 HOST_NOISE = frozenset({"edition", "news", "mobile"})
 #: A title ending like this was cut short by the site.
@@ -48,7 +53,7 @@ def choose_headline(
     ]
     sources = [[title for title in titles if title and not is_site_name(title, sites)] for titles in sources]
     every = [title for titles in sources for title in titles]
-    sources = [[completed(title, every) for title in titles] for titles in sources]
+    sources = [[unglued(completed(title, every), every) for title in titles] for titles in sources]
     keyed = [{key(title) for title in titles} for titles in sources]
     best, support = None, 0
     for titles in sources:
@@ -101,6 +106,21 @@ def completed(title: str, titles: list[str]) -> str:
     return title
 
 
+def unglued(title: str, titles: list[str]) -> str:
+    """``title`` without a name glued to it that no other title has ("... - Taipei Times"
+    beside "..."), for a site whose name the page does not declare."""
+    plain = _plain(title)
+    for other in titles:
+        bare = _plain(other)
+        if not bare or len(bare) >= len(plain):
+            continue
+        if plain.startswith(bare) and GLUED_AFTER.fullmatch(plain[len(bare) :]):
+            return other
+        if plain.endswith(bare) and GLUED_BEFORE.fullmatch(plain[: -len(bare)]):
+            return other
+    return title
+
+
 def site_keys(names: Iterable[str]) -> set[str]:
     """The site's names as compared with parts of a title: "The Times of India" and
     "Times of India" alike; a host name ("www.globalnews.ca") gives its name too."""
@@ -129,6 +149,11 @@ def key(title: str) -> str:
     """``title`` as compared: case, quote marks, dashes, spacing and closing punctuation set aside."""
     text = unicodedata.normalize("NFKC", title).translate(_QUOTE_MARKS).replace("--", "-")
     return " ".join(text.casefold().split()).rstrip(" .!?:;")
+
+
+def _plain(title: str) -> str:
+    """``title`` with quote marks and spacing made uniform, case kept."""
+    return " ".join(unicodedata.normalize("NFKC", title).translate(_QUOTE_MARKS).split())
 
 
 def _compact(text: str) -> str:

@@ -41,12 +41,13 @@ def credits_of_metadata(values: Iterable[str]) -> Credits:
 
 
 def split_names(value: str) -> list[str]:
-    """The names in one metadata value; "Surname, Given" is one name, given name first."""
+    """The names in one metadata value; "Surname, Given" is one name, given name first
+    (so is each pair of "Surname, Given, Surname, Given")."""
     names = []
     for part in NAME_SEPARATOR.split(BY.sub("", value.strip())):
         pieces = [piece.strip() for piece in part.split(",") if piece.strip()]
-        if len(pieces) == 2 and all(len(piece.split()) == 1 for piece in pieces):
-            pieces = [f"{pieces[1]} {pieces[0]}"]
+        if len(pieces) % 2 == 0 and all(len(piece.split()) == 1 for piece in pieces):
+            pieces = [f"{given} {surname}" for surname, given in zip(pieces[::2], pieces[1::2], strict=True)]
         names += pieces
     return names
 
