@@ -34,7 +34,7 @@ from htmldate.settings import MIN_DATE
 from lxml.html import HtmlElement
 from trafilatura.metadata import extract_author
 
-from whosaidwhat.readers.jsonld import read_jsonld
+from whosaidwhat.readers.jsonld import JsonLd, read_jsonld
 from whosaidwhat.readers.titles import choose_headline
 
 #: Meta tags that name the article's authors, in the order they are trusted.
@@ -87,28 +87,35 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
     jsonld = read_jsonld(tree)
     tags = meta_tags(tree)
     url = canonical_url(tree, tags)
-    site_names = [*(tags.get(name, [None])[0] for name in SITE_NAME_TAGS), *jsonld.site_names, url]
+    site_names = [*(tags.get(name, [None])[0] for name in SITE_NAME_TAGS), *jsonld.site_names]
     site_names = [name.lstrip("@") for name in site_names if name]
-    published = valid_date(jsonld.first("datePublished")) or valid_date(jsonld.first("dateCreated"))
-    if published is None:
-        published = valid_date(find_date(without_other_content(tree), extensive_search=False, url=url))
-    updated = valid_date(jsonld.first("dateModified")) or next(
-        (found for name in UPDATED_TAGS for value in tags.get(name, []) if (found := valid_date(value))), None
+    headline = choose_headline(
+        jsonld.headlines(),
+        next((tags[name][0] for name in SHARING_TITLE_TAGS if name in tags), None),
+        h1_texts(tree),
+        _text(tree.find(".//title")),
+        [*site_names, url] if url else site_names,
     )
     return PageMetadata(
-        headline=choose_headline(
-            jsonld.headlines(),
-            next((tags[name][0] for name in SHARING_TITLE_TAGS if name in tags), None),
-            h1_texts(tree),
-            _text(tree.find(".//title")),
-            site_names,
-        ),
-        published=published,
-        updated=updated,
+        headline=headline,
+        published=published_date(tree, jsonld, url),
+        updated=updated_date(jsonld, tags),
         authors=jsonld.authors() or tagged_authors(tags) or byline_box_authors(tree),
         sitename=site_names[0] if site_names else None,
         url=url,
     )
+
+
+def published_date(tree: HtmlElement, jsonld: JsonLd, url: str | None) -> str | None:
+    """The article's JSON-LD date, else htmldate's reading of the markup (meta tags, the page's
+    own URL, dated elements) without the parts of the page that date other things."""
+    found = valid_date(jsonld.first("datePublished")) or valid_date(jsonld.first("dateCreated"))
+    return found or valid_date(find_date(without_other_content(tree), extensive_search=False, url=url))
+
+
+def updated_date(jsonld: JsonLd, tags: dict[str, list[str]]) -> str | None:
+    dates = [jsonld.first("dateModified"), *(value for name in UPDATED_TAGS for value in tags.get(name, []))]
+    return next((found for value in dates if (found := valid_date(value))), None)
 
 
 def meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
