@@ -94,3 +94,8 @@ def test_furniture_in_a_page_gives_no_quote(nlp):
     assert [quote.content.text.strip('"“”,') for quote in record.quotes] == [
         "Ferries will sail every hour from May"
     ]
+
+
+def test_a_passage_printed_three_times_is_the_articles_own():
+    lines = [*BODY, *BODY, *BODY]
+    assert paragraphs_of(lines) == lines

@@ -137,23 +137,25 @@ def is_furniture(text: str) -> bool:
 
 
 def without_repeats(lines: list[Line]) -> list[Line]:
-    """``lines`` without those that only say again what other lines say: a line printed
-    twice keeps its first place; a line whose every sentence is found in other lines (a
-    summary of quotes from the body, the body printed again as one block) goes. Longer
-    lines are judged first, so that of two lines holding the same sentences one stays.
+    """``lines`` without the second copy of a passage printed twice: a line printed twice keeps
+    its first place; a line whose every sentence one other line also holds (a summary of
+    the body, the body printed again as one block) goes, longer lines judged first, so
+    that of two lines holding the same sentences one stays. What is printed three times
+    or more is the article's own (a refrain, a recurring line of a list), never a copy.
     """
     sentences = [_long_sentences(line.text) for line in lines]
+    copies = Counter(_folded(line.text) for line, found in zip(lines, sentences, strict=True) if found)
     dropped: set[int] = set()
     seen: set[str] = set()
     for index, line in enumerate(lines):
         folded = _folded(line.text)
-        if sentences[index] and folded in seen:
+        if sentences[index] and copies[folded] == 2 and folded in seen:
             dropped.add(index)
         seen.add(folded)
     holders = Counter(s for index, found in enumerate(sentences) if index not in dropped for s in found)
     for index in sorted(range(len(lines)), key=lambda i: -len(lines[i].text)):
         found = sentences[index]
-        if index in dropped or not found or any(holders[s] < 2 for s in found):
+        if index in dropped or not found or any(holders[s] != 2 for s in found):
             continue
         dropped.add(index)
         holders.subtract(found)
