@@ -86,7 +86,7 @@ TEASER = re.compile(
 CALL = re.compile(
     r"\b(?:sign(?:ing)?[ -]up|subscrib\w*|newsletters?|follow\s+us|join\s+us|download\s+(?:the|our)\b"
     r"|we\s+(?:want|would\s+like|'d\s+like)\s+to\s+hear\s+from\s+you|get\s+in\s+touch|share\s+your\s+(?:story|views)"
-    r"|email\s+us|contact\s+us|tell\s+us|bookmark|click\s+here|tap\s+here"
+    r"|email\s+us|contact\s+us|bookmark|click\s+here|tap\s+here"
     r"|follow\b.{1,40}\bon\s+(?:twitter|x|facebook|instagram|tiktok|threads|bluesky|whatsapp))",
     re.IGNORECASE,
 )
