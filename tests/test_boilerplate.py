@@ -99,3 +99,17 @@ def test_furniture_in_a_page_gives_no_quote(nlp):
 def test_a_passage_printed_three_times_is_the_articles_own():
     lines = [*BODY, *BODY, *BODY]
     assert paragraphs_of(lines) == lines
+
+
+def test_a_summary_box_in_a_page_is_not_a_paragraph():
+    page = (
+        "<html><body><article><h1>Eastmere changes its ferry timetable</h1>"
+        "<div><h2>What to know</h2><ul><li>Ferries sail every hour from May.</li>"
+        "<li>The first boat leaves at seven.</li></ul></div>"
+        + "".join(f"<p>{line}</p>" for line in BODY)
+        + "<div><p>Sign up to our Northshire newsletter for the latest local news.</p></div>"
+        "</article></body></html>"
+    )
+    article = read_bytes(page.encode(), path="page.html")
+    found = parse_structure(article)
+    assert [article.text[start:end] for start, end in found.paragraphs] == BODY
