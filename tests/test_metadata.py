@@ -231,3 +231,12 @@ def test_no_date_is_invented(head, body):
 def test_a_printed_date_in_the_article_is_found():
     body = '<p class="date"><time datetime="2024-05-14T08:00:00Z">14 May 2024</time></p>'
     assert record_of(page(body=body))[0].published == "2024-05-14"
+
+
+def test_a_record_without_a_date_says_so(nlp):
+    from whosaidwhat.extract import extract
+
+    data = page(body="<footer>Copyright 2019 The Harbour Times</footer>")
+    record = extract(read_bytes(data, path="page.html"), nlp)
+    assert record.published is None
+    assert NO_DATE_WARNING in record.warnings
