@@ -45,7 +45,7 @@ from whosaidwhat.structure.sections import split_sections
 MAX_HEADER_LINES = 4
 #: How many lines at the end may hold signatures and credits.
 MAX_SIGNATURE_LINES = 3
-#: A missing date is said, never guessed: relative times ("on Monday") then stay unresolved.
+#: A missing date is said, never guessed from a copyright line or a related story.
 NO_DATE_WARNING = "no publication date found; published is null"
 
 
