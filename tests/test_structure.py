@@ -138,8 +138,43 @@ def test_closing_signatures(line, authors, agencies):
 
 
 @pytest.mark.parametrize(
+    ("line", "authors", "agencies"),
+    [
+        ("Jane Doe", ["Jane Doe"], []),
+        ("Jane Doe and John Roe", ["Jane Doe", "John Roe"], []),
+        ("JANE O’DOE and AP Transport Writer", ["JANE O’DOE"], ["AP"]),
+        ("Jane Doe, Reuters Staff", ["Jane Doe"], ["Reuters"]),
+        ("Courier Staff", ["Courier Staff"], []),
+        ("Special to The Coastal Courier", ["Special to The Coastal Courier"], []),
+        ("Reuters", [], ["Reuters"]),
+        ("TNN", [], ["TNN"]),
+    ],
+)
+def test_a_bare_byline_on_the_last_line(line, authors, agencies):
+    text = f"Eastmere changes its ferry timetable\n{BODY}{line}\n"
+    found = structure_of(text)
+    assert (found.authors, found.agencies) == (authors, agencies)
+    assert paragraph_texts(text) == BODY.splitlines()
+
+
+def test_a_bare_name_above_the_last_line_is_body():
+    text = f"Eastmere changes its ferry timetable\n{BODY}The Coastal Courier\nJane Doe\n"
+    assert structure_of(text).authors == ["Jane Doe"]
+    assert paragraph_texts(text)[-1] == "The Coastal Courier"
+
+
+@pytest.mark.parametrize(
     "last_line",
-    ["Read more about the harbour here.", "Only the mayor stayed home.", "Source: harbour office."],
+    [
+        "Read more about the harbour here.",
+        "Only the mayor stayed home.",
+        "Source: harbour office.",
+        "Send Us Your Views",
+        "Breaking News Alerts",
+        "Harbour",
+        "admin",
+        "Jane Doe said so.",
+    ],
 )
 def test_ordinary_closing_paragraphs_are_body(last_line):
     text = f"Eastmere changes its ferry timetable\n{BODY}{last_line}\n"

@@ -155,7 +155,7 @@ def build_record(article: Article, structure: Structure, results: dict) -> Artic
             for e in _consumed(results, "events")
         ],
         main_event=MainEvent(**main) if (main := results.pop("main_event", None)) else None,
-        warnings=list(article.warnings),
+        warnings=[*article.warnings, *structure.warnings],
     )
 
 

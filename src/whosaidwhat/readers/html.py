@@ -1,4 +1,4 @@
-"""HTML pages: the main text and metadata (title, date, author, site name) through trafilatura."""
+"""HTML pages: the main text through trafilatura, the metadata from :mod:`.metadata`."""
 
 from __future__ import annotations
 
@@ -17,9 +17,6 @@ HTML_BLOCK_END = re.compile(r"</(?:html|body|p|div|article|section)\s*>", re.IGN
 #: How far into a document to look for HTML markup.
 SNIFF_CHARS = 4096
 
-#: trafilatura separates several authors with "; ".
-AUTHOR_SEPARATOR = re.compile(r"\s*;\s*")
-
 
 def looks_like_html(text: str) -> bool:
     """Whether ``text`` is HTML markup, judged by its content (the file name may lie)."""
@@ -32,27 +29,28 @@ def looks_like_html(text: str) -> bool:
 def read_html(markup: str, sha256: str, path: str | None = None) -> Article:
     """The article in an HTML page; :class:`ReadError` when no article text can be found."""
     import trafilatura  # here, not at the top: commands that read no HTML skip its 0.25 s import
+    from trafilatura.utils import load_html
+
+    from whosaidwhat.readers.metadata import read_metadata
 
     try:
-        document = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
+        tree = load_html(markup)
+        document = trafilatura.bare_extraction(tree, include_comments=False) if tree is not None else None
     except Exception as exc:  # lxml and trafilatura raise many kinds of parse errors
         raise ReadError(path, f"malformed HTML ({type(exc).__name__})") from None
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
         raise ReadError(path, "no article text found in the HTML page")
+    metadata = read_metadata(tree)
     return Article(
         text=text,
         format="html",
         sha256=sha256,
         path=path,
-        headline=_clean(document.title),
-        published=_clean(document.date),
-        authors=[name for name in AUTHOR_SEPARATOR.split(document.author or "") if name],
-        sitename=_clean(document.sitename),
-        url=_clean(document.url),
+        headline=metadata.headline,
+        published=metadata.published,
+        updated=metadata.updated,
+        authors=metadata.authors,
+        sitename=metadata.sitename,
+        url=metadata.url,
     )
-
-
-def _clean(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value or None

@@ -2,7 +2,8 @@
 
 :func:`parse_structure` reads the text of an :class:`~whosaidwhat.readers.Article` and
 returns a :class:`Structure`; where the reader already knows a field (HTML metadata),
-the reader's value wins.
+the reader's value wins (its authors sorted into people and agencies, see
+:mod:`~whosaidwhat.structure.credits`).
 
 The text is read paragraph by paragraph (a line, or a block of lines between blank
 lines, see :func:`~whosaidwhat.structure.lines.split_paragraphs`), top to bottom:
@@ -13,7 +14,10 @@ lines, see :func:`~whosaidwhat.structure.lines.split_paragraphs`), top to bottom
   the date ends;
 * the body; a dateline opening the first paragraph ("KYIV, Ukraine (AP) —") is not part
   of it: that paragraph's span starts after the dash, and the agency is credited;
-* closing signatures ("rc/sms (dpa, AP)", "(Reuters)", "Reporting by ..."), from the end.
+* page furniture among the body lines (labels, teasers, calls to the reader, summary
+  boxes, passages printed twice) is set aside, see :mod:`~whosaidwhat.structure.boilerplate`;
+* closing signatures ("rc/sms (dpa, AP)", "(Reuters)", "Reporting by ..."), from the end;
+  the last line may be a bare byline ("Jane Doe and John Roe", "9News Staff").
 
 Section headings among the body lines are kept apart from the paragraphs.
 """
@@ -23,7 +27,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from whosaidwhat.readers import Article
-from whosaidwhat.structure.byline import Credits, read_byline, read_dateline, read_signature
+from whosaidwhat.structure.boilerplate import without_furniture
+from whosaidwhat.structure.byline import (
+    Credits,
+    read_byline,
+    read_closing_byline,
+    read_dateline,
+    read_signature,
+)
+from whosaidwhat.structure.credits import credits_of_metadata
 from whosaidwhat.structure.dates import read_date_line
 from whosaidwhat.structure.headline import find_headline
 from whosaidwhat.structure.lines import Line, split_paragraphs
@@ -33,6 +45,8 @@ from whosaidwhat.structure.sections import split_sections
 MAX_HEADER_LINES = 4
 #: How many lines at the end may hold signatures and credits.
 MAX_SIGNATURE_LINES = 3
+#: A missing date is said, never guessed from a copyright line or a related story.
+NO_DATE_WARNING = "no publication date found; published is null"
 
 
 @dataclass
@@ -48,6 +62,8 @@ class Structure:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     #: (heading, start, end): start..end covers the section's paragraphs
     sections: list[tuple[str, int, int]] = field(default_factory=list)
+    #: what could not be found and matters to the reader of the record
+    warnings: list[str] = field(default_factory=list)
 
 
 def parse_structure(article: Article) -> Structure:
@@ -57,15 +73,18 @@ def parse_structure(article: Article) -> Structure:
     found = Structure(headline=headline)
     credits = Credits()
     body = read_header(lines[taken:], found, credits)
-    body = read_signatures(body, credits)
+    body = read_signatures(without_furniture(body), credits)
     if body:
         body[0] = strip_dateline(body[0], credits)
     paragraphs, found.sections = split_sections(body)
     found.paragraphs = [(line.start, line.end) for line in paragraphs]
     found.published = article.published or found.published
     found.updated = article.updated or found.updated
-    found.authors = list(article.authors) or credits.authors
-    found.agencies = list(dict.fromkeys([*article.agencies, *credits.agencies]))
+    if found.published is None:
+        found.warnings.append(NO_DATE_WARNING)
+    declared = credits_of_metadata(article.authors)
+    found.authors = declared.authors or credits.authors
+    found.agencies = list(dict.fromkeys([*declared.agencies, *article.agencies, *credits.agencies]))
     return found
 
 
@@ -87,10 +106,15 @@ def read_header(lines: list[Line], found: Structure, credits: Credits) -> list[L
 
 
 def read_signatures(body: list[Line], credits: Credits) -> list[Line]:
-    """``body`` without the signature lines at its end, noting who they credit."""
+    """``body`` without the signature lines at its end, noting who they credit.
+
+    The last line may also be a bare byline (names, a desk or an agency alone), as scraped
+    text often ends; above it only the shapes of a signature count.
+    """
     end = len(body)
     while end > 1 and len(body) - end < MAX_SIGNATURE_LINES:
-        signature = read_signature(body[end - 1].text)
+        text = body[end - 1].text
+        signature = read_signature(text) or (read_closing_byline(text) if end == len(body) else None)
         if signature is None:
             break
         credits.add(signature)

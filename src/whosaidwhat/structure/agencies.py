@@ -19,6 +19,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "CP": ("The Canadian Press", "Canadian Press"),
     "PTI": ("Press Trust of India",),
     "IANS": ("Indo-Asian News Service",),
+    "TNN": ("Times News Network",),
     "ANI": ("Asian News International",),
     "Yonhap": ("Yonhap News Agency",),
     "TASS": ("ITAR-TASS",),

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from whosaidwhat.structure.agencies import agency_named
 from whosaidwhat.structure.dates import MONTH
 from whosaidwhat.structure.lines import Line
@@ -100,6 +102,40 @@ TITLE_CASE = re.compile(rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*\s*")
 NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)+$")
 MAX_NAME_TOKENS = 5
 
+#: A desk or a contributor's credit that stands for a byline when no person is named
+#: ("9News Staff", "BBC Sport", "Special to The Globe and Mail"); beside a name it is the outlet.
+DESK_CREDIT = re.compile(
+    r"(?:[A-Z0-9][\w.&'’-]*\s+){1,3}(?:Staff(?:\s+Writers?|\s+Reporters?)?|Desk|Newsroom|Team|Sports?|Bureau)"
+    r"|Special\s+to\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|and))*"
+)
+#: Words of page furniture that may close a scraped text in title case ("Related Stories").
+PAGE_WORDS = frozenset(
+    {
+        "advertisement",
+        "articles",
+        "comments",
+        "gallery",
+        "images",
+        "latest",
+        "live",
+        "photos",
+        "popular",
+        "related",
+        "share",
+        "sponsored",
+        "stories",
+        "subscribe",
+        "topics",
+        "trending",
+        "updates",
+        "video",
+        "videos",
+    }
+)
+#: A closing byline is a line of names, without the punctuation that ends a sentence.
+ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?:;,\"'”’)\]]$")
+MAX_CLOSING_BYLINE_CHARS = 80
+
 #: Separators between the people and agencies of one credit line.
 CREDIT_SEPARATOR = re.compile(r"\s*(?:,|;|\||/|&|\band\b)\s*")
 #: "... in Kyiv" after a name says where the writer filed from.
@@ -176,6 +212,23 @@ def read_signature(text: str) -> Credits | None:
     return None
 
 
+def read_closing_byline(text: str) -> Credits | None:
+    """The credits of a last line that is a bare byline: names ("Jane Doe and John Roe",
+    "JANE DOE and AP Technology Writer"), a desk ("9News Staff") or an agency ("Reuters").
+
+    Only whole names count (two words at least), none of them an English function word
+    after the first ("Follow Us On Twitter") or a word of page furniture ("Related Stories").
+    """
+    if len(text) > MAX_CLOSING_BYLINE_CHARS or ENDS_LIKE_A_SENTENCE.search(text):
+        return None
+    credits = split_credits(text, strict=True)
+    if not credits or not credits.authors + credits.agencies:
+        return None
+    if all(DESK_CREDIT.fullmatch(name) or _reads_as_person(name) for name in credits.authors):
+        return credits
+    return None
+
+
 def read_dateline(line: Line) -> tuple[Line, Credits] | None:
     """The rest of ``line`` after a dateline ("KYIV, Ukraine (AP) —"), and the agency it names.
 
@@ -197,19 +250,41 @@ def split_credits(text: str, strict: bool) -> Credits | None:
     Parts in title case that are not names ("The Coastal Courier", "Political
     Correspondent") name an outlet or a role: they are credits, but nobody's name.
     """
-    credits = Credits()
-    for part in CREDIT_SEPARATOR.split(text.strip()):
+    credits, desks = Credits(), []
+    for part in _credit_parts(text):
         part = FILED_FROM.sub("", part.strip(" .()"))
         if not part:
             continue
-        agency = agency_named(part)
+        agency = agency_named(part) or agency_of_staff_title(part)
         if agency:
             credits.add(Credits(agencies=[agency]))
+        elif DESK_CREDIT.fullmatch(part):
+            desks.append(part)
         elif looks_like_name(part):
             credits.add(Credits(authors=[part]))
         elif strict and not TITLE_CASE.fullmatch(part):
             return None
+    if not credits.authors:
+        credits.authors = desks
     return credits
+
+
+def _credit_parts(text: str) -> list[str]:
+    """``text`` split at its separators, except inside a desk credit ("Special to Smith and Sons")."""
+    desk = DESK_CREDIT.fullmatch(text.strip(" .()"))
+    return [desk.group()] if desk else CREDIT_SEPARATOR.split(text.strip())
+
+
+def agency_of_staff_title(text: str) -> str | None:
+    """The agency whose staff title ``text`` is ("AP Technology Writer", "Reuters Staff"), or None."""
+    words = text.split()
+    if len(words) < 2 or words[-1].casefold() not in ROLE_WORDS:
+        return None
+    for size in range(min(3, len(words) - 1), 0, -1):
+        agency = agency_named(" ".join(words[:size]))
+        if agency and TITLE_CASE.fullmatch(" ".join(words[size:])):
+            return agency
+    return None
 
 
 def looks_like_name(text: str) -> bool:
@@ -222,6 +297,16 @@ def looks_like_name(text: str) -> bool:
     if any(token.casefold().strip(".") in ROLE_WORDS for token in tokens):
         return False
     return all(NAME_TOKEN.match(t) or t.casefold() in NAME_PARTICLES for t in tokens)
+
+
+def _reads_as_person(name: str) -> bool:
+    """Whether ``name`` reads as a whole personal name rather than a title-case phrase."""
+    tokens = [token.casefold() for token in name.split()]
+    return (
+        len(tokens) > 1
+        and not any(token in PAGE_WORDS for token in tokens)
+        and not any(token in STOP_WORDS and token not in NAME_PARTICLES for token in tokens[1:])
+    )
 
 
 def _full_names(credits: Credits) -> bool:
