@@ -1,0 +1,224 @@
+"""Names in an article: the model's named spans, trimmed and relabelled, and the names it missed.
+
+The first two steps of :mod:`whosaidwhat.nlp.entities`:
+
+1. Named spans from the model, trimmed ("the United Kingdom" -> "United Kingdom",
+   "Rutte's" -> "Rutte", "President Obama" -> "Obama") and relabelled where the model
+   erred: known places (:mod:`~whosaidwhat.nlp.gazetteer`), a person's surname tagged
+   as an organisation. Numbers, dates and times are left to their own components.
+2. Names the model missed: capitalised words equal to a name it found elsewhere in the
+   article (spaCy's ``PhraseMatcher``), untagged full names, and known places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from whosaidwhat.names import given_name_gender, is_given_name, is_title_word, misspelt_surname, name_parts
+from whosaidwhat.nlp import gazetteer
+
+#: Model labels that are not entities here: times and figures have their own components.
+EXCLUDED_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+#: Labels the model gives a person's name by mistake ("Zelenskyy" as ORG or GPE).
+MISTAKEN_FOR_NAMES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+ARTICLES = frozenset({"the", "a", "an"})
+
+
+@dataclass
+class Mention:
+    start: int  # token offsets
+    end: int
+    label: str
+    text: str
+    is_name: bool = True  # False for pronouns and descriptions
+
+
+# ---------------------------------------------------------------- named spans
+
+
+def named_mentions(doc: Doc) -> list[Mention]:
+    """The model's entities, trimmed, without numbers and dates."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ in EXCLUDED_LABELS:
+            continue
+        for start, end in split_at_possessive(doc, *trimmed(ent)):
+            if _article_is_part_of_country_name(doc, start, end):
+                start -= 1
+            if any(token.text[:1].isupper() and not token.is_punct for token in doc[start:end]):
+                mentions.append(Mention(start, end, ent.label_, doc[start:end].text))
+    return mentions
+
+
+def _article_is_part_of_country_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether "the" before ``doc[start:end]`` belongs to a country's name: "the States", not "the U.S."."""
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return False
+    return (
+        gazetteer.country_code(doc[start:end].text) is None
+        and gazetteer.country_code(doc[start - 1 : end].text) is not None
+    )
+
+
+def split_at_possessive(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The owner and the owned of a span the model ran together: "Pagliano's | Fifth Amendment"."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text in POSSESSIVE_MARKS:
+            return [(start, i), (i + 1, end)]
+    return [(start, end)] if start < end else []
+
+
+def trimmed(ent: Span) -> tuple[int, int]:
+    """Token bounds of ``ent`` without articles, possessive marks, punctuation, a person's honorifics,
+    and words before a place or organisation's name that the model swept in ("Supporting Ukraine")."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while end > start and (doc[end - 1].text in POSSESSIVE_MARKS or doc[end - 1].is_punct):
+        end -= 1
+    while end - start > 1 and _is_lead_in(doc[start], ent.label_):
+        start += 1
+    if (
+        ent.label_ == "PERSON"
+        and end - start > 2
+        and not is_given_name(doc[start].text)
+        and is_given_name(doc[start + 1].text)
+    ):
+        start += 1
+    while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct):
+        start += 1
+    return start, end
+
+
+def _is_lead_in(token: Token, label: str) -> bool:
+    """Whether ``token`` opens the span without being part of the name."""
+    if token.lower_ in ARTICLES or token.is_punct:
+        return True
+    if label == "PERSON":
+        return _is_not_name(token)
+    return token.pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "SCONJ", "CCONJ")
+
+
+def _is_not_name(token: Token) -> bool:
+    """Whether a word the model put first in a person's name is an honorific, office or epithet."""
+    if is_given_name(token.text):
+        return False
+    return not token.text[:1].isupper() or is_title_word(token.text) or token.pos_ != "PROPN"
+
+
+def common_noun_as_person(doc: Doc, mention: Mention, surnames: set[str]) -> bool:
+    """A "person" without a proper noun ("Scholars"), unless it repeats a surname."""
+    return (
+        mention.label == "PERSON"
+        and mention.text not in surnames
+        and all(token.pos_ != "PROPN" for token in doc[mention.start : mention.end])
+    )
+
+
+def full_names(mentions: Iterable[Mention]) -> tuple[set[str], set[str]]:
+    """Surnames and given names of the people named in full ("Rutte" and "Mark" for "Mark Rutte")."""
+    surnames, given = set(), set()
+    for mention in mentions:
+        if mention.label == "PERSON" and mention.end - mention.start > 1:
+            parts = name_parts(mention.text)
+            if parts.is_full:
+                surnames.add(parts.last)
+                given.add(parts.first)
+    return surnames, given
+
+
+def relabelled(mention: Mention, surnames: set[str], given: set[str]) -> Mention:
+    """``mention`` with a corrected label: places the model took for names, names it took for places."""
+    label = gazetteer.corrected_label(mention.text, mention.label, surnames)
+    single = mention.end - mention.start == 1
+    if (
+        label in MISTAKEN_FOR_NAMES
+        and single
+        and gazetteer.place_label(mention.text) is None
+        and (mention.text in surnames or mention.text in given or misspelt_surname(mention.text, surnames))
+    ):
+        label = "PERSON"
+    mention.label = label
+    return mention
+
+
+# ---------------------------------------------------------------- missed names
+
+
+def missed_mentions(
+    doc: Doc, mentions: list[Mention], surnames: set[str], tokenise: Callable[[str], Doc]
+) -> list[Mention]:
+    """Capitalised words the model left untagged that repeat a name it tagged, or name a known place."""
+    taken = set()
+    for ent in doc.ents:
+        taken.update(range(ent.start, ent.end))
+    for mention in mentions:
+        taken.update(range(mention.start, mention.end))
+    labels = {mention.text: mention.label for mention in mentions}
+    for surname in surnames:
+        labels[surname] = labels[surname.upper()] = "PERSON"  # upper case: speakers in transcripts
+    matcher = PhraseMatcher(doc.vocab)
+    for text in labels:
+        matcher.add(text, [tokenise(text)])
+    found = []
+    for match_id, start, end in matcher(doc):
+        if taken.isdisjoint(range(start, end)) and _stands_alone(doc, start, end):
+            found.append(Mention(start, end, labels[doc.vocab.strings[match_id]], doc[start:end].text))
+            taken.update(range(start, end))
+    for start, end in _capitalised_runs(doc, taken):
+        text = doc[start:end].text
+        if gazetteer.is_missed_place(text, surnames) and (end - start > 1 or doc[start].pos_ == "PROPN"):
+            found.append(Mention(start, end, gazetteer.place_label(text), text))
+        elif (
+            start > 0 and doc[start - 1].lower_ == "the" and gazetteer.country_code(doc[start - 1 : end].text)
+        ):
+            found.append(Mention(start - 1, end, "GPE", doc[start - 1 : end].text))  # "the States"
+    return found
+
+
+def missed_full_names(doc: Doc) -> list[Mention]:
+    """Untagged proper nouns that read as a full name: a common given name and one or two more words."""
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found = []
+    for start, end in _capitalised_runs(doc, taken):
+        span = doc[start:end]
+        if (
+            2 <= len(span) <= 3
+            and all(token.pos_ == "PROPN" for token in span)
+            and given_name_gender(span[0].text)[1]
+            and gazetteer.place_label(span.text) is None
+            and not any(is_title_word(token.text) or gazetteer.place_label(token.text) for token in span)
+        ):
+            found.append(Mention(start, end, "PERSON", span.text))
+    return found
+
+
+def _stands_alone(doc: Doc, start: int, end: int) -> bool:
+    """Not part of a longer capitalised name ("Clinton" in "Clinton Foundation")."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return not any(
+        token is not None and token.pos_ == "PROPN" and token.is_title for token in (before, after)
+    )
+
+
+def _capitalised_runs(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
+    """Maximal runs of capitalised proper-noun-like tokens outside any entity."""
+    start = None
+    for token in doc:
+        fits = (
+            token.i not in taken
+            and token.is_alpha
+            and token.text[0].isupper()
+            and token.pos_ in ("PROPN", "NOUN")
+        )
+        if fits and start is None:
+            start = token.i
+        elif not fits and start is not None:
+            yield start, token.i
+            start = None
+    if start is not None:
+        yield start, len(doc)
