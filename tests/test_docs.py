@@ -35,3 +35,17 @@ def test_top_level_help_lists_every_command():
     output = CliRunner().invoke(main, ["--help"]).output
     for name in all_commands():
         assert name in output
+
+
+def test_the_architecture_page_names_only_modules_that_exist():
+    """docs/architecture.md is the map of the tree: every module or folder it names is there."""
+    page = (README.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    package = README.parent / "src" / "whosaidwhat"
+    named = set(re.findall(r"`((?:[a-z_]+/)*[a-z_]+(?:\.py|\.toml|/))", page))
+    assert len(named) > 20
+    missing = sorted(
+        path
+        for path in named - {"src/whosaidwhat/"}
+        if not (package / path).exists() and not (package / "nlp" / path).exists()
+    )
+    assert not missing, f"docs/architecture.md names {missing}, which are not in src/whosaidwhat"
