@@ -53,7 +53,12 @@ class QuoteSettings:
 
 @dataclass
 class Quote:
-    """One quote while it is being found; :meth:`as_dict` is what ``doc._.wsw_quotes`` holds."""
+    """One quote while it is being found; :meth:`as_dict` is what ``doc._.wsw_quotes`` holds.
+
+    Finding a quote gives its ``subject`` (the head of the phrase naming who said it) or, for
+    a quotation that continues a speaker, the quote it ``follows``; who that is, as an entity,
+    is decided afterwards for all quotes at once (:mod:`~whosaidwhat.nlp.speakers`).
+    """
 
     kind: str
     content: Bounds
@@ -61,6 +66,8 @@ class Quote:
     source: Bounds | None = None
     speaker: str | None = None
     addressee: str | None = None
+    subject: Token | None = field(default=None, repr=False)
+    follows: Quote | None = field(default=None, repr=False)
 
     def as_dict(self) -> dict:
         return {
@@ -169,8 +176,8 @@ class QuoteFinder:
                 content=content,
                 cue=cue,
                 source=source,
-                speaker=entity_of(subject, self.mentions, source),
                 addressee=entity_of(addressee, self.mentions),
+                subject=subject,
             )
         )
 

@@ -22,6 +22,7 @@ How it works, over the dependency parse:
    its paragraph or of the paragraph before (no cue, no source): the second half of a
    quote split around its cue, or a floating quote. Anything else (scare quotes,
    titles) is not a quote.
+5. Who said each quote, as an entity (:mod:`~whosaidwhat.nlp.speakers`).
 
 The thresholds and the reporting verbs are settings of the component
 (:class:`~whosaidwhat.nlp.quote_finder.QuoteSettings`), which a spaCy config may change.
@@ -52,6 +53,7 @@ from whosaidwhat.nlp.quote_finder import (
     trim,
 )
 from whosaidwhat.nlp.quotemarks import find_quoted
+from whosaidwhat.nlp.speakers import attribute_speakers
 from whosaidwhat.nlp.syntax import paragraphs_of
 
 
@@ -113,6 +115,8 @@ def find_quotes(doc: Doc, settings: QuoteSettings) -> list[Quote]:
     # 4. quotations continuing the previous speaker
     add_quotes_without_cue(finder)
     finder.quotes.sort(key=lambda quote: quote.content)
+    # 5. who said each quote
+    attribute_speakers(finder.quotes, finder.mentions)
     return without_duplicates(finder.quotes)
 
 
@@ -131,7 +135,7 @@ def add_quotes_without_cue(finder: QuoteFinder) -> None:
             continue
         if finder.paragraph_of(quoted.start) - finder.paragraph_of(previous.content[0]) > 1:
             continue
-        previous = Quote(kind="direct", content=trim(finder.text, *quoted.inner), speaker=previous.speaker)
+        previous = Quote(kind="direct", content=trim(finder.text, *quoted.inner), follows=previous)
         finder.quotes.append(previous)
 
 

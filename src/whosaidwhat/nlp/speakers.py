@@ -11,11 +11,15 @@ logarithmic time.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
+
+if TYPE_CHECKING:
+    from whosaidwhat.nlp.quote_finder import Quote
 
 #: Parts of a subject phrase that are not the speaker's name ("officials who ...").
 SUBJECT_TAIL_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
@@ -55,6 +59,16 @@ def addressee_of(verb: Token) -> Token | None:
             if target is not None and (target.ent_type_ in ADDRESSEE_ENTITY_TYPES or target.pos_ == "PRON"):
                 return target
     return None
+
+
+def attribute_speakers(quotes: Sequence[Quote], mentions: MentionIndex) -> None:
+    """Set each quote's speaker, in text order: the entity its subject mentions, or the speaker
+    of the quote it continues."""
+    for quote in quotes:
+        if quote.follows is not None:
+            quote.speaker = quote.follows.speaker
+        elif quote.subject is not None:
+            quote.speaker = entity_of(quote.subject, mentions, quote.source)
 
 
 def entity_of(token: Token | None, index: MentionIndex, span: Sequence[int] | None = None) -> str | None:
