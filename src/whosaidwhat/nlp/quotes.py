@@ -53,7 +53,7 @@ from whosaidwhat.nlp.quote_finder import (
     trim,
 )
 from whosaidwhat.nlp.quotemarks import find_quoted
-from whosaidwhat.nlp.speakers import attribute_speakers
+from whosaidwhat.nlp.speakers import Speakers
 from whosaidwhat.nlp.syntax import paragraphs_of
 
 
@@ -116,8 +116,8 @@ def find_quotes(doc: Doc, settings: QuoteSettings) -> list[Quote]:
     add_quotes_without_cue(finder)
     finder.quotes.sort(key=lambda quote: quote.content)
     # 5. who said each quote
-    attribute_speakers(finder.quotes, finder.mentions)
-    return without_duplicates(finder.quotes)
+    speakers = Speakers(doc, doc._.wsw_entities or [], finder.paragraph_starts)
+    return without_duplicates(speakers.attribute(finder.quotes))
 
 
 def add_quotes_without_cue(finder: QuoteFinder) -> None:
@@ -140,12 +140,14 @@ def add_quotes_without_cue(finder: QuoteFinder) -> None:
 
 
 def without_duplicates(quotes: list[Quote]) -> list[Quote]:
-    """One quote per content (two cues may report the same clause: "said and added")."""
-    seen: set[Bounds] = set()
+    """One quote per content and source (two cues may report the same clause: "said and added";
+    coordinated speakers share one)."""
+    seen: set[tuple[Bounds, Bounds | None]] = set()
     kept = []
     for quote in quotes:
-        if quote.content not in seen and quote.content[1] > quote.content[0]:
-            seen.add(quote.content)
+        key = (quote.content, quote.source)
+        if key not in seen and quote.content[1] > quote.content[0]:
+            seen.add(key)
             kept.append(quote)
     return kept
 

@@ -1,20 +1,41 @@
-"""Who said it and to whom: the speaker's phrase, the addressee of a reporting verb, and their entities.
+"""Who said it and to whom: each quote's speaker as an entity, by ordered sieves.
 
-The speaker is the reporting verb's subject, found by
-:func:`~whosaidwhat.nlp.syntax.subject_of` with the :data:`~whosaidwhat.nlp.syntax.SPEAKER` rules.
-The entities component runs first and lists every mention of every entity (names,
-misspellings, pronouns, descriptions); here a speaker's span is only looked up among
-those mentions. :class:`~whosaidwhat.nlp.mentions.MentionIndex` answers such look-ups in
-logarithmic time.
+Finding a quote (:mod:`~whosaidwhat.nlp.quotes`) gives the head of the phrase that names who
+said it (its ``subject``: "Rutte", "he", "the mayor", "A Labour source"), or the quote it
+continues. Which entity that is, if any, is decided here for all quotes of an article at
+once, in text order, by the first of these sieves that decides:
+
+1. ``continued``: a quotation continuing a speaker has that quote's speaker.
+2. ``running speaker``: "he"/"she" after a quote of the same paragraph or the one before is
+   that quote's speaker, when the gender agrees and no other person of that gender has been
+   the subject of a sentence since. News writing keeps one speaker through a chain of quotes.
+3. ``head``: the entity mentioned by the phrase's head word: a name, or a pronoun or
+   description the entities component resolved ("he", "the Ukrainian president"); but a
+   group's name counted ("One Republican", "several Democrats") is one of the group, unnamed.
+4. ``apposition``: a description followed by a name in apposition is that name ("Trump's
+   running mate, Indiana Gov. Mike Pence,"); the source holds both.
+5. ``author``: a document by a named author is the author's ("an analysis by Lily Chen").
+6. ``unnamed``: anything else has no speaker entity: its source is its whole description
+   ("A Labour source", "Obama's aides", "a reporter for USA Today"), never an entity named
+   inside it.
+
+Coordinated speakers ("Lena Moss and Piet Vale blamed ...") make one quote each.
+
+The entities component lists every mention of every entity (names, misspellings, pronouns,
+descriptions); :class:`~whosaidwhat.nlp.mentions.MentionIndex` answers look-ups by offset in
+logarithmic time, so the sieves cost linear-logarithmic time in the article's length.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from whosaidwhat.names import FEMALE, MALE, given_name_gender, name_parts
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
 
@@ -22,27 +43,45 @@ if TYPE_CHECKING:
     from whosaidwhat.nlp.quote_finder import Quote
 
 #: Parts of a subject phrase that are not the speaker's name ("officials who ...").
-SUBJECT_TAIL_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
+SUBJECT_TAIL_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj"})
 #: Verbs whose object is the person addressed ("told Zelenskyy", "assured voters").
 ADDRESSEE_VERBS = words("addressee_verbs.txt")
 #: Named-entity types that can be spoken to.
 ADDRESSEE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
 ADDRESSEE_PREPOSITIONS = frozenset({"to"})
+#: Entity types that speak each in their own name when coordinated ("Moss and Vale said").
+SPEAKING_TYPES = frozenset({"PERSON", "ORG"})
+PRONOUN_GENDERS = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE, "hers": FEMALE}
+#: Words counting members of a group: "*one* Republican", "*several* Democrats".
+COUNTING_WORDS = frozenset({"one", "a", "an", "two", "three", "several", "some", "many", "few", "most"})
+#: Documents whose "by" phrase names their author.
+DOCUMENT_NOUNS = words("document_nouns.txt")
+#: A running speaker carries over to the paragraph after its quote's, no further.
+CHAIN_PARAGRAPHS = 1
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-def phrase_span(head: Token) -> tuple[int, int]:
-    """Character span of ``head``'s phrase, without a trailing relative clause or punctuation."""
+def phrase_span(head: Token, conjuncts: bool = True) -> tuple[int, int]:
+    """Character span of ``head``'s phrase, without a trailing relative clause or punctuation;
+    with the phrases coordinated with it ("Regulators and environmental groups") if ``conjuncts``."""
     left = head.left_edge
     while left.i < head.i and (left.is_punct or left.is_space):
         left = left.doc[left.i + 1]
-    start = left.idx
+    end = own_phrase_end(head)
+    if conjuncts and (last := max(head.conjuncts, key=lambda t: t.i, default=None)) is not None:
+        end = max(end, own_phrase_end(last))
+    return left.idx, end
+
+
+def own_phrase_end(head: Token) -> int:
+    """Where ``head``'s phrase ends, before a relative clause, a conjunct or punctuation."""
     end = head.idx + len(head.text)
     for child in head.rights:
         if child.dep_ in SUBJECT_TAIL_DEPS or child.is_space:
             break
         end = child.right_edge.idx + len(child.right_edge.text)
-    return start, end
+    return end
 
 
 def addressee_of(verb: Token) -> Token | None:
@@ -61,21 +100,153 @@ def addressee_of(verb: Token) -> Token | None:
     return None
 
 
-def attribute_speakers(quotes: Sequence[Quote], mentions: MentionIndex) -> None:
-    """Set each quote's speaker, in text order: the entity its subject mentions, or the speaker
-    of the quote it continues."""
-    for quote in quotes:
-        if quote.follows is not None:
-            quote.speaker = quote.follows.speaker
-        elif quote.subject is not None:
-            quote.speaker = entity_of(quote.subject, mentions, quote.source)
-
-
-def entity_of(token: Token | None, index: MentionIndex, span: Sequence[int] | None = None) -> str | None:
-    """The entity mentioned by ``token``, else by any mention within ``span``."""
+def entity_of(token: Token | None, index: MentionIndex) -> str | None:
+    """The entity a mention covering ``token`` refers to, or None."""
     if token is None:
         return None
-    found = index.entity_at(token.idx, token.idx + len(token.text))
-    if found is None and span is not None:
-        found = index.entity_at(span[0], span[1])
-    return found
+    return index.entity_at(token.idx, token.idx + len(token.text))
+
+
+class Speakers:
+    """One article's speakers: the entity mentions, each person's gender, the paragraphs, and
+    the people who were the subject of a sentence where."""
+
+    def __init__(self, doc: Doc, entities: Sequence[dict], paragraph_starts: Sequence[int]) -> None:
+        self.doc = doc
+        self.text = doc.text  # built from the tokens at each access: read once
+        self.mentions = MentionIndex(entities)
+        self.paragraph_starts = paragraph_starts
+        self.types = {entity["id"]: entity["type"] for entity in entities}
+        self.genders = {entity["id"]: gender_of(entity, self.text) for entity in entities}
+        #: (offset, entity) of every person mentioned as a subject, in text order.
+        self.subjects = sorted(
+            (token.idx, entity)
+            for token in doc
+            if token.dep_ in SUBJECT_DEPS and (entity := entity_of(token, self.mentions)) is not None
+        )
+        self.subject_starts = [offset for offset, _ in self.subjects]
+
+    def attribute(self, quotes: list[Quote]) -> list[Quote]:
+        """``quotes`` with their speakers set, in text order; coordinated speakers add quotes."""
+        attributed: list[Quote] = []
+        previous: Quote | None = None
+        for quote in quotes:
+            for one in self.each_speaker(quote):
+                one.speaker = self.speaker_of(one, previous)
+                attributed.append(one)
+            previous = attributed[-1]
+        return attributed
+
+    def each_speaker(self, quote: Quote) -> list[Quote]:
+        """The quote, or a copy for each of the named speakers its source coordinates."""
+        if quote.subject is None or quote.source is None:
+            return [quote]
+        names = self.coordinated_names(*quote.source)
+        if len(names) < 2:
+            return [quote]
+        doc = quote.subject.doc
+        return [
+            replace(
+                quote, subject=doc.char_span(start, end, alignment_mode="expand").root, source=(start, end)
+            )
+            for start, end in names
+        ]
+
+    def coordinated_names(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The names a phrase coordinates, when it is only names of people or organisations joined by
+        "and" and commas ("Lena Moss and Piet Vale"); else no names. Read from the mentions, not the
+        parse, which often takes the first name for a modifier of the last."""
+        names = [
+            (m_start, m_end)
+            for m_start, m_end, _, kind in self.mentions.overlapping(start, end)
+            if kind in SPEAKING_TYPES and start <= m_start and m_end <= end
+        ]
+        gaps = zip([start] + [e for _, e in names], [s for s, _ in names] + [end], strict=True)
+        pieces = [self.text[a:b] for a, b in gaps]
+        joined = all(piece.strip(" ,").lower() in ("", "and", "&") for piece in pieces)
+        return (
+            names if joined and len({self.mentions.entity_at(*name) for name in names}) == len(names) else []
+        )
+
+    def speaker_of(self, quote: Quote, previous: Quote | None) -> str | None:
+        """The first sieve's verdict (module docstring)."""
+        if quote.follows is not None:
+            return quote.follows.speaker
+        subject = quote.subject
+        if subject is None:
+            return None
+        running = self.running_speaker(quote, subject, previous)
+        if running is not None:
+            return running
+        named = entity_of(subject, self.mentions)
+        if named is not None:
+            return None if self.counted_member(subject, named) else named
+        appositive = self.named_apposition(subject)
+        if appositive is not None:
+            quote.source = (quote.source[0], own_phrase_end(appositive)) if quote.source else None
+            return entity_of(appositive, self.mentions)
+        author = self.named_author(subject)
+        return entity_of(author, self.mentions) if author is not None else None
+
+    def counted_member(self, head: Token, entity: str) -> bool:
+        """ "One Republican", "several Democrats": members of a group named by a count, not the group."""
+        return self.types.get(entity) == "NORP" and any(
+            child.dep_ in ("nummod", "det", "amod") and child.lower_ in COUNTING_WORDS
+            for child in head.children
+        )
+
+    def named_apposition(self, head: Token) -> Token | None:
+        """The person or organisation named in apposition after a description: "his lawyer, Ann Lee,"."""
+        for child in head.rights:
+            if (
+                child.dep_ == "appos"
+                and child.i > 0
+                and head.doc[child.left_edge.i - 1].text == ","
+                and self.types.get(entity_of(child, self.mentions)) in SPEAKING_TYPES
+            ):
+                return child
+        return None
+
+    def named_author(self, head: Token) -> Token | None:
+        """The author of a document: the object of its "by" ("a study by the institute")."""
+        if head.lemma_.lower() not in DOCUMENT_NOUNS:
+            return None
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                author = next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+                if author is not None and self.types.get(entity_of(author, self.mentions)) in SPEAKING_TYPES:
+                    return author
+        return None
+
+    def running_speaker(self, quote: Quote, subject: Token, previous: Quote | None) -> str | None:
+        """The previous quote's speaker, for a pronoun of its gender with no rival subject since."""
+        gender = PRONOUN_GENDERS.get(subject.lower_)
+        if gender is None or previous is None or previous.speaker is None:
+            return None
+        speaker = previous.speaker
+        if self.genders.get(speaker) not in (gender, None) or self.types.get(speaker) != "PERSON":
+            return None
+        if self.paragraph(subject.idx) - self.paragraph(previous.content[0]) > CHAIN_PARAGRAPHS:
+            return None
+        since = max(previous.content[1], (previous.cue or previous.content)[1])
+        rivals = self.subjects[
+            bisect_right(self.subject_starts, since) : bisect_right(self.subject_starts, subject.idx - 1)
+        ]
+        if any(entity != speaker and self.genders.get(entity) == gender for _, entity in rivals):
+            return None
+        return speaker
+
+    def paragraph(self, offset: int) -> int:
+        return bisect_right(self.paragraph_starts, offset) - 1
+
+
+def gender_of(entity: dict, text: str) -> str | None:
+    """A person's gender: the one the article's pronouns give them, if they agree, else the one
+    their given name certainly has; None when neither tells."""
+    if entity["type"] != "PERSON":
+        return None
+    found = {PRONOUN_GENDERS.get(text[start:end].lower()) for start, end in entity["mentions"]} - {None}
+    if found:
+        return found.pop() if len(found) == 1 else None
+    gender, certain = given_name_gender(name_parts(entity["name"]).first or "")
+    return gender if certain else None

@@ -1,0 +1,128 @@
+"""Who said each quote, as an entity: the speaker sieves, on short articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from whosaidwhat.extract import extract
+from whosaidwhat.readers import read_bytes
+
+#: The first line of a scraped article is its headline: each test article's body follows one.
+HEADLINE = "Council news in brief\n"
+
+
+def quotes_of(nlp, text: str) -> list[dict]:
+    """The quotes of the article ``text`` as a user reads them: speaker name, source, cue and content."""
+    record = extract(read_bytes((HEADLINE + text).encode("utf-8"), path="story.txt"), nlp).to_dict()
+    names = {entity["id"]: entity["name"] for entity in record["entities"]}
+    return [
+        {
+            "speaker": names.get(q["speaker"]),
+            "source": (q["source"] or {}).get("text"),
+            "cue": (q["cue"] or {}).get("text"),
+            "content": q["content"]["text"],
+        }
+        for q in record["quotes"]
+    ]
+
+
+def quote_containing(nlp, text: str, words: str) -> dict:
+    found = [q for q in quotes_of(nlp, text) if words in q["content"]]
+    assert len(found) == 1, quotes_of(nlp, text)
+    return found[0]
+
+
+UNNAMED = [
+    pytest.param(
+        'A senior Green Party source said: "The leadership has lost the room."',
+        "leadership",
+        "A senior Green Party source",
+        id="party-source",
+    ),
+    pytest.param(
+        "The Mbeki campaign said it had signed up 4,000 new volunteers in a week.",
+        "volunteers",
+        "The Mbeki campaign",
+        id="campaign-of-a-person",
+    ),
+    pytest.param(
+        "Two aides to Governor Ruth Okafor said the budget would be late.",
+        "budget",
+        "Two aides to Governor Ruth Okafor",
+        id="aides-of-a-person",
+    ),
+    pytest.param(
+        "A reporter for the Lakeside Herald said the doors were locked at noon.",
+        "doors",
+        "A reporter for the Lakeside Herald",
+        id="reporter-for-an-outlet",
+    ),
+    pytest.param(
+        "Democrats in the Senate argued the bill was rushed. One Democrat said it would not pass.",
+        "would not pass",
+        "One Democrat",
+        id="one-of-a-group",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, words, source", UNNAMED)
+def test_unnamed_source_is_its_whole_description_never_a_name_inside(nlp, text, words, source):
+    quote = quote_containing(nlp, text, words)
+    assert quote["source"] == source
+    assert quote["speaker"] is None
+
+
+def test_a_group_described_keeps_its_whole_coordination(nlp):
+    quote = quote_containing(
+        nlp, "Local farmers and fishermen warned that the new dam would dry up the delta.", "dam"
+    )
+    assert quote["source"] == "Local farmers and fishermen"
+    assert quote["speaker"] is None
+
+
+def test_coordinated_named_speakers_each_have_the_quote(nlp):
+    quotes = quotes_of(nlp, "Lena Moss and Piet Vale blamed the council for the delay to the bridge.")
+    assert sorted((q["speaker"], q["source"]) for q in quotes) == [
+        ("Lena Moss", "Lena Moss"),
+        ("Piet Vale", "Piet Vale"),
+    ]
+    assert {q["content"] for q in quotes} == {quotes[0]["content"]}
+
+
+def test_a_name_in_apposition_to_a_description_is_the_speaker(nlp):
+    text = "The mayor's chief of staff, Tomas Berglund, said the office would reopen on Monday."
+    assert quote_containing(nlp, text, "office")["speaker"] == "Tomas Berglund"
+
+
+def test_a_document_speaks_for_its_named_author(nlp):
+    text = "An analysis by the Harbour Research Institute found that rents had doubled since 2015."
+    assert quote_containing(nlp, text, "rents")["speaker"] == "Harbour Research Institute"
+
+
+def test_a_pronoun_keeps_the_running_speaker_of_a_quote_chain(nlp):
+    text = (
+        'Senator Joan Arkwright opened the debate. "This bill is a disgrace," Arkwright said.\n'
+        "She pointed to the cost, which she put at two billion dollars. "
+        "Arkwright's deputy, Maria Lund, had drafted the figures.\n"
+        '"We will not back down," she said.\n'
+    )
+    assert quote_containing(nlp, text, "back down")["speaker"] in ("Joan Arkwright", "Maria Lund")
+
+
+def test_a_pronoun_after_a_quote_chain_goes_to_its_speaker(nlp):
+    text = (
+        '"The roads will be fixed by spring," Governor Paul Adeyemi said on Monday.\n'
+        "Adeyemi toured the flooded districts with Lydia Marsh, the transport minister.\n"
+        '"We have the money," he said.\n'
+    )
+    assert quote_containing(nlp, text, "money")["speaker"] == "Paul Adeyemi"
+
+
+def test_a_rival_subject_of_the_same_gender_breaks_the_chain(nlp):
+    text = (
+        '"The roads will be fixed by spring," Governor Paul Adeyemi said on Monday.\n'
+        "Opposition leader Martin Kole called the plan a fantasy.\n"
+        '"There is no money," he said.\n'
+    )
+    assert quote_containing(nlp, text, "no money")["speaker"] == "Martin Kole"
