@@ -336,3 +336,8 @@ def test_a_corpus_of_an_earlier_schema_gains_quote_days(tmp_path):
         assert [row["said_on"] for row in store.quotes(since="2016-09-01")] == ["2016-09-12"]
         store.add(record_with_quote_times())
         assert store.counts()["quotes"] == 3
+
+
+def test_an_id_beyond_any_engine_finds_nobody(corpus):
+    assert corpus.person(str(2**63)) is None
+    assert corpus.quotes(speaker="99999999999999999999999") == []

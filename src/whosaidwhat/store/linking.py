@@ -54,6 +54,10 @@ def stored_name(first: str, last: str) -> NameKey:
     return NameKey(" ".join(part for part in (first, last) if part), first, last, block=last[:1])
 
 
+#: The largest id either engine stores (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+
+
 class PersonLinker:
     """Links the entities of stored records to people, and names back to people.
 
@@ -94,6 +98,8 @@ class PersonLinker:
         m = self.db.mark
         name = name.strip()
         if name.isdigit():
+            if int(name) > MAX_ID:  # no row has it, and the engines refuse the number
+                return []
             return (
                 [int(name)] if self.db.scalar(f"SELECT id FROM people WHERE id = {m}", (int(name),)) else []
             )
