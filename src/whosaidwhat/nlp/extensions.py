@@ -15,7 +15,8 @@ Inputs (set by the caller before the pipeline runs, all optional):
 Outputs:
     wsw_entities    [{"id", "name", "type", "titles": [str], "mentions": [(start, end)]}]
     wsw_quotes      [{"kind", "content": (s, e), "speaker": id|None, "source": (s, e)|None,
-                      "cue": (s, e)|None, "addressee": id|None}]
+                      "cue": (s, e)|None, "addressee": id|None,
+                      "when": {"value", "basis"}|None, "where": id|None}]
     wsw_times       [{"start", "end", "value"}]
     wsw_figures     [{"start", "end", "kind", "value", "unit", "qualifier"}]
     wsw_events      [{"type", "trigger": (s, e), "who": [id], "whom": [id], "where": [id], "when"}]

@@ -90,6 +90,7 @@ def merged(sections: Sequence[dict]) -> dict:
                 **quote,
                 "speaker": rename.get(quote.get("speaker")),
                 "addressee": rename.get(quote.get("addressee")),
+                "where": rename.get(quote.get("where")),
             }
             for quote in section.get("quotes") or []
         ]

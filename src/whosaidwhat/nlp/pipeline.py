@@ -39,6 +39,7 @@ COMPONENTS = (
     "whosaidwhat_entities",
     "whosaidwhat_quotes",
     "whosaidwhat_times",
+    "whosaidwhat_quote_context",
     "whosaidwhat_figures",
     "whosaidwhat_events",
 )
@@ -115,6 +116,7 @@ def _import_factories() -> None:
         events,
         figures,
         paragraphs,
+        quote_context,
         quotes,
         times,
     )
