@@ -102,3 +102,17 @@ WHERE = [
 @pytest.mark.parametrize("body, place", WHERE)
 def test_where_a_quote_was_said(nlp, body, place):
     assert quote_containing(nlp, body, "harbour")["where"] == place
+
+
+def test_a_dispatch_was_said_where_its_dateline_places_it(nlp):
+    text = (
+        "Ferry strike ends\nPublished May 9, 2025\n"
+        "BERGEN, Norway (AP) — The strike is over, union leader Eva Dahl said.\n"
+        "Dahl told reporters in Oslo that the deal was fair.\n"
+    )
+    record = extract(read_bytes(text.encode("utf-8"), path="dispatch.txt"), nlp).to_dict()
+    places = {entity["id"]: entity for entity in record["entities"] if entity["type"] == "GPE"}
+    said = {q["content"]["text"].removeprefix("that "): places[q["where"]]["name"] for q in record["quotes"]}
+    assert said == {"The strike is over": "Bergen", "the deal was fair": "Oslo"}
+    bergen = next(entity for entity in places.values() if entity["name"] == "Bergen")
+    assert [m["text"] for m in bergen["mentions"]] == ["BERGEN"]

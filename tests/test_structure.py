@@ -202,10 +202,25 @@ def test_dateline_is_not_part_of_the_first_paragraph(dateline, agencies):
     start, end = found.paragraphs[0]
     assert text[start:end] == first
     assert start == text.index(first)
+    assert text[slice(*found.dateline)].casefold() in ("eastmere", "new eastmere")
+
+
+def test_a_known_place_before_a_colon_is_a_dateline():
+    text = (
+        "Ferries to change\nLONDON: The council approved a new ferry timetable on Tuesday.\nMore ferries.\n"
+    )
+    found = structure_of(text)
+    assert text[slice(*found.dateline)] == "LONDON"
+    assert paragraph_texts(text)[0] == "The council approved a new ferry timetable on Tuesday."
 
 
 @pytest.mark.parametrize(
-    "line", ["Eastmere - the town by the sea - changed its timetable.", "The Latest: ferries"]
+    "line",
+    [
+        "Eastmere - the town by the sea - changed its timetable.",
+        "The Latest: ferries",
+        "HARGREAVES: The council approved a new ferry timetable on Tuesday.",
+    ],
 )
 def test_openings_that_are_not_datelines(line):
     text = f"Eastmere changes its ferry timetable\n{line}\n{BODY}"

@@ -11,6 +11,7 @@ Inputs (set by the caller before the pipeline runs, all optional):
     wsw_published   ISO date of publication, the anchor for relative times
     wsw_headline    the article's headline (the main event reads it)
     wsw_paragraphs  body paragraphs as (start, end) tuples
+    wsw_dateline    the place a dateline names, as (start, end, name): the text there may be blanked
 
 Outputs:
     wsw_entities    [{"id", "name", "type", "titles": [str], "mentions": [(start, end)]}]
@@ -29,7 +30,7 @@ from spacy.tokens import Doc
 
 PREFIX = "wsw_"
 #: The inputs, without the prefix.
-INPUTS = ("published", "headline", "paragraphs")
+INPUTS = ("published", "headline", "paragraphs", "dateline")
 #: The outputs, without the prefix: an article's results.
 OUTPUTS = ("entities", "quotes", "times", "figures", "events", "main_event")
 

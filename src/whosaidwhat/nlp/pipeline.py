@@ -145,6 +145,8 @@ class Item(NamedTuple):
     headline: str | None = None
     #: Body paragraphs as ``(start, end)`` offsets into ``text``; None: its non-blank lines.
     paragraphs: Sequence[tuple[int, int]] | None = None
+    #: The place a dateline names, as ``(start, end, name)``: where a dispatch was filed.
+    dateline: tuple[int, int, str] | None = None
 
 
 def analyse(
@@ -194,6 +196,7 @@ def analyse_indexed(
             doc._.wsw_published = item.published
             doc._.wsw_headline = item.headline
             doc._.wsw_paragraphs = list(item.paragraphs) if item.paragraphs is not None else None
+            doc._.wsw_dateline = item.dateline
             try:
                 for name in ours:
                     doc = nlp.get_pipe(name)(doc)
@@ -235,6 +238,7 @@ def analyse_results(
                     item.published,
                     item.headline if number == 0 else None,
                     section_paragraphs(item.paragraphs, start, end),
+                    item.dateline if number == 0 else None,
                 )
 
     def section_failed(section: int, exc: Exception) -> None:

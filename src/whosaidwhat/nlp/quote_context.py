@@ -9,7 +9,9 @@ Runs after the quotes and the times, and adds to every quote of ``doc._.wsw_quot
   article's date. Without either, ``when`` is None.
 * ``where``, an entity id: a place in the reporting clause ("told reporters *in Kyiv*",
   "speaking at a rally *in Ohio*"); a quotation with no cue of its own was said where the quote
-  it continues was. Else None.
+  it continues was; else, in a dispatch, the place its dateline names ("KYIV (AP) —"), which
+  becomes a mention of that place (an entity of its own if the text names it nowhere else).
+  Else None.
 
 Each quote looks at the few tokens of its own reporting clause, and times are found by
 bisection: linear-logarithmic in the article's length.
@@ -23,7 +25,8 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from whosaidwhat.nlp import extensions
+from whosaidwhat.names import Scope, name_key
+from whosaidwhat.nlp import extensions, gazetteer
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.timex import first_day
 
@@ -42,7 +45,7 @@ class QuoteContext:
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = doc._.wsw_quotes or []
-        setting = Setting(doc)
+        setting = Setting(doc, dateline_entity(doc) if quotes else None)
         previous: dict | None = None
         for quote in quotes:
             if quote.get("cue") is None and previous is not None:
@@ -56,7 +59,7 @@ class QuoteContext:
 @Language.factory(
     "whosaidwhat_quote_context",
     requires=["doc._.wsw_quotes", "doc._.wsw_times", "doc._.wsw_entities", "token.dep"],
-    assigns=["doc._.wsw_quotes"],
+    assigns=["doc._.wsw_quotes", "doc._.wsw_entities"],
 )
 def make_quote_context(nlp: Language, name: str) -> QuoteContext:
     extensions.register()
@@ -66,8 +69,9 @@ def make_quote_context(nlp: Language, name: str) -> QuoteContext:
 class Setting:
     """One article's times and places, looked up for each quote's reporting clause."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, dateline: str | None = None) -> None:
         self.doc = doc
+        self.dateline = dateline
         self.times = sorted(doc._.wsw_times or [], key=lambda time: time["start"])
         self.time_starts = [time["start"] for time in self.times]
         self.mentions = MentionIndex(doc._.wsw_entities or [])
@@ -92,16 +96,14 @@ class Setting:
         return self.published
 
     def where(self, quote: dict) -> str | None:
-        """The place in the quote's reporting clause, if it names one."""
+        """The place in the quote's reporting clause, if it names one, else the dateline's."""
         cue = self.cue_token(quote)
-        if cue is None:
-            return None
-        for place in scene_places(cue):
+        for place in scene_places(cue) if cue is not None else ():
             if not inside({"start": place.idx, "end": place.idx + len(place)}, quote["content"]):
                 found = self.place_at(place)
                 if found is not None:
                     return found
-        return None
+        return self.dateline
 
     def cue_token(self, quote: dict) -> Token | None:
         """The reporting verb of a quote (not "according to", which names no clause of its own)."""
@@ -135,6 +137,31 @@ class Setting:
             if kind in PLACE_TYPES
         )
         return next(places, None)
+
+
+def dateline_entity(doc: Doc) -> str | None:
+    """The entity of the place the dateline names: the article's place of that name, given the
+    dateline as a mention, else a new place entity; None without a dateline."""
+    if not doc._.wsw_dateline:
+        return None
+    start, end, written = doc._.wsw_dateline
+    name = written.title() if written.isupper() else written
+    key = name_key(name, "GPE", Scope.ARTICLE).key
+    entities = doc._.wsw_entities if doc._.wsw_entities is not None else []
+    for entity in entities:
+        if (
+            entity["type"] in PLACE_TYPES
+            and name_key(entity["name"], entity["type"], Scope.ARTICLE).key == key
+        ):
+            entity["mentions"] = sorted([*entity["mentions"], (start, end)])
+            return entity["id"]
+    number = 1 + max((int(entity["id"][1:]) for entity in entities), default=0)
+    kind = gazetteer.place_label(name) or "GPE"
+    entities.append(
+        {"id": f"e{number}", "name": name, "type": kind, "titles": [], "mentions": [(start, end)]}
+    )
+    doc._.wsw_entities = entities
+    return entities[-1]["id"]
 
 
 def scene_places(cue: Token) -> Iterator[Token]:

@@ -64,6 +64,8 @@ class Structure:
     sections: list[tuple[str, int, int]] = field(default_factory=list)
     #: what could not be found and matters to the reader of the record
     warnings: list[str] = field(default_factory=list)
+    #: (start, end) of the place a dateline names ("KYIV" in "KYIV, Ukraine (AP) —")
+    dateline: tuple[int, int] | None = None
 
 
 def parse_structure(article: Article) -> Structure:
@@ -75,7 +77,7 @@ def parse_structure(article: Article) -> Structure:
     body = read_header(lines[taken:], found, credits)
     body = read_signatures(without_furniture(body), credits)
     if body:
-        body[0] = strip_dateline(body[0], credits)
+        body[0] = strip_dateline(body[0], credits, found)
     paragraphs, found.sections = split_sections(body)
     found.paragraphs = [(line.start, line.end) for line in paragraphs]
     found.published = article.published or found.published
@@ -122,11 +124,11 @@ def read_signatures(body: list[Line], credits: Credits) -> list[Line]:
     return body[:end]
 
 
-def strip_dateline(line: Line, credits: Credits) -> Line:
-    """``line`` after its dateline, if it opens with one, noting the agency it names."""
+def strip_dateline(line: Line, credits: Credits, found: Structure) -> Line:
+    """``line`` after its dateline, if it opens with one, noting the place and agency it names."""
     dateline = read_dateline(line)
     if dateline is None:
         return line
-    rest, agency = dateline
-    credits.add(agency)
-    return rest
+    credits.add(dateline.credits)
+    found.dateline = dateline.place
+    return dateline.rest

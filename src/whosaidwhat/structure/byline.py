@@ -164,7 +164,7 @@ DATELINE = re.compile(
     r"(?:,\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)?"
     rf"(?:,?\s+(?i:{MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?"
-    r"(?:\s*(?:[—―–]|--)\s*|\s+-\s+)"
+    r"(?:\s*(?:[—―–]|--)\s*|\s+-\s+|(?P<colon>:)\s+)"
 )
 
 
@@ -229,19 +229,42 @@ def read_closing_byline(text: str) -> Credits | None:
     return None
 
 
-def read_dateline(line: Line) -> tuple[Line, Credits] | None:
-    """The rest of ``line`` after a dateline ("KYIV, Ukraine (AP) —"), and the agency it names.
+@dataclass
+class Dateline:
+    """What a dateline says: where the dispatch was filed (offsets of the place's name in the
+    text), the agency it names, and the line's rest."""
 
-    A place in capitals is enough ("WASHINGTON —"); a place in ordinary case needs an
-    agency in brackets, so that a sentence opening with a name and a dash is left alone.
+    place: tuple[int, int]
+    credits: Credits
+    rest: Line
+
+
+def read_dateline(line: Line) -> Dateline | None:
+    """The dateline opening ``line`` ("KYIV, Ukraine (AP) —", "WASHINGTON:"), if it opens with one.
+
+    A place in capitals is enough before a dash ("WASHINGTON —"); a place in ordinary case
+    needs an agency in brackets, so that a sentence opening with a name and a dash is left
+    alone. Before a colon, the place in capitals must be a known place, as transcripts put
+    speakers' names there ("TAPPER: ...").
     """
     match = DATELINE.match(line.text)
     if not match or match.end() >= len(line.text):
         return None
+    place = match.group("place")
     agency = agency_named(match.group("agency") or "")
-    if not (match.group("place").isupper() or agency):
+    if not (place.isupper() or agency):
         return None
-    return line.tail(line.start + match.end()), Credits(agencies=[agency] if agency else [])
+    if match.group("colon") and not (agency or is_known_place(place)):
+        return None
+    bounds = (line.start + match.start("place"), line.start + match.end("place"))
+    return Dateline(bounds, Credits(agencies=[agency] if agency else []), line.tail(line.start + match.end()))
+
+
+def is_known_place(name: str) -> bool:
+    """Whether ``name`` (in any case) is a country or a well-known city."""
+    from whosaidwhat.nlp import gazetteer  # here: the gazetteer loads place tables at first use
+
+    return gazetteer.place_label(name.title()) is not None
 
 
 def split_credits(text: str, strict: bool) -> Credits | None:
