@@ -126,3 +126,17 @@ def test_a_rival_subject_of_the_same_gender_breaks_the_chain(nlp):
         '"There is no money," he said.\n'
     )
     assert quote_containing(nlp, text, "no money")["speaker"] == "Martin Kole"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The review was welcomed by Ann Lee, who said the findings were long overdue.", "Ann Lee"),
+        (
+            "The inspection was ordered by the Northshire Harbour Board, which said the findings were long overdue.",
+            "Northshire Harbour Board",
+        ),
+    ],
+)
+def test_a_relative_pronoun_speaks_for_its_antecedent(nlp, text, speaker):
+    assert quote_containing(nlp, text, "findings")["speaker"] == speaker

@@ -5,7 +5,8 @@ said it (its ``subject``: "Rutte", "he", "the mayor", "A Labour source"), or the
 continues. Which entity that is, if any, is decided here for all quotes of an article at
 once, in text order, by the first of these sieves that decides:
 
-1. ``continued``: a quotation continuing a speaker has that quote's speaker.
+1. ``continued``: a quotation continuing a speaker has that quote's speaker. A relative
+   pronoun ("Ann Lee, who said ...") stands for its antecedent in the sieves below.
 2. ``running speaker``: "he"/"she" after a quote of the same paragraph or the one before is
    that quote's speaker, when the gender agrees and no other person of that gender has been
    the subject of a sentence since. News writing keeps one speaker through a chain of quotes.
@@ -53,6 +54,7 @@ ADDRESSEE_PREPOSITIONS = frozenset({"to"})
 #: Entity types that speak each in their own name when coordinated ("Moss and Vale said").
 SPEAKING_TYPES = frozenset({"PERSON", "ORG"})
 PRONOUN_GENDERS = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE, "hers": FEMALE}
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 #: Words counting members of a group: "*one* Republican", "*several* Democrats".
 COUNTING_WORDS = frozenset({"one", "a", "an", "two", "three", "several", "some", "many", "few", "most"})
 #: Documents whose "by" phrase names their author.
@@ -175,6 +177,7 @@ class Speakers:
         subject = quote.subject
         if subject is None:
             return None
+        subject = relative_antecedent(subject) or subject
         running = self.running_speaker(quote, subject, previous)
         if running is not None:
             return running
@@ -238,6 +241,19 @@ class Speakers:
 
     def paragraph(self, offset: int) -> int:
         return bisect_right(self.paragraph_starts, offset) - 1
+
+
+def relative_antecedent(subject: Token) -> Token | None:
+    """What a relative pronoun stands for: "Ann Lee" in "Ann Lee, who said ...", "the forum,
+    which says ..."."""
+    if (
+        subject.lower_ in RELATIVE_PRONOUNS
+        and subject.head.dep_ == "relcl"
+        and subject.head.head.i != subject.i
+    ):
+        antecedent = subject.head.head
+        return antecedent if antecedent.pos_ in ("NOUN", "PROPN", "PRON") else None
+    return None
 
 
 def gender_of(entity: dict, text: str) -> str | None:
