@@ -116,3 +116,12 @@ def test_a_dispatch_was_said_where_its_dateline_places_it(nlp):
     assert said == {"The strike is over": "Bergen", "the deal was fair": "Oslo"}
     bergen = next(entity for entity in places.values() if entity["name"] == "Bergen")
     assert [m["text"] for m in bergen["mentions"]] == ["BERGEN"]
+
+
+def test_today_in_what_was_said_is_the_day_it_was_said(nlp):
+    body = "Eva Dahl said on Wednesday that the harbour would close today and reopen next week.\n"
+    record = extract(read_bytes((HEADER + body).encode("utf-8"), path="story.txt"), nlp).to_dict()
+    values = {time["text"]: time["value"] for time in record["times"]}
+    assert values["today"] == "2025-05-07"
+    assert values["next week"] == "2025-W20"
+    assert values["Wednesday"] == "2025-05-07"

@@ -13,14 +13,20 @@ Runs after the quotes and the times, and adds to every quote of ``doc._.wsw_quot
   becomes a mention of that place (an entity of its own if the text names it nowhere else).
   Else None.
 
+A deictic time inside what was said ("today", "yesterday", "next week") counts from the day it
+was said, when the quote's clause gives that day: in "said on Monday that the talks would end
+today", today is Monday, not the day of publication.
+
 Each quote looks at the few tokens of its own reporting clause, and times are found by
 bisection: linear-logarithmic in the article's length.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -28,6 +34,7 @@ from spacy.tokens import Doc, Token
 from whosaidwhat.names import Scope, name_key
 from whosaidwhat.nlp import extensions, gazetteer
 from whosaidwhat.nlp.mentions import MentionIndex
+from whosaidwhat.nlp.time_values import resolve
 from whosaidwhat.timex import first_day
 
 #: Entity types of places where something can be said.
@@ -38,6 +45,12 @@ SCENE_PREPOSITIONS = frozenset({"in", "at"})
 #: *reporters* in Kyiv") and a participle clause beside it ("*Speaking* in Kyiv, she said").
 SCENE_DEPS = frozenset({"dobj", "dative", "npadvmod", "advcl", "prep"})
 Bounds = tuple[int, int]
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: Times that count from the moment of speaking, whatever their direction.
+DEICTIC = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|(?:this|last|next)\s+(?:week|weekend|month|year))\b",
+    re.IGNORECASE,
+)
 
 
 class QuoteContext:
@@ -52,6 +65,7 @@ class QuoteContext:
                 quote["when"], quote["where"] = previous["when"], previous["where"]
             else:
                 quote["when"], quote["where"] = setting.when(quote), setting.where(quote)
+            setting.date_from_the_speaker(quote)
             previous = quote
         return doc
 
@@ -59,7 +73,7 @@ class QuoteContext:
 @Language.factory(
     "whosaidwhat_quote_context",
     requires=["doc._.wsw_quotes", "doc._.wsw_times", "doc._.wsw_entities", "token.dep"],
-    assigns=["doc._.wsw_quotes", "doc._.wsw_entities"],
+    assigns=["doc._.wsw_quotes", "doc._.wsw_entities", "doc._.wsw_times"],
 )
 def make_quote_context(nlp: Language, name: str) -> QuoteContext:
     extensions.register()
@@ -71,6 +85,7 @@ class Setting:
 
     def __init__(self, doc: Doc, dateline: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text  # built from the tokens at each access: read once
         self.dateline = dateline
         self.times = sorted(doc._.wsw_times or [], key=lambda time: time["start"])
         self.time_starts = [time["start"] for time in self.times]
@@ -94,6 +109,17 @@ class Setting:
                 ):
                     return {"value": time["value"], "basis": "text"}
         return self.published
+
+    def date_from_the_speaker(self, quote: dict) -> None:
+        """Read the deictic times inside what was said from the day it was said (module docstring)."""
+        when = quote["when"]
+        if not when or when["basis"] != "text" or not DAY.fullmatch(when["value"]):
+            return
+        said = date.fromisoformat(when["value"])
+        for time in self.times_within(*quote["content"]):
+            expression = self.text[time["start"] : time["end"]]
+            if inside(time, quote["content"]) and DEICTIC.search(expression):
+                time["value"] = resolve(expression, said) or time["value"]
 
     def where(self, quote: dict) -> str | None:
         """The place in the quote's reporting clause, if it names one, else the dateline's."""
