@@ -133,7 +133,8 @@ def test_a_rival_subject_of_the_same_gender_breaks_the_chain(nlp):
     [
         ("The review was welcomed by Ann Lee, who said the findings were long overdue.", "Ann Lee"),
         (
-            "The inspection was ordered by the Northshire Harbour Board, which said the findings were long overdue.",
+            "The inspection was ordered by the Northshire Harbour Board, "
+            "which said the findings were long overdue.",
             "Northshire Harbour Board",
         ),
     ],
