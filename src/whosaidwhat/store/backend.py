@@ -42,6 +42,11 @@ class Backend(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    @abstractmethod
+    def lock_for_writing(self) -> None:
+        """Inside a transaction: wait until no other connection writes to the corpus, and hold
+        that until the transaction ends (SQLite's ``BEGIN IMMEDIATE`` does it already)."""
+
     def marks(self, count: int) -> str:
         """``count`` parameter marks, comma-separated: for ``VALUES (...)`` and ``IN (...)``."""
         return ", ".join([self.mark] * count)

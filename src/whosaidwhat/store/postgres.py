@@ -20,6 +20,8 @@ from whosaidwhat.store.search import SEARCH_WINDOW, Search
 
 #: An arbitrary constant key for the advisory lock that serialises schema migrations.
 MIGRATION_LOCK = 0x5753_5701
+#: The advisory lock writers take, one at a time, so that two ingests link names to one person.
+WRITE_LOCK = 0x5753_5702
 
 
 class PostgresBackend(Backend):
@@ -68,6 +70,9 @@ class PostgresBackend(Backend):
 
     def close(self) -> None:
         self.conn.close()
+
+    def lock_for_writing(self) -> None:
+        self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
 
     def search_terms(self, search: Search) -> str:
         return search.text

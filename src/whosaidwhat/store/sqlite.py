@@ -65,6 +65,9 @@ class SQLiteBackend(Backend):
     def close(self) -> None:
         self.conn.close()
 
+    def lock_for_writing(self) -> None:
+        """Nothing to do: ``BEGIN IMMEDIATE`` took the write lock."""
+
     def search_terms(self, search: Search) -> str:
         return search.fts5()
 
