@@ -15,7 +15,7 @@ from whosaidwhat.errors import QueryError, first_line
 from whosaidwhat.names import PERSON
 from whosaidwhat.store.backend import Backend
 from whosaidwhat.store.linking import PersonLinker
-from whosaidwhat.store.search import parse_search
+from whosaidwhat.store.search import SEARCH_SECONDS, parse_search
 from whosaidwhat.timex import first_day
 
 QUOTE_COLUMNS = (
@@ -182,11 +182,23 @@ class Queries:
         return self.db.search_terms(parse_search(text))
 
     def _guarded(self, sql: str, params: Sequence[Any], query: str) -> list[dict]:
-        """Run a query, turning the engine's complaint about a search into a QueryError."""
+        """Run a query within :data:`SEARCH_SECONDS`, turning the engine's complaint about a
+        search, or its running out of time, into a QueryError."""
         try:
-            return self.db.rows(sql, params)
-        except self.db.query_error as exc:
-            raise QueryError(f"cannot search for {query!r}: {first_line(exc)}") from exc
+            with self.db.time_limit(SEARCH_SECONDS):
+                return self.db.rows(sql, params)
+        except (self.db.query_error, self.db.timeout_error) as exc:
+            if self.db.is_timeout(exc):
+                raise QueryError(
+                    f"the search for {shown(query)} took more than {SEARCH_SECONDS:g} s and was "
+                    "stopped: search for fewer words, or rarer ones"
+                ) from exc
+            raise QueryError(f"cannot search for {shown(query)}: {first_line(exc)}") from exc
+
+
+def shown(query: str, most: int = 80) -> str:
+    """A search as a message quotes it: its start only, when it is long."""
+    return repr(query if len(query) <= most else query[:most] + "...")
 
 
 def timeline_date(row: dict) -> tuple[bool, str, int]:
