@@ -96,10 +96,10 @@ class Queries:
             params.extend(ids)
         if since:
             conditions.append(f"q.said_on >= {m}")
-            params.append(iso_date(since, "--since"))
+            params.append(iso_date(since, "since"))
         if until:
             conditions.append(f"q.said_on <= {m}")
-            params.append(iso_date(until, "--until"))
+            params.append(iso_date(until, "until"))
         if about:
             conditions.append(self.db.quote_about_sql())
             params.append(self._search_terms(about))
@@ -212,4 +212,4 @@ def iso_date(value: str, what: str) -> str:
     try:
         return date.fromisoformat(value.strip()[:10]).isoformat()
     except ValueError:
-        raise QueryError(f"{what} wants a date as YYYY-MM-DD, not {value!r}") from None
+        raise QueryError(f"{what}: a date is written YYYY-MM-DD, not {value!r}") from None
