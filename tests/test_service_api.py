@@ -238,7 +238,7 @@ def test_malformed_searches_answer_400_with_a_message(client, path, params):
 @pytest.mark.parametrize(
     "params, status, message",
     [
-        ({"since": "2025-13-45"}, 400, "wants a date as YYYY-MM-DD"),
+        ({"since": "2025-13-45"}, 400, "a date is written YYYY-MM-DD"),
         ({"until": "yesterday-ish"}, 422, "until"),
         ({"limit": 0}, 422, "limit"),
     ],
