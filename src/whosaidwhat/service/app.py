@@ -271,6 +271,7 @@ TEMPLATES = Jinja2Templates(
     )
 )
 TEMPLATES.env.filters["path_quote"] = lambda value: url_quote(str(value), safe="")
+TEMPLATES.env.filters["file_name"] = reader.file_name
 TEMPLATES.env.globals["NO_SPEAKER"] = reader.NO_SPEAKER_CLASS
 
 
@@ -312,6 +313,7 @@ def add_pages(app: FastAPI, stores: StorePerThread) -> None:
                 {"title": "Not found", "message": f"No article {article_id}."},
                 status_code=404,
             )
+        source_url, source_label = reader.source_link(record.get("source") or {})
         return page(
             request,
             "article.html",
@@ -319,6 +321,8 @@ def add_pages(app: FastAPI, stores: StorePerThread) -> None:
                 "title": record.get("headline") or f"Article {article_id}",
                 "record": record,
                 "view": reader.reader_view(record),
+                "source_url": source_url,
+                "source_label": source_label,
             },
         )
 

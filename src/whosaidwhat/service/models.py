@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from whosaidwhat.record import ArticleRecord
 
@@ -51,6 +51,9 @@ class QuoteRow(_Row):
     content: str
     cue: str | None = None
     place: str | None = None
+    quote_key: str | None = Field(
+        default=None, description="the quote's id in its article: the page /articles/{article_id}#{quote_key}"
+    )
 
 
 class SpeakerRow(_Row):

@@ -97,11 +97,12 @@ class SQLStore(Queries):
         published = first_day(record.get("published"))
         stored = {key: value for key, value in record.items() if key != "text"}
         article_id = self.db.scalar(
-            "INSERT INTO articles (sha256, path, format, headline, published, text, record, n_quotes, "
-            f"added_at) VALUES ({self.db.marks(9)}) ON CONFLICT (sha256) DO NOTHING RETURNING id",
+            "INSERT INTO articles (sha256, path, url, format, headline, published, text, record, n_quotes, "
+            f"added_at) VALUES ({self.db.marks(10)}) ON CONFLICT (sha256) DO NOTHING RETURNING id",
             (
                 source["sha256"],
                 source.get("path"),
+                source.get("url"),
                 source.get("format"),
                 record.get("headline"),
                 published,
@@ -142,11 +143,12 @@ class SQLStore(Queries):
                     cue.get("text"),
                     content["start"],
                     content["end"],
+                    quote["id"],
                 )
             )
         self.db.executemany(
             "INSERT INTO quotes (article_id, person_id, published, said_on, place_id, kind, content, cue, "
-            f"start_char, end_char) VALUES ({self.db.marks(10)})",
+            f"start_char, end_char, quote_key) VALUES ({self.db.marks(11)})",
             rows,
         )
 
