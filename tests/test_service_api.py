@@ -446,10 +446,13 @@ def test_search_page_reports_a_malformed_query_as_400(client):
     assert 'class="error"' in response.text
 
 
-def test_person_page_draws_a_timeline(client):
+def test_person_page_draws_one_mark_per_day_with_its_count(client):
     html = client.get("/people/Ada%20Moreno").text
-    assert html.count('<circle class="dot') == 3
-    assert "<title>2025-03-04 · “The bridge is safer" in html
+    assert html.count('<circle class="dot') == 2
+    assert "<title>2025-04-10 · 2 quotes</title>" in html
+    assert re.search(r'<text class="count"[^>]*>2</text>', html)
+    assert re.search(r"<summary>2025-04-10 · 2 quotes</summary>", html)
+    assert "The bridge is safer" in html
 
 
 @pytest.mark.parametrize("path", ["/articles/999999", "/people/Nobody%20Atall"])
@@ -555,19 +558,24 @@ def test_the_service_reads_a_postgresql_corpus_alike(postgres_url):
         ]
         assert client.get("/api/search", params={"q": '"unbalanced'}).status_code == 400
         assert 'data-speaker="e2"' in client.get(f"/articles/{ids['Harbour']}").text
-        assert client.get("/people/Ada%20Moreno").text.count('<circle class="dot') == 3
+        assert client.get("/people/Ada%20Moreno").text.count('<circle class="dot') == 2
 
 
 @pytest.mark.parametrize("same_day", [1, 3, 200])
-def test_timeline_keeps_every_mark_inside_the_chart(same_day):
+def test_timeline_gathers_a_day_into_one_mark_inside_the_chart(same_day):
     rows = [{"row": "quote", "article_id": 1, "published": "2025-03-04", "content": "x"}] * same_day + [
         {"row": "event", "article_id": 2, "published": "2025-01-01", "when": "2025-02-01", "type": "visit"},
         {"row": "quote", "article_id": 3, "published": None, "content": "undated"},
     ]
     chart = layout(rows)
-    assert len(chart.marks) == same_day + 1 and len(chart.undated) == 1
-    assert all(0 < mark.y < chart.baseline and 0 < mark.x < chart.width for mark in chart.marks)
-    assert chart.marks[0].row["row"] == "event" and chart.marks[0].x < chart.marks[1].x  # by the event's date
+    assert len(chart.marks) == 2 and len(chart.undated) == 1
+    assert [len(mark.day.rows) for mark in chart.marks] == [1, same_day]
+    assert all(
+        mark.label_y > 0 and mark.radius < chart.baseline - chart.mark_y and 0 < mark.x < chart.width
+        for mark in chart.marks
+    )
+    assert chart.marks[0].shape == "event" and chart.marks[0].x < chart.marks[1].x  # by the event's date
+    assert chart.days[-1].summary == "Undated · 1 quote"
     assert [tick.label for tick in chart.ticks][0] == "2025-02-01"
 
 
