@@ -224,6 +224,7 @@ def every_page(base_url, browser, seed_id) -> dict[str, str]:
     pages = {"index": "/", "search": "/search", "results": "/search?q=harbour OR winter OR statement"}
     pages |= {f"article-{row['id']}": f"/articles/{row['id']}" for row in rows}
     pages |= {"person": "/people/Ada%20Moreno", "seed-person": "/people/Rutte", "missing": "/articles/99999"}
+    pages |= {"overview": "/overview", "overview-outlet": "/overview?outlet=harbour.example"}
     return pages
 
 

@@ -25,7 +25,7 @@ from whosaidwhat import __version__
 from whosaidwhat.errors import QueryError, WhosaidwhatError
 from whosaidwhat.readers import MAX_BYTES
 from whosaidwhat.record import ArticleRecord
-from whosaidwhat.service import reader, timeline
+from whosaidwhat.service import overview, reader, timeline
 from whosaidwhat.service.models import (
     ArticleSummary,
     Counts,
@@ -134,6 +134,7 @@ def create_app(store_url: str, *, max_bytes: int = MAX_BYTES) -> FastAPI:
     add_error_handlers(app)
     add_api(app, stores, extractor)
     add_pages(app, stores)
+    app.include_router(overview.router(stores, page))
     return app
 
 

@@ -111,6 +111,15 @@ UPDATE quotes SET quote_key = 'q' || (
 );
 """
 
+#: Who gets quoted: each article's outlet (its URL's host) and, per quote, the speaker's gender when
+#: the article states it (honorifics, gendered nouns, pronouns). Quotes stored before count as not
+#: stated until their article is stored again.
+_OUTLET_AND_STATED_GENDER = """
+ALTER TABLE articles ADD COLUMN outlet TEXT;
+ALTER TABLE quotes ADD COLUMN speaker_gender TEXT;
+CREATE INDEX articles_outlet ON articles (outlet);
+"""
+
 SQLITE_MIGRATIONS: list[str] = [
     _COMMON_TABLES.format(id_type="INTEGER PRIMARY KEY", articles_extra="", quotes_extra="", nulls_last="")
     + """
@@ -121,6 +130,7 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 """,
     _QUOTE_TIME_AND_PLACE.format(id_ref="INTEGER", nulls_last=""),
     _ARTICLE_URL_AND_QUOTE_KEY,
+    _OUTLET_AND_STATED_GENDER,
 ]
 
 POSTGRES_MIGRATIONS: list[str] = [
@@ -137,6 +147,7 @@ CREATE INDEX articles_tsv ON articles USING GIN (tsv);
 """,
     _QUOTE_TIME_AND_PLACE.format(id_ref="BIGINT", nulls_last=" NULLS LAST"),
     _ARTICLE_URL_AND_QUOTE_KEY,
+    _OUTLET_AND_STATED_GENDER,
 ]
 
 #: Every table and its columns, in an order that respects foreign keys (for copying a corpus).
@@ -153,6 +164,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "n_quotes",
         "added_at",
         "url",
+        "outlet",
     ),
     "people": ("id", "name", "type", "first", "last", "block", "n_articles", "n_quotes"),
     "aliases": ("key", "person_id", "kind", "name"),
@@ -170,6 +182,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "said_on",
         "place_id",
         "quote_key",
+        "speaker_gender",
     ),
     "events": ("id", "article_id", "type", "trigger_text", "event_when", "published"),
     "event_people": ("event_id", "person_id", "role"),
