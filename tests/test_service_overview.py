@@ -166,12 +166,37 @@ def test_the_text_states_a_gender_by_honorific_pronoun_or_role_noun_never_by_nam
 
 @pytest.mark.parametrize("scope", [{}, {"outlet": "harbour-news.example"}, {"period": "2025-04"}])
 def test_overview_figures_match_sql_written_by_hand(client, corpus, scope):
+    assert_figures_match_sql(client, corpus, scope)
+
+
+@pytest.mark.slow
+def test_overview_of_polnear_dev_and_the_seed_matches_sql_written_by_hand(
+    polnear_dir, shared_dir, nlp, tmp_path
+):
+    from whosaidwhat.extract import extract_many
+    from whosaidwhat.readers import Article, iter_articles
+
+    path = str(tmp_path / "polnear.db")
+    inputs = [str(polnear_dir / "dev" / "text"), str(shared_dir / "golden" / "seed.txt")]
+    with open_store(path) as store:
+        articles = [item for item in iter_articles(inputs) if isinstance(item, Article)]
+        store.add_many(record.to_dict() for record in extract_many(articles, nlp))
+    with TestClient(create_app(path)) as client:
+        figures = client.get("/api/overview").json()
+        assert figures["quotes"] > 100
+        for scope in [{}, *({"period": row["period"]} for row in figures["periods"])]:
+            assert_figures_match_sql(client, path, scope)
+
+
+def assert_figures_match_sql(client, corpus: str, scope: dict) -> None:
     figures = client.get("/api/overview", params=scope).json()
     conditions, params = ["1 = 1"], []
     if "outlet" in scope:
         conditions.append("a.outlet = ?")
         params.append(scope["outlet"])
-    if "period" in scope:
+    if "period" in scope and scope["period"] == "undated":
+        conditions.append("q.published IS NULL")
+    elif "period" in scope:
         conditions.append("q.published LIKE ?")
         params.append(scope["period"] + "-%")
     where = " AND ".join(conditions)
@@ -225,7 +250,9 @@ def test_overview_figures_match_sql_written_by_hand(client, corpus, scope):
         outlets
     )
     months = by_hand(
-        corpus, f"SELECT substr(q.published, 1, 7) AS m, count(*) {base} GROUP BY m ORDER BY m", tuple(params)
+        corpus,
+        f"SELECT coalesce(substr(q.published, 1, 7), 'undated') AS m, count(*) {base} GROUP BY m ORDER BY m",
+        tuple(params),
     )
     assert [(row["period"], row["quotes"]) for row in figures["periods"]] == months
 

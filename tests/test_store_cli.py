@@ -134,3 +134,18 @@ def test_tsv_format_keeps_each_row_on_one_line(db):
     rows = [line.split("\t") for line in out.splitlines()]
     assert code == 0 and rows[0][:3] == ["quote_id", "said_on", "speaker"]
     assert {len(row) for row in rows} == {6}
+
+
+def test_ingest_into_a_log_shows_no_progress_bar(tmp_path):
+    """Standard error that is not a terminal gets the summary, not a redrawn progress line."""
+    article = tmp_path / "ferry.txt"
+    article.write_text('Ferry fares rise\n"Fares rise in May," Ann Lee said on Monday.\n', encoding="utf-8")
+    result = subprocess.run(
+        [COMMAND, "ingest", str(article), "--db", str(tmp_path / "corpus.db"), "--workers", "1"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout == ""
+    assert result.stderr.startswith("stored 1, skipped 0, failed 0")
+    assert not BOX_DRAWING.search(result.stderr) and "articles/s stored" not in result.stderr
