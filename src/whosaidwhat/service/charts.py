@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from whosaidwhat.service.reader import excerpt
 
 WIDTH = 480
-LABEL_WIDTH = 200  # left of the bars: the row's label
+LABEL_WIDTH = 210  # left of the bars: the row's label
 VALUE_WIDTH = 50  # right of the longest bar: its number
 ROW = 24
 BAR = 16
-LABEL_CHARS = 26
+LABEL_CHARS = 22
 
 
 @dataclass
