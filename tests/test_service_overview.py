@@ -257,6 +257,18 @@ def assert_figures_match_sql(client, corpus: str, scope: dict) -> None:
     assert [(row["period"], row["quotes"]) for row in figures["periods"]] == months
 
 
+@pytest.mark.postgres
+def test_a_postgresql_corpus_gives_the_same_overview(client, postgres_url):
+    with open_store(postgres_url) as store:
+        store.add_many(written_records())
+    with TestClient(create_app(postgres_url)) as postgres:
+        for scope in ({"outlet": "harbour-news.example"}, {"period": "2025-04"}):
+            assert (
+                postgres.get("/api/overview", params=scope).json()
+                == client.get("/api/overview", params=scope).json()
+            )
+
+
 def test_the_written_articles_give_the_expected_figures(client):
     figures = client.get("/api/overview", params={"outlet": "harbour-news.example"}).json()
     kinds = {row["kind"]: (row["quotes"], row["basis"]) for row in figures["speakers"]}
