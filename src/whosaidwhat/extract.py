@@ -111,7 +111,7 @@ def build_record(article: Article, structure: Structure, results: dict) -> Artic
         return Span(start=start, end=end, text=text[start:end])
 
     return ArticleRecord(
-        source=Source(path=article.path, format=article.format, sha256=article.sha256),
+        source=Source(path=article.path, url=article.url, format=article.format, sha256=article.sha256),
         headline=structure.headline,
         published=structure.published,
         updated=structure.updated,

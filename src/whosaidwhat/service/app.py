@@ -31,7 +31,7 @@ from whosaidwhat import __version__
 from whosaidwhat.errors import QueryError, WhosaidwhatError
 from whosaidwhat.readers import MAX_BYTES
 from whosaidwhat.record import ArticleRecord
-from whosaidwhat.service import reader, timeline
+from whosaidwhat.service import overview, reader, timeline
 from whosaidwhat.service.extraction import NOT_UTF8, AnalysisUnavailable, Extractor
 from whosaidwhat.service.models import (
     ArticleSummary,
@@ -94,6 +94,7 @@ def create_app(store_url: str, *, max_bytes: int = MAX_BYTES, hosts: Sequence[st
     add_error_handlers(app)
     add_api(app, stores, extractor)
     add_pages(app, stores)
+    app.include_router(overview.router(stores, page))
     return app
 
 
@@ -269,6 +270,7 @@ TEMPLATES = Jinja2Templates(
     )
 )
 TEMPLATES.env.filters["path_quote"] = lambda value: url_quote(str(value), safe="")
+TEMPLATES.env.filters["file_name"] = reader.file_name
 TEMPLATES.env.globals["NO_SPEAKER"] = reader.NO_SPEAKER_CLASS
 
 
@@ -307,6 +309,7 @@ def add_pages(app: FastAPI, stores: StorePerThread) -> None:
                 {"title": "Not found", "message": f"No article {article_id}."},
                 status_code=404,
             )
+        source_url, source_label = reader.source_link(record.get("source") or {})
         return page(
             request,
             "article.html",
@@ -314,6 +317,8 @@ def add_pages(app: FastAPI, stores: StorePerThread) -> None:
                 "title": record.get("headline") or f"Article {article_id}",
                 "record": record,
                 "view": reader.reader_view(record),
+                "source_url": source_url,
+                "source_label": source_label,
             },
         )
 

@@ -20,7 +20,7 @@ from whosaidwhat.timex import first_day
 
 QUOTE_COLUMNS = (
     "q.id AS quote_id, q.article_id, a.headline, q.published, q.said_on, p.name AS speaker, q.person_id, "
-    "q.kind, q.content, q.cue, pl.name AS place"
+    "q.kind, q.content, q.cue, pl.name AS place, q.quote_key"
 )
 QUOTE_JOINS = (
     "JOIN articles a ON a.id = q.article_id LEFT JOIN people p ON p.id = q.person_id "
