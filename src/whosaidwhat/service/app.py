@@ -42,7 +42,13 @@ from whosaidwhat.service.models import (
     SpeakerRow,
     StoredArticle,
 )
-from whosaidwhat.service.security import SECURITY_HEADERS, SecureResponses, public_record, public_rows
+from whosaidwhat.service.security import (
+    SECURITY_HEADERS,
+    SecureResponses,
+    public_path,
+    public_record,
+    public_rows,
+)
 from whosaidwhat.service.stores import StorePerThread
 
 logger = logging.getLogger(__name__)
@@ -270,7 +276,7 @@ TEMPLATES = Jinja2Templates(
     )
 )
 TEMPLATES.env.filters["path_quote"] = lambda value: url_quote(str(value), safe="")
-TEMPLATES.env.filters["file_name"] = reader.file_name
+TEMPLATES.env.filters["file_name"] = public_path
 TEMPLATES.env.globals["NO_SPEAKER"] = reader.NO_SPEAKER_CLASS
 
 
