@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
+from whosaidwhat.service.security import public_path
+
 #: Colours in ``static/reader.css`` (classes ``c0`` .. ``c11``), chosen to be told apart.
 PALETTE_SIZE = 12
 #: The class of quotes whose speaker is unknown.
@@ -292,14 +294,9 @@ def event_rows(events: list[dict], names: dict[str, str]) -> list[dict]:
     ]
 
 
-def file_name(path: str | None) -> str:
-    """The last part of a path: pages name an input by its file, never by where it lies on the server."""
-    return (path or "").replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-
-
 def source_link(source: dict) -> tuple[str | None, str]:
     """(address, label) of an article's origin: its URL when the input gave one, else its file's name."""
     for candidate in (source.get("url"), source.get("path")):
         if candidate and candidate.startswith(("http://", "https://")):
             return candidate, candidate
-    return None, file_name(source.get("path"))
+    return None, public_path(source.get("path")) or ""

@@ -68,10 +68,14 @@ class SQLStore(Queries, OverviewQueries):
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
-        """A transaction; on failure the linker forgets the people it learnt: their rows are rolled back."""
+        """A write transaction, one at a time on the corpus; on failure the linker forgets the
+        people it learnt: their rows are rolled back."""
         try:
             with self.db.transaction():
+                self.db.lock_for_writing()
+                self.linker.begin()
                 yield
+                self.linker.commit()
         except BaseException:
             self.linker.forget()
             raise

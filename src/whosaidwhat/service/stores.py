@@ -1,0 +1,37 @@
+"""The service's connections to the corpus: one per worker thread."""
+
+from __future__ import annotations
+
+import threading
+
+from whosaidwhat.store import Store, open_store
+
+
+class StorePerThread:
+    """One store connection per worker thread, all closed together.
+
+    FastAPI runs plain ``def`` endpoints in a thread pool; with a connection each, the
+    threads read side by side (SQLite in WAL mode, PostgreSQL) instead of taking turns.
+    """
+
+    def __init__(self, url: str):
+        self.url = url
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = open_store(self.url)
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    def close(self) -> None:
+        """Close every connection; a later request opens a new one."""
+        with self._lock:
+            for store in self._opened:
+                store.close()
+            self._opened.clear()
+            self._local = threading.local()
