@@ -367,11 +367,11 @@ def test_quotes_of_an_earlier_schema_are_numbered_as_in_their_record(tmp_path):
     assert keys == {"One.": (1, "q1"), "Two.": (2, "q1"), "Three.": (1, "q2")}
 
 
-def test_a_digit_that_is_no_number_finds_nobody(corpus):
-    assert corpus.person("¹") is None
-    assert corpus.quotes(speaker="²³") == []
-
-
 def test_an_id_beyond_any_engine_finds_nobody(corpus):
     assert corpus.person(str(2**63)) is None
     assert corpus.quotes(speaker="99999999999999999999999") == []
+
+
+def test_a_name_of_digits_that_are_not_ascii_finds_nobody(corpus):
+    assert corpus.person("¹") is None
+    assert corpus.quotes(speaker="²³") == []

@@ -129,7 +129,7 @@ class PersonLinker:
         """People a name refers to: an id, a full alias, else a surname, else a near spelling."""
         m = self.db.mark
         name = name.strip()
-        if name.isascii() and name.isdigit():
+        if name.isascii() and name.isdigit():  # "¹" is a digit to str.isdigit, not to int()
             if int(name) > MAX_ID:  # no row has it, and the engines refuse the number
                 return []
             return (
