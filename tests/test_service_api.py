@@ -122,7 +122,6 @@ def corpus_records() -> list[dict]:
         ],
     )
     budget["quotes"][0]["cue"] = span(BUDGET, "said")
-    bridge["source"]["url"] = "https://harbour.example/news/bridge-reopens"
     bridge["quotes"][1]["when"] = {"value": "2025-03-04", "basis": "text"}
     bridge["quotes"][1]["where"] = "e3"
     bridge["entities"].append({"id": "e3", "name": "Portmouth", "type": "GPE", "titles": [], "mentions": []})
@@ -149,6 +148,7 @@ def corpus_records() -> list[dict]:
             }
         ],
     )
+    markup["source"]["url"] = "https://harbour.example/news/strange-release"
     return [bridge, budget, markup]
 
 
@@ -361,8 +361,8 @@ def test_reader_shows_the_record_paragraphs_and_headings_once(client, corpus):
 
 
 def test_reader_names_the_source_by_url_or_file_name_never_by_server_path(client, corpus):
-    bridge = client.get(f"/articles/{corpus['ids']['Harbour']}").text
-    assert '<a class="source" href="https://harbour.example/news/bridge-reopens"' in bridge
+    markup = client.get(f"/articles/{corpus['ids']['Breaking']}").text
+    assert '<a class="source" href="https://harbour.example/news/strange-release"' in markup
     budget = client.get(f"/articles/{corpus['ids']['Council']}").text
     assert '<span class="source">council-budget.txt</span>' in budget
     assert "/srv/newsroom" not in budget

@@ -45,7 +45,6 @@ from whosaidwhat.service.models import (
 from whosaidwhat.service.security import (
     SECURITY_HEADERS,
     SecureResponses,
-    public_path,
     public_record,
     public_rows,
 )
@@ -276,7 +275,6 @@ TEMPLATES = Jinja2Templates(
     )
 )
 TEMPLATES.env.filters["path_quote"] = lambda value: url_quote(str(value), safe="")
-TEMPLATES.env.filters["file_name"] = public_path
 TEMPLATES.env.globals["NO_SPEAKER"] = reader.NO_SPEAKER_CLASS
 
 
