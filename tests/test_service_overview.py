@@ -309,3 +309,11 @@ def test_search_results_download_as_csv_with_their_permalinks(client):
     ]
     assert rows[0]["link"].endswith("#q2")
     assert 'href="/search.csv?q=wait"' in client.get("/search", params={"q": "wait"}).text
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_kept_as_text():
+    from whosaidwhat.service.overview import csv_response
+
+    response = csv_response([["content", "n"], ['=HYPERLINK("http://evil.example")', -3], ["@once", 2]], "t")
+    rows = list(csv.reader(io.StringIO(response.body.decode())))
+    assert rows == [["content", "n"], ['\'=HYPERLINK("http://evil.example")', "-3"], ["'@once", "2"]]

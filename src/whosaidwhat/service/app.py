@@ -48,7 +48,7 @@ from whosaidwhat.service.security import (
     public_record,
     public_rows,
 )
-from whosaidwhat.service.stores import StorePerThread
+from whosaidwhat.service.stores import StorePerThread, quotes_asked_for
 
 logger = logging.getLogger(__name__)
 
@@ -329,17 +329,7 @@ def add_pages(app: FastAPI, stores: StorePerThread) -> None:
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = "", speaker: str = "", since: str = "", until: str = ""):
         """Words alone are ranked by relevance; with a speaker or dates, the matches come newest first."""
-        store = stores.get()
-        if speaker or since or until:
-            rows = store.quotes(
-                speaker=speaker or None,
-                since=since or None,
-                until=until or None,
-                about=q or None,
-                limit=PAGE_SIZE,
-            )
-        else:
-            rows = store.search(q, limit=PAGE_SIZE) if q else None
+        rows = quotes_asked_for(stores.get(), q, speaker, since, until, PAGE_SIZE)
         colours = reader.speaker_colours(row["speaker"] for row in rows or [] if row["speaker"])
         return page(
             request,

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from whosaidwhat.service import quoted
 from whosaidwhat.service.models import Overview
+from whosaidwhat.service.stores import quotes_asked_for
 
 SEARCH_CSV_LIMIT = 500
 Outlet = Annotated[str | None, Query(max_length=300, description="an outlet: the host of its articles' URLs")]
@@ -37,10 +38,22 @@ SEARCH_COLUMNS = (
 )
 
 
+#: What a spreadsheet reads as the start of a formula in a cell.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A cell a spreadsheet shows as text: quoted words such as "=SUM(...)" or "-1 for him" are
+    kept, behind an apostrophe, instead of being run as formulas when the CSV is opened."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_response(rows: list[list], name: str) -> Response:
     """``rows`` as a CSV file to download, named ``whosaidwhat-{name}.csv``."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    csv.writer(buffer, lineterminator="\n").writerows([[spreadsheet_safe(v) for v in row] for row in rows])
     return Response(
         buffer.getvalue(),
         media_type="text/csv; charset=utf-8",
@@ -95,17 +108,7 @@ def router(stores, render: Callable[..., HTMLResponse]) -> APIRouter:
     @routes.get("/search.csv", include_in_schema=False)
     def search_csv(q: str = "", speaker: str = "", since: str = "", until: str = ""):
         """The quotes the search page lists for the same query, up to ``SEARCH_CSV_LIMIT``."""
-        store = stores.get()
-        if speaker or since or until:
-            rows = store.quotes(
-                speaker=speaker or None,
-                since=since or None,
-                until=until or None,
-                about=q or None,
-                limit=SEARCH_CSV_LIMIT,
-            )
-        else:
-            rows = store.search(q, limit=SEARCH_CSV_LIMIT) if q else []
+        rows = quotes_asked_for(stores.get(), q, speaker, since, until, SEARCH_CSV_LIMIT) or []
         body = [[{**row, "link": quote_link(row)}.get(column) for column in SEARCH_COLUMNS] for row in rows]
         return csv_response([list(SEARCH_COLUMNS), *body], "search")
 

@@ -35,3 +35,15 @@ class StorePerThread:
                 store.close()
             self._opened.clear()
             self._local = threading.local()
+
+
+def quotes_asked_for(
+    store: Store, q: str, speaker: str, since: str, until: str, limit: int
+) -> list[dict] | None:
+    """The quotes the search page and its CSV list: words alone ranked by relevance; with a speaker
+    or dates, the matches newest first; ``None`` when nothing was asked."""
+    if speaker or since or until:
+        return store.quotes(
+            speaker=speaker or None, since=since or None, until=until or None, about=q or None, limit=limit
+        )
+    return store.search(q, limit=limit) if q else None
