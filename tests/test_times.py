@@ -20,13 +20,13 @@ THURSDAY = date(2024, 10, 3)
         ("Friday", "past", "2024-09-27"),
         ("Friday", "future", "2024-10-04"),
         ("Friday", "nearest", "2024-10-04"),
-        ("Wednesday night", "past", "2024-10-02"),
+        ("Wednesday night", "past", "2024-10-02TNI"),
         ("last Thursday", "past", "2024-09-26"),
         ("next Monday", "past", "2024-10-07"),
         ("today", "past", "2024-10-03"),
         ("yesterday", "past", "2024-10-02"),
         ("tomorrow", "past", "2024-10-04"),
-        ("last night", "past", "2024-10-02"),
+        ("last night", "past", "2024-10-02TNI"),
         ("next week", "past", "2024-W41"),
         ("last week", "past", "2024-W39"),
         ("this week", "past", "2024-W40"),
@@ -61,6 +61,18 @@ THURSDAY = date(2024, 10, 3)
         ("winter 2015", "past", "2015-WI"),
         ("the end of March", "past", "2024-03"),
         ("mid-March", "future", "2025-03"),
+        ("tonight", "past", "2024-10-03TNI"),
+        ("Monday morning", "past", "2024-09-30TMO"),
+        ("this afternoon", "past", "2024-10-03TAF"),
+        ("the weekend", "past", "2024-W39-WE"),
+        ("the weekend", "future", "2024-W40-WE"),
+        ("now", "past", "PRESENT_REF"),
+        ("currently", "past", "PRESENT_REF"),
+        ("recently", "past", "PAST_REF"),
+        ("in the past", "past", "PAST_REF"),
+        ("the future", "past", "FUTURE_REF"),
+        ("many years ago", "past", "PAST_REF"),
+        ("nearly 18 months ago", "past", "2023-04"),
         ("two days", "past", "P2D"),
         ("three weeks", "past", "P3W"),
     ],
@@ -143,3 +155,37 @@ def test_clock_times_take_their_day_from_the_text(nlp, text, expression, value):
 
 def test_clock_time_without_a_day_is_dropped(nlp):
     assert "9 a.m." not in times_of(nlp, "Shops open at 9 a.m.")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # a clock time written with a dot, on the day its sentence names
+        (
+            "Police want to hear from anyone who was near the park between 6.30pm and 7.45pm on May 2.",
+            "2024-05-10",
+            "6.30pm",
+            "2024-05-02T18:30",
+        ),
+        # "ahead of" points forward even in a past-tense clause
+        ("Fans gathered in the square ahead of Wednesday's final.", "2023-08-14", "Wednesday", "2023-08-16"),
+        # a weekday owning an occurrence in a present-tense clause is the coming one
+        (
+            "The semi-finals start tomorrow, with the winners meeting in Sunday's final.",
+            "2023-08-14",
+            "Sunday",
+            "2023-08-20",
+        ),
+        ("The body was dumped over the weekend, police said.", "2024-10-03", "the weekend", "2024-W39-WE"),
+        ("A baby was found on the beach over the holiday.", "2024-10-03", "the holiday", "PAST_REF"),
+        ("The shop is currently closed.", "2024-10-03", "currently", "PRESENT_REF"),
+        ("In the past, such cases were rare.", "2024-10-03", "In the past", "PAST_REF"),
+        ("They signed the agreement nearly 18 months ago.", "2023-07-11", "nearly 18 months ago", "2022-01"),
+    ],
+)
+def test_more_time_shapes_in_text(nlp, text, published, expression, value):
+    assert times_of(nlp, text, published=published).get(expression) == value
+
+
+def test_in_the_past_few_years_is_no_reference_to_the_past(nlp):
+    assert "in the past" not in {k.lower() for k in times_of(nlp, "Prices rose in the past few years.")}

@@ -37,6 +37,8 @@ NARRATIVE_PARAGRAPHS = 1
 #: Dependencies by which a clause shares the time of the clause it hangs from.
 SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
 TIME_UNITS = {"day": 1, "week": 7}
+#: The part of a day a time names ("2024-10-03TNI"): an event is dated by the day, or by the clock.
+DAY_PART = re.compile(r"T[A-Z]{2}$")
 #: Numbers of days or weeks in words that an offset may give ("two days after"): the small ones
 #: news spells out.
 OFFSET_COUNTS = {word: int(value) for word, value in number_words("cardinal").items() if value <= 10}
@@ -87,8 +89,9 @@ def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
     triggers = {e.token.i for e in candidates}
     owned: dict[int, str] = {}
     for t in doc._.wsw_times or []:
-        if t["value"].startswith("P"):
+        if t["value"].startswith("P"):  # a duration, or PRESENT_REF: no point on a timeline
             continue
+        value = DAY_PART.sub("", t["value"])
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
         if span is None or not len(span):
             continue
@@ -96,11 +99,11 @@ def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
         for _ in range(10):
             outside = not span.start <= token.i < span.end
             if outside and (token.i in triggers or token.pos_ == "VERB"):
-                owned.setdefault(token.i, t["value"])
+                owned.setdefault(token.i, value)
                 break
             subject = copula_subject(token) if outside else None
             if subject is not None and subject.i in triggers:
-                owned.setdefault(subject.i, t["value"])
+                owned.setdefault(subject.i, value)
                 break
             if token.head is token:
                 break
