@@ -84,11 +84,6 @@ class Event:
         }
 
 
-def is_reportable(event: Event) -> bool:
-    """A typed event, or another action with a named participant, a named place or its own time."""
-    return event.type in EVENT_TYPE_NAMES or bool(event.who or event.whom or event.where or event.own_time)
-
-
 def merge_light_verb_objects(events: list[Event]) -> list[Event]:
     """Fold an event noun into the verb it is the object of when both name one event.
 

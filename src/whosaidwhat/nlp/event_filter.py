@@ -1,0 +1,118 @@
+"""Which events to report (:mod:`~whosaidwhat.nlp.events`): what a reader would put on a timeline.
+
+An event is an action that happened or is set to happen. Left out:
+
+* statements: a clause inside somebody's own words (a direct quote) is the quote's, not an
+  event of the article (the quote carries its own ``when``); reported speech ("police said the
+  body was found on Monday") still tells what happened;
+* what did not or may not happen: a negated clause, a clause under a modal ("could ruin",
+  "would never sign"), an infinitive ("urged him to bow out": the urging is the event),
+  a condition ("if the deal fails");
+* habits and states told in the present tense ("the club runs a shop"), unless the clause
+  has its own time ("meets on Friday");
+* descriptions: a participle modifying a noun ("an overstuffed field") or a gerund used as
+  a noun ("by collecting bottles").
+
+Of what is left, an event whose type is in ``resources/event_triggers.tsv`` is reported; any
+other action needs a named participant together with a time (its own or the story's), or a
+named participant of its own clause and a named place.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from whosaidwhat.nlp.event_parts import EVENT_TYPE_NAMES, Event
+from whosaidwhat.nlp.event_times import SpanUnion
+
+MODALS = frozenset({"could", "would", "should", "might", "may", "must", "can", "ca", "cannot"})
+CONDITIONS = frozenset({"if", "unless", "whether"})
+#: Words whose infinitive is an occurrence ahead, not a wish: "preparing to face", "set to meet".
+SCHEDULING_HEADS = frozenset({"prepare", "set", "due", "schedule", "poise", "return"})
+TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "upon", "on", "in", "following"})
+DESCRIBING_DEPS = frozenset({"amod", "compound", "acomp", "csubj", "pobj", "dobj", "nsubj", "nsubjpass"})
+
+
+def reportable_events(events: list[Event], quoted: SpanUnion, main: Event | None) -> list[Event]:
+    """The events a reader would put on a timeline, in the order given.
+
+    One with neither a participant nor a time is kept only when it is the article's ``main`` event.
+    """
+    return [
+        e
+        for e in events
+        if e.token.idx not in quoted
+        and is_timeline_event(e)
+        and (e is main or e.who or e.whom or e.when is not None)
+    ]
+
+
+def is_timeline_event(event: Event) -> bool:
+    """A typed event, or another action with enough around it to place it: see the module docstring."""
+    token = event.token
+    if token.pos_ == "VERB" and not is_actual(token, dated=event.own_time):
+        return False
+    if event.type in EVENT_TYPE_NAMES:
+        return True
+    if token.pos_ != "VERB" or (is_progressive_present(token) and not event.own_time):
+        return False
+    return bool(event.who or event.whom or event.where or event.own_time)
+
+
+def is_progressive_present(verb: Token) -> bool:
+    """ "are preparing", "is struggling": what is going on, not an occurrence to date."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBG" and bool(auxiliaries & {"is", "are", "am", "'s", "'re"})
+
+
+def is_actual(verb: Token, dated: bool = False) -> bool:
+    """The verb tells something that happened or is set to happen (module docstring).
+
+    A clause with its own time is scheduled, even under a modal or in the present tense
+    ("could start this week", "meets on Friday").
+    """
+    for clause in clause_chain(verb):
+        children = list(clause.children)
+        if any(c.dep_ == "neg" for c in children):
+            return False
+        if not dated and any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+            return False
+    infinitive = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    if infinitive:
+        return is_scheduled_infinitive(verb)
+    if verb.tag_ in ("VBG", "VBN") and verb.dep_ in DESCRIBING_DEPS:
+        return False
+    if verb.tag_ == "VBG" and (verb.dep_ == "acl" or is_manner_gerund(verb)):
+        return False
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
+        return bool([c for c in verb.children if c.dep_ == "prep"])
+    return dated or not is_present_habit(verb)
+
+
+def is_manner_gerund(verb: Token) -> bool:
+    """ "despite spending", "by ignoring", "more than doubling": a gerund that describes; after a
+    preposition of time ("after meeting", "in knocking out") it is an occurrence."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ not in TIME_PREPOSITIONS
+
+
+def clause_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is conjoined to, which share its negation and modals."""
+    chain = [verb]
+    while chain[-1].dep_ == "conj" and chain[-1].head.pos_ in ("VERB", "AUX") and len(chain) < 4:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def is_present_habit(verb: Token) -> bool:
+    """A simple present with no future marker: a habit or a state, not a dated occurrence."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & {"will", "'ll", "wo", "shall"}:
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and not auxiliaries)
+
+
+def is_scheduled_infinitive(verb: Token) -> bool:
+    """ "are preparing to face", "is set to meet": the infinitive is the occurrence ahead."""
+    return verb.head.lemma_.lower() in SCHEDULING_HEADS
