@@ -448,3 +448,37 @@ def test_a_modal_with_its_own_time_is_scheduled(nlp):
 def test_types_a_reader_would_search_for(nlp, sentence, trigger, kind, when):
     event = event_of(analysed(nlp, [sentence]), trigger)
     assert (event["type"], event["when"]) == (kind, when)
+
+
+def test_a_conjoined_passive_shares_its_subject_and_takes_the_story_year(nlp):
+    doc = analysed(nlp, ["Olaf Scholz was tried in May and executed on 3 March 1962 in Leeds."])
+    trial, execution = event_of(doc, "tried"), event_of(doc, "executed")
+    assert (trial["type"], trial["whom"], trial["when"]) == ("try", ["Olaf Scholz"], "1961-05")
+    assert (execution["whom"], execution["where"], execution["when"]) == (
+        ["Olaf Scholz"],
+        ["Leeds"],
+        "1962-03-03",
+    )
+
+
+def test_tried_to_is_no_trial(nlp):
+    assert "tried" not in {
+        e["trigger"] for e in named_events(analysed(nlp, ["Acme Corp tried to stop the deal."]))
+    }
+
+
+def test_the_agent_of_a_participle_acts(nlp):
+    event = event_of(analysed(nlp, ["The plan is a strategy adopted by Acme Corp in 2018."]), "adopted")
+    assert (event["who"], event["when"]) == (["Acme Corp"], "2018")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Olaf Scholz made a fortune in Leeds.", "made"),  # too general a verb
+        ("A study by Acme Corp found that most people in Leeds drive.", "found"),  # a finding: a statement
+        ("The hero, played by Olaf Scholz, dies in the end.", "played"),  # describes the noun
+    ],
+)
+def test_general_verbs_findings_and_descriptions_are_no_events(nlp, sentence, trigger):
+    assert trigger not in {e["trigger"] for e in named_events(analysed(nlp, [sentence]))}

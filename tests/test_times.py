@@ -189,3 +189,20 @@ def test_more_time_shapes_in_text(nlp, text, published, expression, value):
 
 def test_in_the_past_few_years_is_no_reference_to_the_past(nlp):
     assert "in the past" not in {k.lower() for k in times_of(nlp, "Prices rose in the past few years.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        (
+            "The March 2021 strike closed the port. On May 3, the company sacked 40 workers.",
+            "May 3",
+            "2021-05-03",
+        ),
+        ("In November 2021 the plant opened. In February it closed.", "February", "2022-02"),
+        ("He was tried in May and executed on 3 March 1962.", "May", "1961-05"),
+        ("The company sacked 40 workers on May 3.", "May 3", "2024-05-03"),
+    ],
+)
+def test_a_day_without_a_year_takes_the_year_of_its_story(nlp, text, expression, value):
+    assert times_of(nlp, text).get(expression) == value

@@ -10,12 +10,14 @@ An event is an action that happened or is set to happen. Left out:
   a condition ("if the deal fails");
 * habits and states told in the present tense ("the club runs a shop"), unless the clause
   has its own time ("meets on Friday");
-* descriptions: a participle modifying a noun ("an overstuffed field") or a gerund used as
-  a noun ("by collecting bottles").
+* descriptions: a participle modifying a noun ("an overstuffed field", "a role played by
+  X", unless dated: "a strategy adopted in 2018") or a gerund used as a noun ("by
+  collecting bottles").
 
 Of what is left, an event whose type is in ``resources/event_triggers.tsv`` is reported; any
-other action needs a named participant together with a time (its own or the story's), or a
-named participant of its own clause and a named place.
+other action needs a named participant, a named place or a time of its own, and is none when
+its verb is too general (``resources/generic_verbs.txt``: "made", "took") or governs a
+that-clause ("a study found that ...": a finding is a statement).
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ from spacy.tokens import Token
 
 from whosaidwhat.nlp.event_parts import EVENT_TYPE_NAMES, Event
 from whosaidwhat.nlp.event_times import SpanUnion
+from whosaidwhat.nlp.lexicons import words
 
+#: Verbs that are events only when typed by a trigger or an event noun ("took" alone is none).
+GENERIC_VERBS = words("generic_verbs.txt")
 MODALS = frozenset({"could", "would", "should", "might", "may", "must", "can", "ca", "cannot"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
 #: Words whose infinitive is an occurrence ahead, not a wish: "preparing to face", "set to meet".
@@ -56,6 +61,8 @@ def is_timeline_event(event: Event) -> bool:
         return True
     if token.pos_ != "VERB" or (is_progressive_present(token) and not event.own_time):
         return False
+    if token.lemma_.lower() in GENERIC_VERBS or any(c.dep_ == "ccomp" for c in token.children):
+        return False  # "made", "took"; "a study found that ...": a finding is a statement
     return bool(event.who or event.whom or event.where or event.own_time)
 
 
@@ -86,8 +93,8 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
         return False
     if verb.tag_ == "VBG" and (verb.dep_ == "acl" or is_manner_gerund(verb)):
         return False
-    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
-        return bool([c for c in verb.children if c.dep_ == "prep"])
+    if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "a strategy adopted in 2018", not "a role played by"
+        return dated
     return dated or not is_present_habit(verb)
 
 

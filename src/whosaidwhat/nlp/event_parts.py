@@ -114,6 +114,8 @@ def event_type(token: Token) -> str | None:
                 return PHRASAL_TYPES[(lemma, child.lemma_.lower())]
         if lemma in VERB_TYPES:
             return VERB_TYPES[lemma]
+        if ("be", lemma) in PHRASAL_TYPES and any(c.dep_ == "auxpass" for c in token.children):
+            return PHRASAL_TYPES[("be", lemma)]  # "was tried": a trial, though "tried to" is no event
         if lemma in NOT_EVENTS or not lemma.isalpha():
             return None
         if lemma in LINKING_VERBS and any(c.dep_ in LINK_DEPS for c in token.children):
@@ -139,11 +141,13 @@ def fill_participants(event: Event, mentions: MentionIndex) -> None:
     else:
         subject = subject_of(token, ACTOR)
         event.who = phrase_entities([subject] if subject is not None else [], mentions)
-        passive = [c for c in token.children if c.dep_ in ("nsubjpass",)]
+        passive = passive_subjects(token)
         agents = [g for a in token.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         if passive:
             event.who = phrase_entities(agents, mentions)
             event.whom = phrase_entities(passive, mentions)
+        elif agents:  # "a strategy adopted by the council"
+            event.who = phrase_entities(agents, mentions)
         objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj")]
         if event.type == "visit":
             places = place_entities(objects, mentions, "in")
@@ -160,6 +164,16 @@ def fill_participants(event: Event, mentions: MentionIndex) -> None:
         elif prep.lower_ in PLACE_PREPOSITIONS:
             event.where += [i for i in place_entities(objects, mentions, prep.lower_) if i not in event.where]
     event.whom = [i for i in event.whom if i not in event.who]
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """The subject of a passive, which a conjoined passive shares: "was tried in May and executed"."""
+    own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if own or verb.dep_ != "conj" or verb.tag_ != "VBN":
+        return own
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
 
 
 def phrase_entities(heads: list[Token], mentions: MentionIndex) -> list[str]:
