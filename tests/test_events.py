@@ -482,3 +482,46 @@ def test_the_agent_of_a_participle_acts(nlp):
 )
 def test_general_verbs_findings_and_descriptions_are_no_events(nlp, sentence, trigger):
     assert trigger not in {e["trigger"] for e in named_events(analysed(nlp, [sentence]))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "who", "whom", "when"),
+    [
+        (
+            "Four lawmakers, including Jamie Raskin and Sean Casten, urged Joe Biden on Friday to quit.",
+            "urged",
+            ["Jamie Raskin", "Sean Casten"],
+            ["Joe Biden"],
+            "2024-09-27",
+        ),
+        (
+            "Toshiro Mifune, who played Toranaga in the 1980 adaptation, died in 1997.",
+            "played",
+            ["Toshiro Mifune"],
+            ["Toranaga"],
+            "1980",
+        ),
+        (
+            "Lina Khan, who was installed by Joe Biden in 2021, lost the case.",
+            "installed",
+            ["Joe Biden"],
+            ["Lina Khan"],
+            "2021",
+        ),
+    ],
+)
+def test_listed_members_and_relative_pronouns_take_part(nlp, sentence, trigger, who, whom, when):
+    event = event_of(analysed(nlp, [sentence]), trigger)
+    assert (event["who"], event["whom"], event["when"]) == (who, whom, when)
+
+
+def test_a_range_dates_its_clause_by_its_end(nlp):
+    doc = analysed(nlp, ["The number of women at Acme Corp had dwindled from 26 in 2023 to 25 in 2024."])
+    assert event_of(doc, "dwindled")["when"] == "2024"
+
+
+def test_the_story_line_carries_a_month_on(nlp):
+    doc = analysed(
+        nlp, ["Acme Corp opened a plant in Leeds last month. Olaf Scholz resigned from its board."]
+    )
+    assert event_of(doc, "resigned")["when"] == "2024-09"

@@ -191,14 +191,32 @@ def phrase_entities(heads: list[Token], mentions: MentionIndex) -> list[str]:
 
 
 def expand_conjuncts(heads: list[Token]) -> list[Token]:
-    out, todo = [], list(heads)
+    """The phrases ``heads`` name: with their conjuncts, appositions and the members they list
+    ("four lawmakers, including Jamie Raskin"); a relative pronoun stands for its antecedent
+    ("Lina Khan, who was installed in 2021")."""
+    out, todo = [], [antecedent(h) for h in heads]
     while todo:
         head = todo.pop(0)
         if head in out:
             continue
         out.append(head)
         todo += [c for c in head.children if c.dep_ in ("conj", "appos")]
+        todo += [
+            member
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "including"
+            for member in prep.children
+            if member.dep_ == "pobj"
+        ]
     return out
+
+
+def antecedent(head: Token) -> Token:
+    """The noun a relative pronoun stands for, else ``head``."""
+    clause = head.head
+    if head.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and head.dep_ in ("nsubj", "nsubjpass"):
+        return clause.head
+    return head
 
 
 def place_entities(objects: list[Token], mentions: MentionIndex, preposition: str) -> list[str]:

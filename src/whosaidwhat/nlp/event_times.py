@@ -10,8 +10,8 @@
    or agent of a clause shares that clause's, and an event framed by another
    ("poked fun during the Monday debate") takes the frame's;
 4. narrative continuation: a simple-past clause outside quotation marks, in a
-   sentence with no time of its own, continues the reference time set by the last
-   clause dated by its own expression, if that clause is in the same paragraph or the
+   sentence with no time of its own, continues the reference time (a day, week or month)
+   set by the last clause dated by its own expression, if that clause is in the same paragraph or the
    paragraph just before it, with no section heading between. News tells a story
    forward from the lead, and the lead's "on Thursday" holds for the sentences that
    carry the story on; perfect tenses ("has previously visited"), the present and
@@ -84,10 +84,12 @@ def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
 
     A time belongs to the nearest trigger or verb above it in the parse, or to the
     subject of "be" ("the vote is on Nov. 8"); the first expression a clause gets is its
-    own. Durations ("two days") date nothing.
+    own, unless it starts a range whose end it also gets ("from 26 in 2023 to 25 in 2024").
+    Durations ("two days") date nothing.
     """
     triggers = {e.token.i for e in candidates}
     owned: dict[int, str] = {}
+    starting: set[int] = set()  # clauses dated by the start of a range ("from 26 in 2023")
     for t in doc._.wsw_times or []:
         if t["value"].startswith("P"):  # a duration, or PRESENT_REF: no point on a timeline
             continue
@@ -96,11 +98,17 @@ def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
         if span is None or not len(span):
             continue
         token = span.root
+        preposition = range_side(span)
         for _ in range(10):
             outside = not span.start <= token.i < span.end
             if outside and (token.i in triggers or token.pos_ == "VERB"):
-                owned.setdefault(token.i, value)
+                if token.i not in owned or (token.i in starting and preposition == "to"):
+                    owned[token.i] = value  # "dwindled from 26 in 2023 to 25 in 2024": the end
+                if preposition == "from":
+                    starting.add(token.i)
                 break
+            if token.dep_ == "prep" and token.lower_ in ("from", "to"):
+                preposition = preposition or token.lower_
             subject = copula_subject(token) if outside else None
             if subject is not None and subject.i in triggers:
                 owned.setdefault(subject.i, value)
@@ -109,6 +117,17 @@ def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
                 break
             token = token.head
     return owned
+
+
+def range_side(span) -> str | None:
+    """ "from" or "to" when the time dates one end of a range given beside it: "from 26 in 2023"."""
+    preposition = span.root.head
+    if preposition.dep_ != "prep" or preposition.i == 0:
+        return None
+    before = span.doc[preposition.i - 1]
+    if before.dep_ == "pobj" and before.head.lower_ in ("from", "to"):
+        return before.head.lower_
+    return None
 
 
 def copula_subject(token: Token) -> Token | None:
@@ -237,8 +256,8 @@ def continue_narrative(doc: Doc, text: str, events: list[Event], narrative_parag
     reference: tuple[str, int] | None = None
     for event in sorted(events, key=lambda e: e.token.i):
         paragraph = paragraph_of(event.token.idx, paragraph_starts)
-        is_day = re.fullmatch(r"\d{4}-\d\d-\d\d", event.when or "")
-        if event.own_time and event.token.pos_ == "VERB" and is_day:
+        is_point = re.fullmatch(r"\d{4}-(?:\d\d|W\d\d)(?:-\d\d)?", event.when or "")
+        if event.own_time and event.token.pos_ == "VERB" and is_point:
             reference = (event.when, paragraph)
             continue
         if event.when or reference is None or sentence_start[event.token.i] in dated_sentences:
