@@ -206,3 +206,40 @@ def test_in_the_past_few_years_is_no_reference_to_the_past(nlp):
 )
 def test_a_day_without_a_year_takes_the_year_of_its_story(nlp, text, expression, value):
     assert times_of(nlp, text).get(expression) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "direction", "value"),
+    [
+        ("Election Day", "nearest", "2024-11-05"),  # the Tuesday after the first Monday of November
+        ("Election Day 2016", "past", "2016-11-08"),
+        ("Christmas Eve", "past", "2023-12-24"),
+        ("Labor Day", "past", "2024-09-02"),
+        ("Thanksgiving", "future", "2024-11-28"),
+        ("Good Friday", "past", "2024-03-29"),
+        ("New Year’s Day", "future", "2025-01-01"),
+        ("by the end of the month", "future", "2024-10"),
+        ("only last week", "past", "2024-W39"),
+        ("in 10 days", "future", "2024-10-13"),
+        ("in one week", "future", "2024-W41"),
+    ],
+)
+def test_named_days_and_more_relative_times(expression, direction, value):
+    assert resolve(expression, THURSDAY, direction) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Police arrived on May 3. The day before, the shop had closed.", "The day before", "2024-05-02"),
+        ("The plant opened on Sept. 2. The following day it was shut.", "following day", "2024-09-03"),
+        ("The parade was held on Christmas Eve.", "Christmas Eve", "2023-12-24"),
+    ],
+)
+def test_times_counted_from_the_story(nlp, text, expression, value):
+    found = times_of(nlp, text)
+    assert any(expression in key and v == value for key, v in found.items()), found
+
+
+def test_the_day_before_an_event_noun_is_no_time_of_its_own(nlp):
+    assert times_of(nlp, "The day before the vote, the shop closed.") == {}

@@ -27,6 +27,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from whosaidwhat.nlp.lexicons import number_words
+from whosaidwhat.nlp.named_days import resolve_named_day
 from whosaidwhat.structure.dates import MONTH
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -79,7 +80,13 @@ def resolve(expression: str, anchor: date | None, direction: str = "past") -> st
     text = normalise(expression)
     if not text:
         return None
-    for resolver in (resolve_duration_or_decade, resolve_relative, resolve_season, resolve_absolute):
+    for resolver in (
+        resolve_duration_or_decade,
+        resolve_named_day,
+        resolve_relative,
+        resolve_season,
+        resolve_absolute,
+    ):
         value = resolver(text, anchor, direction)
         if value:
             return value
@@ -90,7 +97,10 @@ def normalise(expression: str) -> str:
     text = re.sub(r"\s+", " ", expression.strip().lower())
     if not re.fullmatch(rf"in {NUMBER} {UNIT}", text):
         text = LEADING_SIGNALS.sub("", text)
-    text = re.sub(r"^(?:nearly|almost|about|around|some|roughly|more than|less than|over|just) ", "", text)
+    text = re.sub(
+        r"^(?:nearly|almost|about|around|some|roughly|more than|less than|over|just|only) ", "", text
+    )
+    text = re.sub(r"^(?:the )?(?:end|beginning|start|middle) of the (week|month|year)$", r"this \1", text)
     text = re.sub(r"^the ", "", text)
     text = re.sub(r"^(?:the )?(?:end|beginning|start|middle|first half|second half) of (?:the )?", "", text)
     text = re.sub(rf"^(?:early|mid|late)[- ](?={MONTH}|\d|{SEASON})", "", text)

@@ -25,12 +25,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp import extensions
+from whosaidwhat.nlp.named_days import named_day_pattern
+from whosaidwhat.nlp.story_times import (
+    STORY_RELATIVE,
+    is_story_relative,
+    set_from_story_times,
+    set_in_story_years,
+)
 from whosaidwhat.nlp.syntax import paragraphs_of
 from whosaidwhat.nlp.time_values import DAY_PARTS, LEADING_SIGNALS, NUMBER, SEASON, UNIT, WEEKDAY, resolve
 from whosaidwhat.structure.dates import MONTH
 
-#: A value naming a month or a day in it ("2021-05", "2021-05-03", "2021-05-03T10:00").
-MONTH_VALUE = re.compile(r"\d{4}-\d\d(?!\d)")
 CLOCK = r"\b(?P<hour>\d{1,2})(?:[:.](?P<minute>\d\d))?\s?(?P<half>a\.m\.|p\.m\.|am\b|pm\b)"
 
 #: Our own candidate patterns, tried before spaCy's entities (they bound the span better).
@@ -54,6 +59,9 @@ PATTERNS = [
         r"\b(?:many|several|a few) years ago\b",
         r"(?<=over )the\s+holidays?\b",
         r"\bthe\s+weekend\b",
+        r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+the\s+(?:week|month|year)\b",
+        named_day_pattern(),
+        STORY_RELATIVE,
         CLOCK,
     )
 ]
@@ -104,6 +112,8 @@ def find_times(doc: Doc, anchor: date | None) -> list[dict]:
             continue
         ahead = AHEAD.search(text, max(0, start - 20), start)
         value = resolve(expression, anchor, "future" if ahead else clause_direction(doc, start, end))
+        if value is None and is_story_relative(expression):
+            value = "?"  # counted from the story's last time by set_from_story_times
         if value:
             times.append({"start": start, "end": end, "value": value})
     for start, end, clock in clocks:
@@ -113,68 +123,10 @@ def find_times(doc: Doc, anchor: date | None) -> list[dict]:
         if value := clock_time(clock, day):
             times.append({"start": start, "end": end, "value": value})
     times.sort(key=lambda t: t["start"])
-    set_in_story_years(text, times, paragraphs_of(doc, text))
+    paragraphs = paragraphs_of(doc, text)
+    set_in_story_years(text, times, paragraphs)
+    set_from_story_times(text, times, paragraphs)
     return times
-
-
-def set_in_story_years(text: str, times: list[dict], paragraphs: list[tuple[int, int]]) -> None:
-    """A month or day without a year takes the year of the story it is told in.
-
-    "The March 2021 strike ... On May 3 ..." is 2021-05-03: the story's year is that of
-    the nearest month or day with its year printed before it in the same paragraph, else
-    after it in the same sentence ("was tried in May and executed on 3 March 1962"). Only
-    an earlier year than the one read from publication is taken.
-    """
-    yeared = [
-        t
-        for t in times
-        if re.search(r"\b\d{4}\b", text[t["start"] : t["end"]]) and MONTH_VALUE.match(t["value"])
-    ]
-    for time in times:
-        expression = text[time["start"] : time["end"]]
-        if not MONTH_VALUE.match(time["value"]) or not re.search(rf"\b{MONTH}", expression, re.IGNORECASE):
-            continue
-        if re.search(r"\b\d{4}\b", expression):
-            continue
-        year = story_year(text, time, yeared, paragraphs)
-        if year is not None and year < time["value"][:4]:
-            time["value"] = year + time["value"][4:]
-
-
-def story_year(text: str, time: dict, yeared: list[dict], paragraphs: list[tuple[int, int]]) -> str | None:
-    """The year ``time``'s month falls in, told after or before a dated month of the same story.
-
-    The story goes forward: a month told after "November 2021" and earlier in the calendar
-    (February) is in the year after; one told before "March 1962" and later in the calendar
-    (May) in the year before.
-    """
-    found = story_reference(text, time, yeared, paragraphs)
-    if found is None:
-        return None
-    reference, after = found
-    year, month, reference_month = int(reference[:4]), int(time["value"][5:7]), int(reference[5:7])
-    if after and month < reference_month:
-        year += 1
-    elif not after and month > reference_month:
-        year -= 1
-    return f"{year:04d}"
-
-
-def story_reference(
-    text: str, time: dict, yeared: list[dict], paragraphs: list[tuple[int, int]]
-) -> tuple[str, bool] | None:
-    """The value of the nearest dated month or day before ``time`` in its paragraph (and True),
-    else after it in its sentence (and False)."""
-    paragraph = next(((s, e) for s, e in paragraphs if s <= time["start"] < e), None)
-    if paragraph is None:
-        return None
-    before = [t for t in yeared if paragraph[0] <= t["start"] < time["start"]]
-    if before:
-        return before[-1]["value"], True
-    sentence_end = re.search(r"[.!?](?:\s|$)", text[time["end"] : paragraph[1]])
-    limit = time["end"] + sentence_end.end() if sentence_end else paragraph[1]
-    after = [t for t in yeared if time["end"] <= t["start"] < limit]
-    return (after[0]["value"], False) if after else None
 
 
 def clock_time(clock: re.Match, day: str | None) -> str | None:
