@@ -525,3 +525,26 @@ def test_the_story_line_carries_a_month_on(nlp):
         nlp, ["Acme Corp opened a plant in Leeds last month. Olaf Scholz resigned from its board."]
     )
     assert event_of(doc, "resigned")["when"] == "2024-09"
+
+
+def test_a_group_is_its_members_named_before(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "Maria Lopez and John Carter are running for mayor of Leeds.",
+            "The two candidates will debate on Thursday.",
+        ],
+    )
+    event = event_of(doc, "debate")
+    assert (event["who"], event["when"]) == (["Maria Lopez", "John Carter"], "2024-10-03")
+
+
+def test_a_group_is_nobody_when_fewer_were_named(nlp):
+    doc = analysed(nlp, ["Acme Corp hired Maria Lopez. The two candidates will debate on Thursday."])
+    assert event_of(doc, "debate")["who"] == []
+
+
+def test_an_event_noun_is_the_scene_of_its_clause(nlp):
+    doc = analysed(nlp, ["Maria Lopez spoke at a climate conference in Lima in April."])
+    event = event_of(doc, "conference")
+    assert (event["who"], event["where"], event["when"]) == (["Maria Lopez"], ["Lima"], "2024-04")

@@ -5,8 +5,11 @@
   own lemma when a named participant or place takes part or it has its own time.
   Verbs of saying and thinking are left to the quotes, as are verbs of being and having.
 * ``who``: the agent, i.e. the entities mentioned in the subject (or the "by" phrase of
-  a passive, or the possessor of an event noun); a participle or conjoined verb without
-  a subject shares its head's. ``whom``: objects and "with"/"against" partners.
+  a passive, or the possessor of an event noun, or the subject of the clause an event noun
+  is the scene of: "Rutte spoke at a summit"); a participle or conjoined verb without
+  a subject shares its head's, a conjoined passive its head's passive subject; a group
+  ("the two candidates") is its members named before (``resources/group_nouns.tsv``).
+  ``whom``: objects and "with"/"against" partners.
   ``where``: places (GPE, LOC, FAC; an ORG after "at" or named for a site, such as
   "Hofstra University") in "in/at/to ..." phrases, or the object of a visit.
 """
@@ -17,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from whosaidwhat.nlp.lexicons import event_triggers, reporting_verbs, words
+from whosaidwhat.nlp.lexicons import event_triggers, number_words, reporting_verbs, table, words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.syntax import ACTOR, subject_of
 
@@ -58,6 +61,14 @@ PLACE_PREPOSITIONS = frozenset(
 #: Last words of organisation names that are also sites one can be at ("Hofstra University").
 SITE_WORDS = words("site_words.txt")
 PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside"})
+#: Nouns naming a group of people, organisations or places the article has named (``group_nouns.tsv``).
+GROUP_NOUNS = {noun: frozenset(kinds.split("/")) for noun, kinds in table("group_nouns.tsv", 2)}
+#: How many a group phrase counts: "the two", "all three", "both".
+COUNTS = {word: int(value) for word, value in number_words("cardinal").items() if 2 <= value <= 10} | {
+    "both": 2
+}
+#: Prepositions that make an event noun the scene of a clause ("spoke at a conference").
+SCENE_PREPOSITIONS = frozenset({"at", "during"})
 
 
 @dataclass
@@ -138,6 +149,9 @@ def fill_participants(event: Event, mentions: MentionIndex) -> None:
             if c.dep_ == "pobj"
         ]
         event.who = phrase_entities(agents, mentions)
+        if not event.who and (scene := scene_verb(token)) is not None:
+            subject = subject_of(scene, ACTOR)  # "Rutte spoke at a NATO summit": he took part
+            event.who = phrase_entities([subject] if subject is not None else [], mentions)
     else:
         subject = subject_of(token, ACTOR)
         event.who = phrase_entities([subject] if subject is not None else [], mentions)
@@ -166,6 +180,14 @@ def fill_participants(event: Event, mentions: MentionIndex) -> None:
     event.whom = [i for i in event.whom if i not in event.who]
 
 
+def scene_verb(noun: Token) -> Token | None:
+    """The verb whose scene an event noun is: "spoke *at a conference*", "arrested *during a protest*"."""
+    preposition = noun.head
+    if noun.dep_ == "pobj" and preposition.lower_ in SCENE_PREPOSITIONS and preposition.head.pos_ == "VERB":
+        return preposition.head
+    return None
+
+
 def passive_subjects(verb: Token) -> list[Token]:
     """The subject of a passive, which a conjoined passive shares: "was tried in May and executed"."""
     own = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -177,10 +199,14 @@ def passive_subjects(verb: Token) -> list[Token]:
 
 
 def phrase_entities(heads: list[Token], mentions: MentionIndex) -> list[str]:
-    """Entities named by the noun phrases headed by ``heads`` and their conjuncts and appositions."""
+    """Entities named by the noun phrases headed by ``heads`` and their conjuncts and appositions,
+    or the members of a group the article named before ("the two candidates")."""
     ids: list[str] = []
     for head in expand_conjuncts(heads):
         found = [m for m in mentions.overlapping(head.idx, head.idx + len(head))]
+        if not found and (members := group_members(head, mentions)):
+            ids += [i for i in members if i not in ids]
+            continue
         if not found and head.dep_ != "appos":
             left = head.left_edge.idx
             found = [
@@ -188,6 +214,27 @@ def phrase_entities(heads: list[Token], mentions: MentionIndex) -> list[str]:
             ]
         ids += [m[2] for m in found if m[2] not in ids]
     return ids
+
+
+def group_members(head: Token, mentions: MentionIndex) -> list[str]:
+    """The entities last named before "the two candidates", "both teams": as many as the phrase
+    counts, of the kind ``resources/group_nouns.tsv`` gives the noun; none unless all are found."""
+    kinds = GROUP_NOUNS.get(head.lemma_.lower())
+    if kinds is None or head.tag_ != "NNS":
+        return []
+    counts = [
+        COUNTS.get(c.lower_) for c in head.children if c.dep_ in ("nummod", "det", "predet", "quantmod")
+    ]
+    count = next((n for n in counts if n), None)
+    if count is None:
+        return []
+    members: list[str] = []
+    for _, _, entity_id, entity_kind in reversed(mentions.before(head.idx)):
+        if entity_kind in kinds and entity_id not in members:
+            members.append(entity_id)
+            if len(members) == count:
+                return members[::-1]
+    return []
 
 
 def expand_conjuncts(heads: list[Token]) -> list[Token]:

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from whosaidwhat.nlp.event_parts import Event
+from whosaidwhat.nlp.event_parts import Event, scene_verb
 from whosaidwhat.nlp.lexicons import number_words
 from whosaidwhat.nlp.syntax import paragraphs_of
 
@@ -203,7 +203,8 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
     An infinitive ("urged him to resign") is not shared: it names what was wanted, not
     what happened. An event noun that is the subject or "by" agent of a dated clause
     ("the blast injured ...", "injured by an explosion") happened then, and one modified
-    by a dated participle ("a ruling released Thursday") takes the participle's time.
+    by a dated participle ("a ruling released Thursday") takes the participle's time, as
+    one that is the scene of a clause ("spoke at a conference in April") takes the clause's.
     """
     token = trigger
     if token.pos_ == "NOUN":
@@ -213,6 +214,9 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
         clause = token.head.head if token.head.dep_ == "agent" else token.head
         is_agent = token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ == "agent"
         event = by_token.get(clause.i) if is_agent else None
+        if event is None and (scene := scene_verb(token)) is not None:
+            event = by_token.get(scene.i)
+            return event.when if event else clause_times.get(scene.i)
         return event.when if event else None
     for _ in range(4):
         if token.dep_ not in SHARING_DEPS or token.head is token:
