@@ -548,3 +548,20 @@ def test_an_event_noun_is_the_scene_of_its_clause(nlp):
     doc = analysed(nlp, ["Maria Lopez spoke at a climate conference in Lima in April."])
     event = event_of(doc, "conference")
     assert (event["who"], event["where"], event["when"]) == (["Maria Lopez"], ["Lima"], "2024-04")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Acme Corp will pay a fee if the deal does not close by July 18.", "deal"),  # may not happen
+        ("Maria Lopez asked for help in finding the men who robbed her.", "finding"),  # describes the help
+        ("Maria Lopez expressed regret on Monday.", "expressed"),  # a statement
+    ],
+)
+def test_more_clauses_that_are_no_events(nlp, sentence, trigger):
+    assert trigger not in {e["trigger"] for e in named_events(analysed(nlp, [sentence]))}
+
+
+def test_a_final_is_a_match_played(nlp):
+    doc = analysed(nlp, ["Spain meet Sweden tomorrow for a place in Sunday's final."])
+    assert (event_of(doc, "final")["type"], event_of(doc, "final")["when"]) == ("play", "2024-10-06")

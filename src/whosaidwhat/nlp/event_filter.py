@@ -34,7 +34,7 @@ MODALS = frozenset({"could", "would", "should", "might", "may", "must", "can", "
 CONDITIONS = frozenset({"if", "unless", "whether"})
 #: Words whose infinitive is an occurrence ahead, not a wish: "preparing to face", "set to meet".
 SCHEDULING_HEADS = frozenset({"prepare", "set", "due", "schedule", "poise", "return"})
-TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "upon", "on", "in", "following"})
+TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "upon", "following"})
 DESCRIBING_DEPS = frozenset({"amod", "compound", "acomp", "csubj", "pobj", "dobj", "nsubj", "nsubjpass"})
 
 
@@ -57,6 +57,8 @@ def is_timeline_event(event: Event) -> bool:
     token = event.token
     if token.pos_ == "VERB" and not is_actual(token, dated=event.own_time):
         return False
+    if is_participant_of_what_may_not_happen(token):
+        return False
     if event.type in EVENT_TYPE_NAMES:
         return True
     if token.pos_ != "VERB" or (is_progressive_present(token) and not event.own_time):
@@ -70,6 +72,13 @@ def is_progressive_present(verb: Token) -> bool:
     """ "are preparing", "is struggling": what is going on, not an occurrence to date."""
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return verb.tag_ == "VBG" and bool(auxiliaries & {"is", "are", "am", "'s", "'re"})
+
+
+def is_participant_of_what_may_not_happen(noun: Token) -> bool:
+    """ "if the deal doesn't close by July 18": the deal is no event of its own there."""
+    verb = noun.head
+    in_clause = noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ == "VERB"
+    return in_clause and not is_actual(verb)
 
 
 def is_actual(verb: Token, dated: bool = False) -> bool:
@@ -91,7 +100,7 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
         return is_scheduled_infinitive(verb)
     if verb.tag_ in ("VBG", "VBN") and verb.dep_ in DESCRIBING_DEPS:
         return False
-    if verb.tag_ == "VBG" and (verb.dep_ == "acl" or is_manner_gerund(verb)):
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" or is_manner_gerund(verb):
         return False
     if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "a strategy adopted in 2018", not "a role played by"
         return dated
@@ -99,9 +108,10 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
 
 
 def is_manner_gerund(verb: Token) -> bool:
-    """ "despite spending", "by ignoring", "more than doubling": a gerund that describes; after a
-    preposition of time ("after meeting", "in knocking out") it is an occurrence."""
-    return verb.dep_ == "pcomp" and verb.head.lower_ not in TIME_PREPOSITIONS
+    """ "despite spending", "by ignoring", "help in finding", "a list of those opposed": a
+    participle after a preposition describes; after a preposition of time ("after meeting")
+    it is an occurrence."""
+    return verb.dep_ == "pcomp" and verb.tag_ in ("VBG", "VBN") and verb.head.lower_ not in TIME_PREPOSITIONS
 
 
 def clause_chain(verb: Token) -> list[Token]:
