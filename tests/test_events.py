@@ -565,3 +565,16 @@ def test_more_clauses_that_are_no_events(nlp, sentence, trigger):
 def test_a_final_is_a_match_played(nlp):
     doc = analysed(nlp, ["Spain meet Sweden tomorrow for a place in Sunday's final."])
     assert (event_of(doc, "final")["type"], event_of(doc, "final")["when"]) == ("play", "2024-10-06")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun", "verb"),
+    [
+        ("A survey carried out in June found that most people in Leeds drive.", "survey", "carried"),
+        ("Maria Lopez's victory came on Monday.", "victory", "came"),
+    ],
+)
+def test_the_event_noun_is_the_event_not_its_light_verb(nlp, sentence, noun, verb):
+    triggers = {e["trigger"] for e in named_events(analysed(nlp, [sentence]))}
+    assert noun in triggers
+    assert verb not in triggers

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whosaidwhat.nlp.event_parts import EVENT_TYPE_NAMES, Event
+from whosaidwhat.nlp.event_parts import EVENT_TYPE_NAMES, LIGHT_VERBS, NOUN_TYPES, Event
 from whosaidwhat.nlp.event_times import SpanUnion
 from whosaidwhat.nlp.lexicons import words
 
@@ -65,7 +65,14 @@ def is_timeline_event(event: Event) -> bool:
         return False
     if token.lemma_.lower() in GENERIC_VERBS or any(c.dep_ == "ccomp" for c in token.children):
         return False  # "made", "took"; "a study found that ...": a finding is a statement
-    return bool(event.who or event.whom or event.where or event.own_time)
+    named_or_dated = bool(event.who or event.whom or event.where or event.own_time)
+    return named_or_dated and not is_light_participle(token)
+
+
+def is_light_participle(verb: Token) -> bool:
+    """ "a survey carried out in June": the survey is the event, and takes the participle's time."""
+    noun = verb.head
+    return verb.dep_ == "acl" and verb.lemma_.lower() in LIGHT_VERBS and noun.lemma_.lower() in NOUN_TYPES
 
 
 def is_progressive_present(verb: Token) -> bool:
