@@ -578,3 +578,24 @@ def test_the_event_noun_is_the_event_not_its_light_verb(nlp, sentence, noun, ver
     triggers = {e["trigger"] for e in named_events(analysed(nlp, [sentence]))}
     assert noun in triggers
     assert verb not in triggers
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "trigger", "when"),
+    [
+        # a bound is not the time: the door was opened on April 16, before 7pm
+        (["Maria Lopez opened the door just before 7pm on April 16."], "opened", "2024-04-16"),
+        # the present perfect is told from the publication day
+        (["Maria Lopez has spoken for the first time, 10 days after the attack."], "attack", "2024-09-23"),
+        # a year in a name dates nothing; a present clause under a future one shares its time
+        (
+            ["Portugal will know the pressure is on them tonight as they face Spain in the Euro 2024 final."],
+            "face",
+            "2024-10-03",
+        ),
+        # a relative clause dates its noun
+        (["Acme Corp had the upper hand in a hearing that ended late last month."], "hearing", "2024-09"),
+    ],
+)
+def test_what_dates_a_clause(nlp, paragraphs, trigger, when):
+    assert event_of(analysed(nlp, paragraphs), trigger)["when"] == when

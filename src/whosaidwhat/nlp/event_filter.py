@@ -130,11 +130,23 @@ def clause_chain(verb: Token) -> list[Token]:
 
 
 def is_present_habit(verb: Token) -> bool:
-    """A simple present with no future marker: a habit or a state, not a dated occurrence."""
+    """A simple present with no future marker: a habit or a state, not a dated occurrence.
+
+    A present clause under a future one is future too: "will know tonight as they face Slovenia".
+    """
+    clause = verb
+    for _ in range(3):  # up the clauses it hangs from
+        if is_future(clause):
+            return False
+        if clause.dep_ not in ("advcl", "conj", "ccomp") or clause.head is clause:
+            break
+        clause = clause.head
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxiliaries & {"will", "'ll", "wo", "shall"}:
-        return False
     return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and not auxiliaries)
+
+
+def is_future(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "wo", "shall") for c in verb.children)
 
 
 def is_scheduled_infinitive(verb: Token) -> bool:
