@@ -599,3 +599,14 @@ def test_the_event_noun_is_the_event_not_its_light_verb(nlp, sentence, noun, ver
 )
 def test_what_dates_a_clause(nlp, paragraphs, trigger, when):
     assert event_of(analysed(nlp, paragraphs), trigger)["when"] == when
+
+
+def test_an_unnamed_participant_is_a_participant(nlp):
+    doc = analysed(nlp, ["Acme Corp opened a plant.", "Police said all four guards had been killed."])
+    assert event_of(doc, "killed")["type"] == "kill"
+
+
+def test_recently_dates_an_event_in_the_past(nlp):
+    doc = analysed(nlp, ["Acme Corp opened a plant.", "Two other babies were discovered recently in Leeds."])
+    event = event_of(doc, "discovered")
+    assert (event["type"], event["when"]) == ("find", "PAST_REF")

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whosaidwhat.nlp.event_parts import EVENT_TYPE_NAMES, LIGHT_VERBS, NOUN_TYPES, Event
+from whosaidwhat.nlp.event_parts import EVENT_TYPE_NAMES, LIGHT_VERBS, NOUN_TYPES, VERB_TYPES, Event
 from whosaidwhat.nlp.event_times import SpanUnion
 from whosaidwhat.nlp.lexicons import words
 
@@ -35,21 +35,35 @@ CONDITIONS = frozenset({"if", "unless", "whether"})
 #: Words whose infinitive is an occurrence ahead, not a wish: "preparing to face", "set to meet".
 SCHEDULING_HEADS = frozenset({"prepare", "set", "due", "schedule", "poise", "return"})
 TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "upon", "following"})
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent"})
 DESCRIBING_DEPS = frozenset({"amod", "compound", "acomp", "csubj", "pobj", "dobj", "nsubj", "nsubjpass"})
 
 
 def reportable_events(events: list[Event], quoted: SpanUnion, main: Event | None) -> list[Event]:
     """The events a reader would put on a timeline, in the order given.
 
-    One with neither a participant nor a time is kept only when it is the article's ``main`` event.
+    One with neither a participant (a named one, or any noun as subject, object or agent: "four
+    babies were killed") nor a time is kept only when it is the article's ``main`` event.
     """
     return [
         e
         for e in events
         if e.token.idx not in quoted
         and is_timeline_event(e)
-        and (e is main or e.who or e.whom or e.when is not None)
+        and (e is main or e.who or e.whom or e.when is not None or has_participant(e.token))
     ]
+
+
+def is_finding(trigger: Token) -> bool:
+    """ "a study found that ...": a verb governing a that-clause states something (typed acts such
+    as "announced that" excepted)."""
+    typed_verb = trigger.lemma_.lower() in VERB_TYPES
+    return trigger.pos_ == "VERB" and not typed_verb and any(c.dep_ == "ccomp" for c in trigger.children)
+
+
+def has_participant(trigger: Token) -> bool:
+    """Someone or something named by a noun takes part, named entity or not ("four babies were killed")."""
+    return any(c.dep_ in PARTICIPANT_DEPS and c.pos_ in ("NOUN", "PROPN") for c in trigger.children)
 
 
 def is_timeline_event(event: Event) -> bool:
@@ -59,12 +73,14 @@ def is_timeline_event(event: Event) -> bool:
         return False
     if is_participant_of_what_may_not_happen(token):
         return False
+    if is_finding(token):
+        return False
     if event.type in EVENT_TYPE_NAMES:
         return True
     if token.pos_ != "VERB" or (is_progressive_present(token) and not event.own_time):
         return False
-    if token.lemma_.lower() in GENERIC_VERBS or any(c.dep_ == "ccomp" for c in token.children):
-        return False  # "made", "took"; "a study found that ...": a finding is a statement
+    if token.lemma_.lower() in GENERIC_VERBS:
+        return False  # "made", "took"
     named_or_dated = bool(event.who or event.whom or event.where or event.own_time)
     return named_or_dated and not is_light_participle(token)
 

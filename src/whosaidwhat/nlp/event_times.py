@@ -94,7 +94,7 @@ def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
     owned: dict[int, str] = {}
     starting: set[int] = set()  # clauses dated by the start of a range ("from 26 in 2023")
     for t in doc._.wsw_times or []:
-        if t["value"].startswith("P"):  # a duration, or PRESENT_REF: no point on a timeline
+        if re.match(r"P(?:T|\d)|PRESENT_REF", t["value"]):  # a duration, or now: no point on a timeline
             continue
         value = DAY_PART.sub("", t["value"])
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
