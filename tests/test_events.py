@@ -610,3 +610,21 @@ def test_recently_dates_an_event_in_the_past(nlp):
     doc = analysed(nlp, ["Acme Corp opened a plant.", "Two other babies were discovered recently in Leeds."])
     event = event_of(doc, "discovered")
     assert (event["type"], event["when"]) == ("find", "PAST_REF")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "reported"),
+    [
+        ("Maria Lopez, who submitted to Acme Corp, lost the vote on Monday.", "submitted", False),
+        ("Maria Lopez watched as Acme Corp struggled in Leeds.", "struggled", False),
+        ("Maria Lopez, who joined Acme Corp in 2019, lost the vote.", "joined", True),  # dated
+        ("Secluded at home, Joe Biden was recovering from Covid on Friday.", "recovering", True),
+    ],
+)
+def test_background_clauses_need_a_time(nlp, sentence, trigger, reported):
+    assert (trigger in {e["trigger"] for e in named_events(analysed(nlp, [sentence]))}) == reported
+
+
+def test_hanging_around_is_searchable_as_such(nlp):
+    doc = analysed(nlp, ["Photographs showed Maria Lopez hanging around with gang members in Leeds."])
+    assert event_of(doc, "hanging")["type"] == "hang around"

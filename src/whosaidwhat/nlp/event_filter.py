@@ -15,7 +15,8 @@ An event is an action that happened or is set to happen. Left out:
   collecting bottles").
 
 Of what is left, an event whose type is in ``resources/event_triggers.tsv`` is reported; any
-other action needs a named participant, a named place or a time of its own, and is none when
+other action needs a named participant, a named place or a time of its own (a time of its
+own in a relative or adverbial clause, which otherwise tells background), and is none when
 its verb is too general (``resources/generic_verbs.txt``: "made", "took") or governs a
 that-clause ("a study found that ...": a finding is a statement).
 """
@@ -81,8 +82,16 @@ def is_timeline_event(event: Event) -> bool:
         return False
     if token.lemma_.lower() in GENERIC_VERBS:
         return False  # "made", "took"
+    if is_background_clause(token) and event.when is None:
+        return False  # background: "a list of those who submitted", "as he struggled"
     named_or_dated = bool(event.who or event.whom or event.where or event.own_time)
     return named_or_dated and not is_light_participle(token)
+
+
+def is_background_clause(verb: Token) -> bool:
+    """A relative clause, or an adverbial one opened by a conjunction ("as he struggled")."""
+    opened = any(c.dep_ == "mark" for c in verb.children)
+    return verb.dep_ == "relcl" or (verb.dep_ == "advcl" and opened)
 
 
 def is_light_participle(verb: Token) -> bool:

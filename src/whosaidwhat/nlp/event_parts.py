@@ -121,7 +121,10 @@ def event_type(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound"):
         for child in token.children:
-            if child.dep_ in ("prt", "dobj", "prep") and (lemma, child.lemma_.lower()) in PHRASAL_TYPES:
+            if (
+                child.dep_ in ("prt", "dobj", "prep", "advmod")
+                and (lemma, child.lemma_.lower()) in PHRASAL_TYPES
+            ):
                 return PHRASAL_TYPES[(lemma, child.lemma_.lower())]
         if lemma in VERB_TYPES:
             return VERB_TYPES[lemma]
