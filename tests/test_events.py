@@ -628,3 +628,13 @@ def test_background_clauses_need_a_time(nlp, sentence, trigger, reported):
 def test_hanging_around_is_searchable_as_such(nlp):
     doc = analysed(nlp, ["Photographs showed Maria Lopez hanging around with gang members in Leeds."])
     assert event_of(doc, "hanging")["type"] == "hang around"
+
+
+def test_a_state_in_the_past_is_no_event(nlp):
+    doc = analysed(nlp, ["In the past, workplace benefits were focused on dental care."])
+    assert "focused" not in {e["trigger"] for e in named_events(doc)}
+
+
+def test_a_typed_event_in_a_relative_clause_needs_a_time(nlp):
+    triggers = {e["trigger"] for e in named_events(analysed(nlp, ["It is the prize that Maria Lopez won."]))}
+    assert "won" not in triggers

@@ -76,15 +76,16 @@ def is_timeline_event(event: Event) -> bool:
         return False
     if is_finding(token):
         return False
+    if token.pos_ == "VERB" and is_background_clause(token) and event.when is None:
+        return False  # background: "a list of those who submitted", "as he struggled"
     if event.type in EVENT_TYPE_NAMES:
         return True
     if token.pos_ != "VERB" or (is_progressive_present(token) and not event.own_time):
         return False
     if token.lemma_.lower() in GENERIC_VERBS:
         return False  # "made", "took"
-    if is_background_clause(token) and event.when is None:
-        return False  # background: "a list of those who submitted", "as he struggled"
-    named_or_dated = bool(event.who or event.whom or event.where or event.own_time)
+    on_calendar = event.own_time and not (event.when or "").endswith("_REF")  # not just "in the past"
+    named_or_dated = bool(event.who or event.whom or event.where or on_calendar)
     return named_or_dated and not is_light_participle(token)
 
 
