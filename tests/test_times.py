@@ -233,6 +233,8 @@ def test_named_days_and_more_relative_times(expression, direction, value):
     [
         ("Police arrived on May 3. The day before, the shop had closed.", "The day before", "2024-05-02"),
         ("The plant opened on Sept. 2. The following day it was shut.", "following day", "2024-09-03"),
+        ("The plant opened on Sept. 2, and the day prior it was inspected.", "the day prior", "2024-09-01"),
+        ("The plant opened on Sept. 2. The week after, it was shut.", "The week after", "2024-W37"),
         ("The parade was held on Christmas Eve.", "Christmas Eve", "2023-12-24"),
     ],
 )
