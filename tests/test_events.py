@@ -638,3 +638,15 @@ def test_a_state_in_the_past_is_no_event(nlp):
 def test_a_typed_event_in_a_relative_clause_needs_a_time(nlp):
     triggers = {e["trigger"] for e in named_events(analysed(nlp, ["It is the prize that Maria Lopez won."]))}
     assert "won" not in triggers
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Maria Lopez was pictured in Leeds on Monday.",
+        "Acme Corp tailored its offer to Leeds in May.",
+        "The show featured Maria Lopez on Monday.",
+    ],
+)
+def test_page_furniture_verbs_are_no_events(nlp, sentence):
+    assert named_events(analysed(nlp, [sentence])) == []
