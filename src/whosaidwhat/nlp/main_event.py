@@ -111,7 +111,8 @@ def phrases(doc: Doc, text: str, event: Event) -> dict[str, str | None]:
             text[t["start"] : t["end"]]
             for t in doc._.wsw_times or []
             if trigger.sent.start_char <= t["start"] < trigger.sent.end_char
-            and not t["value"].startswith("P")
+            and not t["value"].startswith("P")  # durations, PRESENT_REF and PAST_REF
+            and t["value"] != "FUTURE_REF"
         ),
         "",
     )
