@@ -650,3 +650,15 @@ def test_a_typed_event_in_a_relative_clause_needs_a_time(nlp):
 )
 def test_page_furniture_verbs_are_no_events(nlp, sentence):
     assert named_events(analysed(nlp, [sentence])) == []
+
+
+def test_the_complement_of_a_phase_verb_is_the_event(nlp):
+    doc = analysed(nlp, ["Acme Corp began streaming the final episode on Tuesday."])
+    triggers = {e["trigger"]: e for e in named_events(doc)}
+    assert "began" not in triggers
+    assert (triggers["streaming"]["who"], triggers["streaming"]["when"]) == (["Acme Corp"], "2024-10-01")
+
+
+def test_a_scheduled_hearing_is_the_hearing(nlp):
+    doc = analysed(nlp, ["Acme Corp will challenge the ruling at a hearing scheduled for later this month."])
+    assert "scheduled" not in {e["trigger"] for e in named_events(doc)}

@@ -35,6 +35,8 @@ MODALS = frozenset({"could", "would", "should", "might", "may", "must", "can", "
 CONDITIONS = frozenset({"if", "unless", "whether"})
 #: Words whose infinitive is an occurrence ahead, not a wish: "preparing to face", "set to meet".
 SCHEDULING_HEADS = frozenset({"prepare", "set", "due", "schedule", "poise", "return"})
+#: Verbs of a phase whose complement is the event: "began streaming", "started to fall".
+PHASE_VERBS = frozenset({"begin", "start", "continue", "resume", "finish", "stop", "end"})
 TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "upon", "following"})
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent"})
 DESCRIBING_DEPS = frozenset({"amod", "compound", "acomp", "csubj", "pobj", "dobj", "nsubj", "nsubjpass"})
@@ -78,6 +80,8 @@ def is_timeline_event(event: Event) -> bool:
         return False
     if token.pos_ == "VERB" and is_background_clause(token) and event.when is None:
         return False  # background: "a list of those who submitted", "as he struggled"
+    if token.lemma_.lower() in PHASE_VERBS and any(c.dep_ == "xcomp" for c in token.children):
+        return False  # "began streaming on Hulu": the streaming is the event
     if event.type in EVENT_TYPE_NAMES:
         return True
     if token.pos_ != "VERB" or (is_progressive_present(token) and not event.own_time):
@@ -176,5 +180,6 @@ def is_future(verb: Token) -> bool:
 
 
 def is_scheduled_infinitive(verb: Token) -> bool:
-    """ "are preparing to face", "is set to meet": the infinitive is the occurrence ahead."""
-    return verb.head.lemma_.lower() in SCHEDULING_HEADS
+    """ "are preparing to face", "is set to meet": the infinitive is the occurrence ahead;
+    "began streaming": the complement of a phase verb is the occurrence."""
+    return verb.head.lemma_.lower() in SCHEDULING_HEADS | PHASE_VERBS
