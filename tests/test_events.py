@@ -662,3 +662,14 @@ def test_the_complement_of_a_phase_verb_is_the_event(nlp):
 def test_a_scheduled_hearing_is_the_hearing(nlp):
     doc = analysed(nlp, ["Acme Corp will challenge the ruling at a hearing scheduled for later this month."])
     assert "scheduled" not in {e["trigger"] for e in named_events(doc)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Joe Biden was recovering at home and increasingly isolated in his party on Friday.", "isolated"),
+        ("Acme Corp will win by the time Maria Lopez begins to press the attack.", "press"),
+    ],
+)
+def test_states_and_what_is_only_begun_in_thought_are_no_events(nlp, sentence, trigger):
+    assert trigger not in {e["trigger"] for e in named_events(analysed(nlp, [sentence]))}

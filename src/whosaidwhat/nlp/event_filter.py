@@ -38,6 +38,10 @@ SCHEDULING_HEADS = frozenset({"prepare", "set", "due", "schedule", "poise", "ret
 #: Verbs of a phase whose complement is the event: "began streaming", "started to fall".
 PHASE_VERBS = frozenset({"begin", "start", "continue", "resume", "finish", "stop", "end"})
 TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "upon", "following"})
+#: Adverbs of degree, which make a participle an adjective ("increasingly isolated").
+DEGREE_WORDS = frozenset(
+    {"increasingly", "very", "so", "too", "more", "most", "less", "deeply", "highly", "quite"}
+)
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent"})
 DESCRIBING_DEPS = frozenset({"amod", "compound", "acomp", "csubj", "pobj", "dobj", "nsubj", "nsubjpass"})
 
@@ -133,8 +137,10 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
             return False
     infinitive = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-    if infinitive:
-        return is_scheduled_infinitive(verb)
+    if infinitive:  # and its head happened: not "by the time he begins to press"
+        return is_scheduled_infinitive(verb) and (verb.head.pos_ != "VERB" or is_actual(verb.head, dated))
+    if verb.tag_ == "VBN" and any(c.dep_ == "advmod" and c.lower_ in DEGREE_WORDS for c in verb.children):
+        return False  # "increasingly isolated": a state
     if verb.tag_ in ("VBG", "VBN") and verb.dep_ in DESCRIBING_DEPS:
         return False
     if verb.tag_ == "VBG" and verb.dep_ == "acl" or is_manner_gerund(verb):
