@@ -673,3 +673,8 @@ def test_a_scheduled_hearing_is_the_hearing(nlp):
 )
 def test_states_and_what_is_only_begun_in_thought_are_no_events(nlp, sentence, trigger):
     assert trigger not in {e["trigger"] for e in named_events(analysed(nlp, [sentence]))}
+
+
+def test_a_main_clause_in_the_simple_past_tells_an_event(nlp):
+    doc = analysed(nlp, ["Acme Corp opened a plant.", "A video of the guards surfaced on social media."])
+    assert "surfaced" in {e["trigger"] for e in named_events(doc)}

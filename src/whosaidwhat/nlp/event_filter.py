@@ -14,11 +14,12 @@ An event is an action that happened or is set to happen. Left out:
   X", unless dated: "a strategy adopted in 2018") or a gerund used as a noun ("by
   collecting bottles").
 
-Of what is left, an event whose type is in ``resources/event_triggers.tsv`` is reported; any
-other action needs a named participant, a named place or a time of its own (a time of its
-own in a relative or adverbial clause, which otherwise tells background), and is none when
-its verb is too general (``resources/generic_verbs.txt``: "made", "took") or governs a
-that-clause ("a study found that ...": a finding is a statement).
+Of what is left, an event whose type is in ``resources/event_triggers.tsv`` is reported. Any
+other action needs a named participant, a named place or a time of its own, or else a main
+clause in the simple past with a noun taking part ("a video surfaced"). Everywhere, a relative
+or adverbial clause needs a time, as it otherwise tells background. An action is none when its
+verb is too general (``resources/generic_verbs.txt``: "made", "took") or governs a that-clause
+("a study found that ...": a finding is a statement).
 """
 
 from __future__ import annotations
@@ -93,7 +94,10 @@ def is_timeline_event(event: Event) -> bool:
     if token.lemma_.lower() in GENERIC_VERBS:
         return False  # "made", "took"
     on_calendar = event.own_time and not (event.when or "").endswith("_REF")  # not just "in the past"
-    named_or_dated = bool(event.who or event.whom or event.where or on_calendar)
+    told = (
+        token.dep_ in ("ROOT", "conj") and token.tag_ == "VBD" and has_participant(token)
+    )  # "the video surfaced"
+    named_or_dated = bool(event.who or event.whom or event.where or on_calendar or told)
     return named_or_dated and not is_light_participle(token)
 
 
