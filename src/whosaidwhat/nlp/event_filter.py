@@ -94,9 +94,8 @@ def is_timeline_event(event: Event) -> bool:
     if token.lemma_.lower() in GENERIC_VERBS:
         return False  # "made", "took"
     on_calendar = event.own_time and not (event.when or "").endswith("_REF")  # not just "in the past"
-    told = (
-        token.dep_ in ("ROOT", "conj") and token.tag_ == "VBD" and has_participant(token)
-    )  # "the video surfaced"
+    # "a video surfaced": a main clause in the simple past with a noun taking part
+    told = token.dep_ in ("ROOT", "conj") and token.tag_ == "VBD" and has_participant(token)
     named_or_dated = bool(event.who or event.whom or event.where or on_calendar or told)
     return named_or_dated and not is_light_participle(token)
 
