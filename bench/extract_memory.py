@@ -45,10 +45,10 @@ def long_article(kilobytes: int) -> bytes:
 
 def worker_rss(server_pid: int) -> float:
     """Resident memory of the server's child processes (the analysing worker), in MB."""
-    try:
-        children = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
-    except OSError:
-        return 0.0
+    children = []
+    for task in Path(f"/proc/{server_pid}/task").glob("*"):  # each thread lists the children it started
+        with contextlib.suppress(OSError):
+            children += (task / "children").read_text().split()
     total = 0.0
     for child in children:
         with contextlib.suppress(OSError):

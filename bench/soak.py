@@ -70,12 +70,13 @@ def mixed_paths(db: Path, count: int, rng: random.Random) -> list[str]:
     return [rng.choice(kinds)() for _ in range(count)]
 
 
-def send(client: httpx.Client, path: str, due: float) -> tuple[float, int]:
+def send(client: httpx.Client, path: str, due: float) -> tuple[float, int, str]:
     try:
-        status = client.get(path).status_code
-    except httpx.HTTPError:
-        status = 0
-    return time.perf_counter() - due, status
+        response = client.get(path)
+        status, detail = response.status_code, response.text[:100] if response.status_code != 200 else ""
+    except httpx.HTTPError as exc:
+        status, detail = 0, f"{type(exc).__name__}: {exc}"[:100]
+    return time.perf_counter() - due, status, f"{path[:60]} -> {detail}" if detail else ""
 
 
 def paced_minute(client: httpx.Client, pool: ThreadPoolExecutor, paths: list[str], rate: float) -> list:
@@ -88,10 +89,10 @@ def paced_minute(client: httpx.Client, pool: ThreadPoolExecutor, paths: list[str
     return [future.result() for future in futures]
 
 
-def figures(results: list[tuple[float, int]]) -> tuple[int, int, float, float]:
-    ordered = sorted(latency for latency, _ in results)
+def figures(results: list[tuple[float, int, str]]) -> tuple[int, int, float, float]:
+    ordered = sorted(latency for latency, _, _ in results)
     p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
-    errors = sum(status != 200 for _, status in results)
+    errors = sum(status != 200 for _, status, _ in results)
     return len(ordered), errors, 1000 * statistics.median(ordered), 1000 * p99
 
 
@@ -161,6 +162,9 @@ def main() -> int:
                 f"p50 {p50:.1f} ms, p99 {p99:.1f} ms; server RSS {rss_start:.0f} MB -> {rss_end:.0f} MB "
                 f"({100 * (rss_end / rss_start - 1):+.1f}%)"
             )
+            for _, status, detail in everything:
+                if status != 200:
+                    print(f"error {status}: {detail}")
             slow_searches(client)
     finally:
         server.terminate()

@@ -95,3 +95,16 @@ def test_two_ingests_into_one_corpus_at_once_store_each_person_once(folder, tmp_
         names = [row["name"] for row in store.db.rows("SELECT name FROM people ORDER BY id")]
     assert len(names) == len(set(names))
     assert sum("Obama" in name for name in names) <= 2  # Barack, and Michelle
+
+
+def test_batches_finished_out_of_order_are_stored_in_the_order_handed_out():
+    from whosaidwhat.ingest.local import InOrder
+
+    stored = []
+    order = InOrder(stored.append)
+    order.put(2, ["e", "f"])
+    order.put(0, ["a", "b"])
+    assert stored == ["a", "b"]
+    order.put(1, ["c", "d"])
+    assert stored == ["a", "b", "c", "d", "e", "f"]
+    assert not order.waiting

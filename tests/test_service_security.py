@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -235,3 +236,19 @@ def test_extraction_runs_in_a_worker_process_replaced_after_a_few_articles():
         extractor.close()
     assert os.getpid() not in workers
     assert workers[0] == workers[1] != workers[2]
+
+
+# --- memory -------------------------------------------------------------------------------------
+
+
+def test_the_connection_of_an_ended_worker_thread_is_closed(corpus):
+    from whosaidwhat.service.stores import StorePerThread
+
+    stores = StorePerThread(corpus["path"])
+    for _ in range(5):  # the thread pool ends idle threads and starts new ones
+        thread = threading.Thread(target=lambda: stores.get().counts())
+        thread.start()
+        thread.join()
+    stores.get()
+    assert stores.open_count() == 1
+    stores.close()

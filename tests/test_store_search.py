@@ -76,3 +76,12 @@ def test_quotes_ranked_alike_come_in_the_order_they_were_stored(tmp_path):
         store.add(make_record(text, "2025-01-01", people, quotes))
         found = [row["quote_id"] for row in store.search("ferry", limit=3)]
         assert found == [1, 2, 3]
+
+
+@pytest.mark.postgres
+def test_postgresql_stops_a_statement_past_its_time_and_serves_the_next(postgres_url):
+    with open_store(postgres_url) as store:
+        with pytest.raises(store.db.timeout_error) as caught, store.db.time_limit(0.05):
+            store.db.rows("SELECT pg_sleep(2)")
+        assert store.db.is_timeout(caught.value)
+        assert store.db.scalar("SELECT 1 AS one") == 1

@@ -9,6 +9,10 @@ import click
 from whosaidwhat.cli.options import db_option, max_bytes_option
 
 LOOPBACK = "127.0.0.1"
+#: Seconds an idle keep-alive connection is held open. Longer than clients keep theirs
+#: (httpx and many proxies: 5 s), so that the server never closes a connection just as a
+#: client sends on it, which the client sees as "connection reset".
+KEEP_ALIVE_SECONDS = 30
 
 
 @click.command()
@@ -55,7 +59,7 @@ def serve(db: str | None, host: str, port: int, allow_hosts: tuple[str, ...], ma
         click.echo(f"whosaidwhat: listening on {host}: the corpus is reachable from other machines", err=True)
     click.echo(f"whosaidwhat: serving {redact(db)} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     app = create_app(db, max_bytes=max_bytes, hosts=allowed_hosts(host, allow_hosts))
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE_SECONDS)
 
 
 def register(group: click.Group) -> None:

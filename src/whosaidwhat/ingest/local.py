@@ -134,7 +134,17 @@ class Ingest:
                         self.pool_broken = True
                 order.put(number, self.analyse_here(batch))
                 self.collect(pending, order, timeout=0)
+                if len(order.waiting) > (self.workers - 1) * IN_FLIGHT:
+                    self.collect_oldest(pending, order)
             self.finish(pending, order)
+
+    def collect_oldest(self, pending: dict[Future, tuple[int, list[Item]]], order: InOrder) -> None:
+        """Wait for the batch the stored ones wait on, so that finished batches held back
+        (in memory) stay few while one worker process analyses a long article."""
+        oldest = next((future for future, (number, _) in pending.items() if number == order.next), None)
+        if oldest is not None:
+            wait([oldest])
+            self.collect(pending, order, timeout=0)
 
     def finish(self, pending: dict[Future, tuple[int, list[Item]]], order: InOrder) -> None:
         """Once all batches are handed out: take back the ones no worker process has started

@@ -90,7 +90,6 @@ def create_app(store_url: str, *, max_bytes: int = MAX_BYTES, hosts: Sequence[st
     )
     app.add_middleware(SecureResponses, hosts=frozenset(hosts) if hosts is not None else None)
     app.state.stores = stores
-    app.state.extractor = extractor
     app.mount(
         "/static",
         StaticFiles(directory=str(resources.files("whosaidwhat.service") / "static")),

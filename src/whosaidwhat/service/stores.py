@@ -1,4 +1,4 @@
-"""The service's connections to the corpus: one per worker thread."""
+"""The service's connections to the corpus: one per worker thread, closed when its thread ends."""
 
 from __future__ import annotations
 
@@ -12,12 +12,15 @@ class StorePerThread:
 
     FastAPI runs plain ``def`` endpoints in a thread pool; with a connection each, the
     threads read side by side (SQLite in WAL mode, PostgreSQL) instead of taking turns.
+    The pool ends threads idle for a while and starts new ones under load, so a thread's
+    connection is closed once its thread has ended: a server under bursts of requests
+    would otherwise keep every connection it ever opened, each with its page cache.
     """
 
     def __init__(self, url: str):
         self.url = url
         self._local = threading.local()
-        self._opened: list[Store] = []
+        self._opened: dict[threading.Thread, Store] = {}
         self._lock = threading.Lock()
 
     def get(self) -> Store:
@@ -25,13 +28,23 @@ class StorePerThread:
         if store is None:
             store = self._local.store = open_store(self.url)
             with self._lock:
-                self._opened.append(store)
+                self._close_ended()
+                self._opened[threading.current_thread()] = store
         return store
+
+    def _close_ended(self) -> None:
+        for thread in [thread for thread in self._opened if not thread.is_alive()]:
+            self._opened.pop(thread).close()
+
+    def open_count(self) -> int:
+        """How many connections are open."""
+        with self._lock:
+            return len(self._opened)
 
     def close(self) -> None:
         """Close every connection; a later request opens a new one."""
         with self._lock:
-            for store in self._opened:
+            for store in self._opened.values():
                 store.close()
             self._opened.clear()
             self._local = threading.local()
