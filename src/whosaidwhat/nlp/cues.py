@@ -13,9 +13,11 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
+from whosaidwhat.nlp.parentheticals import parenthetical_quotes
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.quotemarks import Quoted
 from whosaidwhat.nlp.speakers import addressee_of
+from whosaidwhat.nlp.speech_frames import is_belief, is_speech
 from whosaidwhat.nlp.syntax import SPEAKER, subject_of, token_end
 
 #: Dependency labels of a clause a reporting verb governs as its content.
@@ -38,14 +40,17 @@ def quote_from_cue(finder: QuoteFinder, token: Token) -> None:
     if token.lower_ == "according" and following is not None and following.lower_ == "to":
         _according_to(finder, token, following)
         return
-    if not finder.is_reporting_verb(token):
+    if not finder.is_reporting_verb(token) or parenthetical_quotes(finder, token):
         return
     content = _content_of(finder, token)
     if content is None:
         return
     subject = subject_of(token, SPEAKER)
+    if not is_speech(token, subject, finder.tokens_in(content)):
+        return
     finder.cue_tokens.add(token.i)
-    finder.add(content, (token.idx, token_end(token)), subject, addressee_of(token))
+    cue = (token.idx, token_end(token))
+    finder.add(content, cue, subject, addressee_of(token), belief=is_belief(token))
 
 
 def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
@@ -59,7 +64,7 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     for child in verb.children:
         if child.dep_ in ("xcomp", "dobj") and child.dep_ in frames:
             return _object_bounds(finder, child)
-        if child.dep_ == "prep" and f"prep:{child.lower_}" in frames:
+        if child.dep_ == "prep" and child.i > verb.i and f"prep:{child.lower_}" in frames:
             target = next((grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")), None)
             if target is not None:
                 return _clause_bounds(finder, target)

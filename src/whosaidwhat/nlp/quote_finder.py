@@ -68,6 +68,8 @@ class Quote:
     addressee: str | None = None
     subject: Token | None = field(default=None, repr=False)
     follows: Quote | None = field(default=None, repr=False)
+    #: Reported by a verb of thinking or wanting: kept only when its speaker is quoted otherwise.
+    belief: bool = field(default=False, repr=False)
 
     def as_dict(self) -> dict:
         return {
@@ -153,6 +155,10 @@ class QuoteFinder:
     def is_reporting_verb(self, token: Token) -> bool:
         return token.lemma_ in self.settings.reporting_verbs and token.pos_ in ("VERB", "AUX")
 
+    def tokens_in(self, bounds: Bounds) -> list[Token]:
+        """The tokens starting inside ``bounds``."""
+        return list(self.doc[self.token_index(bounds[0]) : self.token_index(bounds[1])])
+
     def has_words(self, start: int, end: int) -> bool:
         return any(ch.isalnum() for ch in self.text[start:end])
 
@@ -165,6 +171,7 @@ class QuoteFinder:
         subject: Token | None,
         addressee: Token | None,
         kind: str | None = None,
+        belief: bool = False,
     ) -> None:
         """Record a quote; its kind follows from the quotation marks unless given."""
         found_kind, content = self._kind_and_content(self._without_connective(content))
@@ -178,6 +185,7 @@ class QuoteFinder:
                 source=source,
                 addressee=entity_of(addressee, self.mentions),
                 subject=subject,
+                belief=belief,
             )
         )
 

@@ -117,7 +117,13 @@ def find_quotes(doc: Doc, settings: QuoteSettings) -> list[Quote]:
     finder.quotes.sort(key=lambda quote: quote.content)
     # 5. who said each quote
     speakers = Speakers(doc, doc._.wsw_entities or [], finder.paragraph_starts)
-    return without_duplicates(speakers.attribute(finder.quotes))
+    return without_duplicates(beliefs_of_speakers(speakers.attribute(finder.quotes)))
+
+
+def beliefs_of_speakers(quotes: list[Quote]) -> list[Quote]:
+    """The quotes without the beliefs of anyone the article does not quote otherwise."""
+    speaking = {quote.speaker for quote in quotes if not quote.belief and quote.speaker is not None}
+    return [quote for quote in quotes if not quote.belief or quote.speaker in speaking]
 
 
 def add_quotes_without_cue(finder: QuoteFinder) -> None:

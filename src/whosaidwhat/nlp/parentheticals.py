@@ -1,0 +1,131 @@
+"""Reporting clauses set off by commas inside what was said (step 2 of :mod:`~whosaidwhat.nlp.quotes`).
+
+``While the merger helps "in the short run," Greer said, in the long term it will cost jobs.``
+reports two things Greer said, one on each side of ``Greer said``; ``Acts of protest, Mr.
+Obama said, are acts of patriotism`` reports one, the clause after it (the words before
+have no verb of their own). The parser attaches such a clause anywhere, so it is read from
+the words: a comma, a short phrase holding the reporting verb and its subject (``he said
+on Monday``, ``said Mr. Bush``), a comma, and words on both sides within the sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
+from whosaidwhat.nlp.speakers import addressee_of
+from whosaidwhat.nlp.syntax import SUBJECT_DEPS, token_end
+
+#: At most this many words between the commas around a reporting clause ("he told reporters in Kyiv").
+MAX_CLAUSE_WORDS = 8
+#: Dependencies of the words a reporting clause may hold besides its verb and subject.
+CLAUSE_WORD_DEPS = frozenset(
+    {
+        "advmod",
+        "prep",
+        "pobj",
+        "npadvmod",
+        "dobj",
+        "dative",
+        "compound",
+        "det",
+        "amod",
+        "poss",
+        "case",
+        "punct",
+        "appos",
+        "aux",
+        "neg",
+        "nummod",
+        "prt",
+    }
+)
+#: Tags of finite verbs: the words before a reporting clause are a statement when they hold one.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Quotation marks that may open the words after the clause.
+OPENING_MARKS = frozenset("\"\u201c\u2018'\u00ab")
+#: Quotation marks that may close the words before the clause ("... in the short run," Greer said).
+CLOSING_MARKS = frozenset("\"\u201d\u2019'")
+
+
+def parenthetical_quotes(finder: QuoteFinder, verb: Token) -> bool:
+    """Record the quotes around ``verb`` when it heads a reporting clause set off by commas."""
+    clause = _clause_around(verb)
+    if clause is None:
+        return False
+    first, last, subject = clause
+    sentence = verb.sent
+    before = trim(finder.text, sentence.start_char, _end_before(finder, first))
+    after = trim(finder.text, token_end(finder.doc[last + 1]), sentence.end_char)
+    after = _without_final_stop(finder.text, after)
+    parts = [before] if _says_something_before(finder, before) else []
+    if _says_something_after(finder, after):
+        parts.append(after)
+    if not parts:
+        return False
+    finder.cue_tokens.add(verb.i)
+    cue = (verb.idx, token_end(verb))
+    for part in parts:
+        finder.add(part, cue, subject, addressee_of(verb))
+    return True
+
+
+def _clause_around(verb: Token) -> tuple[int, int, Token] | None:
+    """First and last token of the reporting clause around ``verb``, and its subject."""
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    if not subjects:
+        return None
+    # "said Mr. Bush": the parser may take the words before the comma for a second subject.
+    subject = subjects[-1] if subjects[-1].i > verb.i else subjects[0]
+    if subject.i < verb.i and any(token.text == "," for token in verb.doc[subject.right_edge.i : verb.i]):
+        return None
+    sentence = verb.sent
+    first = min(verb.i, subject.left_edge.i)
+    last = max(verb.i, subject.right_edge.i)
+    doc = verb.doc
+    while last + 1 < sentence.end - 1 and doc[last + 1].text != ",":
+        last += 1
+        if doc[last].dep_ not in CLAUSE_WORD_DEPS or doc[last].head.i < first:
+            return None
+    if last - first + 1 > MAX_CLAUSE_WORDS or not _comma_before(doc, first, sentence):
+        return None
+    if last + 2 >= sentence.end or doc[last + 1].text != ",":
+        return None
+    return first, last, subject
+
+
+def _comma_before(doc, first: int, sentence: Span) -> bool:
+    """A comma ends the words before the clause, inside or outside a closing quotation mark."""
+    before = first - 1
+    if before > sentence.start and doc[before].text in CLOSING_MARKS:
+        before -= 1
+    return before > sentence.start and doc[before].text == ","
+
+
+def _end_before(finder: QuoteFinder, first: int) -> int:
+    """Where the words before the clause end: at its comma, with a closing mark kept."""
+    token = finder.doc[first - 1]
+    return token_end(token) if token.text in CLOSING_MARKS else token.idx
+
+
+def _without_final_stop(text: str, bounds: Bounds) -> Bounds:
+    start, end = bounds
+    while end > start and text[end - 1] in ".!?":
+        end -= 1
+    return start, end
+
+
+def _says_something_after(finder: QuoteFinder, bounds: Bounds) -> bool:
+    """Words after the clause are a quote when they are two words or more, and not a quotation
+    of their own: the second half of a quote split around its cue continues it (step 4)."""
+    if bounds[0] < bounds[1] and finder.text[bounds[0]] in OPENING_MARKS:
+        return False
+    return sum(not token.is_punct for token in finder.tokens_in(bounds)) >= 2
+
+
+def _says_something_before(finder: QuoteFinder, bounds: Bounds) -> bool:
+    """Words before the clause are a quote of their own when quoted or when they hold a finite verb:
+    "In Kyiv, he said, ..." and "To prevent that, he said, ..." introduce what follows."""
+    if bounds[0] < bounds[1] and finder.quote_of_token[finder.token_index(bounds[0]) + 1] >= 0:
+        return True
+    return any(token.tag_ in FINITE_TAGS for token in finder.tokens_in(bounds))
