@@ -24,6 +24,8 @@ from whosaidwhat.nlp.syntax import SPEAKER, subject_of, token_end
 CLAUSE_DEPS = ("ccomp", "parataxis")
 #: Dependencies of what completes a reported object ("urged X *to act*", "described X *as a fraud*").
 OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "prep", "advcl"})
+#: Tags of finite verbs and auxiliaries.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Dashes that sign a quotation with its speaker's name.
 SIGNATURE_DASHES = frozenset("\u2015\u2014\u2013")
 #: Named-entity types that can speak.
@@ -58,21 +60,61 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     frames = finder.settings.reporting_verbs[verb.lemma_]
     for child in verb.children:
         if child.dep_ in CLAUSE_DEPS and _is_clause_content(finder, child, frames):
-            return _around(finder, verb, _clause_bounds(finder, child))
+            return _around(finder, verb, _before_next_report(finder, child, _clause_bounds(finder, child)))
     if verb.dep_ in CLAUSE_DEPS and finder.quote_of_token[verb.head.i] >= 0:
         return _around(finder, verb, _clause_bounds(finder, verb.head, without=verb))
     for child in verb.children:
         if child.dep_ in ("xcomp", "dobj") and child.dep_ in frames:
-            return _object_bounds(finder, child)
+            return _to_quotation_end(finder, _object_bounds(finder, child))
         if child.dep_ == "prep" and child.i > verb.i and f"prep:{child.lower_}" in frames:
             target = next((grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")), None)
             if target is not None:
-                return _clause_bounds(finder, target)
+                return _to_quotation_end(finder, _clause_bounds(finder, target))
     colon = _colon_after(verb)
     if colon is not None:
         following = _quotation_after(finder, token_end(colon))
         if following is not None:
             return following.inner
+    fronted = _fronted_clause(verb, frames)
+    if fronted is not None:
+        return _clause_bounds(finder, fronted)
+    return None
+
+
+def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bounds:
+    """A clause coordinated with another report ends before it: "says Machado promised to stay
+    *and said she would fight*" holds two quotes."""
+    for child in head.rights:
+        if child.dep_ == "conj" and finder.is_reporting_verb(child) and child.idx < bounds[1]:
+            cut = child.left_edge
+            while cut.i > head.i and (cut.doc[cut.i - 1].dep_ == "cc" or cut.doc[cut.i - 1].is_punct):
+                cut = cut.doc[cut.i - 1]
+            return trim(finder.text, bounds[0], cut.idx)
+    return bounds
+
+
+def _to_quotation_end(finder: QuoteFinder, bounds: Bounds) -> Bounds:
+    """An object that opens with a quotation ends with it: "calling for *"urgent action"* amid ..."."""
+    k = bisect_right(finder.quoted_starts, bounds[0]) - 1
+    if k < 0 or finder.quoted[k].start != bounds[0] or not finder.quoted[k].closed:
+        return bounds
+    end = finder.quoted[k].end
+    return (bounds[0], end) if end < bounds[1] else bounds
+
+
+def _fronted_clause(verb: Token, frames: frozenset[str]) -> Token | None:
+    """A statement before its reporting clause that the parser took for an adverbial one:
+    "Biden is staying in the race, the campaign chair insisted"."""
+    if "ccomp" not in frames:
+        return None
+    for child in verb.lefts:
+        if (
+            child.dep_ == "advcl"
+            and not any(grand.dep_ == "mark" for grand in child.children)
+            and any(grand.dep_ in ("nsubj", "nsubjpass") for grand in child.children)
+            and any(token.tag_ in FINITE_TAGS for token in (child, *child.children))
+        ):
+            return child
     return None
 
 
@@ -94,9 +136,10 @@ def _object_bounds(finder: QuoteFinder, child: Token) -> Bounds:
     if child.dep_ != "dobj":
         return start, end
     for sibling in child.head.rights:
-        if sibling.i <= child.i:
+        if sibling.i <= child.i or sibling.dep_ in ("punct", "cc"):
             continue
-        if sibling.dep_ not in OBJECT_COMPLEMENT_DEPS:
+        coordinated_object = sibling.dep_ == "conj" and sibling.pos_ in ("NOUN", "PRON", "PROPN")
+        if sibling.dep_ not in OBJECT_COMPLEMENT_DEPS and not coordinated_object:
             break
         end = _clause_bounds(finder, sibling)[1]
     return start, end

@@ -17,7 +17,7 @@ from whosaidwhat.nlp.speakers import addressee_of
 from whosaidwhat.nlp.syntax import SUBJECT_DEPS, token_end
 
 #: At most this many words between the commas around a reporting clause ("he told reporters in Kyiv").
-MAX_CLAUSE_WORDS = 8
+MAX_CLAUSE_WORDS = 10
 #: Dependencies of the words a reporting clause may hold besides its verb and subject.
 CLAUSE_WORD_DEPS = frozenset(
     {
@@ -120,12 +120,28 @@ def _says_something_after(finder: QuoteFinder, bounds: Bounds) -> bool:
     of their own: the second half of a quote split around its cue continues it (step 4)."""
     if bounds[0] < bounds[1] and finder.text[bounds[0]] in OPENING_MARKS:
         return False
-    return sum(not token.is_punct for token in finder.tokens_in(bounds)) >= 2
+    tokens = finder.tokens_in(bounds)
+    if tokens and tokens[0].tag_ in ("VBG", "VBN"):
+        return False  # "..., she said, calling him ...": what she did while saying it
+    return sum(not token.is_punct for token in tokens) >= 2
 
 
 def _says_something_before(finder: QuoteFinder, bounds: Bounds) -> bool:
-    """Words before the clause are a quote of their own when quoted or when they hold a finite verb:
-    "In Kyiv, he said, ..." and "To prevent that, he said, ..." introduce what follows."""
-    if bounds[0] < bounds[1] and finder.quote_of_token[finder.token_index(bounds[0]) + 1] >= 0:
+    """Words before the clause are a quote of their own when they quote or state something:
+    "In Kyiv, he said, ...", "To prevent that, he said, ..." and "When the storm hit, she said,
+    ..." introduce what follows."""
+    tokens = finder.tokens_in(bounds)
+    if any(finder.quote_of_token[token.i] >= 0 for token in tokens):
         return True
-    return any(token.tag_ in FINITE_TAGS for token in finder.tokens_in(bounds))
+    roots = [
+        token for token in tokens if not bounds[0] <= token.head.idx < bounds[1] or token.head.i == token.i
+    ]
+    return any(
+        not _is_subordinate(root) and any(token.tag_ in FINITE_TAGS for token in (root, *root.children))
+        for root in roots
+    )
+
+
+def _is_subordinate(root: Token) -> bool:
+    """A clause opened by a conjunction: "when the storm hit", "because it rained"."""
+    return root.left_edge.pos_ == "SCONJ" or any(child.dep_ == "mark" for child in root.children)
