@@ -54,3 +54,12 @@ def test_seeming_is_a_quote_when_a_report_follows(nlp):
     )
     assert len(found) == 1
     assert "junior staff" in found[0]["content"]
+
+
+def test_a_poll_share_is_no_source(nlp):
+    assert quotes_of(nlp, "About 4 in 10 residents say that the town is getting worse.") == []
+
+
+def test_a_number_of_officials_is_a_source(nlp):
+    found = quotes_of(nlp, "Two officials said the town is getting worse.")
+    assert [(q["source"], q["content"]) for q in found] == [("Two officials", "the town is getting worse")]

@@ -162,3 +162,83 @@ def test_curly_single_quotes_as_outer_marks(nlp):
         "I am not going anywhere. I love this town.",
         "Tom Berg",
     )
+
+
+# ------------------------------------------------------------------ cues beyond the verb
+
+
+def test_noun_cue_with_its_holder(nlp):
+    quote = only_quote(nlp, 'His remarks that "the fund is empty" caused alarm.')
+    assert (quote["cue"], quote["source"]) == ("remarks", "His")
+    assert "the fund is empty" in quote["content"]
+
+
+def test_noun_cue_without_a_holder_is_no_quote(nlp):
+    assert quotes_of(nlp, "The claim that the border is closed was false.") == []
+
+
+def test_report_in_a_relative_clause(nlp):
+    quote = only_quote(nlp, "The storm, which officials say destroyed 300 homes, moved north on Friday.")
+    assert (quote["content"], quote["cue"], quote["source"]) == ("destroyed 300 homes", "say", "officials")
+
+
+def test_according_to_inside_a_relative_clause(nlp):
+    quote = only_quote(nlp, "Police raided firms which, according to auditors, were set up to hide money.")
+    assert (quote["content"], quote["source"]) == ("were set up to hide money", "auditors")
+
+
+def test_according_to_after_the_clause_it_sources(nlp):
+    quote = only_quote(nlp, "Sales fell by half, according to the agency, with most shops closed in May.")
+    assert quote["content"] == "Sales fell by half"
+
+
+def test_quotation_after_a_narrative_clause_and_a_colon(nlp):
+    text = 'Her neighbour takes up the tale: "The water came through the door in minutes."'
+    quote = only_quote(nlp, text)
+    assert (quote["kind"], quote["source"]) == ("direct", "Her neighbour")
+    assert quote["content"] == "The water came through the door in minutes."
+
+
+def test_a_sign_is_no_speaker(nlp):
+    assert quotes_of(nlp, 'The sign on the door read: "Closed until further notice for repairs."') == []
+
+
+def test_quotation_opening_a_sentence_with_a_long_reporting_clause(nlp):
+    text = '"In many ways you won," Judge Corley told the lead attorney for the agency, James Weingarten.'
+    quote = only_quote(nlp, text)
+    assert (quote["content"], quote["cue"]) == ("In many ways you won", "told")
+
+
+def test_a_floating_quote_after_a_narrative_paragraph(nlp):
+    text = 'Coach Dana Reyes praised the squad after the match.\n\n"They never gave up, not for one second."'
+    found = quotes_of(nlp, text)
+    assert (found[-1]["content"], found[-1]["cue"], found[-1]["speaker"]) == (
+        "They never gave up, not for one second.",
+        None,
+        "Dana Reyes",
+    )
+
+
+def test_asked_whether_is_one_quote(nlp):
+    text = 'Asked whether she would resign, Mayor Lina Holt said: "I have no such plans."'
+    assert [(q["content"], q["cue"]) for q in quotes_of(nlp, text)] == [("I have no such plans.", "said")]
+
+
+# ------------------------------------------------------------------ speaker labels
+
+
+def test_transcript_turns_after_an_opening_mark(nlp):
+    text = (
+        '"TAPPER: And obviously you are here today.\n\n"PENCE: Well, look, it is serious business.\n\n'
+        "Mike Pence and Jake Tapper spoke for an hour."
+    )
+    found = quotes_of(nlp, text)
+    assert [(q["content"], q["speaker"]) for q in found] == [
+        ("And obviously you are here today.", "Jake Tapper"),
+        ("Well, look, it is serious business.", "Mike Pence"),
+    ]
+
+
+def test_a_dateline_is_no_speaker_label(nlp):
+    text = 'NEW YORK: The city\'s "green budget" is late again.\n\nThe mayor of New York did not comment.'
+    assert quotes_of(nlp, text) == []

@@ -116,14 +116,17 @@ def _without_final_stop(text: str, bounds: Bounds) -> Bounds:
 
 
 def _says_something_after(finder: QuoteFinder, bounds: Bounds) -> bool:
-    """Words after the clause are a quote when they are two words or more, and not a quotation
-    of their own: the second half of a quote split around its cue continues it (step 4)."""
+    """Words after the clause are a quote when they hold a verb, name no one the clause spoke to
+    ("..., Corley told the attorney on the case, James Weingarten"), and are not a quotation of
+    their own: the second half of a quote split around its cue continues it (step 4)."""
     if bounds[0] < bounds[1] and finder.text[bounds[0]] in OPENING_MARKS:
         return False
     tokens = finder.tokens_in(bounds)
     if tokens and tokens[0].tag_ in ("VBG", "VBN"):
         return False  # "..., she said, calling him ...": what she did while saying it
-    return sum(not token.is_punct for token in tokens) >= 2
+    return any(token.pos_ in ("VERB", "AUX") for token in tokens) and not any(
+        token.dep_ == "appos" for token in tokens
+    )
 
 
 def _says_something_before(finder: QuoteFinder, bounds: Bounds) -> bool:

@@ -40,7 +40,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from whosaidwhat.nlp import extensions
-from whosaidwhat.nlp.cues import quote_from_cue, quotes_beside_cues, transcript_turns
+from whosaidwhat.nlp.cues import quote_from_cue
+from whosaidwhat.nlp.loose_quotes import quotes_beside_cues, transcript_turns
 from whosaidwhat.nlp.quote_finder import (
     ADJACENT_WORDS,
     FLOATING_SLACK_WORDS,

@@ -5,6 +5,8 @@ report from the rest:
 
 * nobody speaks in an agentless passive or an impersonal clause: "The deficit *is
   expected* to grow", "Darshan *is said* to have known him", "*It has been revealed* that";
+* a poll's share speaks for nobody: "About *4 in 10 residents* say that ...";
+* the one asked is not the one who asks: "*Asked* whether she would resign, Holt said ...";
 * the writer is no source: "*I* believe", "*we* see", "*you* know" outside quotation marks;
 * a verb of doing that reports speech only when it is done ("declared", "showed",
   "offered") is no report under a modal, after a preposition or as an infinitive:
@@ -36,6 +38,8 @@ from whosaidwhat.nlp.syntax import child_with_dep
 NARRATOR_SUBJECTS = frozenset({"i", "we", "you", "me", "us", "one"})
 #: Auxiliaries that make a verb of doing an obligation, a possibility or a plan rather than a report.
 MODALS = frozenset({"must", "should", "can", "ca", "could", "may", "might", "shall", "need", "ought"})
+#: Words that make a number before a subject a share of those asked ("4 in 10", "60 per cent of").
+SHARE_WORDS = frozenset({"percent", "cent", "%", "majority", "proportion"})
 #: Verbs whose infinitive of a reporting verb says that nothing was said: "declined to comment".
 NON_ANSWERS = frozenset({"decline", "refuse"})
 #: Verbs that say how something looks, not what anyone said, unless what follows is a report
@@ -61,7 +65,7 @@ def is_speech(verb: Token, subject: Token | None, content_tokens: list[Token]) -
     """Whether ``verb`` reports what ``subject`` said, ``content_tokens`` being what it governs."""
     if _is_agentless_passive(verb) or _is_copula_infinitive(verb) or _is_non_answer(verb):
         return False
-    if subject is not None and subject.lower_ in NARRATOR_SUBJECTS:
+    if subject is not None and (subject.lower_ in NARRATOR_SUBJECTS or _is_survey_share(subject)):
         return False
     if subject is not None and subject.lemma_ in mute_nouns():
         return False
@@ -84,6 +88,17 @@ def _is_non_answer(verb: Token) -> bool:
     return any(child.dep_ == "neg" for child in verb.children) and verb.lemma_ in reporting_verbs()
 
 
+def _is_survey_share(subject: Token) -> bool:
+    """ "About 4 in 10 residents say", "60 per cent of voters believe": a poll's answer, nobody's words."""
+    words = list(subject.subtree)
+    if not any(token.like_num for token in words):
+        return False
+    lowers = {token.lower_ for token in words}
+    return bool(lowers & SHARE_WORDS) or any(
+        token.lower_ == "in" and token.nbor(-1).like_num for token in words if token.i > 0
+    )
+
+
 def _completed_by_report(verb: Token) -> bool:
     complement = child_with_dep(verb, "xcomp")
     return complement is not None and complement.lemma_ in reporting_verbs()
@@ -92,7 +107,9 @@ def _completed_by_report(verb: Token) -> bool:
 def _is_agentless_passive(verb: Token) -> bool:
     """ "is said to", "are expected to", "it has been revealed that": a passive with no "by" phrase."""
     passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
-    return passive and child_with_dep(verb, "agent") is None
+    # "Asked whether she would resign, Holt said": the one asked is the subject.
+    reduced = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
+    return (passive or reduced) and child_with_dep(verb, "agent") is None
 
 
 def _is_copula_infinitive(verb: Token) -> bool:
