@@ -168,11 +168,16 @@ def _object_bounds(finder: QuoteFinder, child: Token) -> Bounds:
     start, end = _clause_bounds(finder, child)
     if child.dep_ != "dobj":
         return start, end
+    after_comma = False
     for sibling in child.head.rights:
         if sibling.i <= child.i or sibling.dep_ in ("punct", "cc"):
+            after_comma = after_comma or sibling.i > child.i
             continue
+        # Past a comma only the object's infinitive or a second object belong to it:
+        # "urging anyone with information, or who saw it, *to call*", not ", *saying* ...".
         coordinated_object = sibling.dep_ == "conj" and sibling.pos_ in ("NOUN", "PRON", "PROPN")
-        if sibling.dep_ not in OBJECT_COMPLEMENT_DEPS and not coordinated_object:
+        allowed = ("xcomp",) if after_comma else OBJECT_COMPLEMENT_DEPS
+        if sibling.dep_ not in allowed and not coordinated_object:
             break
         end = _clause_bounds(finder, sibling)[1]
     return start, end

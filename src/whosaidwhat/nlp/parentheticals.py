@@ -50,6 +50,8 @@ CLOSING_MARKS = frozenset("\"\u201d\u2019'")
 
 def parenthetical_quotes(finder: QuoteFinder, verb: Token) -> bool:
     """Record the quotes around ``verb`` when it heads a reporting clause set off by commas."""
+    if "ccomp" not in finder.settings.reporting_verbs[verb.lemma_]:
+        return False  # "..., Schultz likened RT to the BBC, which ...": no clause to report
     clause = _clause_around(verb)
     if clause is None:
         return False
