@@ -39,3 +39,22 @@ def test_clause_of_two_statements(nlp):
 def test_an_introductory_phrase_is_no_parenthetical(nlp):
     found = quotes_of(nlp, "After the vote, she said the plan was dead.")
     assert contents(found) == [("the plan was dead", "said", "she")]
+
+
+def test_a_clause_before_the_speaker_is_no_subject(nlp):
+    text = "To understand the real story, Chief Justice Anna Roberts said, one should visit this museum."
+    found = quotes_of(nlp, text)
+    assert [(q["content"], q["source"]) for q in found] == [
+        ("one should visit this museum", "Chief Justice Anna Roberts")
+    ]
+
+
+def test_what_the_speaker_did_while_saying_it_is_no_quote(nlp):
+    text = 'The mayor is staying, her campaign chief Dana Reyes insisted on Friday, calling her "the best".'
+    assert [q["cue"] for q in quotes_of(nlp, text)][0] == "insisted"
+    assert "insisted" not in [q["cue"] for q in quotes_of(nlp, text)][1:]
+
+
+def test_the_person_told_is_no_quote(nlp):
+    text = '"You won," Judge Corley told the lead attorney on the case, James Weingarten.'
+    assert [q["content"] for q in quotes_of(nlp, text)] == ["You won"]

@@ -85,6 +85,14 @@ def _clause_around(verb: Token) -> tuple[int, int, Token] | None:
     first = min(verb.i, subject.left_edge.i)
     last = max(verb.i, subject.right_edge.i)
     doc = verb.doc
+    commas = [token.i for token in doc[first : verb.i] if token.text == ","]
+    if commas:
+        # "To understand Dred Scott, Chief Justice Roberts said, ...": the parser took the
+        # words before the comma for the subject and the speaker for their apposition.
+        first = commas[-1] + 1
+        subject = next((token for token in doc[first : verb.i] if not first <= token.head.i < verb.i), None)
+        if subject is None:
+            return None
     while last + 1 < sentence.end - 1 and doc[last + 1].text != ",":
         last += 1
         if doc[last].dep_ not in CLAUSE_WORD_DEPS or doc[last].head.i < first:
@@ -124,11 +132,11 @@ def _says_something_after(finder: QuoteFinder, bounds: Bounds) -> bool:
     if bounds[0] < bounds[1] and finder.text[bounds[0]] in OPENING_MARKS:
         return False
     tokens = finder.tokens_in(bounds)
-    if tokens and tokens[0].tag_ in ("VBG", "VBN"):
-        return False  # "..., she said, calling him ...": what she did while saying it
-    return any(token.pos_ in ("VERB", "AUX") for token in tokens) and not any(
-        token.dep_ == "appos" for token in tokens
-    )
+    inside = range(tokens[0].i, tokens[-1].i + 1) if tokens else range(0)
+    if any(token.dep_ == "appos" and token.head.i not in inside for token in tokens):
+        return False
+    # "..., she said, calling him ...": what she did while saying it, not what she said
+    return any(token.tag_ in FINITE_TAGS for token in tokens)
 
 
 def _says_something_before(finder: QuoteFinder, bounds: Bounds) -> bool:
