@@ -242,3 +242,27 @@ def test_transcript_turns_after_an_opening_mark(nlp):
 def test_a_dateline_is_no_speaker_label(nlp):
     text = 'NEW YORK: The city\'s "green budget" is late again.\n\nThe mayor of New York did not comment.'
     assert quotes_of(nlp, text) == []
+
+
+def test_a_statement_the_parser_took_for_an_adverbial_clause(nlp):
+    quote = only_quote(nlp, "Lund said after the meeting he would not accept the offer.")
+    assert quote["cue"] == "said" and quote["content"].endswith("he would not accept the offer")
+
+
+def test_a_time_clause_is_no_statement(nlp):
+    assert quotes_of(nlp, "He said it when he left the room.") == []
+
+
+def test_a_second_speaker_in_a_coordinated_clause(nlp):
+    text = "She said the plan would fail, and when pressed, the minister said it was a start."
+    found = quotes_of(nlp, text)
+    assert [(q["source"], q["content"]) for q in found] == [
+        ("She", "the plan would fail"),
+        ("the minister", "it was a start"),
+    ]
+
+
+def test_a_poll_share_in_a_coordinated_clause_stays_in_the_quote(nlp):
+    text = "The report claimed men were more likely to be promoted, and eight in 10 men reported a sponsor."
+    quote = only_quote(nlp, text)
+    assert quote["content"].endswith("reported a sponsor")

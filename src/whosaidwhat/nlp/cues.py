@@ -19,7 +19,7 @@ from whosaidwhat.nlp.parentheticals import parenthetical_quotes
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.quotemarks import Quoted
 from whosaidwhat.nlp.speakers import addressee_of
-from whosaidwhat.nlp.speech_frames import CONTENT_POS, is_belief, is_speech
+from whosaidwhat.nlp.speech_frames import CONTENT_POS, is_belief, is_speech, reports
 from whosaidwhat.nlp.syntax import SPEAKER, SUBJECT_DEPS, child_with_dep, subject_of, token_end
 
 #: Dependency labels of a clause a reporting verb governs as its content.
@@ -100,21 +100,21 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
         following = _quotation_after(finder, token_end(colon))
         if following is not None:
             return following.inner
-    fronted = _fronted_clause(verb, frames)
-    if fronted is not None:
-        return _clause_bounds(finder, fronted)
+    misparsed = _clause_taken_for_adverbial(verb, frames)
+    if misparsed is not None:
+        return _clause_bounds(finder, misparsed)
     return None
 
 
 def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bounds:
     """A clause coordinated with another report ends before it: "says Machado promised to stay
-    *and said she would fight*" holds two quotes."""
+    *and said she would fight*" holds two quotes ("and eight in 10 men reported ..." is no report)."""
     for child in head.rights:
         if (
             child.dep_ == "conj"
             and finder.is_reporting_verb(child)
             and child.idx < bounds[1]
-            and not any(grand.dep_ in SUBJECT_DEPS for grand in child.children)
+            and reports(child, next((grand for grand in child.children if grand.dep_ in SUBJECT_DEPS), None))
         ):
             cut = child.left_edge
             while cut.i > head.i and (cut.doc[cut.i - 1].dep_ == "cc" or cut.doc[cut.i - 1].is_punct):
@@ -132,15 +132,25 @@ def _to_quotation_end(finder: QuoteFinder, bounds: Bounds) -> Bounds:
     return (bounds[0], end) if end < bounds[1] else bounds
 
 
-def _fronted_clause(verb: Token, frames: frozenset[str]) -> Token | None:
-    """A statement before its reporting clause that the parser took for an adverbial one:
-    "Biden is staying in the race, the campaign chair insisted"."""
+def _clause_taken_for_adverbial(verb: Token, frames: frozenset[str]) -> Token | None:
+    """A statement the parser took for an adverbial clause: one with its own subject and a finite
+    verb but no conjunction, after the reporting verb ("Trump said after the convention *he would
+    not accept it*") or before it ("*Biden is staying in the race*, the campaign chair insisted")."""
     if "ccomp" not in frames:
         return None
+    for child in (*verb.rights, *verb.lefts):
+        if (
+            child.dep_ == "advcl"
+            and not any(grand.dep_ == "mark" or grand.tag_ == "WRB" for grand in child.children)
+            and any(grand.dep_ in ("nsubj", "nsubjpass") for grand in child.children)
+            and any(token.tag_ in FINITE_TAGS for token in (child, *child.children))
+        ):
+            return child
+    return None
     for child in verb.lefts:
         if (
             child.dep_ == "advcl"
-            and not any(grand.dep_ == "mark" for grand in child.children)
+            and not any(grand.dep_ == "mark" or grand.tag_ == "WRB" for grand in child.children)
             and any(grand.dep_ in ("nsubj", "nsubjpass") for grand in child.children)
             and any(token.tag_ in FINITE_TAGS for token in (child, *child.children))
         ):

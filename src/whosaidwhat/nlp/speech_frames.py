@@ -63,6 +63,11 @@ def mute_nouns() -> frozenset[str]:
 
 def is_speech(verb: Token, subject: Token | None, content_tokens: list[Token]) -> bool:
     """Whether ``verb`` reports what ``subject`` said, ``content_tokens`` being what it governs."""
+    return reports(verb, subject) and any(token.pos_ in CONTENT_POS for token in content_tokens)
+
+
+def reports(verb: Token, subject: Token | None) -> bool:
+    """Whether ``verb`` with ``subject`` reports speech, whatever it governs."""
     if _is_agentless_passive(verb) or _is_copula_infinitive(verb) or _is_non_answer(verb):
         return False
     if subject is not None and (subject.lower_ in NARRATOR_SUBJECTS or _is_survey_share(subject)):
@@ -71,9 +76,7 @@ def is_speech(verb: Token, subject: Token | None, content_tokens: list[Token]) -
         return False
     if (_is_act(verb) and _is_not_done(verb)) or _is_intended(verb):
         return False
-    if verb.lemma_ in SEEMING_VERBS and not _completed_by_report(verb):
-        return False
-    return any(token.pos_ in CONTENT_POS for token in content_tokens)
+    return verb.lemma_ not in SEEMING_VERBS or _completed_by_report(verb)
 
 
 def is_belief(verb: Token) -> bool:
