@@ -266,3 +266,10 @@ def test_a_poll_share_in_a_coordinated_clause_stays_in_the_quote(nlp):
     text = "The report claimed men were more likely to be promoted, and eight in 10 men reported a sponsor."
     quote = only_quote(nlp, text)
     assert quote["content"].endswith("reported a sponsor")
+
+
+def test_called_with_two_object_predicates(nlp):
+    text = 'The two men traded insults for months. Cruz called Lund a "pathological liar" who is "amoral."'
+    quote = only_quote(nlp, text)
+    assert (quote["cue"], quote["kind"]) == ("called", "mixed")
+    assert quote["content"].startswith('Lund a "pathological liar"')

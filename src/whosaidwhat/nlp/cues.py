@@ -89,7 +89,7 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     if verb.dep_ in CLAUSE_DEPS and finder.quote_of_token[verb.head.i] >= 0:
         return _around(finder, verb, _clause_bounds(finder, verb.head, without=verb))
     for child in verb.children:
-        if child.dep_ in ("xcomp", "dobj") and child.dep_ in frames:
+        if _object_dep(child) in frames:
             return _to_quotation_end(finder, _object_bounds(finder, child))
         if child.dep_ == "prep" and child.i > verb.i and f"prep:{child.lower_}" in frames:
             target = next((grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")), None)
@@ -176,7 +176,7 @@ def _object_bounds(finder: QuoteFinder, child: Token) -> Bounds:
     """An object with the complements that follow it: "called *climate change a hoax*",
     "urged *North Korea to resume talks*", "accused *the government of lying*"."""
     start, end = _clause_bounds(finder, child)
-    if child.dep_ != "dobj":
+    if _object_dep(child) != "dobj":
         return start, end
     after_comma = False
     for sibling in child.head.rights:
@@ -191,6 +191,17 @@ def _object_bounds(finder: QuoteFinder, child: Token) -> Bounds:
             break
         end = _clause_bounds(finder, sibling)[1]
     return start, end
+
+
+def _object_dep(child: Token) -> str | None:
+    """How ``child`` completes its verb as an object: "called *Trump* a liar" may come parsed
+    as two object predicates, the first of which is the object."""
+    if child.dep_ in ("xcomp", "dobj"):
+        return child.dep_
+    earlier = (c for c in child.head.children if c.i < child.i)
+    if child.dep_ == "oprd" and not any(c.dep_ in ("dobj", "oprd") for c in earlier):
+        return "dobj"
+    return None
 
 
 def _is_clause_content(finder: QuoteFinder, child: Token, frames: frozenset[str]) -> bool:
