@@ -63,3 +63,7 @@ def test_a_poll_share_is_no_source(nlp):
 def test_a_number_of_officials_is_a_source(nlp):
     found = quotes_of(nlp, "Two officials said the town is getting worse.")
     assert [(q["source"], q["content"]) for q in found] == [("Two officials", "the town is getting worse")]
+
+
+def test_a_decision_is_no_quote(nlp):
+    assert quotes_of(nlp, "If Biden decides to bow out, his preferred choice is Harris.") == []

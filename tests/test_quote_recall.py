@@ -273,3 +273,18 @@ def test_called_with_two_object_predicates(nlp):
     quote = only_quote(nlp, text)
     assert (quote["cue"], quote["kind"]) == ("called", "mixed")
     assert quote["content"].startswith('Lund a "pathological liar"')
+
+
+def test_a_report_in_a_clause_after_a_preposition(nlp):
+    text = 'The group is calling for "urgent action" amid what it has decried as a "stagnation" in hiring.'
+    found = quotes_of(nlp, text)
+    assert [(q["cue"], q["content"]) for q in found] == [
+        ("calling", "urgent action"),
+        ("decried", 'a "stagnation" in hiring'),
+    ]
+
+
+def test_a_statement_whose_subject_hangs_from_its_auxiliary(nlp):
+    text = 'Biden is "absolutely" staying in the race, the campaign chair Jen Dillon insisted on Friday.'
+    found = quotes_of(nlp, text)
+    assert (found[0]["cue"], found[0]["content"]) == ("insisted", 'Biden is "absolutely" staying in the race')

@@ -142,7 +142,7 @@ def _clause_taken_for_adverbial(verb: Token, frames: frozenset[str]) -> Token | 
         if (
             child.dep_ == "advcl"
             and not any(grand.dep_ == "mark" or grand.tag_ == "WRB" for grand in child.children)
-            and any(grand.dep_ in ("nsubj", "nsubjpass") for grand in child.children)
+            and _has_own_subject(child)
             and any(token.tag_ in FINITE_TAGS for token in (child, *child.children))
         ):
             return child
@@ -151,7 +151,7 @@ def _clause_taken_for_adverbial(verb: Token, frames: frozenset[str]) -> Token | 
         if (
             child.dep_ == "advcl"
             and not any(grand.dep_ == "mark" or grand.tag_ == "WRB" for grand in child.children)
-            and any(grand.dep_ in ("nsubj", "nsubjpass") for grand in child.children)
+            and _has_own_subject(child)
             and any(token.tag_ in FINITE_TAGS for token in (child, *child.children))
         ):
             return child
@@ -193,9 +193,19 @@ def _object_bounds(finder: QuoteFinder, child: Token) -> Bounds:
     return start, end
 
 
+def _has_own_subject(clause: Token) -> bool:
+    """A subject of the clause's verb, or of its auxiliary ("*Biden* is staying" may come parsed so)."""
+    auxiliaries = [child for child in clause.children if child.dep_ in ("aux", "auxpass")]
+    return any(
+        token.dep_ in ("nsubj", "nsubjpass") for head in (clause, *auxiliaries) for token in head.children
+    )
+
+
 def _object_dep(child: Token) -> str | None:
     """How ``child`` completes its verb as an object: "called *Trump* a liar" may come parsed
     as two object predicates, the first of which is the object."""
+    if child.dep_ == "dobj" and child.tag_ in ("WP", "WDT"):
+        return None  # "what it has decried as a stagnation": the words are in the "as" phrase
     if child.dep_ in ("xcomp", "dobj"):
         return child.dep_
     earlier = (c for c in child.head.children if c.i < child.i)

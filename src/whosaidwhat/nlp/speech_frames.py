@@ -130,7 +130,7 @@ def _is_not_done(verb: Token) -> bool:
     completing a verb that does not report ("released to show")."""
     if any(child.dep_ == "aux" and child.lower_ in MODALS for child in verb.children):
         return True
-    if verb.dep_ == "pcomp":
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
         return True
     if _is_infinitive(verb):
         head = reporting_verbs().get(verb.head.lemma_)
