@@ -288,3 +288,16 @@ def test_a_statement_whose_subject_hangs_from_its_auxiliary(nlp):
     text = 'Biden is "absolutely" staying in the race, the campaign chair Jen Dillon insisted on Friday.'
     found = quotes_of(nlp, text)
     assert (found[0]["cue"], found[0]["content"]) == ("insisted", 'Biden is "absolutely" staying in the race')
+
+
+def test_coordinated_that_clauses_stay_in_the_content(nlp):
+    quote = only_quote(nlp, "The minister warned that prices would rise, and that wages would not keep up.")
+    assert quote["content"] == "that prices would rise, and that wages would not keep up"
+
+
+def test_a_quotation_inside_the_content_does_not_end_it(nlp):
+    quote = only_quote(nlp, 'Lund said the plan was "dead on arrival" and would be withdrawn.')
+    assert (quote["kind"], quote["content"]) == (
+        "mixed",
+        'the plan was "dead on arrival" and would be withdrawn',
+    )

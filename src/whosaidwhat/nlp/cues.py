@@ -85,7 +85,7 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     for child in (*verb.rights, *verb.lefts):  # "X: in 2023, polling *found* that Y" reports Y
         if child.dep_ in CLAUSE_DEPS and _is_clause_content(finder, child, frames):
             bounds = _before_next_report(finder, child, _clause_bounds(finder, child))
-            return _around(finder, verb, bounds, clause=child)
+            return _around(finder, verb, _with_coordinated_clauses(finder, child, bounds), clause=child)
     if verb.dep_ in CLAUSE_DEPS and finder.quote_of_token[verb.head.i] >= 0:
         return _around(finder, verb, _clause_bounds(finder, verb.head, without=verb))
     for child in verb.children:
@@ -104,6 +104,19 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     if misparsed is not None:
         return _clause_bounds(finder, misparsed)
     return None
+
+
+def _with_coordinated_clauses(finder: QuoteFinder, clause: Token, bounds: Bounds) -> Bounds:
+    """ "warned that prices would rise, *and that wages would not keep up*": a second "that"
+    clause the parser hung from the verb belongs to the content."""
+    end = bounds[1]
+    for sibling in clause.head.rights:
+        if sibling.i <= clause.i or sibling.dep_ in ("punct", "cc"):
+            continue
+        if sibling.dep_ not in ("conj", "ccomp") or not _opens_with_that(sibling):
+            break
+        end = _clause_bounds(finder, sibling)[1]
+    return (bounds[0], end) if end > bounds[1] else bounds
 
 
 def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bounds:
