@@ -301,3 +301,18 @@ def test_a_quotation_inside_the_content_does_not_end_it(nlp):
         "mixed",
         'the plan was "dead on arrival" and would be withdrawn',
     )
+
+
+def test_a_quoted_fragment_about_someone_continues_the_speaker(nlp):
+    text = (
+        '"We found her in the park," Officer Dana Reyes said.\n\n'
+        'She had been "sleeping rough" for weeks when the storm hit.'
+    )
+    fragment = quotes_of(nlp, text)[-1]
+    assert (fragment["kind"], fragment["cue"], fragment["speaker"]) == ("mixed", None, "Dana Reyes")
+    assert '"sleeping rough"' in fragment["content"]
+
+
+def test_a_scare_quote_about_a_thing_is_no_quote(nlp):
+    text = '"The budget is late," Mayor Lina Holt said.\n\nThe city\'s "green budget" has been delayed twice.'
+    assert len(quotes_of(nlp, text)) == 1

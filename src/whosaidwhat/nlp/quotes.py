@@ -20,8 +20,9 @@ How it works, over the dependency parse:
    ("TAPPER: ..."). A cue inside another quote's content is part of that quote.
 4. A remaining quotation that fills its sentences continues the previous speaker of
    its paragraph or of the paragraph before (no cue, no source): the second half of a
-   quote split around its cue, or a floating quote. Anything else (scare quotes,
-   titles) is not a quote.
+   quote split around its cue, or a floating quote. So does a quoted fragment in a
+   sentence about "he", "she" or "they" (``She had been "sleeping rough" when ...``),
+   as a mixed quote of that sentence. Anything else (scare quotes, titles) is not a quote.
 5. Who said each quote, as an entity (:mod:`~whosaidwhat.nlp.speakers`).
 
 The thresholds and the reporting verbs are settings of the component
@@ -53,9 +54,12 @@ from whosaidwhat.nlp.quote_finder import (
     QuoteSettings,
     trim,
 )
-from whosaidwhat.nlp.quotemarks import find_quoted
+from whosaidwhat.nlp.quotemarks import Quoted, find_quoted
 from whosaidwhat.nlp.speakers import Speakers
 from whosaidwhat.nlp.syntax import paragraphs_of
+
+#: Subjects of a sentence whose quoted fragment the running speaker said of someone.
+FRAGMENT_SUBJECTS = frozenset({"he", "she", "they"})
 
 
 class Quotes(QuoteSettings):
@@ -134,16 +138,35 @@ def add_quotes_without_cue(finder: QuoteFinder) -> None:
     for k, quoted in enumerate(finder.quoted):
         while i < len(by_start) and by_start[i].content[0] < quoted.start:
             previous, i = by_start[i], i + 1
-        if (
-            k in finder.claimed
-            or previous is None
-            or not finder.fills_its_sentences(quoted, slack=finder.settings.floating_slack_words)
-        ):
+        if k in finder.claimed or previous is None:
             continue
         if finder.paragraph_of(quoted.start) - finder.paragraph_of(previous.content[0]) > 1:
             continue
-        previous = Quote(kind="direct", content=trim(finder.text, *quoted.inner), follows=previous)
+        if finder.fills_its_sentences(quoted, slack=finder.settings.floating_slack_words):
+            previous = Quote(kind="direct", content=trim(finder.text, *quoted.inner), follows=previous)
+        elif (sentence := fragment_sentence(finder, quoted)) is not None:
+            previous = Quote(kind="mixed", content=sentence, follows=previous)
+        else:
+            continue
         finder.quotes.append(previous)
+
+
+def fragment_sentence(finder: QuoteFinder, quoted: Quoted) -> Bounds | None:
+    """The sentence around a quoted fragment that tells of the person the running speaker speaks
+    of: "She had been *"sleeping rough"* when ...". Not a title or a name (capitalised), not a
+    term without a verb, and not a sentence about a thing ("the *"green budget"* ...")."""
+    inner = trim(finder.text, *quoted.inner)
+    words = finder.text[inner[0] : inner[1]].split()
+    if len(words) < 2 or not words[0][:1].islower():
+        return None
+    span = finder.doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
+    if span is None or not any(token.pos_ == "VERB" for token in span):
+        return None  # a term, not words someone used: the "eightfold fence"
+    sentence = span.sent
+    subject = next((t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in FRAGMENT_SUBJECTS or subject.i > span.start:
+        return None
+    return trim(finder.text, sentence.start_char, sentence.end_char)
 
 
 def without_duplicates(quotes: list[Quote]) -> list[Quote]:
