@@ -14,16 +14,22 @@ How it works, over the dependency parse:
    (:mod:`~whosaidwhat.nlp.speakers`).
    The content is a *direct* quote when quotation marks hold all its words, *mixed*
    when they hold some, *indirect* otherwise. "according to X" works the same way,
-   with the rest of the sentence as content.
-3. Quotations no cue claimed: one beside a reporting verb the parser did not link
-   ("...?" said the minister), one signed "― Name", or a transcript turn
-   ("TAPPER: ..."). A cue inside another quote's content is part of that quote.
+   with the rest of the sentence as content, and so does a reporting noun ("his remarks
+   that ..."). A reporting clause between commas reports what stands on either side
+   (:mod:`~whosaidwhat.nlp.parentheticals`). A verb reports nothing where nobody speaks
+   (:mod:`~whosaidwhat.nlp.speech_frames`): "is expected to", "Councillors must
+   declare", "I believe"; a belief counts only for a speaker quoted otherwise.
+3. Quotations no cue claimed (:mod:`~whosaidwhat.nlp.loose_quotes`): one beside a
+   reporting verb the parser did not link ("...?" said the minister), one after a
+   narrative clause and a colon, one signed "― Name", or a transcript turn ("TAPPER:
+   ..."). A cue inside another quote's content is part of that quote.
 4. A remaining quotation that fills its sentences continues the previous speaker of
    its paragraph or of the paragraph before (no cue, no source): the second half of a
    quote split around its cue, or a floating quote. So does a quoted fragment in a
    sentence about "he", "she" or "they" (``She had been "sleeping rough" when ...``),
    as a mixed quote of that sentence. Anything else (scare quotes, titles) is not a quote.
-5. Who said each quote, as an entity (:mod:`~whosaidwhat.nlp.speakers`).
+5. Who said each quote, as an entity (:mod:`~whosaidwhat.nlp.speakers`); then the beliefs
+   of anyone not quoted otherwise are dropped.
 
 The thresholds and the reporting verbs are settings of the component
 (:class:`~whosaidwhat.nlp.quote_finder.QuoteSettings`), which a spaCy config may change.
