@@ -55,6 +55,24 @@ VERBS = [
         "The minister stressed the need for calm.", "stressed", "the need for calm", id="stress-object"
     ),
     pytest.param(
+        "The union challenged the figures in the report.",
+        "challenged",
+        "the figures in the report",
+        id="challenge",
+    ),
+    pytest.param(
+        "The mayor attributed the flooding to blocked drains.",
+        "attributed",
+        "the flooding to blocked drains",
+        id="attribute",
+    ),
+    pytest.param(
+        "The minister emphasised the need for calm.",
+        "emphasised",
+        "the need for calm",
+        id="emphasise-object",
+    ),
+    pytest.param(
         "Berg cautioned against reading too much into the poll.",
         "cautioned",
         "reading too much into the poll",
