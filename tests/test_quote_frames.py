@@ -71,3 +71,12 @@ def test_a_number_of_officials_is_a_source(nlp):
 
 def test_a_decision_is_no_quote(nlp):
     assert quotes_of(nlp, "If Biden decides to bow out, his preferred choice is Harris.") == []
+
+
+def test_a_title_is_no_quote(nlp):
+    text = "Editor's picks: The Best Albums of the Year and Every Awful Thing Lund Has Promised to Do"
+    assert quotes_of(nlp, text) == []
+
+
+def test_the_tenets_of_a_religion_are_no_source(nlp):
+    assert quotes_of(nlp, "She will not be damned according to the tenets of her religion.") == []

@@ -19,7 +19,7 @@ from whosaidwhat.nlp.parentheticals import parenthetical_quotes
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.quotemarks import Quoted
 from whosaidwhat.nlp.speakers import addressee_of
-from whosaidwhat.nlp.speech_frames import CONTENT_POS, is_belief, is_speech, reports
+from whosaidwhat.nlp.speech_frames import CONTENT_POS, is_belief, is_speech, mute_nouns, reports
 from whosaidwhat.nlp.syntax import SPEAKER, SUBJECT_DEPS, child_with_dep, subject_of, token_end
 
 #: Dependency labels of a clause a reporting verb governs as its content.
@@ -43,7 +43,7 @@ def quote_from_cue(finder: QuoteFinder, token: Token) -> None:
     if token.pos_ == "NOUN" and token.lemma_ in reporting_nouns():
         _noun_cue(finder, token)
         return
-    if not finder.is_reporting_verb(token) or parenthetical_quotes(finder, token):
+    if not finder.is_reporting_verb(token) or _in_a_title(token) or parenthetical_quotes(finder, token):
         return
     content = _content_of(finder, token)
     if content is None:
@@ -54,6 +54,11 @@ def quote_from_cue(finder: QuoteFinder, token: Token) -> None:
     finder.cue_tokens.add(token.i)
     cue = (token.idx, token_end(token))
     finder.add(content, cue, subject, addressee_of(token), belief=is_belief(token))
+
+
+def _in_a_title(token: Token) -> bool:
+    """A capitalised verb inside its sentence is a title's: "Every Awful Thing Trump Has Promised"."""
+    return token.is_title and not token.is_sent_start and token.i > 0 and token.doc[token.i - 1].is_title
 
 
 def _noun_cue(finder: QuoteFinder, noun: Token) -> None:
@@ -269,7 +274,7 @@ def _quotation_after(finder: QuoteFinder, offset: int) -> Quoted | None:
 def _according_to(finder: QuoteFinder, according: Token, to: Token) -> None:
     """ "According to X, ...": X is the source, the rest of the sentence the content."""
     source = next((child for child in to.children if child.dep_ == "pobj"), None)
-    if source is None:
+    if source is None or source.lemma_ in mute_nouns():
         return
     sentence = according.sent
     phrase_end = source.right_edge.i + 1
