@@ -334,3 +334,8 @@ def test_a_quoted_fragment_about_someone_continues_the_speaker(nlp):
 def test_a_scare_quote_about_a_thing_is_no_quote(nlp):
     text = '"The budget is late," Mayor Lina Holt said.\n\nThe city\'s "green budget" has been delayed twice.'
     assert len(quotes_of(nlp, text)) == 1
+
+
+def test_according_to_first_gives_the_rest_without_its_comma(nlp):
+    quote = only_quote(nlp, "According to the agency, sales fell by half in May.")
+    assert quote["content"].startswith("sales fell by half")

@@ -280,6 +280,8 @@ def _according_to(finder: QuoteFinder, according: Token, to: Token) -> None:
     phrase_end = source.right_edge.i + 1
     doc = finder.doc
     if according.i - sentence.start <= 1:
+        if phrase_end < sentence.end - 1 and doc[phrase_end].text == ",":
+            phrase_end += 1
         rest = doc[phrase_end].idx if phrase_end < sentence.end else sentence.end_char
         content = trim(finder.text, rest, sentence.end_char)
     elif (
