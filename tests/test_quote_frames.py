@@ -80,3 +80,8 @@ def test_a_title_is_no_quote(nlp):
 
 def test_the_tenets_of_a_religion_are_no_source(nlp):
     assert quotes_of(nlp, "She will not be damned according to the tenets of her religion.") == []
+
+
+def test_one_of_a_group_is_a_source(nlp):
+    found = quotes_of(nlp, "One of the doctors said the clinic would close.")
+    assert [(q["source"], q["content"]) for q in found] == [("One of the doctors", "the clinic would close")]

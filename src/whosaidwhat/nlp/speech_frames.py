@@ -35,7 +35,7 @@ from whosaidwhat.nlp.lexicons import reporting_verbs, words
 from whosaidwhat.nlp.syntax import child_with_dep
 
 #: Subjects that are the writer or the reader: outside quotation marks they are nobody's source.
-NARRATOR_SUBJECTS = frozenset({"i", "we", "you", "me", "us", "one"})
+NARRATOR_SUBJECTS = frozenset({"i", "we", "you"})
 #: Auxiliaries that make a verb of doing an obligation, a possibility or a plan rather than a report.
 MODALS = frozenset({"must", "should", "can", "ca", "could", "may", "might", "shall", "need", "ought"})
 #: Words that make a number before a subject a share of those asked ("4 in 10", "60 per cent of").
