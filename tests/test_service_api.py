@@ -392,6 +392,22 @@ def test_extract_keeps_the_canonical_link_as_the_source_url(client):
     assert response.json()["source"]["url"] == "https://ferry.example/fares"
 
 
+@pytest.mark.parametrize("canonical", ["http://[bad", "https://[broken/fares"])
+def test_extract_drops_a_canonical_link_that_is_no_address(client, canonical):
+    page = (
+        f'<html><head><title>Ferry fares rise</title><link rel="canonical" href="{canonical}">'
+        "</head><body><article><h1>Ferry fares rise</h1>"
+        "<p>The ferry company raised fares by ten percent on Monday, its director said.</p>"
+        "<p>Passengers on the island route will pay the most, the company added.</p>"
+        "</article></body></html>"
+    )
+    response = client.post("/api/extract", content=page.encode(), headers={"content-type": "text/html"})
+    assert response.status_code == 200, response.text
+    record = response.json()
+    assert record["headline"] == "Ferry fares rise"
+    assert "url" not in record["source"] or record["source"]["url"] is None
+
+
 def test_reader_gives_two_speakers_two_colours(client, corpus):
     html = client.get(f"/articles/{corpus['ids']['Harbour']}").text
     colours = dict(re.findall(r'class="q (c\d+)"[^>]* data-speaker="(e\d)"', html))
