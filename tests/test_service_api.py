@@ -15,7 +15,14 @@ from fastapi.testclient import TestClient
 
 from whosaidwhat.record import ArticleRecord
 from whosaidwhat.service.app import create_app
-from whosaidwhat.service.reader import PALETTE_SIZE, colour_slot, highlight, quote_views, speaker_colours
+from whosaidwhat.service.reader import (
+    PALETTE_SIZE,
+    colour_slot,
+    highlight,
+    quote_views,
+    reader_view,
+    speaker_colours,
+)
 from whosaidwhat.service.timeline import layout
 from whosaidwhat.store import open_store
 
@@ -603,3 +610,62 @@ def test_a_quote_across_two_paragraphs_is_marked_in_both_and_anchored_once():
     assert "Byline" not in first + second
     assert first.count('id="q1"') == 1 and 'id="q1"' not in second
     assert 'data-quote="q1"' in second
+
+
+HEADLINE_QUOTE = (
+    'Mayor: "The pier will reopen"\nBy Ann Roe\n'
+    'Mayor Ida Moss spoke on Monday.\n"It is a promise," she said.\n'
+)
+
+
+def headline_quote_record() -> dict:
+    text = HEADLINE_QUOTE
+    return article_record(
+        text,
+        "2025-06-01",
+        {"e1": "Ida Moss"},
+        [("e1", "direct", "The pier will reopen", None), ("e1", "direct", "It is a promise,", "said")],
+    ) | {
+        "paragraphs": [
+            span(text, "Mayor Ida Moss spoke on Monday."),
+            span(text, '"It is a promise," she said.'),
+        ]
+    }
+
+
+def test_a_quote_outside_the_paragraphs_is_shown_before_them_with_its_anchor():
+    record = headline_quote_record()
+    record["quotes"].append(
+        {"id": "q3", "kind": "direct", "speaker": None, "content": span(HEADLINE_QUOTE, "Ann Roe")}
+    )
+    view = reader_view(record)
+    first, second, *body = view.blocks
+    assert first.label == "Quoted in the headline" and 'id="q1"' in first.html
+    assert second.label == "Quoted elsewhere in the article" and 'id="q3"' in second.html
+    assert "Mayor:" not in first.html, "only the quote is repeated, not the whole headline"
+    shown = "".join(str(block.html) for block in view.blocks)
+    assert [shown.count(f'id="q{n}"') for n in (1, 2, 3)] == [1, 1, 1]
+    assert [block.label for block in body] == [None, None]
+
+
+def test_a_section_heading_after_the_last_paragraph_is_kept():
+    record = headline_quote_record()
+    record["text"] += "Related stories\n"
+    record["sections"] = [
+        {"heading": "Related stories", "start": len(HEADLINE_QUOTE), "end": len(record["text"])}
+    ]
+    blocks = reader_view(record).blocks
+    assert blocks[-1].heading == "Related stories"
+    assert [block.heading for block in blocks].count("Related stories") == 1
+
+
+def test_the_article_page_anchors_a_quote_in_the_headline(tmp_path):
+    db = str(tmp_path / "c.db")
+    with open_store(db) as store:
+        store.add(headline_quote_record())
+        (stored,) = store.articles()
+    with TestClient(create_app(db)) as client:
+        html = client.get(f"/articles/{stored['id']}").text
+    body = html[html.index('id="text"') : html.index('<aside class="panel">')]
+    assert "Quoted in the headline" in body
+    assert re.search(r'<span class="q c\d+" id="q1"[^>]*>The pier will reopen</span>', body)
