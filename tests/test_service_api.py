@@ -323,6 +323,20 @@ def test_extract_answers_400_for_what_is_not_an_article(client, body):
     assert response.json()["detail"].startswith("[W")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_extract_says_it_guessed_utf16_without_a_byte_order_mark(client, encoding):
+    text = "Ferry fares rise\nThe ferry company raised fares by ten percent on Monday.\n"
+    response = client.post(
+        "/api/extract", content=text.encode(encoding), headers={"content-type": "text/plain"}
+    )
+    assert response.status_code == 200, response.text
+    record = response.json()
+    assert record["text"] == text
+    charset = response.headers.get("x-detected-charset") or ""
+    assert charset.startswith("utf_16")
+    assert any("not UTF-8" in warning and charset in warning for warning in record["warnings"])
+
+
 def test_extract_refuses_a_body_over_the_limit_with_413(client):
     response = client.post("/api/extract", content=b"word " * 1_000, headers={"content-type": "text/plain"})
     assert response.status_code == 413
