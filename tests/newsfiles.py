@@ -94,12 +94,19 @@ def html_page(number: int) -> bytes:
     ).encode()
 
 
-def write_warc(path: Path, numbers: list[int], gzipped: bool = True, extra_records: bool = True) -> None:
-    """A WARC of HTML responses (plus a request and an image response, which are not articles)."""
+def write_warc(
+    path: Path,
+    numbers: list[int],
+    gzipped: bool = True,
+    extra_records: bool = True,
+    site: str = "https://news.example.org",
+) -> None:
+    """A WARC of HTML responses from ``site`` (plus a request and an image response, which are
+    not articles)."""
     with open(path, "wb") as out:
         writer = WARCWriter(out, gzip=gzipped)
         for number in numbers:
-            uri = f"https://news.example.org/{number}"
+            uri = f"{site}/{number}"
             if extra_records:
                 request = writer.create_warc_record(
                     uri, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
@@ -117,7 +124,7 @@ def write_warc(path: Path, numbers: list[int], gzipped: bool = True, extra_recor
             image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
             writer.write_record(
                 writer.create_warc_record(
-                    "https://news.example.org/logo.png",
+                    f"{site}/logo.png",
                     "response",
                     payload=io.BytesIO(b"\x89PNG\r\n"),
                     http_headers=image,

@@ -32,6 +32,7 @@ from whosaidwhat.ingest import Ingest
 from whosaidwhat.ingest.ledger import Ledger
 from whosaidwhat.readers import iter_items
 from whosaidwhat.store import open_store
+from whosaidwhat.store.overview import NO_OUTLET
 
 #: Readable articles in the generated corpus, and the inputs that must fail.
 GOOD_ARTICLES = 13
@@ -236,3 +237,20 @@ def test_articles_are_batched_longest_first_each_content_once(tmp_path):
     assert [len(batch) for batch in batches] == [2, 2]
     assert sizes == sorted(sizes, reverse=True)
     assert ledger.summary.skipped == 1, "the copy of an article in the same run is skipped"
+
+
+def test_articles_whose_address_cannot_be_parsed_are_stored_without_an_outlet(tmp_path, nlp):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    write_warc(inputs / "a.warc", [1, 2], gzipped=False, site="http://[broken")
+    write_rss(inputs / "b.rss", [rss_item(3, link="http://[broken/3")])
+    with open_store(str(tmp_path / "c.db")) as store:
+        summary = Ingest(store).run([str(inputs)])
+        assert (summary.stored, summary.failed) == (3, 0)
+        stored = [store.article(a["id"]) for a in store.articles()]
+        assert sorted(record["source"].get("url") or "" for record in stored) == [
+            "",
+            "http://[broken/1",
+            "http://[broken/2",
+        ], "the archive's addresses are kept, the feed's unusable link is dropped"
+        assert store.outlets() == [NO_OUTLET]

@@ -11,6 +11,7 @@ import pytest
 
 from whosaidwhat.errors import ReadError
 from whosaidwhat.readers import Failure, read_bytes, read_path
+from whosaidwhat.readers.decode import guessed_encoding
 from whosaidwhat.readers.inputs import expand_inputs
 from whosaidwhat.readers.language import ENGLISH_FUNCTION_WORDS, stop_word_share
 
@@ -80,6 +81,14 @@ def test_encodings_decode_to_the_same_text(encoding):
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_byte_order_mark(encoding):
     assert read_bytes(ARTICLE.encode(encoding)).text == ARTICLE
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_reported_as_guessed(encoding):
+    data = ARTICLE.encode(encoding)
+    assert guessed_encoding(data).startswith("utf_16")
+    assert guessed_encoding("\ufeff".encode(encoding) + ARTICLE.encode(encoding)) is None, "a mark names it"
+    assert guessed_encoding(ARTICLE.encode("utf-8")) is None
 
 
 def test_byte_order_mark_is_not_part_of_the_text():

@@ -15,7 +15,14 @@ from fastapi.testclient import TestClient
 
 from whosaidwhat.record import ArticleRecord
 from whosaidwhat.service.app import create_app
-from whosaidwhat.service.reader import PALETTE_SIZE, colour_slot, highlight, quote_views, speaker_colours
+from whosaidwhat.service.reader import (
+    PALETTE_SIZE,
+    colour_slot,
+    highlight,
+    quote_views,
+    reader_view,
+    speaker_colours,
+)
 from whosaidwhat.service.timeline import layout
 from whosaidwhat.store import open_store
 
@@ -316,6 +323,20 @@ def test_extract_answers_400_for_what_is_not_an_article(client, body):
     assert response.json()["detail"].startswith("[W")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_extract_says_it_guessed_utf16_without_a_byte_order_mark(client, encoding):
+    text = "Ferry fares rise\nThe ferry company raised fares by ten percent on Monday.\n"
+    response = client.post(
+        "/api/extract", content=text.encode(encoding), headers={"content-type": "text/plain"}
+    )
+    assert response.status_code == 200, response.text
+    record = response.json()
+    assert record["text"] == text
+    charset = response.headers.get("x-detected-charset") or ""
+    assert charset.startswith("utf_16")
+    assert any("not UTF-8" in warning and charset in warning for warning in record["warnings"])
+
+
 def test_extract_refuses_a_body_over_the_limit_with_413(client):
     response = client.post("/api/extract", content=b"word " * 1_000, headers={"content-type": "text/plain"})
     assert response.status_code == 413
@@ -390,6 +411,22 @@ def test_extract_keeps_the_canonical_link_as_the_source_url(client):
     )
     response = client.post("/api/extract", content=page.encode(), headers={"content-type": "text/html"})
     assert response.json()["source"]["url"] == "https://ferry.example/fares"
+
+
+@pytest.mark.parametrize("canonical", ["http://[bad", "https://[broken/fares"])
+def test_extract_drops_a_canonical_link_that_is_no_address(client, canonical):
+    page = (
+        f'<html><head><title>Ferry fares rise</title><link rel="canonical" href="{canonical}">'
+        "</head><body><article><h1>Ferry fares rise</h1>"
+        "<p>The ferry company raised fares by ten percent on Monday, its director said.</p>"
+        "<p>Passengers on the island route will pay the most, the company added.</p>"
+        "</article></body></html>"
+    )
+    response = client.post("/api/extract", content=page.encode(), headers={"content-type": "text/html"})
+    assert response.status_code == 200, response.text
+    record = response.json()
+    assert record["headline"] == "Ferry fares rise"
+    assert "url" not in record["source"] or record["source"]["url"] is None
 
 
 def test_reader_gives_two_speakers_two_colours(client, corpus):
@@ -587,3 +624,62 @@ def test_a_quote_across_two_paragraphs_is_marked_in_both_and_anchored_once():
     assert "Byline" not in first + second
     assert first.count('id="q1"') == 1 and 'id="q1"' not in second
     assert 'data-quote="q1"' in second
+
+
+HEADLINE_QUOTE = (
+    'Mayor: "The pier will reopen"\nBy Ann Roe\n'
+    'Mayor Ida Moss spoke on Monday.\n"It is a promise," she said.\n'
+)
+
+
+def headline_quote_record() -> dict:
+    text = HEADLINE_QUOTE
+    return article_record(
+        text,
+        "2025-06-01",
+        {"e1": "Ida Moss"},
+        [("e1", "direct", "The pier will reopen", None), ("e1", "direct", "It is a promise,", "said")],
+    ) | {
+        "paragraphs": [
+            span(text, "Mayor Ida Moss spoke on Monday."),
+            span(text, '"It is a promise," she said.'),
+        ]
+    }
+
+
+def test_a_quote_outside_the_paragraphs_is_shown_before_them_with_its_anchor():
+    record = headline_quote_record()
+    record["quotes"].append(
+        {"id": "q3", "kind": "direct", "speaker": None, "content": span(HEADLINE_QUOTE, "Ann Roe")}
+    )
+    view = reader_view(record)
+    first, second, *body = view.blocks
+    assert first.label == "Quoted in the headline" and 'id="q1"' in first.html
+    assert second.label == "Quoted elsewhere in the article" and 'id="q3"' in second.html
+    assert "Mayor:" not in first.html, "only the quote is repeated, not the whole headline"
+    shown = "".join(str(block.html) for block in view.blocks)
+    assert [shown.count(f'id="q{n}"') for n in (1, 2, 3)] == [1, 1, 1]
+    assert [block.label for block in body] == [None, None]
+
+
+def test_a_section_heading_after_the_last_paragraph_is_kept():
+    record = headline_quote_record()
+    record["text"] += "Related stories\n"
+    record["sections"] = [
+        {"heading": "Related stories", "start": len(HEADLINE_QUOTE), "end": len(record["text"])}
+    ]
+    blocks = reader_view(record).blocks
+    assert blocks[-1].heading == "Related stories"
+    assert [block.heading for block in blocks].count("Related stories") == 1
+
+
+def test_the_article_page_anchors_a_quote_in_the_headline(tmp_path):
+    db = str(tmp_path / "c.db")
+    with open_store(db) as store:
+        store.add(headline_quote_record())
+        (stored,) = store.articles()
+    with TestClient(create_app(db)) as client:
+        html = client.get(f"/articles/{stored['id']}").text
+    body = html[html.index('id="text"') : html.index('<aside class="panel">')]
+    assert "Quoted in the headline" in body
+    assert re.search(r'<span class="q c\d+" id="q1"[^>]*>The pier will reopen</span>', body)

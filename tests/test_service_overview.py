@@ -317,3 +317,53 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_kept_as_text():
     response = csv_response([["content", "n"], ['=HYPERLINK("http://evil.example")', -3], ["@once", 2]], "t")
     rows = list(csv.reader(io.StringIO(response.body.decode())))
     assert rows == [["content", "n"], ['\'=HYPERLINK("http://evil.example")', "-3"], ["'@once", "2"]]
+
+
+def namesakes_records() -> list[dict]:
+    """Four women called Anna, none said to be a woman, each quoted once, beside an unnamed source."""
+    records = []
+    for surname in ("Holm", "Berg", "Dahl", "Lund"):
+        text = (
+            f'Anna {surname} speaks\n"The pier is open," Anna {surname} said.\n"So it is," a sailor said.\n'
+        )
+        entities = [
+            {
+                "id": "e1",
+                "name": f"Anna {surname}",
+                "type": "PERSON",
+                "mentions": spans(text, f"Anna {surname} said"),
+            }
+        ]
+        quotes = [quote(text, 1, "The pier is open,", "e1"), quote(text, 2, "So it is,", None)]
+        records.append(record(text, "https://pier.example/a", "2025-05-01", entities, quotes))
+    return records
+
+
+def test_the_store_counts_speakers_by_kind_and_first_name_not_per_person(tmp_path, monkeypatch):
+    from whosaidwhat.service import quoted
+
+    with open_store(str(tmp_path / "c.db")) as store:
+        store.add_many(namesakes_records())
+        counts = store.overview()
+    rows = [(row["kind"], row["speaker_gender"], row["first"], row["quotes"]) for row in counts["speakers"]]
+    assert rows == [("person", None, "anna", 4), ("unnamed", None, None, 4)]
+    guessed = []
+    monkeypatch.setattr(
+        quoted, "given_name_gender", lambda name: guessed.append(name) or given_name_gender(name)
+    )
+    kinds = {row["kind"]: row["quotes"] for row in quoted.figures(counts)["speakers"]}
+    assert (kinds["female_guessed"], kinds["unnamed"]) == (4, 4)
+    assert guessed == ["anna"], "one guess per first name"
+
+
+def test_an_overview_past_its_time_limit_is_stopped_with_a_reason(tmp_path, monkeypatch):
+    from whosaidwhat.errors import QueryError
+    from whosaidwhat.store import overview, sqlite
+
+    monkeypatch.setattr(overview, "OVERVIEW_SECONDS", 0.0)
+    monkeypatch.setattr(sqlite, "PROGRESS_STEPS", 1)
+    with open_store(str(tmp_path / "c.db")) as store:
+        store.add_many(namesakes_records())
+        with pytest.raises(QueryError, match="overview .* was stopped"):
+            store.overview()
+        assert store.counts()["quotes"] == 8, "the store answers again once the overview is stopped"

@@ -199,3 +199,12 @@ def test_atom_entries_carry_their_content(tmp_path):
         "https://news.example.org/5",
     )
     assert entry.data.count(b"<p>") == 3
+
+
+def test_a_feed_entry_whose_link_is_no_address_is_read_without_it(tmp_path):
+    feed = tmp_path / "news.rss"
+    write_rss(feed, [rss_item(1, link="http://[broken/1"), rss_item(2)])
+    first, second = iter_feed(str(feed), feed.read_bytes(), MAX_BYTES)
+    assert (first.headline, first.url) == (article(1)[0], None)
+    assert b"planning committee" in first.data
+    assert second.url == "https://news.example.org/feed/2"

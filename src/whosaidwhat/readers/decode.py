@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
+from charset_normalizer import CharsetMatch, from_bytes
 
 from whosaidwhat.errors import ReadError
 
@@ -60,9 +60,9 @@ def decode(data: bytes, path: str | None = None) -> str:
             return _checked(_decode_strict(data[len(bom) :], encoding, path), path)
     kind = binary_kind(data)
     if kind == NUL_BYTES:
-        wide = _decode_wide_unicode(data)
+        wide = _wide_unicode(data)
         if wide is not None:
-            return _checked(wide, path)
+            return _checked(str(wide), path)
     if kind:
         raise ReadError(path, f"binary file ({kind}), not a text or HTML article")
     try:
@@ -81,11 +81,11 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
-def _decode_wide_unicode(data: bytes) -> str | None:
+def _wide_unicode(data: bytes) -> CharsetMatch | None:
     """UTF-16 or UTF-32 text written without a byte-order mark (NUL bytes are its zero halves)."""
     best = from_bytes(data).best()
     if best is not None and best.encoding.startswith(("utf_16", "utf_32")):
-        return str(best)
+        return best
     return None
 
 
@@ -116,8 +116,15 @@ def legacy_encoding(data: bytes, path: str | None = None) -> str:
 
 def guessed_encoding(data: bytes) -> str | None:
     """The encoding :func:`decode` guesses for text that is not UTF-8 and names no encoding of
-    its own (by a byte-order mark); None when no guess was needed."""
-    if any(data.startswith(bom) for bom, _ in BOMS) or binary_kind(data):
+    its own (by a byte-order mark), UTF-16 or UTF-32 without a mark included; None when no
+    guess was needed."""
+    if any(data.startswith(bom) for bom, _ in BOMS):
+        return None
+    kind = binary_kind(data)
+    if kind == NUL_BYTES:
+        wide = _wide_unicode(data)
+        return wide.encoding if wide is not None else None
+    if kind:
         return None
     try:
         data.decode("utf-8")

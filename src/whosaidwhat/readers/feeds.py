@@ -13,12 +13,13 @@ import os
 import re
 import time
 from collections.abc import Iterator
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from whosaidwhat.errors import ReadError
 from whosaidwhat.readers.article import STDIN_NAME, Failure, Item, path_name
 from whosaidwhat.readers.content import file_error
 from whosaidwhat.readers.decode import BOMS
+from whosaidwhat.urls import split_url
 
 #: What may come before the root element of an XML document: white space, the XML
 #: declaration and other processing instructions, comments, a document type declaration.
@@ -77,6 +78,7 @@ def entry_item(entry, name: str, folder: str, max_bytes: int) -> Item:
     """The entry's article: its linked local page, else its own content as an HTML page."""
     title = (entry.get("title") or "").strip() or None
     link = entry.get("link")
+    link = link if link and split_url(link) else None
     published = entry_date(entry)
     page = local_page(link, folder)
     if page is not None:
@@ -133,9 +135,9 @@ def entry_date(entry) -> str | None:
 
 def local_page(link: str | None, folder: str) -> str | None:
     """The local file an entry's link names, if there is one."""
-    if not link:
+    parts = split_url(link) if link else None
+    if parts is None:
         return None
-    parts = urlsplit(link)
     if parts.scheme == "file":
         candidate = unquote(parts.path)
     elif not parts.scheme and not parts.netloc:

@@ -36,6 +36,7 @@ from trafilatura.metadata import extract_author
 
 from whosaidwhat.readers.jsonld import JsonLd, read_jsonld
 from whosaidwhat.readers.titles import choose_headline
+from whosaidwhat.urls import host_of
 
 #: Meta tags that name the article's authors, in the order they are trusted.
 AUTHOR_TAGS = (
@@ -130,10 +131,13 @@ def meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
 
 
 def canonical_url(tree: HtmlElement, tags: dict[str, list[str]]) -> str | None:
-    for link in tree.iterfind(".//link[@rel='canonical'][@href]"):
-        if link.get("href", "").startswith("http"):
-            return link.get("href")
-    return next((url for url in tags.get("og:url", []) if url.startswith("http")), None)
+    """The page's canonical link, else its sharing address; one that names no host is dropped."""
+    links = [link.get("href", "") for link in tree.iterfind(".//link[@rel='canonical'][@href]")]
+    return next((url for url in [*links, *tags.get("og:url", [])] if is_web_address(url)), None)
+
+
+def is_web_address(url: str) -> bool:
+    return url.startswith("http") and host_of(url) is not None
 
 
 def h1_texts(tree: HtmlElement) -> list[str]:

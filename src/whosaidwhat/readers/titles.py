@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from urllib.parse import urlsplit
+
+from whosaidwhat.urls import host_of
 
 #: What sites put between a title and their name: a bar, a dash, a bullet, a slash.
 SEPARATOR = re.compile(r"\s+(?:[|·•»/\\~]|[-–—]{1,2}|::)\s+")
@@ -128,7 +129,7 @@ def site_keys(names: Iterable[str]) -> set[str]:
     for name in names:
         if not name:
             continue
-        host = urlsplit(name).hostname if "://" in name else None
+        host = host_of(name) if "://" in name else None
         if not host:
             keys.add(_compact(name))
             continue

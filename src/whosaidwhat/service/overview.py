@@ -69,7 +69,8 @@ def quote_link(row: dict) -> str:
 def router(stores, render: Callable[..., HTMLResponse]) -> APIRouter:
     routes = APIRouter()
 
-    def found(outlet: str | None, period: str | None) -> dict:
+    def figures_for(outlet: str | None, period: str | None) -> dict:
+        """The overview's figures in the scope of ``outlet`` and ``period``, as the API returns them."""
         counts = stores.get().overview(outlet or None, period or None)
         return {"scope": {"outlet": outlet or None, "period": period or None}, **quoted.figures(counts)}
 
@@ -77,12 +78,12 @@ def router(stores, render: Callable[..., HTMLResponse]) -> APIRouter:
     def overview_api(outlet: Outlet = None, period: Period = None):
         """Who gets quoted: quotes per kind of speaker, most quoted people and organisations, per
         outlet and per month. A gender is counted as stated by the text, or apart as a name-based guess."""
-        return found(outlet, period)
+        return figures_for(outlet, period)
 
     @routes.get("/overview", response_class=HTMLResponse, include_in_schema=False)
     def overview_page(request: Request, outlet: Outlet = None, period: Period = None):
         store = stores.get()
-        figures = found(outlet, period)
+        figures = figures_for(outlet, period)
         return render(
             request,
             "overview.html",
@@ -100,7 +101,9 @@ def router(stores, render: Callable[..., HTMLResponse]) -> APIRouter:
 
     @routes.get("/overview/{name}.csv", include_in_schema=False)
     def overview_csv(name: Annotated[str, Path()], outlet: Outlet = None, period: Period = None):
-        table = next((table for table in quoted.tables(found(outlet, period)) if table.name == name), None)
+        table = next(
+            (table for table in quoted.tables(figures_for(outlet, period)) if table.name == name), None
+        )
         if table is None:
             raise HTTPException(404, detail=f"no table {name!r}")
         return csv_response(table.csv_rows(), name)

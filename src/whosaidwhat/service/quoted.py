@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from whosaidwhat.names import PERSON, given_name_gender
+from whosaidwhat.names import given_name_gender
 from whosaidwhat.service.charts import BarChart, bar_chart
 
 STATED, GUESSED = "stated in the text", "guessed from the first name"
@@ -61,10 +61,8 @@ def percent(value: float) -> str:
 
 def speaker_kind(row: dict) -> str:
     """The kind of speaker a group of quotes has (a row of the store's ``speakers`` counts)."""
-    if row["person_id"] is None:
-        return "unnamed"
-    if row["type"] != PERSON:
-        return "not_person"
+    if row["kind"] != "person":
+        return row["kind"]
     if row["speaker_gender"]:
         return f"{row['speaker_gender']}_stated"
     guess, _ = given_name_gender(row["first"]) if row["first"] else (None, False)

@@ -7,7 +7,8 @@ tags written in this module are trusted. Quote and cue spans may nest or overlap
 inside a mixed quote, a quote running into the next one), so the text is cut into
 segments at all boundaries and each segment is tagged with what covers it, instead of
 nesting elements. Text outside the paragraphs (headline, dateline, byline) is not repeated
-in the body: the page's header shows it.
+in the body: the page's header shows it. A quote there is, alone, in a block before the
+paragraphs, so that its permalink has a target.
 """
 
 from __future__ import annotations
@@ -96,10 +97,12 @@ class QuoteView:
 
 @dataclass
 class Block:
-    """One block of the article body: a section heading, or a paragraph's highlighted text."""
+    """One block of the article body: a section heading, a paragraph's highlighted text, or a
+    quote from outside the paragraphs, ``label`` saying where it is."""
 
     heading: str | None = None
     html: Markup | None = None
+    label: str | None = None
 
 
 @dataclass
@@ -117,9 +120,11 @@ def reader_view(record: dict) -> ReaderView:
     names = {entity["id"]: entity["name"] for entity in record.get("entities", [])}
     quotes = quote_views(record.get("quotes", []), names, len(text))
     ranges = paragraph_ranges(record, text)
-    paragraphs = highlight(text, quotes, ranges)
+    paragraphs, anchored = highlight_anchored(text, quotes, ranges)
+    outside = [quote for quote in quotes if quote.id not in anchored]
     return ReaderView(
-        blocks=body_blocks(record.get("sections") or [], ranges, paragraphs),
+        blocks=outside_blocks(text, record.get("headline"), outside)
+        + body_blocks(record.get("sections") or [], ranges, paragraphs),
         speakers=who_said_what(quotes, text),
         events=event_rows(record.get("events", []), names),
         quote_count=len(quotes),
@@ -149,13 +154,29 @@ def paragraph_ranges(record: dict, text: str) -> list[tuple[int, int]]:
 
 
 def body_blocks(sections: list[dict], ranges: list[tuple[int, int]], paragraphs: list[Markup]) -> list[Block]:
-    """Paragraphs in order, each section's heading before the first paragraph it covers."""
+    """Paragraphs in order, each section's heading before the first paragraph it covers; the
+    headings of sections after the last paragraph at the end."""
     headings = sorted((section["start"], index, section["heading"]) for index, section in enumerate(sections))
     blocks: list[Block] = []
     for (_, end), html in zip(ranges, paragraphs, strict=True):
         while headings and headings[0][0] < end:
             blocks.append(Block(heading=headings.pop(0)[2]))
         blocks.append(Block(html=html))
+    blocks.extend(Block(heading=heading) for _, _, heading in headings)
+    return blocks
+
+
+def outside_blocks(text: str, headline: str | None, quotes: list[QuoteView]) -> list[Block]:
+    """A block for each of ``quotes``, which no paragraph shows, in the order of the text: the
+    quote alone, highlighted and anchored, labelled with where it is."""
+    start = text.find(headline) if headline else -1
+    in_headline = range(start, start + len(headline)) if start >= 0 and headline else range(0)
+    blocks = []
+    for quote in sorted(quotes, key=lambda quote: (quote.content, quote.id)):
+        first, end = quote.content
+        label = "Quoted in the headline" if first in in_headline and end <= in_headline.stop else None
+        (html,) = highlight(text, [quote], [quote.content])
+        blocks.append(Block(html=html, label=label or "Quoted elsewhere in the article"))
     return blocks
 
 
@@ -206,7 +227,14 @@ def quote_views(quotes: list[dict], names: dict[str, str], length: int) -> list[
 
 def highlight(text: str, quotes: list[QuoteView], ranges: list[tuple[int, int]]) -> list[Markup]:
     """Each of ``ranges`` (sorted, disjoint) of ``text`` as escaped HTML, each quote and cue wrapped
-    in a tagged ``<span>``; a quote's first shown piece carries its id, the target of its permalink.
+    in a tagged ``<span>``; a quote's first shown piece carries its id, the target of its permalink."""
+    return highlight_anchored(text, quotes, ranges)[0]
+
+
+def highlight_anchored(
+    text: str, quotes: list[QuoteView], ranges: list[tuple[int, int]]
+) -> tuple[list[Markup], set[str]]:
+    """:func:`highlight`'s ranges, and the ids of the quotes anchored in them (those with a shown piece).
 
     One sweep over the cut points keeps the quotes and cues open at each point; a
     segment covered by several quotes belongs to the innermost (the last opened).
@@ -247,7 +275,7 @@ def highlight(text: str, quotes: list[QuoteView], ranges: list[tuple[int, int]])
             anchored.add(in_quote.id)
             anchor = f' id="{escape(in_quote.id)}"'
         pieces.append(Markup(f'<span class="{escape(classes)}"{anchor}{attributes[owner.id]}>{piece}</span>'))
-    return [Markup("").join(pieces) for pieces in shown]
+    return [Markup("").join(pieces) for pieces in shown], anchored
 
 
 def span_length(item: tuple[str, QuoteView]) -> int:

@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 from whosaidwhat.errors import QueryError
 from whosaidwhat.names import gender_stated
@@ -22,6 +21,7 @@ from whosaidwhat.store.overview import OverviewQueries
 from whosaidwhat.store.queries import Queries
 from whosaidwhat.store.schema import TABLES
 from whosaidwhat.timex import first_day
+from whosaidwhat.urls import host_of
 
 
 def said_on(quote: dict, published: str | None) -> str | None:
@@ -30,8 +30,9 @@ def said_on(quote: dict, published: str | None) -> str | None:
 
 
 def outlet_of(url: str | None) -> str | None:
-    """The outlet an article's address names: its host, lower case, without ``www.``."""
-    host = urlsplit(url).hostname if url else None
+    """The outlet an article's address names: its host, lower case, without ``www.``; None
+    when it names none."""
+    host = host_of(url)
     return host.removeprefix("www.") if host else None
 
 

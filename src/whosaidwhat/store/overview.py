@@ -4,18 +4,23 @@ Every count is of quotes, within a scope (one outlet, one month, or all). An art
 outlet is its URL's host (``NO_OUTLET`` when its input gave no URL); a quote's period is
 the month of its article. Gender is counted as the article states it
 (``quotes.speaker_gender``); the name-based guess for the rest is left to the caller,
-which must label it as a guess.
+which must label it as a guess: the store counts those quotes per first name, so the
+caller guesses once per name, not once per person. The counts of one overview run within
+:data:`OVERVIEW_SECONDS`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from whosaidwhat.errors import QueryError
 from whosaidwhat.names import PERSON
 
 NO_OUTLET = "(no address)"
 UNDATED = "undated"
 TOP = 10
+#: The longest the counts of one overview may take, in seconds; past it they are stopped.
+OVERVIEW_SECONDS = 30.0
 
 OUTLET_SQL = f"COALESCE(a.outlet, '{NO_OUTLET}')"
 PERIOD_SQL = f"COALESCE(substr(q.published, 1, 7), '{UNDATED}')"
@@ -27,6 +32,16 @@ GROUP_COUNTS = (
     "sum(CASE WHEN q.person_id IS NULL THEN 1 ELSE 0 END) AS unnamed, "
     "sum(CASE WHEN q.speaker_gender = 'female' THEN 1 ELSE 0 END) AS female_stated, "
     "sum(CASE WHEN q.speaker_gender = 'male' THEN 1 ELSE 0 END) AS male_stated"
+)
+#: A quote's kind of speaker ("unnamed", "not_person", "person"), a person's stated gender,
+#: and the first name of a person whose gender the text does not state.
+SPEAKER_SQL = (
+    f"CASE WHEN q.person_id IS NULL THEN 'unnamed' WHEN p.type = '{PERSON}' THEN 'person' "
+    "ELSE 'not_person' END AS kind, "
+    f"CASE WHEN q.person_id IS NOT NULL AND p.type = '{PERSON}' THEN NULLIF(q.speaker_gender, '') END "
+    "AS speaker_gender, "
+    f"CASE WHEN q.person_id IS NOT NULL AND p.type = '{PERSON}' AND COALESCE(q.speaker_gender, '') = '' "
+    "THEN p.first END AS first"
 )
 
 
@@ -46,7 +61,20 @@ class OverviewQueries:
         return [row["period"] for row in rows]
 
     def overview(self, outlet: str | None = None, period: str | None = None) -> dict[str, list[dict]]:
-        """Quotes in the scope of ``outlet`` and ``period`` (None for all), counted five ways."""
+        """Quotes in the scope of ``outlet`` and ``period`` (None for all), counted five ways;
+        a QueryError when the counts take more than :data:`OVERVIEW_SECONDS`."""
+        try:
+            with self.db.time_limit(OVERVIEW_SECONDS):
+                return self._counts(outlet, period)
+        except self.db.timeout_error as exc:
+            if not self.db.is_timeout(exc):
+                raise
+            raise QueryError(
+                f"the overview took more than {OVERVIEW_SECONDS:g} s and was stopped: "
+                "choose one outlet or one month"
+            ) from exc
+
+    def _counts(self, outlet: str | None, period: str | None) -> dict[str, list[dict]]:
         where, params = self._scope(outlet, period)
         return {
             "outlets": self._grouped(OUTLET_SQL, "outlet", where, params, "quotes DESC, outlet"),
@@ -54,9 +82,9 @@ class OverviewQueries:
             "people": self._most_quoted(where + f" AND p.type = {self.db.mark}", [*params, PERSON]),
             "organisations": self._most_quoted(where + f" AND p.type = {self.db.mark}", [*params, "ORG"]),
             "speakers": self.db.rows(
-                "SELECT q.person_id, p.type, p.first, q.speaker_gender, count(*) AS quotes "
-                f"{SCOPED_QUOTES} {where} GROUP BY q.person_id, p.type, p.first, q.speaker_gender "
-                "ORDER BY q.person_id, q.speaker_gender",
+                f"SELECT kind, speaker_gender, first, count(*) AS quotes FROM (SELECT {SPEAKER_SQL} "
+                f"{SCOPED_QUOTES} {where}) speakers GROUP BY kind, speaker_gender, first "
+                "ORDER BY kind, speaker_gender, first",
                 params,
             ),
         }
