@@ -141,3 +141,48 @@ def test_a_rival_subject_of_the_same_gender_breaks_the_chain(nlp):
 )
 def test_a_relative_pronoun_speaks_for_its_antecedent(nlp, text, speaker):
     assert quote_containing(nlp, text, "findings")["speaker"] == speaker
+
+
+def mentions_of(nlp, text: str) -> dict[str, list[str]]:
+    """Each entity's name and the words of its mentions, as the record lists them."""
+    record = extract(read_bytes((HEADLINE + text).encode("utf-8"), path="story.txt"), nlp).to_dict()
+    return {entity["name"]: [m["text"] for m in entity["mentions"]] for entity in record["entities"]}
+
+
+def test_a_name_inside_the_quotation_is_no_antecedent_of_its_pronoun(nlp):
+    text = 'Coach Dana Reyes praised the squad.\n"Nobody works harder than Maria Lopez," she said.\n'
+    assert quote_containing(nlp, text, "Nobody works")["speaker"] == "Dana Reyes"
+    assert "she" not in mentions_of(nlp, text)["Maria Lopez"]
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        pytest.param(
+            "The Northshire Harbour Board met on Monday. It said the port would close for a week.",
+            "port",
+            "Northshire Harbour Board",
+            id="it",
+        ),
+        pytest.param(
+            "Calder Bank fired 500 workers last year. The bank said the staff had opened fake accounts.",
+            "fake accounts",
+            "Calder Bank",
+            id="the-bank",
+        ),
+        pytest.param(
+            "The Global Relief Fund cut its forecast on Tuesday, and Ann Lee, a trader, sold. "
+            "The fund said trade was slowing.",
+            "slowing",
+            "Global Relief Fund",
+            id="a-word-of-its-name",
+        ),
+    ],
+)
+def test_an_organisation_referred_to_without_its_name_is_the_speaker(nlp, text, words, speaker):
+    assert quote_containing(nlp, text, words)["speaker"] == speaker
+
+
+def test_it_is_no_organisation_when_people_were_the_subject(nlp):
+    text = "Residents of Calder Bank Road met the mayor. They said the road was unsafe."
+    assert quote_containing(nlp, text, "unsafe")["speaker"] is None

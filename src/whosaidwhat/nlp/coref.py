@@ -18,7 +18,8 @@ classic rule-based recipe, left to right through the article:
   nationality: descriptions resolve only to people.
 
 Pronouns inside quotation marks are left alone: there they refer to people from the
-quoted speaker's point of view.
+quoted speaker's point of view; and the names there are no antecedents of the pronouns outside
+(in `"Nobody works harder than Maria Lopez," she said`, "she" is not Maria Lopez).
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ OFFICE_CHANGING_MODIFIERS = frozenset(
     }
 )
 DESCRIPTION_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
-_QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d')
+_QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d|\'\'[^\n]*?\'\'|\u2018[^\u2019\n]*\u2019')
 
 
 @dataclass
@@ -110,7 +111,7 @@ class Resolver:
         self.paragraph_starts = paragraph_starts
         self.paragraph_window = paragraph_window
         self.sentence_of = _sentence_indexes(doc)
-        self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.text)]
+        self.quoted = quoted_spans(doc.text)
         self.history: list[Seen] = []
         self.person_at: dict[int, int] = {}
         self.last_mentioned: dict[int, int] = {}
@@ -163,6 +164,8 @@ class Resolver:
     def remember(self, person: int, token: Token) -> None:
         self.person_at[token.i] = person
         self.last_mentioned[person] = token.i
+        if self.in_quotes(token):
+            return  # a name in a quotation is the quoted speaker's word: no antecedent for the narrative
         self.history.append(
             Seen(
                 person, token.i, self.sentence_of[token.i], self.paragraph(token), token.dep_ in SUBJECT_DEPS
@@ -311,6 +314,11 @@ def _bound_subject(token: Token) -> int | None:
         return None
     verb = token.head.head if token.dep_ == "pobj" else token.head
     return next((child.i for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` inside quotation marks, in order: someone's words, not the narrative's."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
 def _sentence_indexes(doc: Doc) -> list[int]:

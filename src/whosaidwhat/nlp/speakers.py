@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Token
 from whosaidwhat.names import FEMALE, MALE, given_name_gender, name_parts
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
+from whosaidwhat.nlp.organisations import OrganisationReferences
 
 if TYPE_CHECKING:
     from whosaidwhat.nlp.quote_finder import Quote
@@ -127,6 +128,7 @@ class Speakers:
             if token.dep_ in SUBJECT_DEPS and (entity := entity_of(token, self.mentions)) is not None
         )
         self.subject_starts = [offset for offset, _ in self.subjects]
+        self.organisations = OrganisationReferences(doc, self.mentions, paragraph_starts)
 
     def attribute(self, quotes: list[Quote]) -> list[Quote]:
         """``quotes`` with their speakers set, in text order; coordinated speakers add quotes."""
@@ -184,6 +186,9 @@ class Speakers:
         named = entity_of(subject, self.mentions)
         if named is not None:
             return None if self.counted_member(subject, named) else named
+        organisation = self.organisations.referent(subject)
+        if organisation is not None:
+            return organisation
         appositive = self.named_apposition(subject)
         if appositive is not None:
             quote.source = (quote.source[0], own_phrase_end(appositive)) if quote.source else None
