@@ -186,3 +186,57 @@ def test_an_organisation_referred_to_without_its_name_is_the_speaker(nlp, text, 
 def test_it_is_no_organisation_when_people_were_the_subject(nlp):
     text = "Residents of Calder Bank Road met the mayor. They said the road was unsafe."
     assert quote_containing(nlp, text, "unsafe")["speaker"] is None
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        pytest.param(
+            "Harbour boss Mia Strand, 52, has run the port since 2010. "
+            "The 52-year-old said the new cranes would arrive in May.",
+            "cranes",
+            "Mia Strand",
+            id="age",
+        ),
+        pytest.param(
+            "Governor Mike Pence spoke in Ohio on Monday. The Indiana governor said taxes were too high.",
+            "taxes",
+            "Mike Pence",
+            id="office-with-a-place",
+        ),
+        pytest.param(
+            "Republican nominee Donald Trump spoke in Ohio on Monday. "
+            "The GOP nominee said taxes were too high.",
+            "taxes",
+            "Donald Trump",
+            id="party-by-another-word",
+        ),
+        pytest.param(
+            "Rhona Kerr toured the new harbour on Monday with her staff. "
+            "The businesswoman said the cranes were too old.",
+            "cranes",
+            "Rhona Kerr",
+            id="role-of-the-person-just-named",
+        ),
+    ],
+)
+def test_a_description_is_the_person_it_describes(nlp, text, words, speaker):
+    assert quote_containing(nlp, text, words)["speaker"] == speaker
+
+
+def test_a_description_is_nobody_its_party_or_office_rules_out(nlp):
+    text = (
+        "Republican senator Paul Hanks met Democratic governor Ruth Okafor on Monday. "
+        "Senator Hanks left early. The Democratic governor said the talks had failed."
+    )
+    assert quote_containing(nlp, text, "talks")["speaker"] == "Ruth Okafor"
+    text = "Senator Ana Ruiz met the press on Monday. The judge said the case would be heard in May."
+    assert quote_containing(nlp, text, "case")["speaker"] is None
+
+
+def test_a_short_name_of_an_outlet_is_the_outlet(nlp):
+    text = (
+        "The Lakeside Evening Post reported the sale on Monday. "
+        "The Post said the harbour had been sold for a song."
+    )
+    assert quote_containing(nlp, text, "harbour")["speaker"] == "Lakeside Evening Post"

@@ -14,7 +14,8 @@ Runs after the model's NER and writes ``doc._.wsw_entities``:
    a misspelt surname ("Ruttte") joins the surname it is one or two edits from (rapidfuzz).
    Other entities group by their text (countries by ISO code: "U.S.", "America" and "the States"
    are "United States")
-   and acronyms join their spelled-out organisation.
+   and acronyms join their spelled-out organisation, short names the full name they end
+   ("the Post" after "the New York Post").
 4. Titles (:mod:`~whosaidwhat.nlp.titles`), then pronouns and definite descriptions
    (:mod:`~whosaidwhat.nlp.coref`).
 
@@ -27,7 +28,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -51,7 +51,9 @@ from whosaidwhat.names import (
 )
 from whosaidwhat.nlp import extensions
 from whosaidwhat.nlp.coref import PARAGRAPH_WINDOW, Person, Resolver
+from whosaidwhat.nlp.descriptions import apposition_age
 from whosaidwhat.nlp.name_mentions import (
+    Group,
     Mention,
     common_noun_as_person,
     full_names,
@@ -60,8 +62,8 @@ from whosaidwhat.nlp.name_mentions import (
     named_mentions,
     relabelled,
 )
+from whosaidwhat.nlp.org_names import group_others
 from whosaidwhat.nlp.titles import (
-    Title,
     affiliated_country,
     apposition_before,
     apposition_titles,
@@ -70,22 +72,6 @@ from whosaidwhat.nlp.titles import (
     title_noun,
     titles_beside,
 )
-
-#: Words skipped when spelling out an acronym: "North Atlantic Treaty Organization" -> "NATO".
-ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for", "&"})
-
-
-@dataclass
-class Group:
-    label: str
-    mentions: list[Mention] = field(default_factory=list)
-    titles: list[Title] = field(default_factory=list)
-    first: str = ""
-    countries: set[str] = field(default_factory=set)  # ISO codes: "Germany's Christian Lindner"
-
-    def add_title(self, title: Title | None) -> None:
-        if title and all(title.text.casefold() != known.text.casefold() for known in self.titles):
-            self.titles.append(title)
 
 
 class Entities:
@@ -247,41 +233,6 @@ class People:
         return [group for group in [*self.full, *self.singles.values()] if group.mentions]
 
 
-def group_others(mentions: list[Mention]) -> list[Group]:
-    """Organisations, places and the rest, one group per name (countries by ISO code, groups of
-    people in the singular: "Democrats" with "Democrat")."""
-    groups: dict[str, Group] = {}
-    for mention in mentions:
-        key = name_key(mention.text, mention.label, Scope.ARTICLE).key
-        if mention.label == "NORP":
-            key = key.removesuffix("s")
-        groups.setdefault(key, Group(mention.label)).mentions.append(mention)
-    merged = _merge_acronyms(list(groups.values()))
-    for group in merged:
-        group.label = Counter(mention.label for mention in group.mentions).most_common(1)[0][0]
-    return merged
-
-
-def _merge_acronyms(groups: list[Group]) -> list[Group]:
-    """``groups`` with each acronym ("NATO") joined to the organisation it abbreviates, if named."""
-    spelled: dict[str, Group] = {}
-    for group in groups:
-        for mention in group.mentions:
-            words = [word for word in mention.text.split() if word.casefold() not in ACRONYM_SKIPPED]
-            if len(words) > 1 and all(word[:1].isupper() for word in words):
-                spelled.setdefault("".join(word[0] for word in words), group)
-    kept = []
-    for group in groups:
-        text = group.mentions[0].text.replace(".", "")
-        full = spelled.get(text) if text.isupper() else None
-        if full is not None and full is not group:
-            full.mentions.extend(group.mentions)
-            full.mentions.sort(key=lambda mention: mention.start)
-        else:
-            kept.append(group)
-    return kept
-
-
 # ---------------------------------------------------------------- titles and references
 
 
@@ -301,6 +252,8 @@ def add_titles(doc: Doc, people: list[Group]) -> None:
                 group.add_title(title)
             if country := affiliated_country(doc, mention.start, mention.end):
                 group.countries.add(country)
+            if age := apposition_age(doc, mention.start, mention.end):
+                group.ages.add(age)
     for token in doc:
         found = role_title(token)
         if found and found[0].i in owner:
@@ -328,6 +281,7 @@ def pronouns_and_descriptions(doc: Doc, people: list[Group], paragraph_window: i
             *person_gender(group.first, (word for title in group.titles for word in title.words)),
             titles=group.titles,
             countries=set(group.countries),
+            ages=set(group.ages),
         )
         for group in people
     ]

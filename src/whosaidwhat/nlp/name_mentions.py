@@ -13,13 +13,14 @@ The first two steps of :mod:`whosaidwhat.nlp.entities`:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.names import given_name_gender, is_given_name, is_title_word, misspelt_surname, name_parts
 from whosaidwhat.nlp import gazetteer
+from whosaidwhat.nlp.titles import Title
 
 #: Model labels that are not entities here: times and figures have their own components.
 EXCLUDED_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
@@ -36,6 +37,22 @@ class Mention:
     label: str
     text: str
     is_name: bool = True  # False for pronouns and descriptions
+
+
+@dataclass
+class Group:
+    """The mentions of one entity while they are grouped, and what the text says of it."""
+
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
+    first: str = ""
+    countries: set[str] = field(default_factory=set)  # ISO codes: "Germany's Christian Lindner"
+    ages: set[str] = field(default_factory=set)  # "52" of "Mia Strand, 52,"
+
+    def add_title(self, title: Title | None) -> None:
+        if title and all(title.text.casefold() != known.text.casefold() for known in self.titles):
+            self.titles.append(title)
 
 
 # ---------------------------------------------------------------- named spans
