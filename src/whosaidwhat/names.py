@@ -235,9 +235,9 @@ def misspelt_surname(word: str, surnames: Iterable[str]) -> str | None:
         return None
     folded = word.casefold()
     limit = MAX_MISSPELLING_EDITS + (len(word) >= LONG_SURNAME)
-    same_initial = {
+    same_initial = {  # sorted: ties by edit distance never hang on a set's order
         surname.casefold(): surname
-        for surname in surnames
+        for surname in sorted(surnames)
         if surname[:1].casefold() == folded[:1] and surname.casefold() != folded
     }
     best = process.extractOne(folded, list(same_initial), scorer=Levenshtein.distance, score_cutoff=limit)

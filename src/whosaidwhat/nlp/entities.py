@@ -60,7 +60,10 @@ from whosaidwhat.nlp.name_mentions import (
     missed_full_names,
     missed_mentions,
     named_mentions,
+    people_typed_otherwise,
+    plural_common_noun,
     relabelled,
+    split_before_subject,
 )
 from whosaidwhat.nlp.org_names import group_others
 from whosaidwhat.nlp.titles import (
@@ -75,16 +78,38 @@ from whosaidwhat.nlp.titles import (
 
 
 class Entities:
-    """The ``whosaidwhat_entities`` component; ``tokenise`` splits a name into tokens as the pipeline does."""
+    """The ``whosaidwhat_entities`` component; ``tokenise`` splits a name into tokens as the pipeline
+    does; ``nlp``'s lemmatizer, when it has one, knows the common nouns ("farmer")."""
 
-    def __init__(self, tokenise: Callable[[str], Doc], *, paragraph_window: int = PARAGRAPH_WINDOW) -> None:
+    def __init__(
+        self,
+        tokenise: Callable[[str], Doc],
+        *,
+        paragraph_window: int = PARAGRAPH_WINDOW,
+        nlp: Language | None = None,
+    ) -> None:
         self.tokenise = tokenise
         #: How many paragraphs back a pronoun may find the person it refers to.
         self.paragraph_window = paragraph_window
+        self.nlp = nlp
+        self._nouns: frozenset[str] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.wsw_entities = find_entities(doc, self.tokenise, paragraph_window=self.paragraph_window)
+        doc._.wsw_entities = find_entities(
+            doc, self.tokenise, paragraph_window=self.paragraph_window, nouns=self.common_nouns()
+        )
         return doc
+
+    def common_nouns(self) -> frozenset[str]:
+        """The lemmatizer's common nouns, read at the first article (the model's tables load after
+        the components are made)."""
+        if self._nouns is None:
+            self._nouns = frozenset()
+            if self.nlp is not None and "lemmatizer" in self.nlp.pipe_names:
+                lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
+                if lookups is not None and lookups.has_table("lemma_index"):
+                    self._nouns = frozenset(lookups.get_table("lemma_index").get("noun", ()))
+        return self._nouns
 
 
 @Language.factory(
@@ -95,13 +120,18 @@ class Entities:
 )
 def make_entities(nlp: Language, name: str, paragraph_window: int) -> Entities:
     extensions.register()
-    return Entities(nlp.make_doc, paragraph_window=paragraph_window)
+    return Entities(nlp.make_doc, paragraph_window=paragraph_window, nlp=nlp)
 
 
-def find_entities(doc: Doc, tokenise: Callable[[str], Doc], *, paragraph_window: int) -> list[dict]:
-    """The entities of ``doc``; ``tokenise`` splits a name into tokens as the pipeline does."""
-    mentions = named_mentions(doc)
+def find_entities(
+    doc: Doc, tokenise: Callable[[str], Doc], *, paragraph_window: int, nouns: frozenset[str] = frozenset()
+) -> list[dict]:
+    """The entities of ``doc``; ``tokenise`` splits a name into tokens as the pipeline does; ``nouns``
+    are common nouns (lemmas) of the language."""
+    mentions = split_before_subject(doc, named_mentions(doc))
+    mentions = [mention for mention in mentions if not plural_common_noun(doc, mention, nouns)]
     mentions += missed_full_names(doc)
+    people_typed_otherwise(doc, mentions)
     surnames, given = full_names(mentions)
     mentions = [
         relabelled(mention, surnames, given)
@@ -111,7 +141,7 @@ def find_entities(doc: Doc, tokenise: Callable[[str], Doc], *, paragraph_window:
     mentions += missed_mentions(doc, mentions, surnames, tokenise)
     mentions.sort(key=lambda mention: mention.start)
     people = group_people(doc, [m for m in mentions if m.label == "PERSON"])
-    others = group_others([m for m in mentions if m.label != "PERSON"])
+    others = group_others([m for m in mentions if m.label != "PERSON"], doc)
     add_titles(doc, people)
     unnamed = pronouns_and_descriptions(doc, people, paragraph_window)
     return as_records(doc, people + without_mentions_inside(others, unnamed))
@@ -150,8 +180,20 @@ class People:
             for mention in full
         ]
         given_surnames = {key.last for _, first, key in parsed if is_given_name(first)}
+        longer = {mention.text: mention for mention in full}
+        tails = {
+            " ".join(words[cut:]): longer[" ".join(words)]
+            for words in (text.split() for text in longer)
+            for cut in range(1, len(words) - 1)
+        }
+        parsed.sort(key=lambda entry: entry[0].text in tails)  # the longer names first
         for mention, first, key in parsed:
-            if not is_given_name(first) and key.last in given_surnames:
+            if mention.text in tails and not is_given_name(first):
+                # the end of a longer name, a surname of several words: "Suu Kyi" of "Aung San Suu Kyi"
+                whole = tails[mention.text]
+                if (group := self._named_in_full(name_key(whole.text, PERSON, Scope.ARTICLE))) is not None:
+                    self.named.add(key, group)
+            elif not is_given_name(first) and key.last in given_surnames:
                 # a word the model took for a first name ("Injecting Clinton" beside "Hillary Clinton")
                 mention.start, mention.text = mention.end - 1, doc[mention.end - 1].text
             elif self._named_in_full(key) is None:

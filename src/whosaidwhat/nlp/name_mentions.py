@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.names import given_name_gender, is_given_name, is_title_word, misspelt_surname, name_parts
 from whosaidwhat.nlp import gazetteer
+from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.titles import Title
 
 #: Model labels that are not entities here: times and figures have their own components.
@@ -28,6 +29,8 @@ EXCLUDED_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "OR
 MISTAKEN_FOR_NAMES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 ARTICLES = frozenset({"the", "a", "an"})
+#: Last words of organisations' names that open with a given name ("Merrill Lynch & Co").
+ORGANISATION_NAME_WORDS = words("organisation_nouns.txt") | words("organisation_name_words.txt")
 
 
 @dataclass
@@ -124,6 +127,75 @@ def _is_not_name(token: Token) -> bool:
     if is_given_name(token.text):
         return False
     return not token.text[:1].isupper() or is_title_word(token.text) or token.pos_ != "PROPN"
+
+
+def people_typed_otherwise(doc: Doc, mentions: list[Mention]) -> None:
+    """Relabel as people the names the model typed otherwise ("Mayor Lina Holt" as an organisation):
+    two to four capitalised proper nouns after an office or honorific ("Mayor", "Mr."), or opening
+    with a given name whose last word the article also uses alone ("Lester Holt ... Holt"), or
+    ending with the words of a name tagged as a person ("Aung San Suu Kyi" beside "Suu Kyi")."""
+    people = {mention.text for mention in mentions if mention.label == "PERSON"}
+    alone = {mention.text for mention in mentions if mention.end - mention.start == 1}
+    for mention in mentions:
+        span = doc[mention.start : mention.end]
+        if (
+            mention.label not in MISTAKEN_FOR_NAMES
+            or not 2 <= len(span) <= 4
+            or not all(token.pos_ == "PROPN" and token.is_title for token in span)
+            or gazetteer.place_label(mention.text) is not None
+            or span[-1].lower_ in ORGANISATION_NAME_WORDS
+        ):
+            continue
+        words = mention.text.split()
+        titled = mention.start > 0 and is_title_word(doc[mention.start - 1].text)
+        named_alone = is_given_name(words[0]) and not is_given_name(words[-1]) and words[-1] in alone
+        tail_of_person = any(" ".join(words[cut:]) in people for cut in range(1, len(words)))
+        if titled or named_alone or tail_of_person:
+            mention.label = "PERSON"
+    people = {mention.text for mention in mentions if mention.label == "PERSON"}
+    for mention in mentions:
+        if mention.label in MISTAKEN_FOR_NAMES and mention.text in people:
+            mention.label = "PERSON"  # the same name again, without its title
+
+
+def split_before_subject(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with a name the model ran into the one before it across a comma split off:
+    "Evening Courier, Lund" before "claimed" is the outlet and then the speaker, "Lund"."""
+    split = []
+    for mention in mentions:
+        comma = next((i for i in range(mention.start + 1, mention.end - 1) if doc[i].text == ","), None)
+        after = doc[mention.end] if mention.end < len(doc) else None
+        if comma is None or after is None or after.pos_ not in ("VERB", "AUX"):
+            split.append(mention)
+            continue
+        split.append(Mention(mention.start, comma, mention.label, doc[mention.start : comma].text))
+        label = "PERSON" if mention.end - comma - 1 <= 3 else mention.label
+        split.append(Mention(comma + 1, mention.end, label, doc[comma + 1 : mention.end].text))
+    return split
+
+
+def plural_common_noun(doc: Doc, mention: Mention, nouns: frozenset[str]) -> bool:
+    """A plural common noun opening a sentence that the model took for an organisation ("Farmers
+    and fishermen warned ..."): an unnamed group. ``nouns`` are the language's common nouns."""
+    token = doc[mention.start]
+    return (
+        mention.end - mention.start == 1
+        and mention.label == "ORG"
+        and token.is_title
+        and all(before.is_space for before in doc[token.sent.start : token.i])
+        and any(singular in nouns for singular in singulars(token.lower_))
+    )
+
+
+def singulars(word: str) -> list[str]:
+    """What ``word`` is the plural of, if it is one: "farmers" -> "farmer", "fishermen" -> "fisherman"."""
+    if word.endswith("men"):
+        return [word[:-3] + "man"]
+    if word.endswith("ies"):
+        return [word[:-3] + "y"]
+    if word.endswith("es"):
+        return [word[:-2], word[:-1]]
+    return [word[:-1]] if word.endswith("s") and not word.endswith("ss") else []
 
 
 def common_noun_as_person(doc: Doc, mention: Mention, surnames: set[str]) -> bool:

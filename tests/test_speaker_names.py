@@ -1,0 +1,78 @@
+"""Names behind the speakers: which mentions name one person or organisation, on short articles
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from test_speakers import mentions_of, quote_containing
+
+from whosaidwhat.names import misspelt_surname
+
+
+def test_an_acronym_defined_in_brackets_joins_its_organisation(nlp):
+    text = (
+        "The Danish Institute for Water Safety (KVS) published new figures on Monday. "
+        "KVS said drownings had fallen by a third."
+    )
+    assert quote_containing(nlp, text, "drownings")["speaker"] == "Danish Institute for Water Safety"
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        pytest.param(
+            "Mayor Lina Holt opened the new bridge on Friday. "
+            "Holt said the project had come in under budget.",
+            "budget",
+            "Lina Holt",
+            id="office-before-the-name",
+        ),
+        pytest.param(
+            "Aung San Suu Kyi visited the White House on Monday. Suu Kyi said sanctions should end.",
+            "sanctions",
+            "Aung San Suu Kyi",
+            id="surname-of-several-words",
+        ),
+        pytest.param(
+            "General Eirik Kristoffersen visited the base on Tuesday. "
+            "Kristoffersen said the army needed more trucks.",
+            "trucks",
+            "Eirik Kristoffersen",
+            id="rank-not-in-the-name",
+        ),
+    ],
+)
+def test_a_person_is_named_in_full_without_rank(nlp, text, words, speaker):
+    assert quote_containing(nlp, text, words)["speaker"] == speaker
+
+
+def test_two_people_sharing_a_surname_stay_two(nlp):
+    text = (
+        "Mayor Lina Holt met the city's new police chief, Tom Holt, on Friday. "
+        "Tom Holt said crime had fallen. Lina Holt said the budget would grow."
+    )
+    assert quote_containing(nlp, text, "crime")["speaker"] == "Tom Holt"
+    assert quote_containing(nlp, text, "budget")["speaker"] == "Lina Holt"
+
+
+def test_a_news_outlet_is_not_the_speaker_and_the_speaker_runs_on(nlp):
+    text = (
+        'Speaking to the Evening Courier, Lund claimed: "The harbour is being sold off cheaply."\n'
+        '"Nobody asked the town what it wanted," he added.\n'
+    )
+    assert quote_containing(nlp, text, "harbour")["speaker"] == "Lund"
+    assert quote_containing(nlp, text, "Nobody asked")["speaker"] == "Lund"
+
+
+def test_a_plural_noun_opening_a_sentence_is_an_unnamed_group(nlp):
+    text = "Farmers and fishermen warned that the dredging could ruin the oyster beds."
+    quote = quote_containing(nlp, text, "dredging")
+    assert (quote["speaker"], quote["source"]) == (None, "Farmers and fishermen")
+    assert "Farmers" not in mentions_of(nlp, text)
+
+
+def test_a_misspelt_surname_does_not_hang_on_the_order_of_the_names():
+    assert misspelt_surname("Hansem", {"Hansen", "Hanser"}) == misspelt_surname(
+        "Hansem", ["Hanser", "Hansen"]
+    )
+    assert misspelt_surname("Hansem", ["Hanser", "Hansen"]) == "Hansen"
