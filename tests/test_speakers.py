@@ -240,3 +240,11 @@ def test_a_short_name_of_an_outlet_is_the_outlet(nlp):
         "The Post said the harbour had been sold for a song."
     )
     assert quote_containing(nlp, text, "harbour")["speaker"] == "Lakeside Evening Post"
+
+
+def test_a_subject_pronoun_continues_the_subject_before_a_name_in_passing(nlp):
+    text = (
+        "Mayor Tom Ek unveiled the statue on Friday. It shows the poet Carl Berg at his desk. "
+        "He said the square would be rebuilt by May."
+    )
+    assert quote_containing(nlp, text, "square")["speaker"] == "Tom Ek"

@@ -54,6 +54,9 @@ PRONOUN_GENDER = {
     "herself": FEMALE,
 }
 RELATIVE_PRONOUNS = frozenset({"who", "whom"})
+#: Pronouns that teach a person's gender when they can only be that person's: a subject or object,
+#: not a possessive, which as often belongs to someone just named in passing.
+GENDER_TEACHING_PRONOUNS = frozenset({"he", "him", "she", "her", "himself", "herself"})
 #: How many paragraphs back a pronoun may find its antecedent.
 PARAGRAPH_WINDOW = 2
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -181,10 +184,27 @@ class Resolver:
         best = most_salient(strong) or most_salient(weak)
         if best is None:
             return None
+        if token.dep_ in SUBJECT_DEPS and not best.subject:
+            best = self.subject_just_before(best, gender) or best
         person = self.persons[best.person]
-        if person.gender is None:
-            person.gender = gender
+        if person.gender is None and len(strong) == 1 and token.lower_ in GENDER_TEACHING_PRONOUNS:
+            person.gender = gender  # learnt only where no one else could be meant
         return best.person
+
+    def subject_just_before(self, best: Seen, gender: str) -> Seen | None:
+        """A person of ``gender`` who was the subject of a clause in the sentence before ``best``'s or in
+        its own: a subject pronoun continues the subject ("Obama stood before the figure of Lincoln,
+        sheltered in his memorial. He said ..." is Obama)."""
+        for seen in reversed(self.history):
+            if seen.sentence < best.sentence - 1:
+                return None
+            if (
+                seen.subject
+                and seen.person != best.person
+                and self.agrees(seen.person, gender, strictly=True)
+            ):
+                return seen
+        return None
 
     def recent(self, token: Token) -> list[Seen]:
         """The latest mention of each person within the window, most recent first."""
