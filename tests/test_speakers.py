@@ -248,3 +248,42 @@ def test_a_subject_pronoun_continues_the_subject_before_a_name_in_passing(nlp):
         "He said the square would be rebuilt by May."
     )
     assert quote_containing(nlp, text, "square")["speaker"] == "Tom Ek"
+
+
+@pytest.mark.parametrize(
+    "text, words, source",
+    [
+        pytest.param(
+            "A study that appeared in the Lancet last year found that rents had doubled.",
+            "rents",
+            "A study that appeared in the Lancet last year",
+            id="relative-clause",
+        ),
+        pytest.param(
+            "All the experts I interviewed said the plan was sound.",
+            "plan",
+            "All the experts I interviewed",
+            id="clause-without-a-pronoun",
+        ),
+        pytest.param(
+            "A group of doctors in 2015 warned that the water was unsafe.",
+            "water",
+            "A group of doctors",
+            id="without-the-time",
+        ),
+        pytest.param(
+            "Officials who visited the site said the water was unsafe.",
+            "water",
+            "Officials who visited the site",
+            id="who-they-are",
+        ),
+    ],
+)
+def test_an_unnamed_source_is_described_in_full(nlp, text, words, source):
+    quote = quote_containing(nlp, text, words)
+    assert (quote["speaker"], quote["source"]) == (None, source)
+
+
+def test_a_document_qualified_by_a_name_is_its_authors(nlp):
+    text = "A Harbour Institute poll found that most residents opposed the dredging."
+    assert quote_containing(nlp, text, "dredging")["speaker"] == "Harbour Institute"

@@ -63,6 +63,11 @@ DOCUMENT_NOUNS = words("document_nouns.txt")
 #: A running speaker carries over to the paragraph after its quote's, no further.
 CHAIN_PARAGRAPHS = 1
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: How a name qualifies a document as its author's: "a *Bloomberg* poll", "*the institute's* report".
+AUTHOR_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod"})
+#: Clauses that belong to an unnamed source's description: "a study *released last year*", "experts
+#: *I interviewed*".
+DESCRIBING_DEPS = frozenset({"acl", "relcl"})
 
 
 def phrase_span(head: Token, conjuncts: bool = True) -> tuple[int, int]:
@@ -78,12 +83,37 @@ def phrase_span(head: Token, conjuncts: bool = True) -> tuple[int, int]:
 
 
 def own_phrase_end(head: Token) -> int:
-    """Where ``head``'s phrase ends, before a relative clause, a conjunct or punctuation."""
+    """Where ``head``'s phrase ends, before a relative clause, a conjunct, punctuation or a time
+    ("a group of doctors *in 2015*" is when they spoke, not who they are)."""
     end = head.idx + len(head.text)
     for child in head.rights:
-        if child.dep_ in SUBJECT_TAIL_DEPS or child.is_space:
+        if child.dep_ in SUBJECT_TAIL_DEPS or child.is_space or is_time_phrase(child):
             break
         end = child.right_edge.idx + len(child.right_edge.text)
+    return end
+
+
+def is_time_phrase(token: Token) -> bool:
+    """A preposition whose object is a date or time: "in 2015", "on Monday"."""
+    return token.dep_ == "prep" and any(
+        child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME") for child in token.children
+    )
+
+
+def described_end(head: Token, cue: tuple[int, int] | None) -> int:
+    """Where an unnamed source's whole description ends: after the clauses describing it ("a study
+    that appeared in the journal"), unless the clause holds the reporting verb itself ("officials
+    who said")."""
+    end = own_phrase_end(head)
+    for child in head.rights:
+        if child.dep_ not in DESCRIBING_DEPS:
+            continue
+        last = child.right_edge
+        if cue is not None and child.left_edge.idx <= cue[0] <= last.idx:
+            break
+        while last.i > child.i and (last.is_punct or last.is_space):
+            last = last.nbor(-1)
+        end = last.idx + len(last.text)
     return end
 
 
@@ -194,7 +224,11 @@ class Speakers:
             quote.source = (quote.source[0], own_phrase_end(appositive)) if quote.source else None
             return entity_of(appositive, self.mentions)
         author = self.named_author(subject)
-        return entity_of(author, self.mentions) if author is not None else None
+        if author is not None:
+            return entity_of(author, self.mentions)
+        if quote.source is not None and subject.pos_ in ("NOUN", "PROPN"):
+            quote.source = (quote.source[0], max(quote.source[1], described_end(subject, quote.cue)))
+        return None
 
     def counted_member(self, head: Token, entity: str) -> bool:
         """ "One Republican", "several Democrats": members of a group named by a count, not the group."""
@@ -216,9 +250,16 @@ class Speakers:
         return None
 
     def named_author(self, head: Token) -> Token | None:
-        """The author of a document: the object of its "by" ("a study by the institute")."""
+        """The author of a document: the object of its "by" ("a study by the institute"), or the
+        name it is qualified by ("a Bloomberg poll", "the institute's report")."""
         if head.lemma_.lower() not in DOCUMENT_NOUNS:
             return None
+        for child in head.lefts:
+            if (
+                child.dep_ in AUTHOR_MODIFIER_DEPS
+                and self.types.get(entity_of(child, self.mentions)) in SPEAKING_TYPES
+            ):
+                return child
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "by":
                 author = next((grand for grand in child.children if grand.dep_ == "pobj"), None)
