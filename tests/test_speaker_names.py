@@ -76,3 +76,26 @@ def test_a_misspelt_surname_does_not_hang_on_the_order_of_the_names():
         "Hansem", ["Hanser", "Hansen"]
     )
     assert misspelt_surname("Hansem", ["Hanser", "Hansen"]) == "Hansen"
+
+
+def test_an_honorific_and_surname_is_the_person_of_that_gender(nlp):
+    text = (
+        "Ninette Simons and her husband Philip Simons were attacked at their home on Monday. "
+        "Mrs Simons said the men wore masks. Mr Simons said they took the gold."
+    )
+    assert quote_containing(nlp, text, "masks")["speaker"] == "Ninette Simons"
+    assert quote_containing(nlp, text, "gold")["speaker"] == "Philip Simons"
+
+
+def test_ranks_are_no_part_of_a_name_and_no_organisation(nlp):
+    text = (
+        "The body was found on Monday, Detective Sergeant Letota of the Swakopmund Police said. "
+        "Letota said there were few clues."
+    )
+    assert quote_containing(nlp, text, "body")["speaker"] == "Letota"
+    assert quote_containing(nlp, text, "clues")["speaker"] == "Letota"
+
+
+def test_an_organisation_opening_with_an_office_word_keeps_its_name(nlp):
+    text = "The Tax Policy Center said the plan would cost billions."
+    assert quote_containing(nlp, text, "billions")["speaker"] == "Tax Policy Center"

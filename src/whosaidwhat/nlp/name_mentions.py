@@ -131,24 +131,27 @@ def _is_not_name(token: Token) -> bool:
 
 def people_typed_otherwise(doc: Doc, mentions: list[Mention]) -> None:
     """Relabel as people the names the model typed otherwise ("Mayor Lina Holt" as an organisation):
-    two to four capitalised proper nouns after an office or honorific ("Mayor", "Mr."), or opening
-    with a given name whose last word the article also uses alone ("Lester Holt ... Holt"), or
+    capitalised proper nouns after or opening with an office or honorific ("Mayor", "Mrs"), which
+    are then left out of the name; or opening with a given name whose last word the article also
+    uses alone or after an honorific ("Lester Holt ... Holt", "Philip Simons ... Mr Simons"); or
     ending with the words of a name tagged as a person ("Aung San Suu Kyi" beside "Suu Kyi")."""
+    for mention in mentions:
+        if mention.label in MISTAKEN_FOR_NAMES and _is_proper_name(doc, mention):
+            titles = _leading_titles(doc, mention)
+            if titles:
+                mention.start += titles
+                mention.text = doc[mention.start : mention.end].text
+                mention.label = "PERSON"
     people = {mention.text for mention in mentions if mention.label == "PERSON"}
     alone = {mention.text for mention in mentions if mention.end - mention.start == 1}
     for mention in mentions:
-        span = doc[mention.start : mention.end]
-        if (
-            mention.label not in MISTAKEN_FOR_NAMES
-            or not 2 <= len(span) <= 4
-            or not all(token.pos_ == "PROPN" and token.is_title for token in span)
-            or gazetteer.place_label(mention.text) is not None
-            or span[-1].lower_ in ORGANISATION_NAME_WORDS
-        ):
+        if mention.label not in MISTAKEN_FOR_NAMES or not _is_proper_name(doc, mention):
             continue
         words = mention.text.split()
         titled = mention.start > 0 and is_title_word(doc[mention.start - 1].text)
-        named_alone = is_given_name(words[0]) and not is_given_name(words[-1]) and words[-1] in alone
+        named_alone = (
+            len(words) > 1 and is_given_name(words[0]) and not is_given_name(words[-1]) and words[-1] in alone
+        )
         tail_of_person = any(" ".join(words[cut:]) in people for cut in range(1, len(words)))
         if titled or named_alone or tail_of_person:
             mention.label = "PERSON"
@@ -156,6 +159,28 @@ def people_typed_otherwise(doc: Doc, mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.label in MISTAKEN_FOR_NAMES and mention.text in people:
             mention.label = "PERSON"  # the same name again, without its title
+
+
+def _is_proper_name(doc: Doc, mention: Mention) -> bool:
+    """One to four capitalised proper nouns, neither a known place nor ending as organisations do."""
+    span = doc[mention.start : mention.end]
+    return (
+        1 <= len(span) <= 4
+        and all(token.pos_ == "PROPN" and token.text[:1].isupper() for token in span)
+        and gazetteer.place_label(mention.text) is None
+        and span[-1].lower_ not in ORGANISATION_NAME_WORDS
+    )
+
+
+def _leading_titles(doc: Doc, mention: Mention) -> int:
+    """How many words opening the name are offices or honorifics ("Detective Sergeant"), when a
+    surname alone or a given name and a surname follow them."""
+    count = 0
+    while mention.start + count < mention.end - 1 and is_title_word(doc[mention.start + count].text):
+        count += 1
+    rest = doc[mention.start + count : mention.end]
+    named = len(rest) == 1 or (len(rest) == 2 and is_given_name(rest[0].text))
+    return count if count and named else 0
 
 
 def split_before_subject(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -286,8 +311,9 @@ def missed_full_names(doc: Doc) -> list[Mention]:
 
 
 def _stands_alone(doc: Doc, start: int, end: int) -> bool:
-    """Not part of a longer capitalised name ("Clinton" in "Clinton Foundation")."""
-    before = doc[start - 1] if start > 0 else None
+    """Not part of a longer capitalised name ("Clinton" in "Clinton Foundation"); an honorific or
+    office before it is no part of it ("Mr Simons")."""
+    before = doc[start - 1] if start > 0 and not is_title_word(doc[start - 1].text) else None
     after = doc[end] if end < len(doc) else None
     return not any(
         token is not None and token.pos_ == "PROPN" and token.is_title for token in (before, after)
