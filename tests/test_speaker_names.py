@@ -99,3 +99,20 @@ def test_ranks_are_no_part_of_a_name_and_no_organisation(nlp):
 def test_an_organisation_opening_with_an_office_word_keeps_its_name(nlp):
     text = "The Tax Policy Center said the plan would cost billions."
     assert quote_containing(nlp, text, "billions")["speaker"] == "Tax Policy Center"
+
+
+def test_a_first_name_unknown_to_the_name_lists_still_tells_two_people_apart(nlp):
+    text = (
+        "Gary Johnson spoke in Denver on Monday. Homeland Security Secretary Jeh Johnson said "
+        "voting machines were safe."
+    )
+    assert quote_containing(nlp, text, "machines")["speaker"] == "Jeh Johnson"
+
+
+def test_a_bare_surname_is_the_principal_not_the_relative_named_in_passing(nlp):
+    text = (
+        "Donald Trump promised a tax cut on Monday. Trump spoke for an hour in Ohio. "
+        "Trump repeated the promise in Iowa. His daughter Ivanka Trump sat beside the stage.\n"
+        "Trump said the cut would help families.\n"
+    )
+    assert quote_containing(nlp, text, "families")["speaker"] == "Donald Trump"

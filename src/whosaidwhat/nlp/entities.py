@@ -7,7 +7,7 @@ Runs after the model's NER and writes ``doc._.wsw_entities``:
 2. names the model missed (both in :mod:`~whosaidwhat.nlp.name_mentions`).
 3. People, as names are compared within an article (:mod:`whosaidwhat.names`): full names
    group by first name, surname and suffix (nameparser); a lone surname joins
-   the person with that surname mentioned in the same or previous sentence, else the one
+   the person with that surname mentioned in the same sentence, else the one
    mentioned most so far, of the gender an honorific states ("Mrs. Clinton") and, when an office
    precedes it ("President Clinton"), among those given that office if any is; a lone first
    name joins the only person with that first name;
@@ -193,7 +193,11 @@ class People:
                 whole = tails[mention.text]
                 if (group := self._named_in_full(name_key(whole.text, PERSON, Scope.ARTICLE))) is not None:
                     self.named.add(key, group)
-            elif not is_given_name(first) and key.last in given_surnames:
+            elif (
+                not is_given_name(first)
+                and key.last in given_surnames
+                and not _proper_word(doc[mention.start])
+            ):
                 # a word the model took for a first name ("Injecting Clinton" beside "Hillary Clinton")
                 mention.start, mention.text = mention.end - 1, doc[mention.end - 1].text
             elif self._named_in_full(key) is None:
@@ -265,14 +269,20 @@ class People:
         return title_noun(self.doc[before])
 
     def most_salient(self, candidates: list[Group], sentence: int) -> Group:
-        """The one mentioned in this or the previous sentence, else the one mentioned most so far."""
-        recent = [group for group in candidates if sentence - self.last_seen.get(id(group), -10) <= 1]
+        """The one mentioned in this sentence, else the one mentioned most so far: a bare surname is the
+        article's principal ("Trump" is Donald, not Ivanka Trump named a sentence before)."""
+        recent = [group for group in candidates if sentence - self.last_seen.get(id(group), -10) <= 0]
         if recent:
             return max(recent, key=lambda group: self.last_seen[id(group)])
         return max(candidates, key=lambda group: (self.counts[id(group)], self.last_seen.get(id(group), -1)))
 
     def groups(self) -> list[Group]:
         return [group for group in [*self.full, *self.singles.values()] if group.mentions]
+
+
+def _proper_word(token) -> bool:
+    """A capitalised proper noun that is no office: a given name gender-guesser may not know ("Jeh")."""
+    return token.pos_ == "PROPN" and token.is_title and not is_title_word(token.text)
 
 
 # ---------------------------------------------------------------- titles and references
