@@ -116,3 +116,24 @@ def test_a_bare_surname_is_the_principal_not_the_relative_named_in_passing(nlp):
         "Trump said the cut would help families.\n"
     )
     assert quote_containing(nlp, text, "families")["speaker"] == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        pytest.param(
+            "Osama bin Laden planned the attacks for years. Bin Laden said America was weak.",
+            "weak",
+            "Osama bin Laden",
+            id="particle-capitalised-at-sentence-start",
+        ),
+        pytest.param(
+            "Chandler Van Voorhis runs a coal company. Mr. Van Voorhis said the plan would work.",
+            "plan",
+            "Chandler Van Voorhis",
+            id="particle-that-is-also-a-given-name",
+        ),
+    ],
+)
+def test_a_surname_with_a_particle_is_the_person_named_in_full(nlp, text, words, speaker):
+    assert quote_containing(nlp, text, words)["speaker"] == speaker

@@ -287,3 +287,8 @@ def test_an_unnamed_source_is_described_in_full(nlp, text, words, source):
 def test_a_document_qualified_by_a_name_is_its_authors(nlp):
     text = "A Harbour Institute poll found that most residents opposed the dredging."
     assert quote_containing(nlp, text, "dredging")["speaker"] == "Harbour Institute"
+
+
+def test_a_name_in_apposition_to_a_longer_description_is_the_speaker(nlp):
+    text = "His former business partner at Lenox, Lawrence B. Cummings, called him a master of deals."
+    assert quote_containing(nlp, text, "master")["speaker"] == "Lawrence B. Cummings"

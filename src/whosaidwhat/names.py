@@ -306,6 +306,11 @@ def is_honorific(words: str) -> bool:
     return words.casefold().rstrip(".") in HONORIFICS
 
 
+def is_name_prefix(word: str) -> bool:
+    """Whether ``word`` opens a surname of several words ("van", "bin", "de"), as nameparser knows them."""
+    return word.casefold() in CONSTANTS.prefixes
+
+
 def is_title_word(word: str) -> bool:
     """Whether ``word`` is an honorific or office ("President", "Sen.", "Mr") rather than part of a name."""
     folded = word.casefold().rstrip(".")

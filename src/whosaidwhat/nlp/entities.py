@@ -42,6 +42,7 @@ from whosaidwhat.names import (
     given_name_gender,
     is_given_name,
     is_honorific,
+    is_name_prefix,
     is_person_noun,
     is_title_word,
     misspelt_surname,
@@ -182,15 +183,15 @@ class People:
         given_surnames = {key.last for _, first, key in parsed if is_given_name(first)}
         longer = {mention.text: mention for mention in full}
         tails = {
-            " ".join(words[cut:]): longer[" ".join(words)]
+            " ".join(words[cut:]).casefold(): longer[" ".join(words)]
             for words in (text.split() for text in longer)
             for cut in range(1, len(words) - 1)
         }
-        parsed.sort(key=lambda entry: entry[0].text in tails)  # the longer names first
+        parsed.sort(key=lambda entry: entry[0].text.casefold() in tails)  # the longer names first
         for mention, first, key in parsed:
-            if mention.text in tails and not is_given_name(first):
+            if mention.text.casefold() in tails and (is_name_prefix(first) or not is_given_name(first)):
                 # the end of a longer name, a surname of several words: "Suu Kyi" of "Aung San Suu Kyi"
-                whole = tails[mention.text]
+                whole = tails[mention.text.casefold()]
                 if (group := self._named_in_full(name_key(whole.text, PERSON, Scope.ARTICLE))) is not None:
                     self.named.add(key, group)
             elif (

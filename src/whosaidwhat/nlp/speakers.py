@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from whosaidwhat.names import FEMALE, MALE, given_name_gender, name_parts
+from whosaidwhat.names import FEMALE, MALE, given_name_gender, is_person_noun, name_parts
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.organisations import OrganisationReferences
@@ -238,13 +238,17 @@ class Speakers:
         )
 
     def named_apposition(self, head: Token) -> Token | None:
-        """The person or organisation named in apposition after a description: "his lawyer, Ann Lee,"."""
-        for child in head.rights:
+        """The person or organisation named in apposition after a description: "his lawyer, Ann Lee,";
+        also when the parser hangs it on the description's last noun ("his partner at Lenox, Ann
+        Lee,"), provided a person's description names a person."""
+        for child in head.subtree:
             if (
                 child.dep_ == "appos"
-                and child.i > 0
+                and child.i > head.i
+                and (child.head.i == head.i or is_person_noun(head.lemma_))
                 and head.doc[child.left_edge.i - 1].text == ","
-                and self.types.get(entity_of(child, self.mentions)) in SPEAKING_TYPES
+                and (kind := self.types.get(entity_of(child, self.mentions))) in SPEAKING_TYPES
+                and (child.head.i == head.i or kind == "PERSON")
             ):
                 return child
         return None
