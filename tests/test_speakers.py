@@ -292,3 +292,16 @@ def test_a_document_qualified_by_a_name_is_its_authors(nlp):
 def test_a_name_in_apposition_to_a_longer_description_is_the_speaker(nlp):
     text = "His former business partner at Lenox, Lawrence B. Cummings, called him a master of deals."
     assert quote_containing(nlp, text, "master")["speaker"] == "Lawrence B. Cummings"
+
+
+def test_the_description_of_someone_introduced_unnamed_stays_unnamed(nlp):
+    text = (
+        "According to a senior police officer, Ravi Kumar took charge of the block in May. "
+        "The officer said Kumar had brought phones into the jail."
+    )
+    assert quote_containing(nlp, text, "phones")["speaker"] is None
+
+
+def test_a_time_that_qualifies_a_report_stays_in_its_description(nlp):
+    text = "The Harbour Board's census for 2024 found that the fleet had shrunk."
+    assert quote_containing(nlp, text, "fleet")["source"] == "The Harbour Board's census for 2024"

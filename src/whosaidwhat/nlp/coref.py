@@ -111,6 +111,8 @@ class Resolver:
         #: Modifiers ("the German" of "the German minister") of descriptions of people the article does
         #: not name, when they are a clause's subject, as the sources of quotes are.
         self.unnamed_modifiers: list[tuple[int, int]] = []
+        #: Where a noun for a person was used with "a": someone unnamed ("a senior police officer").
+        self.indefinite: dict[str, list[int]] = {}
         for index, person in enumerate(persons):
             for head in {title.head for title in person.titles}:
                 self.by_title_head.setdefault(head, []).append(index)
@@ -121,6 +123,10 @@ class Resolver:
         for start, end, person in names:
             events.append((start, end, person, self.doc[start:end].root))
         for token in self.doc:
+            if token.pos_ == "NOUN" and any(
+                child.dep_ == "det" and child.lower_ in ("a", "an") for child in token.children
+            ):
+                self.indefinite.setdefault(token.lemma_.lower(), []).append(token.i)
             if (
                 token.lower_ in PRONOUN_GENDER and token.pos_ == "PRON" and not self.in_quotes(token)
             ) or _relative_pronoun_antecedent(token) is not None:
@@ -249,9 +255,14 @@ class Resolver:
             ]
         if matching:
             return max(matching, key=lambda index: self.last_mentioned.get(index, -1))
-        if head.dep_ in SUBJECT_DEPS and is_person_noun(lemma):
+        if head.dep_ in SUBJECT_DEPS and is_person_noun(lemma) and not self.introduced(head, lemma):
             return self.salient_holder(head, lemma, modifiers)
         return None
+
+    def introduced(self, head: Token, noun: str) -> bool:
+        """Whether the text introduced someone unnamed by ``noun`` before ``head``: "according to a
+        senior police officer ... the officer said" is that officer, not whoever was just named."""
+        return any(i < head.i for i in self.indefinite.get(noun, ()))
 
     def may_be(self, index: int, noun: str, modifiers: list[str], strictly: bool = False) -> bool:
         """Whether nothing the article says of the person rules out "the <modifiers> <noun>": no other

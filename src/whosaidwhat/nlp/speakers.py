@@ -65,6 +65,8 @@ CHAIN_PARAGRAPHS = 1
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: How a name qualifies a document as its author's: "a *Bloomberg* poll", "*the institute's* report".
 AUTHOR_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod"})
+#: Prepositions that say when: "a group of doctors *in* 2015" spoke in 2015.
+TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during"})
 #: Clauses that belong to an unnamed source's description: "a study *released last year*", "experts
 #: *I interviewed*".
 DESCRIBING_DEPS = frozenset({"acl", "relcl"})
@@ -94,9 +96,12 @@ def own_phrase_end(head: Token) -> int:
 
 
 def is_time_phrase(token: Token) -> bool:
-    """A preposition whose object is a date or time: "in 2015", "on Monday"."""
-    return token.dep_ == "prep" and any(
-        child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME") for child in token.children
+    """A preposition of when something happened with a date or time: "in 2015", "on Monday" (not
+    "for 2024", which says what a report covers)."""
+    return (
+        token.dep_ == "prep"
+        and token.lower_ in TIME_PREPOSITIONS
+        and any(child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME") for child in token.children)
     )
 
 
