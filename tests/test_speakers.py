@@ -305,3 +305,31 @@ def test_the_description_of_someone_introduced_unnamed_stays_unnamed(nlp):
 def test_a_time_that_qualifies_a_report_stays_in_its_description(nlp):
     text = "The Harbour Board's census for 2024 found that the fleet had shrunk."
     assert quote_containing(nlp, text, "fleet")["source"] == "The Harbour Board's census for 2024"
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        pytest.param(
+            "The latest Harbour Times/Ipsos opinion poll found that the mayor led by four points.",
+            "four points",
+            "Harbour Times/Ipsos",
+            id="pollsters-joined-by-a-slash",
+        ),
+        pytest.param(
+            "A Bloomberg poll found that wealthy voters favoured the mayor. "
+            "The poll found that the challenger led among men.",
+            "among men",
+            "Bloomberg",
+            id="the-poll-named-before",
+        ),
+        pytest.param(
+            "A statement from the Northshire Harbour Board said the port would close.",
+            "port",
+            "Northshire Harbour Board",
+            id="from-its-author",
+        ),
+    ],
+)
+def test_a_document_speaks_for_its_author(nlp, text, words, speaker):
+    assert quote_containing(nlp, text, words)["speaker"] == speaker

@@ -58,6 +58,7 @@ from whosaidwhat.nlp.name_mentions import (
     Mention,
     common_noun_as_person,
     full_names,
+    joined_by_slash,
     missed_full_names,
     missed_mentions,
     named_mentions,
@@ -129,7 +130,7 @@ def find_entities(
 ) -> list[dict]:
     """The entities of ``doc``; ``tokenise`` splits a name into tokens as the pipeline does; ``nouns``
     are common nouns (lemmas) of the language."""
-    mentions = split_before_subject(doc, named_mentions(doc))
+    mentions = joined_by_slash(doc, split_before_subject(doc, named_mentions(doc)))
     mentions = [mention for mention in mentions if not plural_common_noun(doc, mention, nouns)]
     mentions += missed_full_names(doc)
     people_typed_otherwise(doc, mentions)

@@ -199,6 +199,37 @@ def split_before_subject(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return split
 
 
+def joined_by_slash(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with an organisation's name written together with a partner's after a slash
+    taken whole ("Reuters/Ipsos" of "the Reuters/Ipsos poll"): the pair is one author."""
+    joined, swallowed = [], set()
+    for mention in mentions:
+        if id(mention) in swallowed:
+            continue
+        end = mention.end
+        if _slash_follows(doc, mention):
+            stop = end + 1
+            while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].text[:1].isupper():
+                stop += 1
+            if stop > end + 1:
+                swallowed.update(id(other) for other in mentions if end < other.start < stop)
+                mention = Mention(mention.start, stop, "ORG", doc[mention.start : stop].text)
+        joined.append(mention)
+    return [mention for mention in joined if id(mention) not in swallowed]
+
+
+def _slash_follows(doc: Doc, mention: Mention) -> bool:
+    """An organisation's name followed by a slash with no space either side: "Reuters/"."""
+    end = mention.end
+    return (
+        mention.label == "ORG"
+        and end + 1 < len(doc)
+        and doc[end].text == "/"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+    )
+
+
 def plural_common_noun(doc: Doc, mention: Mention, nouns: frozenset[str]) -> bool:
     """A plural common noun opening a sentence that the model took for an organisation ("Farmers
     and fishermen warned ..."): an unnamed group. ``nouns`` are the language's common nouns."""

@@ -15,7 +15,8 @@ once, in text order, by the first of these sieves that decides:
    group's name counted ("One Republican", "several Democrats") is one of the group, unnamed.
 4. ``apposition``: a description followed by a name in apposition is that name ("Trump's
    running mate, Indiana Gov. Mike Pence,"); the source holds both.
-5. ``author``: a document by a named author is the author's ("an analysis by Lily Chen").
+5. ``author``: a document by a named author is the author's ("an analysis by Lily Chen", "a
+   Bloomberg poll", and "the poll" after it: :mod:`~whosaidwhat.nlp.documents`).
 6. ``unnamed``: anything else has no speaker entity: its source is its whole description
    ("A Labour source", "Obama's aides", "a reporter for USA Today"), never an entity named
    inside it.
@@ -37,6 +38,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.names import FEMALE, MALE, given_name_gender, is_person_noun, name_parts
+from whosaidwhat.nlp.documents import DocumentAuthors
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.organisations import OrganisationReferences
@@ -58,13 +60,9 @@ PRONOUN_GENDERS = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": F
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 #: Words counting members of a group: "*one* Republican", "*several* Democrats".
 COUNTING_WORDS = frozenset({"one", "a", "an", "two", "three", "several", "some", "many", "few", "most"})
-#: Documents whose "by" phrase names their author.
-DOCUMENT_NOUNS = words("document_nouns.txt")
 #: A running speaker carries over to the paragraph after its quote's, no further.
 CHAIN_PARAGRAPHS = 1
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-#: How a name qualifies a document as its author's: "a *Bloomberg* poll", "*the institute's* report".
-AUTHOR_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod"})
 #: Prepositions that say when: "a group of doctors *in* 2015" spoke in 2015.
 TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during"})
 #: Clauses that belong to an unnamed source's description: "a study *released last year*", "experts
@@ -164,6 +162,7 @@ class Speakers:
         )
         self.subject_starts = [offset for offset, _ in self.subjects]
         self.organisations = OrganisationReferences(doc, self.mentions, paragraph_starts)
+        self.documents = DocumentAuthors(doc, self.mentions, self.types)
 
     def attribute(self, quotes: list[Quote]) -> list[Quote]:
         """``quotes`` with their speakers set, in text order; coordinated speakers add quotes."""
@@ -228,9 +227,9 @@ class Speakers:
         if appositive is not None:
             quote.source = (quote.source[0], own_phrase_end(appositive)) if quote.source else None
             return entity_of(appositive, self.mentions)
-        author = self.named_author(subject)
+        author = self.documents.author(subject)
         if author is not None:
-            return entity_of(author, self.mentions)
+            return author
         if quote.source is not None and subject.pos_ in ("NOUN", "PROPN"):
             quote.source = (quote.source[0], max(quote.source[1], described_end(subject, quote.cue)))
         return None
@@ -256,24 +255,6 @@ class Speakers:
                 and (child.head.i == head.i or kind == "PERSON")
             ):
                 return child
-        return None
-
-    def named_author(self, head: Token) -> Token | None:
-        """The author of a document: the object of its "by" ("a study by the institute"), or the
-        name it is qualified by ("a Bloomberg poll", "the institute's report")."""
-        if head.lemma_.lower() not in DOCUMENT_NOUNS:
-            return None
-        for child in head.lefts:
-            if (
-                child.dep_ in AUTHOR_MODIFIER_DEPS
-                and self.types.get(entity_of(child, self.mentions)) in SPEAKING_TYPES
-            ):
-                return child
-        for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "by":
-                author = next((grand for grand in child.children if grand.dep_ == "pobj"), None)
-                if author is not None and self.types.get(entity_of(author, self.mentions)) in SPEAKING_TYPES:
-                    return author
         return None
 
     def running_speaker(self, quote: Quote, subject: Token, previous: Quote | None) -> str | None:
