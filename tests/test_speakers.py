@@ -333,3 +333,25 @@ def test_a_time_that_qualifies_a_report_stays_in_its_description(nlp):
 )
 def test_a_document_speaks_for_its_author(nlp, text, words, speaker):
     assert quote_containing(nlp, text, words)["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        pytest.param(
+            "Obama met Tom Reese, now the Senate majority leader, who in 2010 said the goal was to win.",
+            "goal",
+            "Tom Reese",
+            id="after-an-apposition",
+        ),
+        pytest.param(
+            "The panel heard from John Bentel, a staffer at the State Department who told his team "
+            "never to speak of the emails.",
+            "never to speak",
+            "John Bentel",
+            id="hung-on-a-name-inside-the-description",
+        ),
+    ],
+)
+def test_who_is_the_person_its_description_describes(nlp, text, words, speaker):
+    assert quote_containing(nlp, text, words)["speaker"] == speaker

@@ -213,7 +213,8 @@ class Speakers:
         subject = quote.subject
         if subject is None:
             return None
-        subject = relative_antecedent(subject) or subject
+        if (antecedent := relative_antecedent(subject)) is not None:
+            subject = self.person_of_who(antecedent) if subject.lower_ == "who" else antecedent
         running = self.running_speaker(quote, subject, previous)
         if running is not None:
             return running
@@ -233,6 +234,19 @@ class Speakers:
         if quote.source is not None and subject.pos_ in ("NOUN", "PROPN"):
             quote.source = (quote.source[0], max(quote.source[1], described_end(subject, quote.cue)))
         return None
+
+    def person_of_who(self, antecedent: Token) -> Token:
+        """The person "who" stands for when the parser hangs it on a description or a name inside
+        one: "McConnell, now the Senate majority leader, who said" is McConnell, "Bentel, a staffer
+        at the State Department who told" is Bentel."""
+        node = antecedent
+        for _ in range(4):
+            if self.types.get(entity_of(node, self.mentions)) == "PERSON":
+                return node
+            if node.dep_ not in ("appos", "pobj", "prep") or node.head.i == node.i:
+                break
+            node = node.head
+        return antecedent
 
     def counted_member(self, head: Token, entity: str) -> bool:
         """ "One Republican", "several Democrats": members of a group named by a count, not the group."""
