@@ -355,3 +355,16 @@ def test_a_document_speaks_for_its_author(nlp, text, words, speaker):
 )
 def test_who_is_the_person_its_description_describes(nlp, text, words, speaker):
     assert quote_containing(nlp, text, words)["speaker"] == speaker
+
+
+def test_a_letter_speaks_for_whoever_wrote_it(nlp):
+    text = "Ann Lee wrote a letter to the council on Monday. The letter said the plan was unlawful."
+    assert quote_containing(nlp, text, "unlawful")["speaker"] == "Ann Lee"
+
+
+def test_a_pronoun_after_a_cleft_is_its_focus(nlp):
+    text = (
+        "Rival Ines Arroyo led for most of the race. But on a cold night in Bilbao it was "
+        'Carla Mendes who stole the show. "I felt great," she told Radio Sur.'
+    )
+    assert quote_containing(nlp, text, "felt great")["speaker"] == "Carla Mendes"

@@ -4,7 +4,8 @@ A report, poll or statement whose author the text names is that author's word, a
 annotation conventions of news quotes have it: the author is the object of its "by" or
 "from" ("an analysis by Lily Chen", "a statement from the council"), or the name that
 qualifies it ("a Bloomberg poll", "the institute's report", "the latest Reuters/Ipsos
-opinion poll"). A definite "the poll" later on is the latest poll whose author was named.
+opinion poll"), or the subject of the verb whose object it is ("Ann Lee sent a letter"). A
+definite "the letter" later on is the latest letter whose author the text gave.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class DocumentAuthors:
         self.authored: list[tuple[int, str, str]] = []  # (offset, lemma, author) of each document
         for token in doc:
             if token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS:
-                author = self.named_author(token)
+                author = self.named_author(token) or self.writer(token)
                 if author is not None:
                     self.authored.append((token.idx, token.lemma_.lower(), author))
         self.starts = [offset for offset, _, _ in self.authored]
@@ -60,6 +61,14 @@ class DocumentAuthors:
     def named_author(self, head: Token) -> str | None:
         """The author the phrase of the document ``head`` names, if any."""
         return next((self.entity(token) for token in self.author_tokens(head)), None)
+
+    def writer(self, document: Token) -> str | None:
+        """Who wrote, sent or issued the document, when it is the object of their verb: "Ann Lee
+        wrote a letter to the council" (the letter is hers when it later "says" something)."""
+        if document.dep_ != "dobj":
+            return None
+        subject = next((child for child in document.head.children if child.dep_ == "nsubj"), None)
+        return self.entity(subject) if subject is not None else None
 
     def author_tokens(self, head: Token) -> Iterator[Token]:
         """Tokens of ``head``'s phrase naming an author: a qualifying name, or a "by" object."""
