@@ -368,3 +368,10 @@ def test_a_pronoun_after_a_cleft_is_its_focus(nlp):
         'Carla Mendes who stole the show. "I felt great," she told Radio Sur.'
     )
     assert quote_containing(nlp, text, "felt great")["speaker"] == "Carla Mendes"
+
+
+def test_a_name_right_after_a_role_is_the_speaker(nlp):
+    text = (
+        "After the debate, the Democratic candidate Hillary Clinton suggested that the tax plan was unfair."
+    )
+    assert quote_containing(nlp, text, "tax plan")["speaker"] == "Hillary Clinton"

@@ -269,7 +269,18 @@ class Speakers:
                 and (child.head.i == head.i or kind == "PERSON")
             ):
                 return child
-        return None
+        return self.name_after_role(head)
+
+    def name_after_role(self, head: Token) -> Token | None:
+        """The person named right after a role noun without a comma: "the Democratic candidate
+        Hillary Clinton"."""
+        if head.i + 1 >= len(head.doc) or not is_person_noun(head.lemma_):
+            return None
+        after = head.doc[head.i + 1]
+        if self.types.get(entity_of(after, self.mentions)) != "PERSON" or after.head.i == after.i:
+            return None
+        name = after.head if after.dep_ == "compound" else after
+        return name if name.head.i == head.i else None
 
     def running_speaker(self, quote: Quote, subject: Token, previous: Quote | None) -> str | None:
         """The previous quote's speaker, for a pronoun of its gender with no rival subject since."""
