@@ -183,6 +183,11 @@ def test_an_organisation_referred_to_without_its_name_is_the_speaker(nlp, text, 
     assert quote_containing(nlp, text, words)["speaker"] == speaker
 
 
+def test_the_government_is_not_the_company_just_named(nlp):
+    text = "Blackhawk Mining bought the mine in May. The government said the sale was legal."
+    assert quote_containing(nlp, text, "sale")["speaker"] is None
+
+
 def test_it_is_no_organisation_when_people_were_the_subject(nlp):
     text = "Residents of Calder Bank Road met the mayor. They said the road was unsafe."
     assert quote_containing(nlp, text, "unsafe")["speaker"] is None
