@@ -47,6 +47,18 @@ def fails_on_boom(doc):
     return doc
 
 
+def test_the_printed_publication_date_is_a_time_of_the_article(nlp):
+    text = (
+        "Harbour bridge reopens after repairs\n"
+        "Published June 6, 2025The harbour bridge reopened to traffic on Thursday.\n"
+    )
+    record = extract(read_bytes(text.encode(), path="bridge.txt"), nlp)
+    times = {t.text: t.value for t in record.times}
+    assert times["June 6, 2025"] == "2025-06-06"
+    assert times["Thursday"] == "2025-06-05"
+    assert [t.start for t in record.times] == sorted(t.start for t in record.times)
+
+
 @pytest.fixture
 def failing_nlp(monkeypatch):
     """A tiny pipeline whose one analysis component fails on texts holding "boom"."""

@@ -213,9 +213,9 @@ def test_the_ingest_process_is_one_of_the_workers(tmp_path, monkeypatch):
     for number in range(8):
         (pages / f"{number}.html").write_bytes(html_page(number))
     here = []
-    process_here = Ingest.process_here
+    analyse_here = Ingest.analyse_here
     monkeypatch.setattr(
-        Ingest, "process_here", lambda self, batch: here.append(batch) or process_here(self, batch)
+        Ingest, "analyse_here", lambda self, batch: here.append(batch) or analyse_here(self, batch)
     )
     with open_store(str(tmp_path / "two.db")) as store:
         summary = Ingest(store, workers=2, batch_size=1).run([str(pages)])

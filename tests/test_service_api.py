@@ -122,6 +122,13 @@ def corpus_records() -> list[dict]:
         ],
     )
     budget["quotes"][0]["cue"] = span(BUDGET, "said")
+    bridge["quotes"][1]["when"] = {"value": "2025-03-04", "basis": "text"}
+    bridge["quotes"][1]["where"] = "e3"
+    bridge["entities"].append({"id": "e3", "name": "Portmouth", "type": "GPE", "titles": [], "mentions": []})
+    bridge["sections"] = [
+        {"heading": "The engineers", "start": BRIDGE.index("Chief"), "end": len(BRIDGE) - 1}
+    ]
+    budget["source"]["path"] = "/srv/newsroom/2025/council-budget.txt"
     speaker = f"Lin {PAYLOAD_SCRIPT} Okafor"
     markup = article_record(
         MARKUP,
@@ -141,6 +148,7 @@ def corpus_records() -> list[dict]:
             }
         ],
     )
+    markup["source"]["url"] = "https://harbour.example/news/strange-release"
     return [bridge, budget, markup]
 
 
@@ -238,7 +246,7 @@ def test_malformed_searches_answer_400_with_a_message(client, path, params):
 @pytest.mark.parametrize(
     "params, status, message",
     [
-        ({"since": "2025-13-45"}, 400, "wants a date as YYYY-MM-DD"),
+        ({"since": "2025-13-45"}, 400, "a date is written YYYY-MM-DD"),
         ({"until": "yesterday-ish"}, 422, "until"),
         ({"limit": 0}, 422, "limit"),
     ],
@@ -343,6 +351,47 @@ def test_reader_marks_each_quote_with_speaker_kind_and_cue(client, corpus):
     assert "reopening" in html  # the events panel
 
 
+def test_reader_shows_the_record_paragraphs_and_headings_once(client, corpus):
+    html = client.get(f"/articles/{corpus['ids']['Harbour']}").text
+    body = html[html.index('id="text"') : html.index('<aside class="panel">')]
+    assert body.count("<p>") == 4
+    assert "Harbour bridge reopens" not in body, "the headline is shown above the body, not in it"
+    assert body.index("<h2>The engineers</h2>") < body.index("Chief engineer")
+    assert body.index("The old harbour bridge") < body.index("<h2>The engineers</h2>")
+
+
+def test_reader_names_the_source_by_url_or_file_name_never_by_server_path(client, corpus):
+    markup = client.get(f"/articles/{corpus['ids']['Breaking']}").text
+    assert '<a class="source" href="https://harbour.example/news/strange-release"' in markup
+    budget = client.get(f"/articles/{corpus['ids']['Council']}").text
+    assert '<span class="source">council-budget.txt</span>' in budget
+    assert "/srv/newsroom" not in budget
+
+
+def test_reader_says_when_and_where_a_quote_was_said(client, corpus):
+    html = client.get(f"/articles/{corpus['ids']['Harbour']}").text
+    assert '<span class="said-when">said 2025-03-04 in Portmouth</span>' in html
+    assert "cue: “told” · said 2025-03-04 in Portmouth" in html
+
+
+@pytest.mark.parametrize("path", ["/search?q=winter", "/people/Tom%20Vickers"])
+def test_quotes_found_elsewhere_link_to_their_place_in_the_article(client, corpus, path):
+    html = client.get(path).text
+    assert f'href="/articles/{corpus["ids"]["Harbour"]}#q3"' in html
+
+
+def test_extract_keeps_the_canonical_link_as_the_source_url(client):
+    page = (
+        '<html><head><title>Ferry fares rise</title><link rel="canonical" href="https://ferry.example/fares">'
+        "</head><body><article><h1>Ferry fares rise</h1>"
+        "<p>The ferry company raised fares by ten percent on Monday, its director said.</p>"
+        "<p>Passengers on the island route will pay the most, the company added.</p>"
+        "</article></body></html>"
+    )
+    response = client.post("/api/extract", content=page.encode(), headers={"content-type": "text/html"})
+    assert response.json()["source"]["url"] == "https://ferry.example/fares"
+
+
 def test_reader_gives_two_speakers_two_colours(client, corpus):
     html = client.get(f"/articles/{corpus['ids']['Harbour']}").text
     colours = dict(re.findall(r'class="q (c\d+)"[^>]* data-speaker="(e\d)"', html))
@@ -397,10 +446,13 @@ def test_search_page_reports_a_malformed_query_as_400(client):
     assert 'class="error"' in response.text
 
 
-def test_person_page_draws_a_timeline(client):
+def test_person_page_draws_one_mark_per_day_with_its_count(client):
     html = client.get("/people/Ada%20Moreno").text
-    assert html.count('<circle class="dot') == 3
-    assert "<title>2025-03-04 · “The bridge is safer" in html
+    assert html.count('<circle class="dot') == 2
+    assert "<title>2025-04-10 · 2 quotes</title>" in html
+    assert re.search(r'<text class="count"[^>]*>2</text>', html)
+    assert re.search(r"<summary>2025-04-10 · 2 quotes</summary>", html)
+    assert "The bridge is safer" in html
 
 
 @pytest.mark.parametrize("path", ["/articles/999999", "/people/Nobody%20Atall"])
@@ -425,7 +477,7 @@ def test_highlight_cuts_a_cue_inside_a_quote_into_three_segments():
         ]
     }
     views = quote_views(record["quotes"], {"e1": "Ann Lee"}, len(text))
-    html = str(highlight(text, views))
+    html = str(highlight(text, views, [(0, len(text))])[0])
     assert re.sub(r"<[^>]+>", "", html) == text.replace('"', "&#34;")
     assert html.count("<span") == 3
     assert re.search(r'<span class="q cue c\d+" data-quote="q1"[^>]*>said</span>', html)
@@ -442,7 +494,9 @@ def test_highlight_gives_a_quote_inside_another_to_the_inner_one():
         {"e1": "Ann Lee", "e2": "Bo Chen"},
         len(text),
     )
-    owners = re.findall(r'data-quote="(q\d)"[^>]*>([^<]*)</span>', str(highlight(text, views)))
+    owners = re.findall(
+        r'data-quote="(q\d)"[^>]*>([^<]*)</span>', str(highlight(text, views, [(0, len(text))])[0])
+    )
     assert owners == [
         ("q1", "said"),
         ("q1", "the plan was &#34;"),
@@ -466,7 +520,7 @@ def test_highlight_escapes_text_outside_and_inside_quotes():
         {},
         len(text),
     )
-    html = str(highlight(text, views))
+    html = str(highlight(text, views, [(0, len(text))])[0])
     assert "<b>" not in html and "<i>" not in html
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "&lt;i&gt;y&lt;/i&gt;" in html
 
@@ -504,17 +558,32 @@ def test_the_service_reads_a_postgresql_corpus_alike(postgres_url):
         ]
         assert client.get("/api/search", params={"q": '"unbalanced'}).status_code == 400
         assert 'data-speaker="e2"' in client.get(f"/articles/{ids['Harbour']}").text
-        assert client.get("/people/Ada%20Moreno").text.count('<circle class="dot') == 3
+        assert client.get("/people/Ada%20Moreno").text.count('<circle class="dot') == 2
 
 
 @pytest.mark.parametrize("same_day", [1, 3, 200])
-def test_timeline_keeps_every_mark_inside_the_chart(same_day):
+def test_timeline_gathers_a_day_into_one_mark_inside_the_chart(same_day):
     rows = [{"row": "quote", "article_id": 1, "published": "2025-03-04", "content": "x"}] * same_day + [
         {"row": "event", "article_id": 2, "published": "2025-01-01", "when": "2025-02-01", "type": "visit"},
         {"row": "quote", "article_id": 3, "published": None, "content": "undated"},
     ]
     chart = layout(rows)
-    assert len(chart.marks) == same_day + 1 and len(chart.undated) == 1
-    assert all(0 < mark.y < chart.baseline and 0 < mark.x < chart.width for mark in chart.marks)
-    assert chart.marks[0].row["row"] == "event" and chart.marks[0].x < chart.marks[1].x  # by the event's date
+    assert len(chart.marks) == 2 and len(chart.undated) == 1
+    assert [len(mark.day.rows) for mark in chart.marks] == [1, same_day]
+    assert all(
+        mark.label_y > 0 and mark.radius < chart.baseline - chart.mark_y and 0 < mark.x < chart.width
+        for mark in chart.marks
+    )
+    assert chart.marks[0].shape == "event" and chart.marks[0].x < chart.marks[1].x  # by the event's date
+    assert chart.days[-1].summary == "Undated · 1 quote"
     assert [tick.label for tick in chart.ticks][0] == "2025-02-01"
+
+
+def test_a_quote_across_two_paragraphs_is_marked_in_both_and_anchored_once():
+    text = 'Byline here\n"We will stay,\nand we will build," she said.'
+    quote = span(text, '"We will stay,\nand we will build,"')
+    views = quote_views([{"id": "q1", "kind": "direct", "speaker": None, "content": quote}], {}, len(text))
+    first, second = highlight(text, views, [(12, 26), (27, len(text))])
+    assert "Byline" not in first + second
+    assert first.count('id="q1"') == 1 and 'id="q1"' not in second
+    assert 'data-quote="q1"' in second

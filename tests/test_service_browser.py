@@ -3,17 +3,23 @@
 A server runs in a thread on a free loopback port over a corpus of test articles (one
 full of markup that must never run) and, when ``../shared`` is present, the seed
 article, whose reader is saved as ``out/screenshots/seed-reader.png``.
+
+Every page is also checked at a desk's width and a phone's (no sideways scrolling, no
+axe-core violation, no path on the server) and saved as a screenshot per width in
+``$WSW_SCREENSHOT_DIR`` (else a pytest temporary directory).
 """
 
 from __future__ import annotations
 
+import os
+import re
 import socket
 import threading
 import time
 from pathlib import Path
 
 import pytest
-from test_service_api import PAYLOAD_SCRIPT, corpus_records
+from test_service_api import PAYLOAD_SCRIPT, article_record, corpus_records
 
 from whosaidwhat.service.app import create_app
 from whosaidwhat.store import open_store
@@ -36,11 +42,33 @@ pytestmark = [
 ]
 
 
+LONG = "\n".join(
+    [
+        "Quay walls inspected after winter storms",
+        *(
+            f"Paragraph {n}: inspectors measured the quay wall against the tide tables once more."
+            for n in range(40)
+        ),
+        '"The quay will stand for a century," engineer Rosa Lind said.',
+    ]
+)
+
+
+def long_record() -> dict:
+    """An article longer than any screen, its one quote in its last paragraph."""
+    return article_record(
+        LONG,
+        "2025-06-01",
+        {"e1": "Rosa Lind"},
+        [("e1", "direct", "The quay will stand for a century,", "said")],
+    )
+
+
 @pytest.fixture(scope="module")
 def corpus_path(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("browser") / "corpus.db"
     store = open_store(str(path))
-    for record in corpus_records():
+    for record in [*corpus_records(), long_record()]:
         store.add(record)
     store.close()
     return str(path)
@@ -145,10 +173,15 @@ def test_clicking_a_speaker_shows_only_their_quotes(base_url, page):
     assert page.locator("#text .dim").count() == 0
 
 
-def test_person_page_draws_each_quote_on_the_timeline(base_url, page):
+def test_person_page_gathers_each_day_and_expands_it(base_url, page):
     page.goto(f"{base_url}/people/Ada%20Moreno")
-    assert page.locator("figure.timeline svg circle.dot").count() == 3
+    assert page.locator("figure.timeline svg circle.dot").count() == 2
     assert page.locator("figure.timeline svg circle.dot").first.is_visible()
+    busy = page.locator("#day-2025-04-10")
+    assert busy.locator("summary").inner_text() == "2025-04-10 · 2 quotes"
+    assert not busy.locator("blockquote").first.is_visible()
+    busy.locator("summary").click()
+    assert busy.locator("blockquote").count() == 2 and busy.locator("blockquote").first.is_visible()
 
 
 def test_search_page_lists_matching_quotes(base_url, page):
@@ -191,3 +224,93 @@ def test_seed_reader_screenshot(base_url, page, seed_id):
         for key in {quote["speaker"] for quote in record["quotes"] if quote["speaker"]}
     }
     assert len(colours) == len(speakers)
+
+
+WIDTHS = {"desk": 1280, "phone": 390}
+
+
+@pytest.fixture(scope="module")
+def screenshot_dir(tmp_path_factory) -> Path:
+    chosen = os.environ.get("WSW_SCREENSHOT_DIR")
+    path = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="module")
+def seed_if_present(request) -> int | None:
+    """The seed's article id when ../shared holds it, else None."""
+    try:
+        return request.getfixturevalue("seed_id")
+    except pytest.skip.Exception:
+        return None
+
+
+@pytest.fixture(scope="module")
+def every_page(base_url, browser, seed_if_present) -> dict[str, str]:
+    """Each kind of page by a short name, the seed's reader and its most quoted person among them."""
+    context = browser.new_context()
+    rows = context.request.get(f"{base_url}/api/articles").json()
+    context.close()
+    pages = {"index": "/", "search": "/search", "results": "/search?q=harbour OR winter OR statement"}
+    pages |= {f"article-{row['id']}": f"/articles/{row['id']}" for row in rows}
+    pages |= {"person": "/people/Ada%20Moreno", "missing": "/articles/99999"}
+    if seed_if_present:
+        pages |= {"seed-person": "/people/Rutte"}
+    pages |= {"overview": "/overview", "overview-outlet": "/overview?outlet=harbour.example"}
+    return pages
+
+
+@pytest.fixture(params=sorted(WIDTHS))
+def sized_page(request, browser):
+    context = browser.new_context(viewport={"width": WIDTHS[request.param], "height": 844})
+    page = context.new_page()
+    yield request.param, page
+    context.close()
+
+
+def test_every_page_fits_the_width_passes_axe_and_hides_server_paths(
+    base_url, sized_page, every_page, screenshot_dir, corpus_path
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    width_name, page = sized_page
+    axe = Axe()
+    server_paths = re.compile(
+        "|".join(re.escape(path) for path in (str(REPO.parent), str(Path(corpus_path).parent), "/srv/"))
+    )
+    problems = []
+    for name, path in every_page.items():
+        page.goto(base_url + path)
+        page.screenshot(path=str(screenshot_dir / f"{name}-{width_name}.png"), full_page=True)
+        overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+        if overflow > 0:
+            problems.append(f"{path}: scrolls {overflow}px sideways")
+        violations = axe.run(page)
+        if violations.violations_count:
+            problems.append(f"{path}: {violations.generate_report()}")
+        if found := server_paths.search(page.content()):
+            problems.append(f"{path}: shows the server path {found.group()!r}")
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_article_body_is_the_record_paragraphs(base_url, page, every_page):
+    for path in (path for name, path in every_page.items() if name.startswith("article-")):
+        page.goto(base_url + path)
+        record = page.request.get(f"{base_url}/api{path}").json()
+        assert page.locator("#text > p").count() == len(record["paragraphs"]), path
+        assert page.locator("#text > h2").count() == len(record["sections"]), path
+
+
+def test_a_quote_permalink_scrolls_the_quote_into_view_and_marks_it(base_url, sized_page):
+    _, page = sized_page
+    long_id = article_id(base_url, page, "Quay walls")
+    page.goto(f"{base_url}/search?q=century")
+    page.click(f'ol.results a[href="/articles/{long_id}#q1"]')
+    page.wait_for_url(f"**/articles/{long_id}#q1")
+    quote = page.locator("#q1")
+    assert page.evaluate("window.scrollY") > 0, "the quote lies below the fold"
+    assert quote.evaluate(
+        "el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
+    )
+    assert quote.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"

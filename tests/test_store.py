@@ -338,6 +338,40 @@ def test_a_corpus_of_an_earlier_schema_gains_quote_days(tmp_path):
         assert store.counts()["quotes"] == 3
 
 
+def test_quotes_of_an_earlier_schema_are_numbered_as_in_their_record(tmp_path):
+    """Quotes stored before their record ids were kept get q1, q2, ... in the order they were stored."""
+    import sqlite3
+
+    from whosaidwhat.store.schema import SQLITE_MIGRATIONS, split_statements
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for script in SQLITE_MIGRATIONS[:2]:
+        for statement in split_statements(script):
+            conn.execute(statement)
+    for article in (1, 2):
+        conn.execute(
+            "INSERT INTO articles (sha256, headline, text, record, added_at) "
+            f"VALUES ('x{article}', 'Old', 'Old text.', '{{}}', '2024-01-01')"
+        )
+    for article, content in ((1, "One."), (2, "Two."), (1, "Three.")):
+        conn.execute(
+            "INSERT INTO quotes (article_id, kind, content, start_char, end_char) "
+            f"VALUES ({article}, 'direct', '{content}', 0, 4)"
+        )
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    with open_store(str(path)) as store:
+        keys = {row["content"]: (row["article_id"], row["quote_key"]) for row in store.quotes()}
+    assert keys == {"One.": (1, "q1"), "Two.": (2, "q1"), "Three.": (1, "q2")}
+
+
 def test_an_id_beyond_any_engine_finds_nobody(corpus):
     assert corpus.person(str(2**63)) is None
     assert corpus.quotes(speaker="99999999999999999999999") == []
+
+
+def test_a_name_of_digits_that_are_not_ascii_finds_nobody(corpus):
+    assert corpus.person("¹") is None
+    assert corpus.quotes(speaker="²³") == []

@@ -5,6 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import pty
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -84,3 +91,61 @@ def test_bad_queries_are_one_line_errors(db, args):
 def test_showing_an_unknown_article_is_an_error(db):
     code, _, err = run("show", "999", "--db", db)
     assert code == 1 and "no article with id 999" in err
+
+
+BOX_DRAWING = re.compile("[\u2500-\u257f]")
+COMMAND = str(Path(sys.executable).with_name("whosaidwhat"))
+
+
+def test_a_piped_search_prints_tab_separated_rows_only(db):
+    """``whosaidwhat search ... | cat``: data only, no box drawing, no progress on either stream."""
+    result = subprocess.run(
+        ["bash", "-c", f"{shlex.quote(COMMAND)} search harbour --db {shlex.quote(db)} | cat"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = result.stdout.splitlines()
+    assert not BOX_DRAWING.search(result.stdout)
+    assert lines[0].split("\t") == ["quote_id", "said_on", "speaker", "kind", "content", "headline"]
+    assert len(lines) == 3 and all(line.count("\t") == 5 for line in lines)
+    assert result.stderr == ""
+
+
+def test_a_table_is_drawn_on_a_terminal(db):
+    leader, follower = pty.openpty()
+    try:
+        subprocess.run(
+            [COMMAND, "search", "harbour", "--db", db],
+            stdout=follower,
+            stderr=subprocess.DEVNULL,
+            check=True,
+            env={**os.environ, "COLUMNS": "200", "TERM": "xterm"},
+        )
+        shown = os.read(leader, 1 << 16).decode()
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert BOX_DRAWING.search(shown) and "\t" not in shown
+
+
+def test_tsv_format_keeps_each_row_on_one_line(db):
+    code, out, _ = run("quotes", "--db", db, "--format", "tsv")
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert code == 0 and rows[0][:3] == ["quote_id", "said_on", "speaker"]
+    assert {len(row) for row in rows} == {6}
+
+
+def test_ingest_into_a_log_shows_no_progress_bar(tmp_path):
+    """Standard error that is not a terminal gets the summary, not a redrawn progress line."""
+    article = tmp_path / "ferry.txt"
+    article.write_text('Ferry fares rise\n"Fares rise in May," Ann Lee said on Monday.\n', encoding="utf-8")
+    result = subprocess.run(
+        [COMMAND, "ingest", str(article), "--db", str(tmp_path / "corpus.db"), "--workers", "1"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout == ""
+    assert result.stderr.startswith("stored 1, skipped 0, failed 0")
+    assert not BOX_DRAWING.search(result.stderr) and "articles/s stored" not in result.stderr

@@ -43,3 +43,33 @@ def test_a_rolled_back_transaction_leaves_the_linker_nothing_to_remember(tmp_pat
         db.execute("INSERT INTO articles (id, sha256, text, record, added_at) VALUES (1, 'a', '', '{}', '')")
         linked = linker.link(1, RECORDS[0])
     assert db.scalar("SELECT count(*) FROM people") == len(linked) == 2
+
+
+def person_record(sha256: str, names: list[str]) -> dict:
+    entities = [
+        {"id": f"E{i}", "name": name, "type": "PERSON", "mentions": [{"text": name}]}
+        for i, name in enumerate(names)
+    ]
+    return {
+        "source": {"sha256": sha256, "path": None, "format": "text"},
+        "text": " ".join(names),
+        "headline": None,
+        "published": None,
+        "entities": entities,
+        "quotes": [],
+        "events": [],
+    }
+
+
+def test_two_writers_on_one_corpus_link_a_surname_to_the_person_the_other_stored(tmp_path):
+    from whosaidwhat.store import open_store
+
+    first, second = open_store(str(tmp_path / "corpus.db")), open_store(str(tmp_path / "corpus.db"))
+    first.add(person_record("a", ["Olive Oduya"]))  # the first writer now knows the people under "O"
+    second.add(person_record("b", ["Barack Obama"]))
+    first.add(person_record("c", ["Obama"]))
+    assert [row["name"] for row in first.db.rows("SELECT name FROM people ORDER BY id")] == [
+        "Olive Oduya",
+        "Barack Obama",
+    ]
+    assert first.person("Obama")["name"] == "Barack Obama"

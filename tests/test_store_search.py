@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
+from test_store import make_record
 
 from whosaidwhat.errors import QueryError
+from whosaidwhat.store import open_store
 from whosaidwhat.store.search import parse_search
 
 
@@ -26,3 +30,58 @@ def test_searches_are_written_out_as_fts5_with_every_term_quoted(text, fts5):
 def test_a_search_without_words_or_with_an_open_quote_is_a_query_error(bad):
     with pytest.raises(QueryError, match="W300"):
         parse_search(bad)
+
+
+def test_a_term_written_many_times_is_searched_once():
+    assert parse_search("the " * 250).fts5() == '"the"'
+    assert parse_search("port OR dock port OR dock -rain -rain").fts5() == '("port" OR "dock") NOT "rain"'
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("the " * 4000, "at most 1,000 characters"),
+        ("a* " * 4000, "at most 1,000 characters"),
+        (" ".join(f"word{number}" for number in range(33)), "at most 32 different words"),
+    ],
+)
+def test_a_search_too_long_or_with_too_many_terms_is_refused_at_once(tmp_path, text, message):
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        store.add(make_record("Rain today\nThe port was closed.", "2025-01-01", [], []))
+        started = time.perf_counter()
+        with pytest.raises(QueryError, match=message):
+            store.search(text)
+        with pytest.raises(QueryError, match=message):
+            store.articles(q=text)
+        assert time.perf_counter() - started < 1
+
+
+def test_a_search_running_out_of_time_is_stopped_with_a_message(tmp_path, monkeypatch):
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        text = "Docks\n" + " ".join(["The port said the dock was open."] * 50)
+        store.add(make_record(text, "2025-01-01", [], []))
+        monkeypatch.setattr("whosaidwhat.store.queries.SEARCH_SECONDS", 0.0)
+        monkeypatch.setattr("whosaidwhat.store.sqlite.PROGRESS_STEPS", 1)
+        with pytest.raises(QueryError, match="took more than 0 s and was stopped"):
+            store.articles(q="port OR dock")
+        monkeypatch.undo()
+        assert len(store.articles(q="port OR dock")) == 1  # the next search has its full time again
+
+
+def test_quotes_ranked_alike_come_in_the_order_they_were_stored(tmp_path):
+    text = "Ferries\n" + " ".join(f'"The ferry runs," said Kim Park{number}.' for number in range(6))
+    people = [(f"Kim Park{number}", "PERSON", [f"Kim Park{number}"]) for number in range(6)]
+    quotes = [(f"Kim Park{number}", "The ferry runs,", "said") for number in range(6)]
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        store.add(make_record(text, "2025-01-01", people, quotes))
+        found = [row["quote_id"] for row in store.search("ferry", limit=3)]
+        assert found == [1, 2, 3]
+
+
+@pytest.mark.postgres
+def test_postgresql_stops_a_statement_past_its_time_and_serves_the_next(postgres_url):
+    with open_store(postgres_url) as store:
+        with pytest.raises(store.db.timeout_error) as caught, store.db.time_limit(0.05):
+            store.db.rows("SELECT pg_sleep(2)")
+        assert store.db.is_timeout(caught.value)
+        assert store.db.scalar("SELECT 1 AS one") == 1

@@ -20,13 +20,13 @@ THURSDAY = date(2024, 10, 3)
         ("Friday", "past", "2024-09-27"),
         ("Friday", "future", "2024-10-04"),
         ("Friday", "nearest", "2024-10-04"),
-        ("Wednesday night", "past", "2024-10-02"),
+        ("Wednesday night", "past", "2024-10-02TNI"),
         ("last Thursday", "past", "2024-09-26"),
         ("next Monday", "past", "2024-10-07"),
         ("today", "past", "2024-10-03"),
         ("yesterday", "past", "2024-10-02"),
         ("tomorrow", "past", "2024-10-04"),
-        ("last night", "past", "2024-10-02"),
+        ("last night", "past", "2024-10-02TNI"),
         ("next week", "past", "2024-W41"),
         ("last week", "past", "2024-W39"),
         ("this week", "past", "2024-W40"),
@@ -61,6 +61,18 @@ THURSDAY = date(2024, 10, 3)
         ("winter 2015", "past", "2015-WI"),
         ("the end of March", "past", "2024-03"),
         ("mid-March", "future", "2025-03"),
+        ("tonight", "past", "2024-10-03TNI"),
+        ("Monday morning", "past", "2024-09-30TMO"),
+        ("this afternoon", "past", "2024-10-03TAF"),
+        ("the weekend", "past", "2024-W39-WE"),
+        ("the weekend", "future", "2024-W40-WE"),
+        ("now", "past", "PRESENT_REF"),
+        ("currently", "past", "PRESENT_REF"),
+        ("recently", "past", "PAST_REF"),
+        ("in the past", "past", "PAST_REF"),
+        ("the future", "past", "FUTURE_REF"),
+        ("many years ago", "past", "PAST_REF"),
+        ("nearly 18 months ago", "past", "2023-04"),
         ("two days", "past", "P2D"),
         ("three weeks", "past", "P3W"),
     ],
@@ -143,3 +155,93 @@ def test_clock_times_take_their_day_from_the_text(nlp, text, expression, value):
 
 def test_clock_time_without_a_day_is_dropped(nlp):
     assert "9 a.m." not in times_of(nlp, "Shops open at 9 a.m.")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # a clock time written with a dot, on the day its sentence names
+        (
+            "Police want to hear from anyone who was near the park between 6.30pm and 7.45pm on May 2.",
+            "2024-05-10",
+            "6.30pm",
+            "2024-05-02T18:30",
+        ),
+        # "ahead of" points forward even in a past-tense clause
+        ("Fans gathered in the square ahead of Wednesday's final.", "2023-08-14", "Wednesday", "2023-08-16"),
+        # a weekday owning an occurrence in a present-tense clause is the coming one
+        (
+            "The semi-finals start tomorrow, with the winners meeting in Sunday's final.",
+            "2023-08-14",
+            "Sunday",
+            "2023-08-20",
+        ),
+        ("The body was dumped over the weekend, police said.", "2024-10-03", "the weekend", "2024-W39-WE"),
+        ("A baby was found on the beach over the holiday.", "2024-10-03", "the holiday", "PAST_REF"),
+        ("The shop is currently closed.", "2024-10-03", "currently", "PRESENT_REF"),
+        ("In the past, such cases were rare.", "2024-10-03", "In the past", "PAST_REF"),
+        ("They signed the agreement nearly 18 months ago.", "2023-07-11", "nearly 18 months ago", "2022-01"),
+    ],
+)
+def test_more_time_shapes_in_text(nlp, text, published, expression, value):
+    assert times_of(nlp, text, published=published).get(expression) == value
+
+
+def test_in_the_past_few_years_is_no_reference_to_the_past(nlp):
+    assert "in the past" not in {k.lower() for k in times_of(nlp, "Prices rose in the past few years.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        (
+            "The March 2021 strike closed the port. On May 3, the company sacked 40 workers.",
+            "May 3",
+            "2021-05-03",
+        ),
+        ("In November 2021 the plant opened. In February it closed.", "February", "2022-02"),
+        ("He was tried in May and executed on 3 March 1962.", "May", "1961-05"),
+        ("The company sacked 40 workers on May 3.", "May 3", "2024-05-03"),
+    ],
+)
+def test_a_day_without_a_year_takes_the_year_of_its_story(nlp, text, expression, value):
+    assert times_of(nlp, text).get(expression) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "direction", "value"),
+    [
+        ("Election Day", "nearest", "2024-11-05"),  # the Tuesday after the first Monday of November
+        ("Election Day 2016", "past", "2016-11-08"),
+        ("Christmas Eve", "past", "2023-12-24"),
+        ("Labor Day", "past", "2024-09-02"),
+        ("Thanksgiving", "future", "2024-11-28"),
+        ("Good Friday", "past", "2024-03-29"),
+        ("New Year’s Day", "future", "2025-01-01"),
+        ("by the end of the month", "future", "2024-10"),
+        ("only last week", "past", "2024-W39"),
+        ("in 10 days", "future", "2024-10-13"),
+        ("in one week", "future", "2024-W41"),
+    ],
+)
+def test_named_days_and_more_relative_times(expression, direction, value):
+    assert resolve(expression, THURSDAY, direction) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Police arrived on May 3. The day before, the shop had closed.", "The day before", "2024-05-02"),
+        ("The plant opened on Sept. 2. The following day it was shut.", "following day", "2024-09-03"),
+        ("The plant opened on Sept. 2, and the day prior it was inspected.", "the day prior", "2024-09-01"),
+        ("The plant opened on Sept. 2. The week after, it was shut.", "The week after", "2024-W37"),
+        ("The parade was held on Christmas Eve.", "Christmas Eve", "2023-12-24"),
+    ],
+)
+def test_times_counted_from_the_story(nlp, text, expression, value):
+    found = times_of(nlp, text)
+    assert any(expression in key and v == value for key, v in found.items()), found
+
+
+def test_the_day_before_an_event_noun_is_no_time_of_its_own(nlp):
+    assert times_of(nlp, "The day before the vote, the shop closed.") == {}

@@ -28,6 +28,7 @@ from whosaidwhat.record import (
     Time,
 )
 from whosaidwhat.structure import Structure, parse_structure
+from whosaidwhat.structure.dates import printed_dates
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
@@ -111,7 +112,7 @@ def build_record(article: Article, structure: Structure, results: dict) -> Artic
         return Span(start=start, end=end, text=text[start:end])
 
     return ArticleRecord(
-        source=Source(path=article.path, format=article.format, sha256=article.sha256),
+        source=Source(path=article.path, url=article.url, format=article.format, sha256=article.sha256),
         headline=structure.headline,
         published=structure.published,
         updated=structure.updated,
@@ -145,8 +146,11 @@ def build_record(article: Article, structure: Structure, results: dict) -> Artic
             for i, q in enumerate(_consumed(results, "quotes"), start=1)
         ],
         times=[
-            Time(start=t["start"], end=t["end"], text=text[t["start"] : t["end"]], value=t["value"])
-            for t in _consumed(results, "times")
+            *header_times(text, structure),
+            *(
+                Time(start=t["start"], end=t["end"], text=text[t["start"] : t["end"]], value=t["value"])
+                for t in _consumed(results, "times")
+            ),
         ],
         figures=[Figure(text=text[f["start"] : f["end"]], **f) for f in _consumed(results, "figures")],
         events=[
@@ -163,6 +167,17 @@ def build_record(article: Article, structure: Structure, results: dict) -> Artic
         main_event=MainEvent(**main) if (main := results.pop("main_event", None)) else None,
         warnings=[*article.warnings, *structure.warnings],
     )
+
+
+def header_times(text: str, structure: Structure) -> list[Time]:
+    """The dates printed above the body ("Published October 3, 2024"), which the pipeline never sees."""
+    if not structure.paragraphs:
+        return []
+    body_start = min(start for start, _ in structure.paragraphs)
+    return [
+        Time(start=start, end=end, text=text[start:end], value=value)
+        for start, end, value in printed_dates(text, body_start)
+    ]
 
 
 def _consumed(results: dict, key: str) -> Iterator:

@@ -52,6 +52,10 @@ GENDERED_WORDS = {
     **dict.fromkeys(_WORDS["gendered_words"]["male"], MALE),
     **dict.fromkeys(_WORDS["gendered_words"]["female"], FEMALE),
 }
+GENDERED_PRONOUNS = {
+    **dict.fromkeys(_WORDS["gendered_pronouns"]["male"], MALE),
+    **dict.fromkeys(_WORDS["gendered_pronouns"]["female"], FEMALE),
+}
 ABBREVIATED_TITLES: dict[str, str] = _WORDS["abbreviated_titles"]
 PERSON_NOUNS = frozenset(_WORDS["person_nouns"])
 COLLECTIVE_TITLE_WORDS = frozenset(_WORDS["collective_title_words"])
@@ -362,6 +366,14 @@ def gender_of_words(words: Iterable[str]) -> str | None:
         if gender:
             return gender
     return None
+
+
+def gender_stated(words: Iterable[str]) -> str | None:
+    """The gender that the honorifics, role nouns and pronouns among ``words`` state, when they
+    agree ("Mrs", "she"); None when they state none or disagree."""
+    folded = [word.casefold().rstrip(".") for word in words]
+    found = {GENDERED_WORDS.get(word) or GENDERED_PRONOUNS.get(word) for word in folded} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 def person_gender(first: str, title_words: Iterable[str]) -> tuple[str | None, bool]:

@@ -31,6 +31,10 @@ class Span(_Model):
 
 class Source(_Model):
     path: str | None = None
+    url: str | None = Field(
+        default=None,
+        description="the article's address: HTML canonical link, WARC target URI, feed item link",
+    )
     format: str = Field(description='"text", "html", "warc", "feed", ...')
     sha256: str
 

@@ -3,13 +3,15 @@
 
 Every command takes ``--db``: a SQLite file path or a ``postgresql://`` URL (default:
 the environment variable WHOSAIDWHAT_DB, else ``corpus.db``). Query results print as
-a table, or as JSON or CSV with ``--format``.
+a table on a terminal and as tab-separated rows into a pipe or file, or as JSON or CSV
+with ``--format``; a spinner shows on standard error, on a terminal only, while a query runs.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 
@@ -17,11 +19,12 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from whosaidwhat.cli.options import db_option, fail, format_option
+from whosaidwhat.cli.options import db_option, fail, format_option, working
 from whosaidwhat.errors import WhosaidwhatError
 from whosaidwhat.store import default_url, open_store
 
 QUOTE_COLUMNS = ("quote_id", "said_on", "speaker", "kind", "content", "headline")
+LINE_BREAKS_AND_TABS = re.compile(r"[\t\r\n]+")
 #: Table cells longer than this are cut short (JSON and CSV keep them whole).
 CELL_CHARS = 160
 
@@ -29,15 +32,24 @@ CELL_CHARS = 160
 def run_query(db: str | None, query: Callable):
     """Open the store, run ``query(store)``; bad searches and databases are one-line errors (exit 2)."""
     try:
-        with open_store(db or default_url()) as store:
+        with working("querying the corpus"), open_store(db or default_url()) as store:
             return query(store)
     except WhosaidwhatError as exc:  # QueryError, StoreError
         fail(str(exc))
 
 
 def emit(rows: list[dict], columns: Sequence[str], fmt: str, title: str | None = None) -> None:
-    """Print rows as a rich table, a JSON array or CSV with a header."""
-    if fmt == "json":
+    """Print rows as a rich table, tab-separated rows, a JSON array or CSV, each with a header.
+
+    A table asked for where standard output is no terminal (``| cut``, ``> file``) prints as
+    tab-separated rows: data only, no box drawing and no cells cut short.
+    """
+    if fmt == "table" and not sys.stdout.isatty():
+        fmt = "tsv"
+    if fmt == "tsv":
+        for values in [list(columns), *([row.get(column) for column in columns] for row in rows)]:
+            click.echo("\t".join(tsv_cell(value) for value in values))
+    elif fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
         writer = csv.DictWriter(
@@ -54,6 +66,11 @@ def emit(rows: list[dict], columns: Sequence[str], fmt: str, title: str | None =
         Console().print(table)
         if not rows:
             click.echo("(nothing found)", err=True)
+
+
+def tsv_cell(value) -> str:
+    """A value on one line without tabs, so that each row is one line of tab-separated fields."""
+    return "" if value is None else LINE_BREAKS_AND_TABS.sub(" ", str(value))
 
 
 def cell(value) -> str:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import codecs
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib import resources
 from itertools import chain, islice
+from typing import TextIO
 
 import click
 from pydantic_core import to_json
@@ -17,7 +19,9 @@ from whosaidwhat.cli.options import (
     fail,
     max_bytes_option,
     model_option,
+    progress_console,
     standard_output,
+    working,
     writing_to,
 )
 from whosaidwhat.errors import AnalysisError, ReadError, WhosaidwhatError
@@ -86,7 +90,8 @@ def extract(paths, example, fmt, output, model, max_bytes) -> None:
     first = list(islice(articles, 2))
     if first:
         try:
-            nlp = load(model)
+            with working("loading the language model"):
+                nlp = load(model)
         except WhosaidwhatError as exc:
             fail(str(exc))
         one = len(first) == 1 and not failures
@@ -97,13 +102,32 @@ def extract(paths, example, fmt, output, model, max_bytes) -> None:
             failures.append(message)
             error(message)
 
-        for record in extract_many(chain(first, articles), nlp, on_error=analysis_failed):
-            with writing_to(output):
-                _write(output, to_json(record, by_alias=True, indent=2 if fmt == "json" else None))
-                output.write("\n")
-                output.flush()
+        with counting(output, several=not one) as advance:
+            for record in extract_many(chain(first, articles), nlp, on_error=analysis_failed):
+                with writing_to(output):
+                    _write(output, to_json(record, by_alias=True, indent=2 if fmt == "json" else None))
+                    output.write("\n")
+                    output.flush()
+                advance()
     if failures:
         sys.exit(1)
+
+
+@contextmanager
+def counting(output: TextIO, several: bool) -> Iterator[Callable[[], None]]:
+    """A spinner counting the articles done on standard error, for several articles written
+    elsewhere than the terminal (``-o records.jsonl``, a pipe), when standard error is one."""
+    console = progress_console()
+    if console is None or not several or output.isatty():
+        yield lambda: None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=console
+    ) as progress:
+        task = progress.add_task("extract", total=None)
+        yield lambda: progress.advance(task)
 
 
 #: Bytes of JSON written at a time.

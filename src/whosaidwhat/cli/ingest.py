@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 from rich.console import Console
 
-from whosaidwhat.cli.options import db_option, fail, max_bytes_option, model_option
+from whosaidwhat.cli.options import db_option, fail, max_bytes_option, model_option, progress_console
 from whosaidwhat.errors import WhosaidwhatError
 from whosaidwhat.store import default_url, open_store
 
@@ -76,7 +76,7 @@ def ingest(paths, db, workers, engine, shards, model, max_bytes) -> None:
                     paths, store, workers=workers, model=model, max_bytes=max_bytes, shard_dir=shards
                 )
             else:
-                with ingest_progress(console) as on_progress:
+                with ingest_progress(progress_console()) as on_progress:
                     summary = Ingest(
                         store, workers=workers, model=model, max_bytes=max_bytes, on_progress=on_progress
                     ).run(paths)
@@ -98,9 +98,13 @@ def ingest(paths, db, workers, engine, shards, model, max_bytes) -> None:
 
 
 class ingest_progress:
-    """A rich progress display of articles done, their rate and the stored/skipped/failed counts."""
+    """A rich progress display of articles done, their rate and the stored/skipped/failed counts,
+    on ``console`` (standard error when it is a terminal); none without one."""
 
-    def __init__(self, console: Console):
+    def __init__(self, console: Console | None):
+        self.progress = None
+        if console is None:
+            return
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         self.progress = Progress(
@@ -117,6 +121,8 @@ class ingest_progress:
         )
 
     def __enter__(self):
+        if self.progress is None:
+            return lambda summary: None
         self.progress.start()
         self.task = self.progress.add_task("ingest", total=None, rate=0.0, stored=0, skipped=0, failed=0)
         return self.update
@@ -135,7 +141,8 @@ class ingest_progress:
         )
 
     def __exit__(self, *exc) -> None:
-        self.progress.stop()
+        if self.progress is not None:
+            self.progress.stop()
 
 
 def register(group: click.Group) -> None:

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from typing import NoReturn, TextIO
 
 import click
+from rich.console import Console
 
 from whosaidwhat.readers import MAX_BYTES
 from whosaidwhat.store import DB_ENV
@@ -52,6 +53,24 @@ def standard_output() -> TextIO:
     return sys.stdout
 
 
+def progress_console() -> Console | None:
+    """Standard error as a rich console for spinners and progress bars, or None when it is not a
+    terminal: logs and pipes get the data and the messages, never a redrawn line."""
+    console = Console(stderr=True)
+    return console if console.is_terminal else None
+
+
+@contextmanager
+def working(message: str) -> Iterator[None]:
+    """A spinner saying ``message`` on standard error while the block runs, if that is a terminal."""
+    console = progress_console()
+    if console is None:
+        yield
+        return
+    with console.status(message):
+        yield
+
+
 def db_option(function: Callable) -> Callable:
     return click.option(
         "--db",
@@ -62,14 +81,15 @@ def db_option(function: Callable) -> Callable:
 
 
 def format_option(function: Callable) -> Callable:
-    """Query results as a table, JSON or CSV."""
+    """Query results as a table, tab-separated rows, JSON or CSV."""
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(["table", "json", "csv"]),
+        type=click.Choice(["table", "tsv", "json", "csv"]),
         default="table",
         show_default=True,
-        help="Output as a table, JSON or CSV.",
+        help="Output as a table (tab-separated rows when standard output is not a terminal), "
+        "tab-separated rows, JSON or CSV.",
     )(function)
 
 

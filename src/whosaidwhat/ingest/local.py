@@ -90,12 +90,16 @@ class Ingest:
             self.process_here(batch)
 
     def process_here(self, batch: list[Item]) -> None:
-        """Analyse ``batch`` in this process (the model is loaded at the first batch) and store it."""
+        """Analyse ``batch`` in this process and store it."""
+        for outcome in self.analyse_here(batch):
+            self.ledger.record(outcome)
+
+    def analyse_here(self, batch: list[Item]) -> list[Outcome]:
+        """Analyse ``batch`` in this process (the model is loaded at the first batch)."""
         from whosaidwhat.nlp import load
 
         self.nlp = self.nlp or load(self.model)
-        for outcome in process_items(batch, self.nlp, self.max_bytes):
-            self.ledger.record(outcome)
+        return process_items(batch, self.nlp, self.max_bytes)
 
     def run_in_pool(self, batches: Iterator[list[Item]]) -> None:
         """Batches shared by this process and ``workers - 1`` worker processes.
@@ -105,7 +109,8 @@ class Ingest:
         while the worker processes start (each takes a few seconds to load the model)
         and never waits idle on them. Between its own batches it stores what the
         worker processes finished. If the worker processes die, the batches they held
-        fail and this process goes on alone.
+        fail and this process goes on alone. Whoever analyses a batch, batches are stored in
+        the order they were handed out (:class:`InOrder`).
 
         Workers are spawned, not forked: this process holds database connections and
         a progress thread, which a forked child must not inherit.
@@ -116,36 +121,51 @@ class Ingest:
             initializer=_load_worker_model,
             initargs=(self.model,),
         )
-        pending: dict[Future, list[Item]] = {}
+        pending: dict[Future, tuple[int, list[Item]]] = {}
+        order = InOrder(self.ledger.record)
         with pool:
-            for batch in batches:
+            for number, batch in enumerate(batches):
                 if len(pending) < (self.workers - 1) * IN_FLIGHT and not self.pool_broken:
                     try:
-                        pending[pool.submit(_process_in_worker, batch, self.max_bytes)] = batch
+                        future = pool.submit(_process_in_worker, batch, self.max_bytes)
+                        pending[future] = (number, batch)
                         continue
                     except BrokenProcessPool:
                         self.pool_broken = True
-                self.process_here(batch)
-                self.collect(pending, timeout=0)
-            self.finish(pending)
+                order.put(number, self.analyse_here(batch))
+                self.collect(pending, order, timeout=0)
+                if len(order.waiting) > (self.workers - 1) * IN_FLIGHT:
+                    self.collect_oldest(pending, order)
+            self.finish(pending, order)
 
-    def finish(self, pending: dict[Future, list[Item]]) -> None:
+    def collect_oldest(self, pending: dict[Future, tuple[int, list[Item]]], order: InOrder) -> None:
+        """Wait for the batch the stored ones wait on, so that finished batches held back
+        (in memory) stay few while one worker process analyses a long article."""
+        oldest = next((future for future, (number, _) in pending.items() if number == order.next), None)
+        if oldest is not None:
+            wait([oldest])
+            self.collect(pending, order, timeout=0)
+
+    def finish(self, pending: dict[Future, tuple[int, list[Item]]], order: InOrder) -> None:
         """Once all batches are handed out: take back the ones no worker process has started
         (the last submitted first) and analyse them here, then store the rest as they finish."""
         for future in reversed(list(pending)):
             if future.cancel():
-                self.process_here(pending.pop(future))
-                self.collect(pending, timeout=0)
-        self.collect(pending)
+                number, batch = pending.pop(future)
+                order.put(number, self.analyse_here(batch))
+                self.collect(pending, order, timeout=0)
+        self.collect(pending, order)
 
-    def collect(self, pending: dict[Future, list[Item]], timeout: float | None = None) -> None:
+    def collect(
+        self, pending: dict[Future, tuple[int, list[Item]]], order: InOrder, timeout: float | None = None
+    ) -> None:
         """Store the outcomes of the batches finished within ``timeout`` seconds (None: all).
 
         A batch whose worker died fails as a whole.
         """
         done, _ = wait(pending, timeout=timeout, return_when=ALL_COMPLETED)
-        for future in done:
-            batch = pending.pop(future)
+        for future in sorted(done, key=lambda future: pending[future][0]):
+            number, batch = pending.pop(future)
             try:
                 outcomes = future.result()
             except Exception as exc:  # a worker that crashed (out of memory, killed) fails its batch
@@ -153,8 +173,28 @@ class Ingest:
                 outcomes = [
                     Failure(item.path, f"worker failed: {type(exc).__name__}: {exc}"[:300]) for item in batch
                 ]
-            for outcome in outcomes:
-                self.ledger.record(outcome)
+            order.put(number, outcomes)
+
+
+class InOrder:
+    """Batches' outcomes stored in the order the batches were handed out, whichever process
+    finished first: who a name is linked to depends on the articles stored before it, so the
+    corpus must not depend on the number of workers or their speed.
+
+    A batch finished early waits here, in memory, for those before it.
+    """
+
+    def __init__(self, record: Callable[[Outcome], None]):
+        self.record = record
+        self.waiting: dict[int, list[Outcome]] = {}
+        self.next = 0
+
+    def put(self, number: int, outcomes: list[Outcome]) -> None:
+        self.waiting[number] = outcomes
+        while self.next in self.waiting:
+            for outcome in self.waiting.pop(self.next):
+                self.record(outcome)
+            self.next += 1
 
 
 def ingest(paths: Iterable[str], store: Store, **options) -> Summary:

@@ -5,8 +5,11 @@
   own lemma when a named participant or place takes part or it has its own time.
   Verbs of saying and thinking are left to the quotes, as are verbs of being and having.
 * ``who``: the agent, i.e. the entities mentioned in the subject (or the "by" phrase of
-  a passive, or the possessor of an event noun); a participle or conjoined verb without
-  a subject shares its head's. ``whom``: objects and "with"/"against" partners.
+  a passive, or the possessor of an event noun, or the subject of the clause an event noun
+  is the scene of: "Rutte spoke at a summit"); a participle or conjoined verb without
+  a subject shares its head's, a conjoined passive its head's passive subject; a group
+  ("the two candidates") is its members named before (``resources/group_nouns.tsv``).
+  ``whom``: objects and "with"/"against" partners.
   ``where``: places (GPE, LOC, FAC; an ORG after "at" or named for a site, such as
   "Hofstra University") in "in/at/to ..." phrases, or the object of a visit.
 """
@@ -17,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from whosaidwhat.nlp.lexicons import event_triggers, reporting_verbs, words
+from whosaidwhat.nlp.lexicons import event_triggers, number_words, reporting_verbs, table, words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.syntax import ACTOR, subject_of
 
@@ -58,6 +61,14 @@ PLACE_PREPOSITIONS = frozenset(
 #: Last words of organisation names that are also sites one can be at ("Hofstra University").
 SITE_WORDS = words("site_words.txt")
 PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside"})
+#: Nouns naming a group of people, organisations or places the article has named (``group_nouns.tsv``).
+GROUP_NOUNS = {noun: frozenset(kinds.split("/")) for noun, kinds in table("group_nouns.tsv", 2)}
+#: How many a group phrase counts: "the two", "all three", "both".
+COUNTS = {word: int(value) for word, value in number_words("cardinal").items() if 2 <= value <= 10} | {
+    "both": 2
+}
+#: Prepositions that make an event noun the scene of a clause ("spoke at a conference").
+SCENE_PREPOSITIONS = frozenset({"at", "during"})
 
 
 @dataclass
@@ -82,11 +93,6 @@ class Event:
             "where": self.where,
             "when": self.when,
         }
-
-
-def is_reportable(event: Event) -> bool:
-    """A typed event, or another action with a named participant, a named place or its own time."""
-    return event.type in EVENT_TYPE_NAMES or bool(event.who or event.whom or event.where or event.own_time)
 
 
 def merge_light_verb_objects(events: list[Event]) -> list[Event]:
@@ -115,10 +121,15 @@ def event_type(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound"):
         for child in token.children:
-            if child.dep_ in ("prt", "dobj", "prep") and (lemma, child.lemma_.lower()) in PHRASAL_TYPES:
+            if (
+                child.dep_ in ("prt", "dobj", "prep", "advmod")
+                and (lemma, child.lemma_.lower()) in PHRASAL_TYPES
+            ):
                 return PHRASAL_TYPES[(lemma, child.lemma_.lower())]
         if lemma in VERB_TYPES:
             return VERB_TYPES[lemma]
+        if ("be", lemma) in PHRASAL_TYPES and any(c.dep_ == "auxpass" for c in token.children):
+            return PHRASAL_TYPES[("be", lemma)]  # "was tried": a trial, though "tried to" is no event
         if lemma in NOT_EVENTS or not lemma.isalpha():
             return None
         if lemma in LINKING_VERBS and any(c.dep_ in LINK_DEPS for c in token.children):
@@ -141,14 +152,19 @@ def fill_participants(event: Event, mentions: MentionIndex) -> None:
             if c.dep_ == "pobj"
         ]
         event.who = phrase_entities(agents, mentions)
+        if not event.who and (scene := scene_verb(token)) is not None:
+            subject = subject_of(scene, ACTOR)  # "Rutte spoke at a NATO summit": he took part
+            event.who = phrase_entities([subject] if subject is not None else [], mentions)
     else:
         subject = subject_of(token, ACTOR)
         event.who = phrase_entities([subject] if subject is not None else [], mentions)
-        passive = [c for c in token.children if c.dep_ in ("nsubjpass",)]
+        passive = passive_subjects(token)
         agents = [g for a in token.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         if passive:
             event.who = phrase_entities(agents, mentions)
             event.whom = phrase_entities(passive, mentions)
+        elif agents:  # "a strategy adopted by the council"
+            event.who = phrase_entities(agents, mentions)
         objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj")]
         if event.type == "visit":
             places = place_entities(objects, mentions, "in")
@@ -167,11 +183,33 @@ def fill_participants(event: Event, mentions: MentionIndex) -> None:
     event.whom = [i for i in event.whom if i not in event.who]
 
 
+def scene_verb(noun: Token) -> Token | None:
+    """The verb whose scene an event noun is: "spoke *at a conference*", "arrested *during a protest*"."""
+    preposition = noun.head
+    if noun.dep_ == "pobj" and preposition.lower_ in SCENE_PREPOSITIONS and preposition.head.pos_ == "VERB":
+        return preposition.head
+    return None
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """The subject of a passive, which a conjoined passive shares: "was tried in May and executed"."""
+    own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if own or verb.dep_ != "conj" or verb.tag_ != "VBN":
+        return own
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+
+
 def phrase_entities(heads: list[Token], mentions: MentionIndex) -> list[str]:
-    """Entities named by the noun phrases headed by ``heads`` and their conjuncts and appositions."""
+    """Entities named by the noun phrases headed by ``heads`` and their conjuncts and appositions,
+    or the members of a group the article named before ("the two candidates")."""
     ids: list[str] = []
     for head in expand_conjuncts(heads):
         found = [m for m in mentions.overlapping(head.idx, head.idx + len(head))]
+        if not found and (members := group_members(head, mentions)):
+            ids += [i for i in members if i not in ids]
+            continue
         if not found and head.dep_ != "appos":
             left = head.left_edge.idx
             found = [
@@ -181,15 +219,54 @@ def phrase_entities(heads: list[Token], mentions: MentionIndex) -> list[str]:
     return ids
 
 
+def group_members(head: Token, mentions: MentionIndex) -> list[str]:
+    """The entities last named before "the two candidates", "both teams": as many as the phrase
+    counts, of the kind ``resources/group_nouns.tsv`` gives the noun; none unless all are found."""
+    kinds = GROUP_NOUNS.get(head.lemma_.lower())
+    if kinds is None or head.tag_ != "NNS":
+        return []
+    counts = [
+        COUNTS.get(c.lower_) for c in head.children if c.dep_ in ("nummod", "det", "predet", "quantmod")
+    ]
+    count = next((n for n in counts if n), None)
+    if count is None:
+        return []
+    members: list[str] = []
+    for _, _, entity_id, entity_kind in reversed(mentions.before(head.idx)):
+        if entity_kind in kinds and entity_id not in members:
+            members.append(entity_id)
+            if len(members) == count:
+                return members[::-1]
+    return []
+
+
 def expand_conjuncts(heads: list[Token]) -> list[Token]:
-    out, todo = [], list(heads)
+    """The phrases ``heads`` name: with their conjuncts, appositions and the members they list
+    ("four lawmakers, including Jamie Raskin"); a relative pronoun stands for its antecedent
+    ("Lina Khan, who was installed in 2021")."""
+    out, todo = [], [antecedent(h) for h in heads]
     while todo:
         head = todo.pop(0)
         if head in out:
             continue
         out.append(head)
         todo += [c for c in head.children if c.dep_ in ("conj", "appos")]
+        todo += [
+            member
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "including"
+            for member in prep.children
+            if member.dep_ == "pobj"
+        ]
     return out
+
+
+def antecedent(head: Token) -> Token:
+    """The noun a relative pronoun stands for, else ``head``."""
+    clause = head.head
+    if head.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and head.dep_ in ("nsubj", "nsubjpass"):
+        return clause.head
+    return head
 
 
 def place_entities(objects: list[Token], mentions: MentionIndex, preposition: str) -> list[str]:

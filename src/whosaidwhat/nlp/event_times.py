@@ -10,8 +10,8 @@
    or agent of a clause shares that clause's, and an event framed by another
    ("poked fun during the Monday debate") takes the frame's;
 4. narrative continuation: a simple-past clause outside quotation marks, in a
-   sentence with no time of its own, continues the reference time set by the last
-   clause dated by its own expression, if that clause is in the same paragraph or the
+   sentence with no time of its own, continues the reference time (a day, week or month)
+   set by the last clause dated by its own expression, if that clause is in the same paragraph or the
    paragraph just before it, with no section heading between. News tells a story
    forward from the lead, and the lead's "on Thursday" holds for the sentences that
    carry the story on; perfect tenses ("has previously visited"), the present and
@@ -28,15 +28,20 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from whosaidwhat.nlp.event_parts import Event
+from whosaidwhat.nlp.event_parts import Event, scene_verb
 from whosaidwhat.nlp.lexicons import number_words
 from whosaidwhat.nlp.syntax import paragraphs_of
+from whosaidwhat.timex import first_day
 
 #: A clause in the simple past continues the time of a clause at most this many paragraphs before it.
 NARRATIVE_PARAGRAPHS = 1
 #: Dependencies by which a clause shares the time of the clause it hangs from.
 SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
 TIME_UNITS = {"day": 1, "week": 7}
+#: Words before a time that make it a bound of the clause's time, not its time.
+BOUNDING_WORDS = frozenset({"before", "after", "until", "till", "since", "by"})
+#: The part of a day a time names ("2024-10-03TNI"): an event is dated by the day, or by the clock.
+DAY_PART = re.compile(r"T[A-Z]{2}$")
 #: Numbers of days or weeks in words that an offset may give ("two days after"): the small ones
 #: news spells out.
 OFFSET_COUNTS = {word: int(value) for word, value in number_words("cardinal").items() if value <= 10}
@@ -67,7 +72,7 @@ def date_events(
     by_token = {e.token.i: e for e in events}
     for _ in range(3):
         for event in events:
-            apply_offsets(event, by_token)
+            apply_offsets(event, by_token, first_day(doc._.wsw_published))
     for event in events:
         if event.when is None:
             event.when = shared_time(event.token, by_token, clause_times)
@@ -82,30 +87,74 @@ def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
 
     A time belongs to the nearest trigger or verb above it in the parse, or to the
     subject of "be" ("the vote is on Nov. 8"); the first expression a clause gets is its
-    own. Durations ("two days") date nothing.
+    own, unless it starts a range whose end it also gets ("from 26 in 2023 to 25 in 2024").
+    Durations ("two days") date nothing.
     """
     triggers = {e.token.i for e in candidates}
     owned: dict[int, str] = {}
+    starting: set[int] = set()  # clauses dated by the start of a range ("from 26 in 2023")
     for t in doc._.wsw_times or []:
-        if t["value"].startswith("P"):
+        if re.match(r"P(?:T|\d)|PRESENT_REF", t["value"]):  # a duration, or now: no point on a timeline
             continue
+        value = DAY_PART.sub("", t["value"])
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
         if span is None or not len(span):
             continue
+        if not dates_its_clause(span):
+            continue
         token = span.root
+        preposition = range_side(span)
         for _ in range(10):
             outside = not span.start <= token.i < span.end
             if outside and (token.i in triggers or token.pos_ == "VERB"):
-                owned.setdefault(token.i, t["value"])
+                if token.i not in owned or (token.i in starting and preposition == "to"):
+                    owned[token.i] = value  # "dwindled from 26 in 2023 to 25 in 2024": the end
+                if preposition == "from":
+                    starting.add(token.i)
                 break
+            if token.dep_ == "prep" and token.lower_ in ("from", "to"):
+                preposition = preposition or token.lower_
             subject = copula_subject(token) if outside else None
             if subject is not None and subject.i in triggers:
-                owned.setdefault(subject.i, t["value"])
+                owned.setdefault(subject.i, value)
+                break
+            if outside and is_copular_clause(token):  # "the pressure is on them tonight as they face ..."
+                owned.setdefault(token.i, value)
                 break
             if token.head is token:
                 break
             token = token.head
     return owned
+
+
+def is_copular_clause(token: Token) -> bool:
+    """A form of "be" heading a clause of its own, which clauses hanging from it share the time of."""
+    return token.pos_ == "AUX" and token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp", "advcl", "conj")
+
+
+def dates_its_clause(span) -> bool:
+    """A time dates the clause it is in, unless it only bounds it ("before 7pm", "by July 18",
+    "until Friday") or is part of a name ("Euro 2024")."""
+    root = span.root
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ == "PROPN" and re.fullmatch(r"\d{4}", span.text):
+        return False  # "Euro 2024", "Vision 2030"
+    if root.head.lower_ in BOUNDING_WORDS and root.dep_ == "pobj":
+        return False
+    if before is not None and before.lower_ in BOUNDING_WORDS and span.start <= before.head.i < span.end:
+        return False  # "before 7pm", parsed as a modifier of the number
+    return not (root.dep_ in ("nummod", "compound") and root.head.pos_ == "PROPN" and root.head.i >= span.end)
+
+
+def range_side(span) -> str | None:
+    """ "from" or "to" when the time dates one end of a range given beside it: "from 26 in 2023"."""
+    preposition = span.root.head
+    if preposition.dep_ != "prep" or preposition.i == 0:
+        return None
+    before = span.doc[preposition.i - 1]
+    if before.dep_ == "pobj" and before.head.lower_ in ("from", "to"):
+        return before.head.lower_
+    return None
 
 
 def copula_subject(token: Token) -> Token | None:
@@ -115,30 +164,45 @@ def copula_subject(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "nsubj"), None)
 
 
-def apply_offsets(event: Event, by_token: dict[int, Event]) -> None:
+def apply_offsets(event: Event, by_token: dict[int, Event], published: str | None = None) -> None:
     """Date one side of "N days after/before X" from the other side.
 
     The relation is a preposition heading the inner event ("two days after assuming
     the role") or a subordinating conjunction inside it ("three days before he took
-    office"); the outer event is the clause the relation hangs from.
+    office"); the outer event is the clause the relation hangs from, and a clause in the
+    present perfect that is no event counts from publication ("has spoken, 10 days after
+    the attack").
     """
     token = event.token
     marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
     if marks:
-        relation, holder, outer = marks[0], token, governing_event(token, by_token)
+        relation, holder = marks[0], token
     elif token.dep_ in ("pcomp", "pobj") and token.head.lower_ in ("after", "before"):
         relation = holder = token.head
-        outer = governing_event(holder, by_token)
     else:
         return
     days = offset_days(holder)
-    if outer is None or days is None:
+    if days is None:
         return
     sign = 1 if relation.lower_ == "after" else -1
+    if holder.head.i not in by_token and is_present_perfect(holder.head):
+        # "has spoken for the first time, 10 days after the attack": the present perfect is now
+        if event.when is None and published:
+            event.when = shift_day(published, -sign * days)
+        return
+    outer = governing_event(holder, by_token)
+    if outer is None:
+        return
     if event.when is None and outer.when:
         event.when = shift_day(outer.when, -sign * days)
     elif outer.when is None and event.when:
         outer.when = shift_day(event.when, sign * days)
+
+
+def is_present_perfect(verb: Token) -> bool:
+    """ "has spoken", "have agreed": what is told as done by now, the publication day."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "'s", "'ve"})
 
 
 def governing_event(token: Token, by_token: dict[int, Event]) -> Event | None:
@@ -181,16 +245,21 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
     An infinitive ("urged him to resign") is not shared: it names what was wanted, not
     what happened. An event noun that is the subject or "by" agent of a dated clause
     ("the blast injured ...", "injured by an explosion") happened then, and one modified
-    by a dated participle ("a ruling released Thursday") takes the participle's time.
+    by a dated participle or relative clause ("a ruling released Thursday", "a hearing that
+    ended last month") takes its time, as
+    one that is the scene of a clause ("spoke at a conference in April") takes the clause's.
     """
     token = trigger
     if token.pos_ == "NOUN":
-        modifiers = [c for c in token.children if c.dep_ == "acl" and c.i in clause_times]
+        modifiers = [c for c in token.children if c.dep_ in ("acl", "relcl") and c.i in clause_times]
         if modifiers:
             return clause_times[modifiers[0].i]
         clause = token.head.head if token.head.dep_ == "agent" else token.head
         is_agent = token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ == "agent"
         event = by_token.get(clause.i) if is_agent else None
+        if event is None and (scene := scene_verb(token)) is not None:
+            event = by_token.get(scene.i)
+            return event.when if event else clause_times.get(scene.i)
         return event.when if event else None
     for _ in range(4):
         if token.dep_ not in SHARING_DEPS or token.head is token:
@@ -234,8 +303,8 @@ def continue_narrative(doc: Doc, text: str, events: list[Event], narrative_parag
     reference: tuple[str, int] | None = None
     for event in sorted(events, key=lambda e: e.token.i):
         paragraph = paragraph_of(event.token.idx, paragraph_starts)
-        is_day = re.fullmatch(r"\d{4}-\d\d-\d\d", event.when or "")
-        if event.own_time and event.token.pos_ == "VERB" and is_day:
+        is_point = re.fullmatch(r"\d{4}-(?:\d\d|W\d\d)(?:-\d\d)?", event.when or "")
+        if event.own_time and event.token.pos_ == "VERB" and is_point:
             reference = (event.when, paragraph)
             continue
         if event.when or reference is None or sentence_start[event.token.i] in dated_sentences:

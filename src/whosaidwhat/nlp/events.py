@@ -12,15 +12,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from whosaidwhat.nlp import extensions
+from whosaidwhat.nlp.event_filter import reportable_events
 from whosaidwhat.nlp.event_parts import (
     Event,
     event_type,
     fill_participants,
-    is_reportable,
     merge_light_verb_objects,
 )
-from whosaidwhat.nlp.event_times import NARRATIVE_PARAGRAPHS, assign_clause_times, date_events
-from whosaidwhat.nlp.main_event import main_event, parse_headline
+from whosaidwhat.nlp.event_times import NARRATIVE_PARAGRAPHS, SpanUnion, assign_clause_times, date_events
+from whosaidwhat.nlp.main_event import main_candidate, main_event, parse_headline
 from whosaidwhat.nlp.mentions import MentionIndex
 
 
@@ -35,9 +35,11 @@ class Events:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # Doc.text joins every token on each access: read it once
         candidates = find_events(doc, text, narrative_paragraphs=self.narrative_paragraphs)
-        doc._.wsw_events = [e.as_dict() for e in candidates if is_reportable(e)]
         headline = parse_headline(self.nlp, doc._.wsw_headline)
-        doc._.wsw_main_event = main_event(doc, text, candidates, headline)
+        main = main_candidate(doc, text, candidates, headline)
+        quoted = SpanUnion([q["content"] for q in doc._.wsw_quotes or [] if q["kind"] == "direct"])
+        doc._.wsw_events = [e.as_dict() for e in reportable_events(candidates, quoted, main)]
+        doc._.wsw_main_event = main_event(doc, text, main, headline)
         return doc
 
 
@@ -53,7 +55,7 @@ def make_events(nlp: Language, name: str, narrative_paragraphs: int) -> Events:
 
 
 def find_events(doc: Doc, text: str, *, narrative_paragraphs: int) -> list[Event]:
-    """Every trigger as a dated event with its participants; :func:`is_reportable` picks those to report."""
+    """Every trigger as a dated event with its participants (:func:`reportable_events` picks the reported)."""
     mentions = MentionIndex(doc._.wsw_entities or [], text)
     candidates = []
     for token in doc:

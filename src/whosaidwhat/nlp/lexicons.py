@@ -119,6 +119,12 @@ def reporting_frames() -> dict[str, frozenset[str]]:
     return {lemma: verb.frames for lemma, verb in reporting_verbs().items()}
 
 
+@cache
+def reporting_nouns() -> frozenset[str]:
+    """The nouns of ``resources/reporting_nouns.txt``: "remarks that ...", "the claim that ..."."""
+    return words("reporting_nouns.txt")
+
+
 def _check(name: str, value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
         raise ValueError(f"resources/{name}: {value!r} is none of {', '.join(allowed)}")

@@ -27,7 +27,8 @@ def parse_headline(nlp: Language, headline: str | None) -> Doc | None:
     return doc
 
 
-def main_event(doc: Doc, text: str, events: list[Event], headline: Doc | None) -> dict | None:
+def main_candidate(doc: Doc, text: str, events: list[Event], headline: Doc | None) -> Event | None:
+    """The first-paragraph event the headline's verb names, else its first main-clause event."""
     paragraphs = paragraphs_of(doc, text)
     if not paragraphs:
         return None
@@ -36,10 +37,14 @@ def main_event(doc: Doc, text: str, events: list[Event], headline: Doc | None) -
     head_token = headline_trigger(headline)
     head_type = event_type(head_token) if head_token is not None else None
     chosen = next((e for e in lead if head_type and e.type == head_type), None)
-    chosen = chosen or next((e for e in lead if e.token.dep_ == "ROOT"), None) or (lead[0] if lead else None)
+    return chosen or next((e for e in lead if e.token.dep_ == "ROOT"), None) or (lead[0] if lead else None)
+
+
+def main_event(doc: Doc, text: str, chosen: Event | None, headline: Doc | None) -> dict | None:
+    """The main event's record: ``chosen`` (:func:`main_candidate`) with the headline's participants."""
     if chosen is None:
         return None
-    names = headline_entities(doc, text, headline, head_token)
+    names = headline_entities(doc, text, headline, headline_trigger(headline))
     who = chosen.who or [i for i in names["who"] if i not in chosen.whom]
     where = chosen.where + [i for i in names["where"] if i not in chosen.where]
     return {
@@ -106,7 +111,8 @@ def phrases(doc: Doc, text: str, event: Event) -> dict[str, str | None]:
             text[t["start"] : t["end"]]
             for t in doc._.wsw_times or []
             if trigger.sent.start_char <= t["start"] < trigger.sent.end_char
-            and not t["value"].startswith("P")
+            and not t["value"].startswith("P")  # durations, PRESENT_REF and PAST_REF
+            and t["value"] != "FUTURE_REF"
         ),
         "",
     )

@@ -33,6 +33,10 @@ class MentionIndex:
         hi = bisect_right(self.starts, end - 1)
         return [mention for mention in self.mentions[lo:hi] if mention[1] > start]
 
+    def before(self, offset: int) -> list[tuple[int, int, str, str | None]]:
+        """The mentions that start before ``offset``, in text order."""
+        return self.mentions[: bisect_left(self.starts, offset)]
+
     def entity_at(self, start: int, end: int) -> str | None:
         """The entity of the mention overlapping ``[start, end)`` most, or None."""
         best, best_overlap = None, 0

@@ -16,7 +16,7 @@ import numpy
 from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
-from whosaidwhat.nlp.lexicons import reporting_frames
+from whosaidwhat.nlp.lexicons import reporting_frames, reporting_nouns
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.quotemarks import Quoted
 from whosaidwhat.nlp.speakers import entity_of, phrase_span
@@ -68,6 +68,8 @@ class Quote:
     addressee: str | None = None
     subject: Token | None = field(default=None, repr=False)
     follows: Quote | None = field(default=None, repr=False)
+    #: Reported by a verb of thinking or wanting: kept only when its speaker is quoted otherwise.
+    belief: bool = field(default=False, repr=False)
 
     def as_dict(self) -> dict:
         return {
@@ -135,9 +137,10 @@ class QuoteFinder:
         return numpy.where(inside, k, -1).tolist()
 
     def _cue_candidates(self, lemmas: numpy.ndarray, lowers: numpy.ndarray) -> list[int]:
-        """Tokens outside quotation marks that may be cues: a reporting verb's lemma, or "according"."""
+        """Tokens outside quotation marks that may be cues: reporting verbs and nouns, and "according"."""
         strings = self.doc.vocab.strings
-        wanted = [strings.add(lemma) for lemma in self.settings.reporting_verbs]
+        lemmas_wanted = (*self.settings.reporting_verbs, *sorted(reporting_nouns()))
+        wanted = [strings.add(lemma) for lemma in lemmas_wanted]
         candidate = numpy.isin(lemmas, wanted) | (lowers == strings.add("according"))
         outside = numpy.array(self.quote_of_token) < 0
         return numpy.flatnonzero(candidate & outside).tolist()
@@ -153,6 +156,10 @@ class QuoteFinder:
     def is_reporting_verb(self, token: Token) -> bool:
         return token.lemma_ in self.settings.reporting_verbs and token.pos_ in ("VERB", "AUX")
 
+    def tokens_in(self, bounds: Bounds) -> list[Token]:
+        """The tokens starting inside ``bounds``."""
+        return list(self.doc[self.token_index(bounds[0]) : self.token_index(bounds[1])])
+
     def has_words(self, start: int, end: int) -> bool:
         return any(ch.isalnum() for ch in self.text[start:end])
 
@@ -165,10 +172,11 @@ class QuoteFinder:
         subject: Token | None,
         addressee: Token | None,
         kind: str | None = None,
+        belief: bool = False,
     ) -> None:
-        """Record a quote; its kind follows from the quotation marks unless given."""
-        found_kind, content = self._kind_and_content(self._without_connective(content))
-        kind = kind or found_kind
+        """Record a quote; its kind and bounds follow from the quotation marks unless its kind is given."""
+        if kind is None:
+            kind, content = self._kind_and_content(self._without_connective(content))
         source = phrase_span(subject) if subject is not None else None
         self.quotes.append(
             Quote(
@@ -178,6 +186,7 @@ class QuoteFinder:
                 source=source,
                 addressee=entity_of(addressee, self.mentions),
                 subject=subject,
+                belief=belief,
             )
         )
 

@@ -3,9 +3,13 @@
 Hand-written because the tokenizer and parser do not pair quotation marks, and the
 pairing rules of news text are typographic rather than linguistic:
 
-* straight ``"``, curly ``“ ”``, German ``„ “`` and guillemets ``« »`` (either way round);
-* single marks (``‘ ’``, ``'``) only matter inside double ones, where they nest and are
-  skipped; on their own they are too easily apostrophes;
+* straight ``"`` (closed by a straight or a curly mark), doubled straight ``''`` as some
+  feeds write double marks, curly ``“ ”``, German ``„ “`` and guillemets ``« »`` (either
+  way round);
+* single marks nest inside double ones and are skipped there; outside them, curly single
+  marks ``‘ … ’`` are a quotation of their own (British style), a closing ``’`` being one
+  that no letter follows (``don’t`` is an apostrophe); straight single marks are too easily
+  apostrophes;
 * a quotation may run over several paragraphs when each paragraph opens with a mark and
   only the last one closes it;
 * a mark left open ends at the end of its paragraph, so one stray mark never swallows
@@ -17,19 +21,22 @@ One pass over the text: linear time.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 #: Opening mark -> the marks that may close it.
 CLOSERS: dict[str, str] = {
-    '"': '"',
+    '"': '"\u201d',
+    "''": "''",
     "\u201c": "\u201d\u201c",  # “ … ” (and “ … “ in careless text)
     "\u201e": "\u201c\u201d",  # „ … “ / „ … ”
     "\u00ab": "\u00bb",  # « … »
     "\u00bb": "\u00ab",  # » … «
     "\u201d": "\u201d",  # ” … ” (one glyph for both, in some feeds)
 }
-DOUBLE_MARKS = re.compile("[" + "".join(CLOSERS) + "]")
+DOUBLE_MARKS = re.compile("''|[" + "".join(mark for mark in CLOSERS if len(mark) == 1) + "]")
+#: Curly single marks, a quotation of their own outside double marks.
+SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"
 
 
 @dataclass(frozen=True)
@@ -39,31 +46,30 @@ class Quoted:
     start: int
     end: int
     closed: bool
+    #: Characters of each mark: 2 for ``''``.
+    width: int = 1
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1 if self.closed else self.end
+        return self.start + self.width, self.end - self.width if self.closed else self.end
 
 
 def find_quoted(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quoted]:
     """Every quotation in ``text``, in order; paragraphs are ``(start, end)`` offsets."""
     found: list[Quoted] = []
-    pending: int | None = None  # start of a quotation continued from the paragraph before
-    previous_end = 0
+    pending: Quoted | None = None  # a quotation continued from the paragraph before
     for para_start, para_end in paragraphs:
         spans, left_open = _quoted_in_paragraph(text, para_start, para_end)
-        continues = bool(spans) and left_open and _opens_paragraph(text, spans[-1][0], para_start)
+        continues = bool(spans) and left_open and _opens_paragraph(text, spans[-1].start, para_start)
         if pending is not None:
-            if spans and _opens_paragraph(text, spans[0][0], para_start):
-                spans[0] = (pending, spans[0][1], spans[0][2])
+            if spans and _opens_paragraph(text, spans[0].start, para_start):
+                spans[0] = Quoted(pending.start, spans[0].end, spans[0].closed, pending.width)
             else:
-                found.append(Quoted(pending, previous_end, False))
-        pending = None
-        if continues:
-            pending, previous_end, _ = spans.pop()
-        found.extend(Quoted(*span) for span in spans)
+                found.append(pending)
+        pending = spans.pop() if continues else None
+        found.extend(spans)
     if pending is not None:
-        found.append(Quoted(pending, previous_end, False))
+        found.append(pending)
     return found
 
 
@@ -77,27 +83,65 @@ def _opens_paragraph(text: str, mark: int, para_start: int) -> bool:
     return _first_visible(text, para_start, mark + 1) == mark
 
 
-def _quoted_in_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, int, bool]], bool]:
-    """Quoted stretches of one paragraph as ``(start, end, closed)``, and whether the last is left open."""
-    spans: list[tuple[int, int, bool]] = []
+def _quoted_in_paragraph(text: str, start: int, end: int) -> tuple[list[Quoted], bool]:
+    """Quoted stretches of one paragraph, and whether the last is left open."""
+    spans: list[Quoted] = []
     opener: str | None = None
     open_at = 0
     for mark in DOUBLE_MARKS.finditer(text, start, end):
         i, ch = mark.start(), mark.group()
         if opener is None:
-            if _can_open(text, i, end):
+            if _can_open(text, mark.end() - 1, end):
                 opener, open_at = ch, i
-        elif ch in CLOSERS[opener] and _can_close(text, i, end, open_at):
-            spans.append((open_at, i + 1, True))
+        elif ch in CLOSERS[opener] and _can_close(text, i, mark.end(), end, open_at + len(opener)):
+            spans.append(Quoted(open_at, mark.end(), True, len(opener)))
             opener = None
         elif ch == opener and ch in "\u201c\u201e\u00ab":
             # A second opener before any closer: the first was never closed.
-            spans.append((open_at, _trim_end(text, open_at, i), False))
+            spans.append(Quoted(open_at, _trim_end(text, open_at, i), False))
             open_at = i
+    left_open = opener is not None
     if opener is not None:
-        spans.append((open_at, _trim_end(text, open_at, end), False))
-        return spans, True
-    return spans, False
+        spans.append(Quoted(open_at, _trim_end(text, open_at, end), False, len(opener)))
+    singles = list(_single_quoted(text, start, end, spans))
+    if singles:
+        spans = sorted(spans + singles, key=lambda quoted: quoted.start)
+        left_open = left_open and not spans[-1].closed
+    return spans, left_open
+
+
+def _single_quoted(text: str, start: int, end: int, doubles: list[Quoted]) -> Iterator[Quoted]:
+    """Curly single quotations outside the double ones: ``Berg added: ‘I am not going anywhere.’``."""
+    outside = [(start, end)]
+    for quoted in doubles:
+        last_start, last_end = outside.pop()
+        outside += [(last_start, quoted.start), (quoted.end, last_end)]
+    for stretch_start, stretch_end in outside:
+        i = text.find(SINGLE_OPEN, stretch_start, stretch_end)
+        while i >= 0:
+            close = _single_close(text, i, stretch_end)
+            if close is None:
+                break
+            if i == stretch_start or not text[i - 1].isalnum():
+                yield Quoted(i, close + 1, True)
+                i = text.find(SINGLE_OPEN, close + 1, stretch_end)
+            else:
+                i = text.find(SINGLE_OPEN, i + 1, stretch_end)
+
+
+def _single_close(text: str, i: int, end: int) -> int | None:
+    """The ``’`` closing the single quotation opened at ``i``: no letter after it (``don’t``), and
+    not the possessive of a plural running on (``the workers’ union``)."""
+    if not _can_open(text, i, end):
+        return None
+    j = text.find(SINGLE_CLOSE, i + 2, end)
+    while j >= 0:
+        after = text[j + 1] if j + 1 < end else ""
+        possessive = text[j - 1] == "s" and after == " " and text[j + 2 : j + 3].islower()
+        if not text[j - 1].isspace() and not after.isalnum() and not possessive:
+            return j
+        j = text.find(SINGLE_CLOSE, j + 1, end)
+    return None
 
 
 def _can_open(text: str, i: int, end: int) -> bool:
@@ -105,11 +149,11 @@ def _can_open(text: str, i: int, end: int) -> bool:
     return i + 1 < end and not text[i + 1].isspace()
 
 
-def _can_close(text: str, i: int, end: int, open_at: int) -> bool:
+def _can_close(text: str, i: int, after: int, end: int, inner_start: int) -> bool:
     """A closing mark follows a visible character; straight marks also need a break after them."""
-    if i == open_at + 1 or text[i - 1].isspace():
+    if i == inner_start or text[i - 1].isspace():
         return False
-    return text[i] != '"' or i + 1 >= end or not text[i + 1].isalnum()
+    return text[i] not in "\"'" or after >= end or not text[after].isalnum()
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

@@ -14,15 +14,22 @@ How it works, over the dependency parse:
    (:mod:`~whosaidwhat.nlp.speakers`).
    The content is a *direct* quote when quotation marks hold all its words, *mixed*
    when they hold some, *indirect* otherwise. "according to X" works the same way,
-   with the rest of the sentence as content.
-3. Quotations no cue claimed: one beside a reporting verb the parser did not link
-   ("...?" said the minister), one signed "― Name", or a transcript turn
-   ("TAPPER: ..."). A cue inside another quote's content is part of that quote.
+   with the rest of the sentence as content, and so does a reporting noun ("his remarks
+   that ..."). A reporting clause between commas reports what stands on either side
+   (:mod:`~whosaidwhat.nlp.parentheticals`). A verb reports nothing where nobody speaks
+   (:mod:`~whosaidwhat.nlp.speech_frames`): "is expected to", "Councillors must
+   declare", "I believe"; a belief counts only for a speaker quoted otherwise.
+3. Quotations no cue claimed (:mod:`~whosaidwhat.nlp.loose_quotes`): one beside a
+   reporting verb the parser did not link ("...?" said the minister), one after a
+   narrative clause and a colon, one signed "― Name", or a transcript turn ("TAPPER:
+   ..."). A cue inside another quote's content is part of that quote.
 4. A remaining quotation that fills its sentences continues the previous speaker of
    its paragraph or of the paragraph before (no cue, no source): the second half of a
-   quote split around its cue, or a floating quote. Anything else (scare quotes,
-   titles) is not a quote.
-5. Who said each quote, as an entity (:mod:`~whosaidwhat.nlp.speakers`).
+   quote split around its cue, or a floating quote. So does a quoted fragment in a
+   sentence about "he", "she" or "they" (``She had been "sleeping rough" when ...``),
+   as a mixed quote of that sentence. Anything else (scare quotes, titles) is not a quote.
+5. Who said each quote, as an entity (:mod:`~whosaidwhat.nlp.speakers`); then the beliefs
+   of anyone not quoted otherwise are dropped.
 
 The thresholds and the reporting verbs are settings of the component
 (:class:`~whosaidwhat.nlp.quote_finder.QuoteSettings`), which a spaCy config may change.
@@ -40,7 +47,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from whosaidwhat.nlp import extensions
-from whosaidwhat.nlp.cues import quote_from_cue, quotes_beside_cues, transcript_turns
+from whosaidwhat.nlp.cues import quote_from_cue
+from whosaidwhat.nlp.loose_quotes import quotes_beside_cues, transcript_turns
 from whosaidwhat.nlp.quote_finder import (
     ADJACENT_WORDS,
     FLOATING_SLACK_WORDS,
@@ -52,9 +60,12 @@ from whosaidwhat.nlp.quote_finder import (
     QuoteSettings,
     trim,
 )
-from whosaidwhat.nlp.quotemarks import find_quoted
+from whosaidwhat.nlp.quotemarks import Quoted, find_quoted
 from whosaidwhat.nlp.speakers import Speakers
 from whosaidwhat.nlp.syntax import paragraphs_of
+
+#: Subjects of a sentence whose quoted fragment the running speaker said of someone.
+FRAGMENT_SUBJECTS = frozenset({"he", "she", "they"})
 
 
 class Quotes(QuoteSettings):
@@ -117,7 +128,13 @@ def find_quotes(doc: Doc, settings: QuoteSettings) -> list[Quote]:
     finder.quotes.sort(key=lambda quote: quote.content)
     # 5. who said each quote
     speakers = Speakers(doc, doc._.wsw_entities or [], finder.paragraph_starts)
-    return without_duplicates(speakers.attribute(finder.quotes))
+    return without_duplicates(beliefs_of_speakers(speakers.attribute(finder.quotes)))
+
+
+def beliefs_of_speakers(quotes: list[Quote]) -> list[Quote]:
+    """The quotes without the beliefs of anyone the article does not quote otherwise."""
+    speaking = {quote.speaker for quote in quotes if not quote.belief and quote.speaker is not None}
+    return [quote for quote in quotes if not quote.belief or quote.speaker in speaking]
 
 
 def add_quotes_without_cue(finder: QuoteFinder) -> None:
@@ -127,16 +144,35 @@ def add_quotes_without_cue(finder: QuoteFinder) -> None:
     for k, quoted in enumerate(finder.quoted):
         while i < len(by_start) and by_start[i].content[0] < quoted.start:
             previous, i = by_start[i], i + 1
-        if (
-            k in finder.claimed
-            or previous is None
-            or not finder.fills_its_sentences(quoted, slack=finder.settings.floating_slack_words)
-        ):
+        if k in finder.claimed or previous is None:
             continue
         if finder.paragraph_of(quoted.start) - finder.paragraph_of(previous.content[0]) > 1:
             continue
-        previous = Quote(kind="direct", content=trim(finder.text, *quoted.inner), follows=previous)
+        if finder.fills_its_sentences(quoted, slack=finder.settings.floating_slack_words):
+            previous = Quote(kind="direct", content=trim(finder.text, *quoted.inner), follows=previous)
+        elif (sentence := fragment_sentence(finder, quoted)) is not None:
+            previous = Quote(kind="mixed", content=sentence, follows=previous)
+        else:
+            continue
         finder.quotes.append(previous)
+
+
+def fragment_sentence(finder: QuoteFinder, quoted: Quoted) -> Bounds | None:
+    """The sentence around a quoted fragment that tells of the person the running speaker speaks
+    of: "She had been *"sleeping rough"* when ...". Not a title or a name (capitalised), not a
+    term without a verb, and not a sentence about a thing ("the *"green budget"* ...")."""
+    inner = trim(finder.text, *quoted.inner)
+    words = finder.text[inner[0] : inner[1]].split()
+    if len(words) < 2 or not words[0][:1].islower():
+        return None
+    span = finder.doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
+    if span is None or not any(token.pos_ == "VERB" for token in span):
+        return None  # a term, not words someone used: the "eightfold fence"
+    sentence = span.sent
+    subject = next((t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in FRAGMENT_SUBJECTS or subject.i > span.start:
+        return None
+    return trim(finder.text, sentence.start_char, sentence.end_char)
 
 
 def without_duplicates(quotes: list[Quote]) -> list[Quote]:

@@ -27,6 +27,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from whosaidwhat.nlp.lexicons import number_words
+from whosaidwhat.nlp.named_days import resolve_named_day
 from whosaidwhat.structure.dates import MONTH
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -35,6 +36,17 @@ TIME_COUNTS = frozenset({*range(1, 13), 15, 20, 30})
 COUNT_WORDS = {word: int(value) for word, value in number_words("cardinal").items() if value in TIME_COUNTS}
 UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "hour": "H", "minute": "M"}
 DAY_PARTS = r"(?:morning|afternoon|evening|night)"
+#: TIMEX3 codes of the parts of a day ("Monday morning" is ``2024-09-30TMO``).
+DAY_PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+#: Times that name no calendar period, only "now" or a side of it (TIMEX3 reference values).
+REFERENCES = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "past": "PAST_REF",
+    "future": "FUTURE_REF",
+    "near future": "FUTURE_REF",
+}
 
 #: Patterns of the words time expressions are made of, shared with the candidate patterns of times.
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -68,7 +80,13 @@ def resolve(expression: str, anchor: date | None, direction: str = "past") -> st
     text = normalise(expression)
     if not text:
         return None
-    for resolver in (resolve_duration_or_decade, resolve_relative, resolve_season, resolve_absolute):
+    for resolver in (
+        resolve_duration_or_decade,
+        resolve_named_day,
+        resolve_relative,
+        resolve_season,
+        resolve_absolute,
+    ):
         value = resolver(text, anchor, direction)
         if value:
             return value
@@ -79,6 +97,10 @@ def normalise(expression: str) -> str:
     text = re.sub(r"\s+", " ", expression.strip().lower())
     if not re.fullmatch(rf"in {NUMBER} {UNIT}", text):
         text = LEADING_SIGNALS.sub("", text)
+    text = re.sub(
+        r"^(?:nearly|almost|about|around|some|roughly|more than|less than|over|just|only) ", "", text
+    )
+    text = re.sub(r"^(?:the )?(?:end|beginning|start|middle) of the (week|month|year)$", r"this \1", text)
     text = re.sub(r"^the ", "", text)
     text = re.sub(r"^(?:the )?(?:end|beginning|start|middle|first half|second half) of (?:the )?", "", text)
     text = re.sub(rf"^(?:early|mid|late)[- ](?={MONTH}|\d|{SEASON})", "", text)
@@ -106,18 +128,18 @@ def number_value(word: str) -> int | None:
 
 def resolve_relative(text: str, anchor: date | None, direction: str) -> str | None:
     """Deictic words, weekdays and "this/next/last week|month|year", read from ``anchor``."""
+    if text in REFERENCES:
+        return REFERENCES[text]
+    if re.fullmatch(r"(?:many|several|a few|some) years ago|holidays?", text):
+        return "FUTURE_REF" if direction == "future" else "PAST_REF"
     if anchor is None:
         return None
     text = re.sub(r"^(?:early|earlier|late|later) ", "", text)
-    if text in ("today", "tonight", "this morning", "this afternoon", "this evening", "this night", "now"):
-        return anchor.isoformat()
-    if text in ("yesterday", "last night", "last evening"):
-        return (anchor - timedelta(days=1)).isoformat()
-    text = re.sub(rf" {DAY_PARTS}$", "", text)
-    if text == "tomorrow":
-        return (anchor + timedelta(days=1)).isoformat()
-    if match := re.fullmatch(rf"(?:(last|next|this|coming) )?({WEEKDAY})", text):
-        return weekday_date(anchor, WEEKDAYS.index(match.group(2)), match.group(1), direction).isoformat()
+    day = day_of(text, anchor, direction)
+    if day is not None:
+        return day
+    if text == "weekend":
+        return nearest_weekend(anchor, direction)
     if match := re.fullmatch(r"(this|next|last|past|coming) (week|weekend|month|year)", text):
         return shifted_period(
             anchor, match.group(2), {"next": 1, "coming": 1, "last": -1, "past": -1}.get(match.group(1), 0)
@@ -131,6 +153,40 @@ def resolve_relative(text: str, anchor: date | None, direction: str) -> str | No
         sign = -1 if match.group(3) in ("ago", "earlier") else 1
         return shifted_period(anchor, unit, sign * count, keep_day=unit == "day")
     return None
+
+
+def day_of(text: str, anchor: date, direction: str) -> str | None:
+    """ "today", "yesterday", "Thursday", "last Friday", with the part of the day when named
+    ("tonight" is ``2024-10-03TNI``, "Monday morning" ``2024-09-30TMO``)."""
+    text = {
+        "tonight": "today night",
+        "last night": "yesterday night",
+        "last evening": "yesterday evening",
+    }.get(text, text)
+    part = re.search(rf" ({DAY_PARTS})$", text)
+    text = text[: part.start()] if part else text
+    if text == "this" and part:
+        text = "today"
+    if text == "today":
+        day = anchor
+    elif text == "yesterday":
+        day = anchor - timedelta(days=1)
+    elif text == "tomorrow":
+        day = anchor + timedelta(days=1)
+    elif match := re.fullmatch(rf"(?:(last|next|this|coming) )?({WEEKDAY})", text):
+        day = weekday_date(anchor, WEEKDAYS.index(match.group(2)), match.group(1), direction)
+    else:
+        return None
+    return day.isoformat() + (f"T{DAY_PART_CODES[part.group(1)]}" if part else "")
+
+
+def nearest_weekend(anchor: date, direction: str) -> str:
+    """ "the weekend": the last one on or before ``anchor``, or the next one in a future clause."""
+    saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7)
+    if direction != "future" and saturday > anchor:
+        saturday -= timedelta(days=7)
+    year, week, _ = saturday.isocalendar()
+    return f"{year}-W{week:02d}-WE"
 
 
 def weekday_date(anchor: date, weekday: int, modifier: str | None, direction: str) -> date:

@@ -25,10 +25,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp import extensions
+from whosaidwhat.nlp.named_days import named_day_pattern
+from whosaidwhat.nlp.story_times import (
+    STORY_RELATIVE,
+    is_story_relative,
+    set_from_story_times,
+    set_in_story_years,
+)
+from whosaidwhat.nlp.syntax import paragraphs_of
 from whosaidwhat.nlp.time_values import DAY_PARTS, LEADING_SIGNALS, NUMBER, SEASON, UNIT, WEEKDAY, resolve
 from whosaidwhat.structure.dates import MONTH
 
-CLOCK = r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s?(?P<half>a\.m\.|p\.m\.|am\b|pm\b)"
+CLOCK = r"\b(?P<hour>\d{1,2})(?:[:.](?P<minute>\d\d))?\s?(?P<half>a\.m\.|p\.m\.|am\b|pm\b)"
 
 #: Our own candidate patterns, tried before spaCy's entities (they bound the span better).
 PATTERNS = [
@@ -45,9 +53,20 @@ PATTERNS = [
         r"\b(?:the\s+)?(?:1[89]|20)\d0s\b",
         r"\b(?:in|since|by|until|from|before|after|during|through|of)\s+(?P<t>(?:1[89]|20)\d\d)\b(?![\d,.]\d)",
         rf"\b(?:(?:this|next|last|past|coming)\s+{SEASON}|{SEASON}\s+(?:of\s+)?\d{{4}})\b",
+        r"\b(?:now|currently|recently)\b(?! that\b)",
+        r"\bin the past\b(?! (?:\w+ )?(?:days?|weeks?|months?|years?|decades?)\b)",
+        r"\b(?:in )?the (?:near )?future\b",
+        r"\b(?:many|several|a few) years ago\b",
+        r"(?<=over )the\s+holidays?\b",
+        r"\bthe\s+weekend\b",
+        r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+the\s+(?:week|month|year)\b",
+        named_day_pattern(),
+        STORY_RELATIVE,
         CLOCK,
     )
 ]
+#: Words before a time that make it lie ahead whatever the clause's tense ("ahead of Wednesday's final").
+AHEAD = re.compile(r"\b(?:ahead of|in time for)\s+$", re.IGNORECASE)
 
 
 class Times:
@@ -91,16 +110,23 @@ def find_times(doc: Doc, anchor: date | None) -> list[dict]:
         if clock := re.search(CLOCK, expression, re.IGNORECASE):
             clocks.append((start, end, clock))
             continue
-        value = resolve(expression, anchor, clause_direction(doc, start, end))
+        ahead = AHEAD.search(text, max(0, start - 20), start)
+        value = resolve(expression, anchor, "future" if ahead else clause_direction(doc, start, end))
+        if value is None and is_story_relative(expression):
+            value = "?"  # counted from the story's last time by set_from_story_times
         if value:
             times.append({"start": start, "end": end, "value": value})
     for start, end, clock in clocks:
         around = text[start : start + clock.start()] + text[start + clock.end() : end]
         rest = resolve(around, anchor) or ""
-        day = rest if re.fullmatch(r"\d{4}-\d\d-\d\d", rest) else reference_day(doc, start, times)
+        day = rest[:10] if re.match(r"\d{4}-\d\d-\d\d", rest) else reference_day(doc, start, times)
         if value := clock_time(clock, day):
             times.append({"start": start, "end": end, "value": value})
-    return sorted(times, key=lambda t: t["start"])
+    times.sort(key=lambda t: t["start"])
+    paragraphs = paragraphs_of(doc, text)
+    set_in_story_years(text, times, paragraphs)
+    set_from_story_times(text, times, paragraphs)
+    return times
 
 
 def clock_time(clock: re.Match, day: str | None) -> str | None:
@@ -114,7 +140,7 @@ def clock_time(clock: re.Match, day: str | None) -> str | None:
 
 def reference_day(doc: Doc, offset: int, times: list[dict]) -> str | None:
     """The day a clock time falls on: a day named in its sentence, else the last day named before it."""
-    days = [t for t in times if re.fullmatch(r"\d{4}-\d\d-\d\d", t["value"])]
+    days = [{**t, "value": t["value"][:10]} for t in times if re.match(r"\d{4}-\d\d-\d\d", t["value"])]
     token = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if token is not None and len(token):
         sentence = token[0].sent
@@ -159,7 +185,7 @@ def clause_direction(doc: Doc, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return "past"
-    verb = governing_verb(span.root)
+    verb = finite_verb(governing_verb(span.root))
     if verb is None:
         return "nearest"
     children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
@@ -168,8 +194,24 @@ def clause_direction(doc: Doc, start: int, end: int) -> str:
     if verb.tag_ in ("VBD", "VBN") or children & {"was", "were", "had", "did", "has", "have"}:
         return "past"
     if verb.tag_ in ("VBZ", "VBP", "VB") or children & {"is", "are", "am"}:
-        return "nearest"
+        return "future" if is_possessive_weekday(span) else "nearest"
     return "past"
+
+
+def finite_verb(verb: Token | None) -> Token | None:
+    """The verb whose tense a bare participle shares ("kick off tomorrow with Spain meeting Sweden")."""
+    while verb is not None and verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "acl", "pcomp", "conj"):
+        head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or head.pos_ not in ("VERB", "AUX"):
+            break
+        verb = head
+    return verb
+
+
+def is_possessive_weekday(span) -> bool:
+    """ "Sunday's final": a weekday owning an occurrence, which a present-tense clause schedules ahead."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return bool(re.fullmatch(WEEKDAY, span.text, re.IGNORECASE)) and after is not None and after.tag_ == "POS"
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -97,7 +97,11 @@ def _decode_strict(data: bytes, encoding: str, path: str | None) -> str:
 
 
 def _decode_legacy(data: bytes, path: str | None) -> str:
-    """Decode non-UTF-8 bytes with the encoding charset-normalizer finds most plausible."""
+    return data.decode(legacy_encoding(data, path))
+
+
+def legacy_encoding(data: bytes, path: str | None = None) -> str:
+    """The encoding charset-normalizer finds most plausible for non-UTF-8 bytes."""
     matches = from_bytes(data)
     best = matches.best()
     if best is None:
@@ -106,8 +110,20 @@ def _decode_legacy(data: bytes, path: str | None) -> str:
     for preferred in PREFERRED_ENCODINGS:
         for match in tied:
             if preferred in match.could_be_from_charset:
-                return data.decode(preferred)
-    return str(best)
+                return preferred
+    return best.encoding
+
+
+def guessed_encoding(data: bytes) -> str | None:
+    """The encoding :func:`decode` guesses for text that is not UTF-8 and names no encoding of
+    its own (by a byte-order mark); None when no guess was needed."""
+    if any(data.startswith(bom) for bom, _ in BOMS) or binary_kind(data):
+        return None
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        return legacy_encoding(data)
 
 
 def _checked(text: str, path: str | None) -> str:

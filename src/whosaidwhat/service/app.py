@@ -2,13 +2,16 @@
 
 ``create_app(store_url)`` builds the app over one corpus (:func:`whosaidwhat.store.open_store`).
 Pages are rendered server-side with Jinja2 (autoescaping on) and need no script from
-elsewhere; a Content-Security-Policy allows only this server's own scripts and styles.
+elsewhere; every response carries a Content-Security-Policy allowing only this server's own
+scripts and styles (:mod:`whosaidwhat.service.security`). FastAPI's interactive ``/docs``
+and ``/redoc`` pages are off: they load their scripts from a CDN and run inline script,
+which that policy forbids; ``/openapi.json`` describes the API.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
+from collections.abc import Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Annotated
@@ -17,15 +20,19 @@ from urllib.parse import quote as url_quote
 import jinja2
 from fastapi import FastAPI, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from whosaidwhat import __version__
 from whosaidwhat.errors import QueryError, WhosaidwhatError
 from whosaidwhat.readers import MAX_BYTES
 from whosaidwhat.record import ArticleRecord
-from whosaidwhat.service import reader, timeline
+from whosaidwhat.service import overview, reader, timeline
+from whosaidwhat.service.extraction import NOT_UTF8, AnalysisUnavailable, Extractor
 from whosaidwhat.service.models import (
     ArticleSummary,
     Counts,
@@ -35,17 +42,19 @@ from whosaidwhat.service.models import (
     SpeakerRow,
     StoredArticle,
 )
-from whosaidwhat.store import Store, open_store
+from whosaidwhat.service.security import (
+    SECURITY_HEADERS,
+    SecureResponses,
+    public_record,
+    public_rows,
+)
+from whosaidwhat.service.stores import StorePerThread, quotes_asked_for
 
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 50
 MAX_LIMIT = 500
 MAX_ID = 2**63 - 1  # SQLite's and PostgreSQL's largest integer
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
 BAD_REQUEST = {400: {"model": Problem, "description": "malformed query"}}
 NOT_FOUND = {404: {"model": Problem, "description": "no such item"}}
 
@@ -56,60 +65,11 @@ DateFilter = Annotated[
 ]
 
 
-class StorePerThread:
-    """One store connection per worker thread, all closed together.
-
-    FastAPI runs plain ``def`` endpoints in a thread pool; with a connection each, the
-    threads read side by side (SQLite in WAL mode, PostgreSQL) instead of taking turns.
-    """
-
-    def __init__(self, url: str):
-        self.url = url
-        self._local = threading.local()
-        self._opened: list[Store] = []
-        self._lock = threading.Lock()
-
-    def get(self) -> Store:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = self._local.store = open_store(self.url)
-            with self._lock:
-                self._opened.append(store)
-        return store
-
-    def close(self) -> None:
-        """Close every connection; a later request opens a new one."""
-        with self._lock:
-            for store in self._opened:
-                store.close()
-            self._opened.clear()
-            self._local = threading.local()
-
-
-class Extractor:
-    """``POST /api/extract``: the spaCy pipeline is loaded on first use, once.
-
-    One request at a time uses it: the pipeline's components are not written for threads.
-    """
-
-    def __init__(self, max_bytes: int):
-        self.max_bytes = max_bytes
-        self._lock = threading.Lock()
-
-    def __call__(self, data: bytes) -> dict:
-        from whosaidwhat.extract import extract
-        from whosaidwhat.nlp import load
-        from whosaidwhat.readers import read_bytes
-
-        article = read_bytes(data, path=None, max_bytes=self.max_bytes)
-        with self._lock:
-            return extract(article, load()).to_dict()
-
-
-def create_app(store_url: str, *, max_bytes: int = MAX_BYTES) -> FastAPI:
+def create_app(store_url: str, *, max_bytes: int = MAX_BYTES, hosts: Sequence[str] | None = None) -> FastAPI:
     """The service over the corpus at ``store_url`` (a SQLite path or a ``postgresql://`` URL).
 
-    ``max_bytes`` bounds the body of ``POST /api/extract``.
+    ``max_bytes`` bounds the body of ``POST /api/extract``; ``hosts``, if given, are the only
+    ``Host`` names answered (see :func:`~whosaidwhat.service.security.allowed_hosts`).
     """
     stores = StorePerThread(store_url)
     extractor = Extractor(max_bytes)
@@ -118,13 +78,17 @@ def create_app(store_url: str, *, max_bytes: int = MAX_BYTES) -> FastAPI:
     async def lifespan(app: FastAPI):
         yield
         stores.close()
+        extractor.close()
 
     app = FastAPI(
         title="whosaidwhat",
         version=__version__,
         description="Who said what, to whom, when and where: news articles, their quotes and people.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
+    app.add_middleware(SecureResponses, hosts=frozenset(hosts) if hosts is not None else None)
     app.state.stores = stores
     app.mount(
         "/static",
@@ -134,14 +98,18 @@ def create_app(store_url: str, *, max_bytes: int = MAX_BYTES) -> FastAPI:
     add_error_handlers(app)
     add_api(app, stores, extractor)
     add_pages(app, stores)
+    app.include_router(overview.router(stores, page))
     return app
 
 
 def add_error_handlers(app: FastAPI) -> None:
-    """Errors answer in one line, as JSON under ``/api`` and as a page elsewhere; never a traceback."""
+    """Errors answer in one line, as JSON under ``/api`` and as a page elsewhere; never a traceback.
 
-    def problem(request: Request, title: str, message: str, status_code: int):
-        if request.url.path.startswith("/api/"):
+    A page asked for with a malformed parameter answers with the error page saying which.
+    """
+
+    def problem(request: Request, title: str, message: str, status_code: int) -> Response:
+        if is_api(request):
             return JSONResponse({"detail": message}, status_code=status_code)
         return page(request, "error.html", {"title": title, "message": message}, status_code=status_code)
 
@@ -149,10 +117,40 @@ def add_error_handlers(app: FastAPI) -> None:
     async def bad_query(request: Request, exc: QueryError):
         return problem(request, "Bad query", str(exc), 400)
 
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameters(request: Request, exc: RequestValidationError):
+        if is_api(request):
+            return await request_validation_exception_handler(request, exc)
+        return problem(request, "Bad request", readable_errors(exc), 400)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if is_api(request) or request.url.path.startswith("/static/"):
+            return await http_exception_handler(request, exc)
+        return problem(
+            request, "Not found" if exc.status_code == 404 else "Error", str(exc.detail), exc.status_code
+        )
+
     @app.exception_handler(Exception)
     async def failure(request: Request, exc: Exception):
+        """Sent past the middleware (by Starlette's outermost layer), so it adds the headers itself."""
         logger.exception("%s %s failed", request.method, request.url.path)
-        return problem(request, "Server error", f"internal error: {type(exc).__name__}", 500)
+        response = problem(request, "Server error", f"internal error: {type(exc).__name__}", 500)
+        for name, value in SECURITY_HEADERS:
+            response.headers[name.decode()] = value.decode()
+        return response
+
+
+def is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def readable_errors(exc: RequestValidationError) -> str:
+    """The parameters a page was given wrong, each with what is wrong: "offset: must be 0 or more"."""
+    return "; ".join(
+        f"{error['loc'][-1]}: {error['msg'].replace('Input should be', 'should be')}"
+        for error in exc.errors()
+    )
 
 
 def read_limit_exceeded(limit: int) -> HTTPException:
@@ -180,14 +178,14 @@ def add_api(app: FastAPI, stores: StorePerThread, extractor: Extractor) -> None:
         offset: Annotated[int, Query(ge=0, le=2**31)] = 0,
     ):
         """Articles in the corpus, newest first, optionally those matching a full-text query."""
-        return stores.get().articles(q=q or None, limit=limit, offset=offset)
+        return public_rows(stores.get().articles(q=q or None, limit=limit, offset=offset))
 
     @app.get(
         "/api/articles/{article_id}", response_model=StoredArticle, responses=NOT_FOUND, tags=["articles"]
     )
     def get_article(article_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
         """One article's record (schema whosaidwhat.article/1) with its id."""
-        return found(stores.get().article(article_id), f"no article {article_id}")
+        return public_record(found(stores.get().article(article_id), f"no article {article_id}"))
 
     @app.get("/api/quotes", response_model=list[QuoteRow], responses=BAD_REQUEST, tags=["quotes"])
     def list_quotes(
@@ -253,9 +251,14 @@ def add_api(app: FastAPI, stores: StorePerThread, extractor: Extractor) -> None:
         """The record of the article in the body: plain text or an HTML page (told apart by content)."""
         data = await read_body(request, extractor.max_bytes)
         try:
-            return await run_in_threadpool(extractor, data)
+            record = await run_in_threadpool(extractor, data)
+        except AnalysisUnavailable as exc:
+            raise HTTPException(503, detail=str(exc)) from exc
         except WhosaidwhatError as exc:
             raise HTTPException(400, detail=str(exc)) from exc
+        charset = next((w.removeprefix(NOT_UTF8) for w in record["warnings"] if w.startswith(NOT_UTF8)), None)
+        headers = {"X-Detected-Charset": charset} if charset else None
+        return JSONResponse(record, headers=headers)
 
 
 def found(item: dict | None, message: str) -> dict:
@@ -275,17 +278,14 @@ TEMPLATES.env.globals["NO_SPEAKER"] = reader.NO_SPEAKER_CLASS
 
 
 def page(request: Request, name: str, context: dict, status_code: int = 200) -> HTMLResponse:
-    response = TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
 
 
 def add_pages(app: FastAPI, stores: StorePerThread) -> None:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(request: Request, q: str = "", offset: Annotated[int, Query(ge=0, le=2**31)] = 0):
         store = stores.get()
-        articles = store.articles(q=q or None, limit=PAGE_SIZE, offset=offset)
+        articles = public_rows(store.articles(q=q or None, limit=PAGE_SIZE, offset=offset))
         speakers = store.speakers(top=15)
         return page(
             request,
@@ -304,7 +304,7 @@ def add_pages(app: FastAPI, stores: StorePerThread) -> None:
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
-        record = stores.get().article(article_id)
+        record = public_record(stores.get().article(article_id))
         if record is None:
             return page(
                 request,
@@ -312,6 +312,7 @@ def add_pages(app: FastAPI, stores: StorePerThread) -> None:
                 {"title": "Not found", "message": f"No article {article_id}."},
                 status_code=404,
             )
+        source_url, source_label = reader.source_link(record.get("source") or {})
         return page(
             request,
             "article.html",
@@ -319,23 +320,15 @@ def add_pages(app: FastAPI, stores: StorePerThread) -> None:
                 "title": record.get("headline") or f"Article {article_id}",
                 "record": record,
                 "view": reader.reader_view(record),
+                "source_url": source_url,
+                "source_label": source_label,
             },
         )
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = "", speaker: str = "", since: str = "", until: str = ""):
         """Words alone are ranked by relevance; with a speaker or dates, the matches come newest first."""
-        store = stores.get()
-        if speaker or since or until:
-            rows = store.quotes(
-                speaker=speaker or None,
-                since=since or None,
-                until=until or None,
-                about=q or None,
-                limit=PAGE_SIZE,
-            )
-        else:
-            rows = store.search(q, limit=PAGE_SIZE) if q else None
+        rows = quotes_asked_for(stores.get(), q, speaker, since, until, PAGE_SIZE)
         colours = reader.speaker_colours(row["speaker"] for row in rows or [] if row["speaker"])
         return page(
             request,

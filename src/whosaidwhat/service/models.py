@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from whosaidwhat.record import ArticleRecord
 
@@ -51,6 +51,9 @@ class QuoteRow(_Row):
     content: str
     cue: str | None = None
     place: str | None = None
+    quote_key: str | None = Field(
+        default=None, description="the quote's id in its article: the page /articles/{article_id}#{quote_key}"
+    )
 
 
 class SpeakerRow(_Row):
@@ -81,3 +84,54 @@ class Counts(_Row):
     quotes: int
     people: int
     failures: int
+
+
+class GroupCounts(_Row):
+    """Quotes of one outlet or month: how many, and how many by unnamed sources or by people the text
+    calls women or men."""
+
+    articles: int
+    quotes: int
+    unnamed: int
+    female_stated: int
+    male_stated: int
+    unnamed_share: float
+    female_stated_share: float
+    male_stated_share: float
+
+
+class OutletCounts(GroupCounts):
+    outlet: str = Field(description="the host of the articles' URLs, or '(no address)'")
+
+
+class PeriodCounts(GroupCounts):
+    period: str = Field(description="the month of the articles, YYYY-MM, or 'undated'")
+
+
+class QuotedCounts(_Row):
+    person_id: int | str
+    name: str
+    quotes: int
+    articles: int
+
+
+class SpeakerKindCounts(_Row):
+    kind: str
+    speakers: str
+    basis: str = Field(
+        description="how the gender is known: 'stated in the text', 'guessed from the first name' or ''"
+    )
+    quotes: int
+    share: float
+
+
+class Overview(_Row):
+    """Who gets quoted, within a scope (an outlet, a month, or the whole corpus)."""
+
+    scope: dict[str, str | None]
+    quotes: int
+    speakers: list[SpeakerKindCounts]
+    people: list[QuotedCounts]
+    organisations: list[QuotedCounts]
+    outlets: list[OutletCounts]
+    periods: list[PeriodCounts]

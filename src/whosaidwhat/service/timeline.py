@@ -1,33 +1,73 @@
-"""A person's quotes and events laid out on a time axis, for an inline SVG drawn by the template.
+"""A person's quotes and events by day: one mark per day on a time axis (an inline SVG drawn by
+the template) and one expandable entry per day below it.
 
-Only positions are computed here; the template writes the SVG elements, so every label
-goes through Jinja2's autoescaping. Rows on the same day are stacked upwards, closer
-together when a day holds more than the chart's height allows.
+Only positions and counts are computed here; the template writes the SVG elements, so every
+label goes through Jinja2's autoescaping. A day's rows make one mark sized by their number,
+so a busy day reads as a bigger mark with its count rather than a column of dots.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import groupby
 
-from whosaidwhat.service.reader import excerpt
 from whosaidwhat.timex import first_day
 
 WIDTH = 860
 LEFT, RIGHT = 40, 30
 BASELINE = 150
-TOP = 14
-STEP = 16  # vertical distance between rows stacked on one day, at most
+MARK_Y = 96  # the centre of every day's mark
+RADIUS, MAX_RADIUS = 6, 30
 TICKS = 5
+
+
+@dataclass
+class Day:
+    """The rows of one day (``day`` None for the undated), in timeline order."""
+
+    day: date | None
+    rows: list[dict]
+
+    @property
+    def quotes(self) -> int:
+        return sum(row.get("row") == "quote" for row in self.rows)
+
+    @property
+    def events(self) -> int:
+        return len(self.rows) - self.quotes
+
+    @property
+    def key(self) -> str:
+        """The id of the day's entry on the page."""
+        return f"day-{self.day.isoformat()}" if self.day else "undated"
+
+    @property
+    def summary(self) -> str:
+        counts = [plural(self.quotes, "quote"), plural(self.events, "event")]
+        when = self.day.isoformat() if self.day else "Undated"
+        return " · ".join([when, *(count for count in counts if count)])
+
+
+def plural(count: int, noun: str) -> str:
+    return "" if not count else f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 @dataclass
 class Mark:
     x: float
-    y: float
-    row: dict
-    label: str
+    radius: float
+    day: Day
+
+    @property
+    def shape(self) -> str:
+        """A circle for a day with quotes, a square for a day of events only."""
+        return "dot" if self.day.quotes else "event"
+
+    @property
+    def label_y(self) -> float:
+        return round(MARK_Y - self.radius - 4, 1)
 
 
 @dataclass
@@ -41,9 +81,14 @@ class Timeline:
     width: int
     height: int
     baseline: int
+    mark_y: int = MARK_Y
     marks: list[Mark] = field(default_factory=list)
     ticks: list[Tick] = field(default_factory=list)
-    undated: list[dict] = field(default_factory=list)
+    days: list[Day] = field(default_factory=list)  # dated days in order, then the undated rows
+
+    @property
+    def undated(self) -> list[dict]:
+        return next((day.rows for day in self.days if day.day is None), [])
 
 
 def row_date(row: dict) -> date | None:
@@ -53,20 +98,21 @@ def row_date(row: dict) -> date | None:
     return date.fromisoformat(day) if day else None
 
 
-def row_label(row: dict, day: date) -> str:
-    if row.get("row") == "event":
-        what = f"{row.get('type', 'event')}: {row.get('trigger') or ''}"
-    else:
-        what = f"“{excerpt(row.get('content') or '', 120)}”"
-    return f"{day.isoformat()} · {what} · {row.get('headline') or 'untitled article'}"
+def mark_radius(count: int) -> float:
+    """A mark's radius grows with the log of its day's rows, so one busy day does not hide the rest."""
+    return round(min(MAX_RADIUS, RADIUS + 4 * math.log2(count)), 1)
 
 
 def layout(rows: list[dict]) -> Timeline:
-    dated = [(day, row) for row in rows if (day := row_date(row)) is not None]
+    dated = sorted(
+        ((day, index), row) for index, row in enumerate(rows) if (day := row_date(row)) is not None
+    )
+    days = [Day(day, [row for _, row in group]) for day, group in groupby(dated, key=lambda item: item[0][0])]
     undated = [row for row in rows if row_date(row) is None]
-    if not dated:
-        return Timeline(width=WIDTH, height=BASELINE + 30, baseline=BASELINE, undated=undated)
-    first, last = min(day for day, _ in dated), max(day for day, _ in dated)
+    everything = days + ([Day(None, undated)] if undated else [])
+    if not days:
+        return Timeline(width=WIDTH, height=BASELINE + 30, baseline=BASELINE, days=everything)
+    first, last = days[0].day, days[-1].day
     if first == last:
         first, last = first - timedelta(days=1), last + timedelta(days=1)
     span = (last - first).days
@@ -74,18 +120,11 @@ def layout(rows: list[dict]) -> Timeline:
     def x_of(day: date) -> float:
         return round(LEFT + (WIDTH - LEFT - RIGHT) * (day - first).days / span, 1)
 
-    tallest = max(Counter(day for day, _ in dated).values())
-    step = min(STEP, (BASELINE - 10 - TOP) / max(1, tallest - 1))
-    stacked: Counter[date] = Counter()
-    marks = []
-    for day, row in sorted(dated, key=lambda item: item[0]):
-        y = round(BASELINE - 10 - step * stacked[day], 1)
-        stacked[day] += 1
-        marks.append(Mark(x=x_of(day), y=y, row=row, label=row_label(row, day)))
+    marks = [Mark(x=x_of(day.day), radius=mark_radius(len(day.rows)), day=day) for day in days]
     ticks = [
         Tick(x=x_of(day), label=day.isoformat())
         for day in sorted({first + timedelta(days=round(span * i / (TICKS - 1))) for i in range(TICKS)})
     ]
     return Timeline(
-        width=WIDTH, height=BASELINE + 30, baseline=BASELINE, marks=marks, ticks=ticks, undated=undated
+        width=WIDTH, height=BASELINE + 30, baseline=BASELINE, marks=marks, ticks=ticks, days=everything
     )

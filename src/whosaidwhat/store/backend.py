@@ -27,6 +27,8 @@ class Backend(ABC):
     nulls_last_asc: ClassVar[str] = ""
     #: What the driver raises for a search its full-text engine cannot read.
     query_error: ClassVar[type[Exception]]
+    #: What the driver raises for a statement stopped by :meth:`time_limit`.
+    timeout_error: ClassVar[type[Exception]]
 
     @abstractmethod
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -41,6 +43,19 @@ class Backend(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    @abstractmethod
+    def time_limit(self, seconds: float) -> AbstractContextManager[None]:
+        """Statements run inside are stopped after ``seconds``, raising :attr:`timeout_error`."""
+
+    def is_timeout(self, error: Exception) -> bool:
+        """Whether ``error`` is a statement stopped by :meth:`time_limit`."""
+        return isinstance(error, self.timeout_error)
+
+    @abstractmethod
+    def lock_for_writing(self) -> None:
+        """Inside a transaction: wait until no other connection writes to the corpus, and hold
+        that until the transaction ends (SQLite's ``BEGIN IMMEDIATE`` does it already)."""
 
     def marks(self, count: int) -> str:
         """``count`` parameter marks, comma-separated: for ``VALUES (...)`` and ``IN (...)``."""

@@ -12,10 +12,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from whosaidwhat.errors import QueryError
+from whosaidwhat.names import gender_stated
 from whosaidwhat.store.backend import Backend
 from whosaidwhat.store.linking import PersonLinker
+from whosaidwhat.store.overview import OverviewQueries
 from whosaidwhat.store.queries import Queries
 from whosaidwhat.store.schema import TABLES
 from whosaidwhat.timex import first_day
@@ -26,11 +29,29 @@ def said_on(quote: dict, published: str | None) -> str | None:
     return first_day((quote.get("when") or {}).get("value")) or published
 
 
+def outlet_of(url: str | None) -> str | None:
+    """The outlet an article's address names: its host, lower case, without ``www.``."""
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def stated_genders(record: dict) -> dict[str, str]:
+    """Each entity's gender where the article states it: in its titles or its mentions' words
+    ("Mrs Lee", "she", "the spokeswoman"); a name alone states nothing."""
+    genders = {}
+    for entity in record.get("entities") or []:
+        words = [word for text in entity.get("titles") or [] for word in text.split()]
+        words += [word for mention in entity.get("mentions") or [] for word in mention["text"].split()]
+        if gender := gender_stated(words):
+            genders[entity["id"]] = gender
+    return genders
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SQLStore(Queries):
+class SQLStore(Queries, OverviewQueries):
     """A corpus in a SQL database; see :mod:`whosaidwhat.store` for the API."""
 
     def __init__(self, db: Backend):
@@ -47,10 +68,14 @@ class SQLStore(Queries):
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
-        """A transaction; on failure the linker forgets the people it learnt: their rows are rolled back."""
+        """A write transaction, one at a time on the corpus; on failure the linker forgets the
+        people it learnt: their rows are rolled back."""
         try:
             with self.db.transaction():
+                self.db.lock_for_writing()
+                self.linker.begin()
                 yield
+                self.linker.commit()
         except BaseException:
             self.linker.forget()
             raise
@@ -97,11 +122,13 @@ class SQLStore(Queries):
         published = first_day(record.get("published"))
         stored = {key: value for key, value in record.items() if key != "text"}
         article_id = self.db.scalar(
-            "INSERT INTO articles (sha256, path, format, headline, published, text, record, n_quotes, "
-            f"added_at) VALUES ({self.db.marks(9)}) ON CONFLICT (sha256) DO NOTHING RETURNING id",
+            "INSERT INTO articles (sha256, path, url, outlet, format, headline, published, text, record, "
+            f"n_quotes, added_at) VALUES ({self.db.marks(11)}) ON CONFLICT (sha256) DO NOTHING RETURNING id",
             (
                 source["sha256"],
                 source.get("path"),
+                source.get("url"),
+                outlet_of(source.get("url")),
                 source.get("format"),
                 record.get("headline"),
                 published,
@@ -127,6 +154,7 @@ class SQLStore(Queries):
         self, article_id: int, published: str | None, record: dict, people: dict[str, int]
     ) -> None:
         rows = []
+        genders = stated_genders(record)
         for quote in record.get("quotes") or []:
             content = quote["content"]
             cue = quote.get("cue") or {}
@@ -142,11 +170,13 @@ class SQLStore(Queries):
                     cue.get("text"),
                     content["start"],
                     content["end"],
+                    quote["id"],
+                    genders.get(quote.get("speaker") or ""),
                 )
             )
         self.db.executemany(
             "INSERT INTO quotes (article_id, person_id, published, said_on, place_id, kind, content, cue, "
-            f"start_char, end_char) VALUES ({self.db.marks(10)})",
+            f"start_char, end_char, quote_key, speaker_gender) VALUES ({self.db.marks(12)})",
             rows,
         )
 

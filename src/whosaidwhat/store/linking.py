@@ -15,6 +15,9 @@ from whosaidwhat.store.backend import Backend
 
 #: A name that fits more people than this (a common surname) is read as its best-known bearers.
 MAX_PEOPLE_PER_NAME = 20
+#: The ``meta`` key counting the write transactions that added or renamed people, so that a
+#: linker sees when another process (a second ingest into the same corpus) changed them.
+PEOPLE_VERSION = "people_version"
 
 
 class SurnameIndex:
@@ -62,7 +65,10 @@ class PersonLinker:
     """Links the entities of stored records to people, and names back to people.
 
     It remembers the people and aliases it has written, so that a name seen again costs no
-    statement; :meth:`forget` drops that memory when a transaction is rolled back.
+    statement; :meth:`forget` drops that memory when a transaction is rolled back. Writes
+    happen between :meth:`begin` and :meth:`commit`, inside a write transaction: if another
+    writer changed the people since, the memory is dropped too, so that two ingests into one
+    corpus never make two people of one name.
     """
 
     def __init__(self, db: Backend):
@@ -71,11 +77,37 @@ class PersonLinker:
         self._surnames = SurnameIndex()
         #: Aliases this linker has written.
         self._known_aliases: set[tuple[str, int, str]] = set()
+        #: The people version this linker's memory is true to, and whether it changed the people.
+        self._version: int | None = None
+        self._changed = False
 
     def forget(self) -> None:
         self._person_cache.clear()
         self._surnames.clear()
         self._known_aliases.clear()
+        self._version = None
+        self._changed = False
+
+    def begin(self) -> None:
+        """At the start of a write transaction: drop the memory if other writers changed the people."""
+        version = int(
+            self.db.scalar(f"SELECT value FROM meta WHERE key = {self.db.mark}", (PEOPLE_VERSION,)) or 0
+        )
+        if version != self._version:
+            self.forget()
+            self._version = version
+
+    def commit(self) -> None:
+        """Before a write transaction commits: count it if it added or renamed people."""
+        if not self._changed:
+            return
+        self._version = (self._version or 0) + 1
+        self.db.execute(
+            f"INSERT INTO meta (key, value) VALUES ({self.db.marks(2)}) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (PEOPLE_VERSION, str(self._version)),
+        )
+        self._changed = False
 
     def link(self, article_id: int, record: dict) -> dict[str, int]:
         """Each entity of the record linked to its person row (found or created): entity id -> person id."""
@@ -97,7 +129,7 @@ class PersonLinker:
         """People a name refers to: an id, a full alias, else a surname, else a near spelling."""
         m = self.db.mark
         name = name.strip()
-        if name.isdigit():
+        if name.isascii() and name.isdigit():  # "¹" is a digit to str.isdigit, not to int()
             if int(name) > MAX_ID:  # no row has it, and the engines refuse the number
                 return []
             return (
@@ -152,6 +184,7 @@ class PersonLinker:
                 (name.strip(), entity_type, key.first, key.last, key.block),
             )
             self._surnames.add(entity_type, person_id, key)
+            self._changed = True
         elif entity_type == PERSON:
             self._upgrade_name(person_id, name, key)
         self._person_cache[(entity_type, key.key)] = person_id
@@ -207,6 +240,7 @@ class PersonLinker:
                 (name.strip(), key.first, key.last, key.block, person_id),
             )
             self._surnames.add(PERSON, person_id, key)
+            self._changed = True
 
     def _add_aliases(self, person_id: int, entity: dict, key: NameKey) -> None:
         names = {key.key: entity["name"].strip()}

@@ -20,6 +20,8 @@ from whosaidwhat.store.search import SEARCH_WINDOW, Search
 
 #: An arbitrary constant key for the advisory lock that serialises schema migrations.
 MIGRATION_LOCK = 0x5753_5701
+#: The advisory lock writers take, one at a time, so that two ingests link names to one person.
+WRITE_LOCK = 0x5753_5702
 
 
 class PostgresBackend(Backend):
@@ -27,6 +29,7 @@ class PostgresBackend(Backend):
     nulls_last = " NULLS LAST"
     nulls_last_asc = " NULLS LAST"
     query_error = psycopg.errors.DataError
+    timeout_error = psycopg.errors.QueryCanceled
 
     def __init__(self, url: str):
         self.url = url
@@ -69,15 +72,25 @@ class PostgresBackend(Backend):
     def close(self) -> None:
         self.conn.close()
 
+    @contextmanager
+    def time_limit(self, seconds: float) -> Iterator[None]:
+        """PostgreSQL cancels a statement running past ``statement_timeout``, set for one transaction."""
+        with self.conn.transaction():
+            self.conn.execute(f"SET LOCAL statement_timeout = {max(1, round(seconds * 1000))}")
+            yield
+
+    def lock_for_writing(self) -> None:
+        self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+
     def search_terms(self, search: Search) -> str:
-        return search.text
+        return search.websearch()
 
     def hits_sql(self, table: str) -> str:
         """The best of the newest SEARCH_WINDOW matches, as the SQLite backend ranks them."""
         return (
             f"SELECT id, -ts_rank(tsv, query) AS rank FROM (SELECT id, tsv, query FROM {table}, "
             f"websearch_to_tsquery('english', %s) query WHERE tsv @@ query ORDER BY id DESC "
-            f"LIMIT {SEARCH_WINDOW}) newest ORDER BY rank LIMIT %s"
+            f"LIMIT {SEARCH_WINDOW}) newest ORDER BY rank, id LIMIT %s"
         )
 
     def quote_about_sql(self) -> str:

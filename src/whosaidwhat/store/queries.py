@@ -15,12 +15,12 @@ from whosaidwhat.errors import QueryError, first_line
 from whosaidwhat.names import PERSON
 from whosaidwhat.store.backend import Backend
 from whosaidwhat.store.linking import PersonLinker
-from whosaidwhat.store.search import parse_search
+from whosaidwhat.store.search import SEARCH_SECONDS, parse_search
 from whosaidwhat.timex import first_day
 
 QUOTE_COLUMNS = (
     "q.id AS quote_id, q.article_id, a.headline, q.published, q.said_on, p.name AS speaker, q.person_id, "
-    "q.kind, q.content, q.cue, pl.name AS place"
+    "q.kind, q.content, q.cue, pl.name AS place, q.quote_key"
 )
 QUOTE_JOINS = (
     "JOIN articles a ON a.id = q.article_id LEFT JOIN people p ON p.id = q.person_id "
@@ -96,10 +96,10 @@ class Queries:
             params.extend(ids)
         if since:
             conditions.append(f"q.said_on >= {m}")
-            params.append(iso_date(since, "--since"))
+            params.append(iso_date(since, "since"))
         if until:
             conditions.append(f"q.said_on <= {m}")
-            params.append(iso_date(until, "--until"))
+            params.append(iso_date(until, "until"))
         if about:
             conditions.append(self.db.quote_about_sql())
             params.append(self._search_terms(about))
@@ -182,11 +182,23 @@ class Queries:
         return self.db.search_terms(parse_search(text))
 
     def _guarded(self, sql: str, params: Sequence[Any], query: str) -> list[dict]:
-        """Run a query, turning the engine's complaint about a search into a QueryError."""
+        """Run a query within :data:`SEARCH_SECONDS`, turning the engine's complaint about a
+        search, or its running out of time, into a QueryError."""
         try:
-            return self.db.rows(sql, params)
-        except self.db.query_error as exc:
-            raise QueryError(f"cannot search for {query!r}: {first_line(exc)}") from exc
+            with self.db.time_limit(SEARCH_SECONDS):
+                return self.db.rows(sql, params)
+        except (self.db.query_error, self.db.timeout_error) as exc:
+            if self.db.is_timeout(exc):
+                raise QueryError(
+                    f"the search for {shown(query)} took more than {SEARCH_SECONDS:g} s and was "
+                    "stopped: search for fewer words, or rarer ones"
+                ) from exc
+            raise QueryError(f"cannot search for {shown(query)}: {first_line(exc)}") from exc
+
+
+def shown(query: str, most: int = 80) -> str:
+    """A search as a message quotes it: its start only, when it is long."""
+    return repr(query if len(query) <= most else query[:most] + "...")
 
 
 def timeline_date(row: dict) -> tuple[bool, str, int]:
@@ -200,4 +212,4 @@ def iso_date(value: str, what: str) -> str:
     try:
         return date.fromisoformat(value.strip()[:10]).isoformat()
     except ValueError:
-        raise QueryError(f"{what} wants a date as YYYY-MM-DD, not {value!r}") from None
+        raise QueryError(f"{what}: a date is written YYYY-MM-DD, not {value!r}") from None

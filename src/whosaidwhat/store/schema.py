@@ -99,6 +99,27 @@ CREATE INDEX quotes_said_on ON quotes (said_on);
 CREATE INDEX quotes_person_said_on ON quotes (person_id, said_on DESC{nulls_last}, id DESC);
 """
 
+#: The article's address where its input gave one, and each quote's id in its record ("q3"), so a
+#: quote found in the corpus links to its place in the article. Quotes stored before are numbered
+#: in the order they were stored, which is their record's order.
+_ARTICLE_URL_AND_QUOTE_KEY = """
+ALTER TABLE articles ADD COLUMN url TEXT;
+ALTER TABLE quotes ADD COLUMN quote_key TEXT;
+UPDATE quotes SET quote_key = 'q' || (
+    SELECT count(*) FROM quotes AS earlier
+    WHERE earlier.article_id = quotes.article_id AND earlier.id <= quotes.id
+);
+"""
+
+#: Who gets quoted: each article's outlet (its URL's host) and, per quote, the speaker's gender when
+#: the article states it (honorifics, gendered nouns, pronouns). Quotes stored before count as not
+#: stated until their article is stored again.
+_OUTLET_AND_STATED_GENDER = """
+ALTER TABLE articles ADD COLUMN outlet TEXT;
+ALTER TABLE quotes ADD COLUMN speaker_gender TEXT;
+CREATE INDEX articles_outlet ON articles (outlet);
+"""
+
 SQLITE_MIGRATIONS: list[str] = [
     _COMMON_TABLES.format(id_type="INTEGER PRIMARY KEY", articles_extra="", quotes_extra="", nulls_last="")
     + """
@@ -108,6 +129,8 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     headline, text, content='articles', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');
 """,
     _QUOTE_TIME_AND_PLACE.format(id_ref="INTEGER", nulls_last=""),
+    _ARTICLE_URL_AND_QUOTE_KEY,
+    _OUTLET_AND_STATED_GENDER,
 ]
 
 POSTGRES_MIGRATIONS: list[str] = [
@@ -123,6 +146,8 @@ CREATE INDEX quotes_tsv ON quotes USING GIN (tsv);
 CREATE INDEX articles_tsv ON articles USING GIN (tsv);
 """,
     _QUOTE_TIME_AND_PLACE.format(id_ref="BIGINT", nulls_last=" NULLS LAST"),
+    _ARTICLE_URL_AND_QUOTE_KEY,
+    _OUTLET_AND_STATED_GENDER,
 ]
 
 #: Every table and its columns, in an order that respects foreign keys (for copying a corpus).
@@ -138,6 +163,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "record",
         "n_quotes",
         "added_at",
+        "url",
+        "outlet",
     ),
     "people": ("id", "name", "type", "first", "last", "block", "n_articles", "n_quotes"),
     "aliases": ("key", "person_id", "kind", "name"),
@@ -154,6 +181,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "end_char",
         "said_on",
         "place_id",
+        "quote_key",
+        "speaker_gender",
     ),
     "events": ("id", "article_id", "type", "trigger_text", "event_when", "published"),
     "event_people": ("event_id", "person_id", "role"),

@@ -4,6 +4,12 @@ The language is PostgreSQL's ``websearch_to_tsquery`` (words, "quoted phrases", 
 ``-word``), so both backends accept the same searches. SQLite's FTS5 has its own syntax,
 in which a stray full stop or hyphen is an error, so the search is parsed here and
 written out as FTS5 with every term quoted; no library offers that translation.
+
+A search is bounded: at most :data:`MAX_SEARCH_CHARS` characters and :data:`MAX_SEARCH_TERMS`
+distinct terms, each term counted once however often it is repeated. The cost of a
+full-text query grows with its terms, each walking its word's whole list of matches, so a
+search of "the" repeated thousands of times would otherwise keep the database busy for a
+minute; a store also stops any search after :data:`SEARCH_SECONDS`.
 """
 
 from __future__ import annotations
@@ -17,6 +23,12 @@ from whosaidwhat.errors import QueryError
 #: all of them: ranking costs time in proportion to the matches, and a word common in a
 #: large corpus matches tens of thousands of quotes. A more specific search narrows them.
 SEARCH_WINDOW = 2000
+#: The longest search read, in characters.
+MAX_SEARCH_CHARS = 1000
+#: The most distinct terms (words or phrases, wanted or excluded) a search may hold.
+MAX_SEARCH_TERMS = 32
+#: How long a store lets one search run before stopping it with a QueryError.
+SEARCH_SECONDS = 1.0
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 
@@ -41,12 +53,20 @@ class Search:
         )
         return required + "".join(f" NOT {term(t)}" for t in self.excluded)
 
+    def websearch(self) -> str:
+        """The search as ``websearch_to_tsquery`` reads it, each term once and quoted."""
+        required = " ".join(" OR ".join(f'"{t}"' for t in group) for group in self.groups)
+        return required + "".join(f' -"{t}"' for t in self.excluded)
+
 
 def parse_search(text: str) -> Search:
     """Parse a web-search style query.
 
-    Malformed ones (an unbalanced quote, nothing to look for) raise QueryError.
+    Malformed ones (an unbalanced quote, nothing to look for, too long, too many terms)
+    raise QueryError. A term repeated counts once: ``the the the`` is ``the``.
     """
+    if len(text) > MAX_SEARCH_CHARS:
+        raise QueryError(f"a search is at most {MAX_SEARCH_CHARS:,} characters; this one has {len(text):,}")
     if text.count('"') % 2:
         raise QueryError(f"unbalanced double quote in search {text!r}")
     groups: list[list[str]] = []
@@ -70,4 +90,19 @@ def parse_search(text: str) -> Search:
         join_next = False
     if not groups:
         raise QueryError(f"search {text!r} has no word to look for")
-    return Search(groups, excluded, text)
+    return bounded(Search(distinct_groups(groups), list(dict.fromkeys(excluded)), text))
+
+
+def distinct_groups(groups: list[list[str]]) -> list[list[str]]:
+    """Each group's alternatives once, and each group once, in the order first written."""
+    unique = {tuple(dict.fromkeys(group)): None for group in groups}
+    return [list(group) for group in unique]
+
+
+def bounded(search: Search) -> Search:
+    terms = {term for group in search.groups for term in group} | set(search.excluded)
+    if len(terms) > MAX_SEARCH_TERMS:
+        raise QueryError(
+            f"a search holds at most {MAX_SEARCH_TERMS} different words or phrases; this one has {len(terms)}"
+        )
+    return search

@@ -8,6 +8,7 @@ The full-text tables are external-content FTS5 tables over ``quotes.content`` an
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,10 +18,14 @@ from whosaidwhat.store.backend import Backend
 from whosaidwhat.store.schema import SQLITE_MIGRATIONS, split_statements
 from whosaidwhat.store.search import SEARCH_WINDOW, Search
 
+#: Virtual machine steps between two looks at the clock during a time-limited statement.
+PROGRESS_STEPS = 10_000
+
 
 class SQLiteBackend(Backend):
     mark = "?"
     query_error = sqlite3.OperationalError
+    timeout_error = sqlite3.OperationalError
 
     def __init__(self, path: str | Path):
         self.path = str(path)
@@ -65,6 +70,23 @@ class SQLiteBackend(Backend):
     def close(self) -> None:
         self.conn.close()
 
+    @contextmanager
+    def time_limit(self, seconds: float) -> Iterator[None]:
+        """SQLite calls a progress handler every few thousand steps of a statement; a true
+        answer from it interrupts the statement."""
+        deadline = time.monotonic() + seconds
+        self.conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
+        try:
+            yield
+        finally:
+            self.conn.set_progress_handler(None, 0)
+
+    def is_timeout(self, error: Exception) -> bool:
+        return isinstance(error, sqlite3.OperationalError) and str(error) == "interrupted"
+
+    def lock_for_writing(self) -> None:
+        """Nothing to do: ``BEGIN IMMEDIATE`` took the write lock."""
+
     def search_terms(self, search: Search) -> str:
         return search.fts5()
 
@@ -73,7 +95,7 @@ class SQLiteBackend(Backend):
         fts = f"{table}_fts"
         return (
             f"SELECT id, rank FROM (SELECT rowid AS id, rank FROM {fts} WHERE {fts} MATCH ? "
-            f"ORDER BY rowid DESC LIMIT {SEARCH_WINDOW}) ORDER BY rank LIMIT ?"
+            f"ORDER BY rowid DESC LIMIT {SEARCH_WINDOW}) ORDER BY rank, id LIMIT ?"
         )
 
     def quote_about_sql(self) -> str:

@@ -83,6 +83,21 @@ def read_date_line(line: Line) -> DateLine | None:
     return found
 
 
+def printed_dates(text: str, end: int) -> list[tuple[int, int, str]]:
+    """The dates printed at the start of the lines of ``text[:end]`` (the header above the body),
+    as ``(start, end, day)``: "Published October 3, 2024" is a time of the article like any other."""
+    found = []
+    for line in re.finditer(r"^[^\n]*", text[:end], re.MULTILINE):
+        position = line.start()
+        while match := DATE_ITEM.match(text, position, line.end()):
+            value = parse_date(match)
+            if value is None:
+                break
+            found.append((match.start("date"), match.end("date"), value[:10]))
+            position = match.end()
+    return found
+
+
 def parse_date(match: re.Match[str]) -> str | None:
     """ "YYYY-MM-DD", or an ISO 8601 date-time when a clock time was printed."""
     printed = match.group("date")

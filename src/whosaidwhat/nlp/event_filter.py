@@ -1,0 +1,194 @@
+"""Which events to report (:mod:`~whosaidwhat.nlp.events`): what a reader would put on a timeline.
+
+An event is an action that happened or is set to happen. Left out:
+
+* statements: a clause inside somebody's own words (a direct quote) is the quote's, not an
+  event of the article (the quote carries its own ``when``); reported speech ("police said the
+  body was found on Monday") still tells what happened;
+* what did not or may not happen: a negated clause, a clause under a modal ("could ruin",
+  "would never sign"), an infinitive ("urged him to bow out": the urging is the event),
+  a condition ("if the deal fails");
+* habits and states told in the present tense ("the club runs a shop"), unless the clause
+  has its own time ("meets on Friday");
+* descriptions: a participle modifying a noun ("an overstuffed field", "a role played by
+  X", unless dated: "a strategy adopted in 2018") or a gerund used as a noun ("by
+  collecting bottles").
+
+Of what is left, an event whose type is in ``resources/event_triggers.tsv`` is reported. Any
+other action needs a named participant, a named place or a time of its own, or else a main
+clause in the simple past with a noun taking part ("a video surfaced"). Everywhere, a relative
+or adverbial clause needs a time, as it otherwise tells background. An action is none when its
+verb is too general (``resources/generic_verbs.txt``: "made", "took") or governs a that-clause
+("a study found that ...": a finding is a statement).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from whosaidwhat.nlp.event_parts import EVENT_TYPE_NAMES, LIGHT_VERBS, NOUN_TYPES, VERB_TYPES, Event
+from whosaidwhat.nlp.event_times import SpanUnion
+from whosaidwhat.nlp.lexicons import words
+
+#: Verbs that are events only when typed by a trigger or an event noun ("took" alone is none).
+GENERIC_VERBS = words("generic_verbs.txt")
+MODALS = frozenset({"could", "would", "should", "might", "may", "must", "can", "ca", "cannot"})
+CONDITIONS = frozenset({"if", "unless", "whether"})
+#: Words whose infinitive is an occurrence ahead, not a wish: "preparing to face", "set to meet".
+SCHEDULING_HEADS = frozenset({"prepare", "set", "due", "schedule", "poise", "return"})
+#: Verbs of a phase whose complement is the event: "began streaming", "started to fall".
+PHASE_VERBS = frozenset({"begin", "start", "continue", "resume", "finish", "stop", "end"})
+TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "upon", "following"})
+#: Adverbs of degree, which make a participle an adjective ("increasingly isolated").
+DEGREE_WORDS = frozenset(
+    {"increasingly", "very", "so", "too", "more", "most", "less", "deeply", "highly", "quite"}
+)
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent"})
+DESCRIBING_DEPS = frozenset({"amod", "compound", "acomp", "csubj", "pobj", "dobj", "nsubj", "nsubjpass"})
+
+
+def reportable_events(events: list[Event], quoted: SpanUnion, main: Event | None) -> list[Event]:
+    """The events a reader would put on a timeline, in the order given.
+
+    One with neither a participant (a named one, or any noun as subject, object or agent: "four
+    babies were killed") nor a time is kept only when it is the article's ``main`` event.
+    """
+    return [
+        e
+        for e in events
+        if e.token.idx not in quoted
+        and is_timeline_event(e)
+        and (e is main or e.who or e.whom or e.when is not None or has_participant(e.token))
+    ]
+
+
+def is_finding(trigger: Token) -> bool:
+    """ "a study found that ...": a verb governing a that-clause states something (typed acts such
+    as "announced that" excepted)."""
+    typed_verb = trigger.lemma_.lower() in VERB_TYPES
+    return trigger.pos_ == "VERB" and not typed_verb and any(c.dep_ == "ccomp" for c in trigger.children)
+
+
+def has_participant(trigger: Token) -> bool:
+    """Someone or something named by a noun takes part, named entity or not ("four babies were killed")."""
+    return any(c.dep_ in PARTICIPANT_DEPS and c.pos_ in ("NOUN", "PROPN") for c in trigger.children)
+
+
+def is_timeline_event(event: Event) -> bool:
+    """A typed event, or another action with enough around it to place it: see the module docstring."""
+    token = event.token
+    if token.pos_ == "VERB" and not is_actual(token, dated=event.own_time):
+        return False
+    if is_participant_of_what_may_not_happen(token):
+        return False
+    if is_finding(token):
+        return False
+    if token.pos_ == "VERB" and is_background_clause(token) and event.when is None:
+        return False  # background: "a list of those who submitted", "as he struggled"
+    if token.lemma_.lower() in PHASE_VERBS and any(c.dep_ == "xcomp" for c in token.children):
+        return False  # "began streaming on Hulu": the streaming is the event
+    if event.type in EVENT_TYPE_NAMES:
+        return True
+    if token.pos_ != "VERB" or (is_progressive_present(token) and not event.own_time):
+        return False
+    if token.lemma_.lower() in GENERIC_VERBS:
+        return False  # "made", "took"
+    on_calendar = event.own_time and not (event.when or "").endswith("_REF")  # not just "in the past"
+    # "a video surfaced": a main clause in the simple past with a noun taking part
+    told = token.dep_ in ("ROOT", "conj") and token.tag_ == "VBD" and has_participant(token)
+    named_or_dated = bool(event.who or event.whom or event.where or on_calendar or told)
+    return named_or_dated and not is_light_participle(token)
+
+
+def is_background_clause(verb: Token) -> bool:
+    """A relative clause, or an adverbial one opened by a conjunction ("as he struggled")."""
+    opened = any(c.dep_ == "mark" for c in verb.children)
+    return verb.dep_ == "relcl" or (verb.dep_ == "advcl" and opened)
+
+
+def is_light_participle(verb: Token) -> bool:
+    """ "a survey carried out in June": the survey is the event, and takes the participle's time."""
+    noun = verb.head
+    return verb.dep_ == "acl" and verb.lemma_.lower() in LIGHT_VERBS and noun.lemma_.lower() in NOUN_TYPES
+
+
+def is_progressive_present(verb: Token) -> bool:
+    """ "are preparing", "is struggling": what is going on, not an occurrence to date."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBG" and bool(auxiliaries & {"is", "are", "am", "'s", "'re"})
+
+
+def is_participant_of_what_may_not_happen(noun: Token) -> bool:
+    """ "if the deal doesn't close by July 18": the deal is no event of its own there."""
+    verb = noun.head
+    in_clause = noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ == "VERB"
+    return in_clause and not is_actual(verb)
+
+
+def is_actual(verb: Token, dated: bool = False) -> bool:
+    """The verb tells something that happened or is set to happen (module docstring).
+
+    A clause with its own time is scheduled, even under a modal or in the present tense
+    ("could start this week", "meets on Friday").
+    """
+    for clause in clause_chain(verb):
+        children = list(clause.children)
+        if any(c.dep_ == "neg" for c in children):
+            return False
+        if not dated and any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+            return False
+    infinitive = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    if infinitive:  # and its head happened: not "by the time he begins to press"
+        return is_scheduled_infinitive(verb) and (verb.head.pos_ != "VERB" or is_actual(verb.head, dated))
+    if verb.tag_ == "VBN" and any(c.dep_ == "advmod" and c.lower_ in DEGREE_WORDS for c in verb.children):
+        return False  # "increasingly isolated": a state
+    if verb.tag_ in ("VBG", "VBN") and verb.dep_ in DESCRIBING_DEPS:
+        return False
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" or is_manner_gerund(verb):
+        return False
+    if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "a strategy adopted in 2018", not "a role played by"
+        return dated
+    return dated or not is_present_habit(verb)
+
+
+def is_manner_gerund(verb: Token) -> bool:
+    """ "despite spending", "by ignoring", "help in finding", "a list of those opposed": a
+    participle after a preposition describes; after a preposition of time ("after meeting")
+    it is an occurrence."""
+    return verb.dep_ == "pcomp" and verb.tag_ in ("VBG", "VBN") and verb.head.lower_ not in TIME_PREPOSITIONS
+
+
+def clause_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is conjoined to, which share its negation and modals."""
+    chain = [verb]
+    while chain[-1].dep_ == "conj" and chain[-1].head.pos_ in ("VERB", "AUX") and len(chain) < 4:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def is_present_habit(verb: Token) -> bool:
+    """A simple present with no future marker: a habit or a state, not a dated occurrence.
+
+    A present clause under a future one is future too: "will know tonight as they face Slovenia".
+    """
+    clause = verb
+    for _ in range(3):  # up the clauses it hangs from
+        if is_future(clause):
+            return False
+        if clause.dep_ not in ("advcl", "conj", "ccomp") or clause.head is clause:
+            break
+        clause = clause.head
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and not auxiliaries)
+
+
+def is_future(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "wo", "shall") for c in verb.children)
+
+
+def is_scheduled_infinitive(verb: Token) -> bool:
+    """ "are preparing to face", "is set to meet": the infinitive is the occurrence ahead;
+    "began streaming": the complement of a phase verb is the occurrence."""
+    return verb.head.lemma_.lower() in SCHEDULING_HEADS | PHASE_VERBS

@@ -1,0 +1,194 @@
+"""Step 3 of the quotes (:mod:`~whosaidwhat.nlp.quotes`): quotations the parse left alone.
+
+One beside a reporting verb the parser did not link ("...?" said the minister), one after a
+narrative clause and a colon ("Her neighbour takes up the tale: \"...\""), one signed
+"― Name", and the turns of a transcript ("TAPPER: ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
+from whosaidwhat.nlp.quotemarks import Quoted
+from whosaidwhat.nlp.speakers import addressee_of
+from whosaidwhat.nlp.speech_frames import is_speech
+from whosaidwhat.nlp.syntax import SPEAKER, subject_of, token_end
+
+#: Dashes that sign a quotation with its speaker's name.
+SIGNATURE_DASHES = frozenset("\u2015\u2014\u2013")
+#: Named-entity types that can speak.
+SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Named-entity types of a speaker's label ("Lund: ...").
+LABEL_ENTITY_TYPES = frozenset({"PERSON", "ORG"})
+#: Named-entity types of a dateline ("NEW YORK: ..."), never a speaker's label.
+PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def quotes_beside_cues(finder: QuoteFinder) -> None:
+    """Quotations next to a reporting verb the parser did not link them to.
+
+    ``"...?" said the minister.``, ``Moore said, "..."``, and the signature line of
+    reader voices, ``"..." ― Jane Doe``.
+    """
+    for k, quoted in enumerate(finder.quoted):
+        if k in finder.claimed:
+            continue
+        fills = finder.fills_its_sentences(quoted, slack=finder.settings.adjacent_words)
+        verb = None
+        if fills or _opens_sentence(finder, quoted):
+            verb = _verb_after(finder, quoted)
+        if verb is None and fills:
+            verb = _verb_before(finder, quoted)
+        verb = verb or _narrative_before_colon(finder, quoted)
+        if verb is not None:
+            finder.claimed.add(k)
+            finder.cue_tokens.add(verb.i)
+            cue = (verb.idx, token_end(verb))
+            finder.add(quoted.inner, cue, subject_of(verb, SPEAKER), addressee_of(verb))
+            continue
+        signed = _signature_after(finder, quoted) if fills else None
+        if signed is not None:
+            dash, name = signed
+            finder.claimed.add(k)
+            finder.add(quoted.inner, dash, name, None)
+
+
+def _opens_sentence(finder: QuoteFinder, quoted: Quoted) -> bool:
+    """ "\"In many ways you won,\" Corley told the lead attorney on the case, ...": the quotation
+    opens its sentence, whatever the length of the reporting clause after it."""
+    i = finder.token_index(quoted.start)
+    return i < len(finder.doc) and finder.doc[i].is_sent_start
+
+
+def _narrative_before_colon(finder: QuoteFinder, quoted: Quoted) -> Token | None:
+    """ "Her neighbour takes up the tale: \"...\"": a clause with a subject, a colon, and a
+    quotation of a sentence or more that ends the paragraph; the clause's verb is the cue."""
+    doc = finder.doc
+    colon = finder.token_index(quoted.start) - 1
+    if colon < 1 or doc[colon].text != ":" or finder.quote_of_token[colon - 1] >= 0:
+        return None
+    paragraph_end = finder.paragraph_ends[finder.paragraph_of(quoted.start)]
+    if finder.has_words(quoted.end, paragraph_end):
+        return None
+    span = doc.char_span(*quoted.inner, alignment_mode="expand")
+    if span is None or sum(not token.is_punct for token in span) < finder.settings.min_floating_words:
+        return None
+    verb = doc[colon - 1]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i in finder.cue_tokens:
+        return None
+    subject = subject_of(verb, SPEAKER)
+    if subject is None or not is_speech(verb, subject, list(span)):
+        return None
+    return verb
+
+
+def _verb_after(finder: QuoteFinder, quoted: Quoted) -> Token | None:
+    """A reporting verb among the few words after the quotation, in its sentence."""
+    doc = finder.doc
+    i = finder.token_index(quoted.end)
+    if i >= len(doc):
+        return None
+    sentence_end = doc[i].sent.end
+    for token in doc[i : min(sentence_end, i + finder.settings.adjacent_words)]:
+        if finder.quote_of_token[token.i] >= 0:
+            return None
+        if _is_free_reporting_verb(finder, token):
+            return token
+    return None
+
+
+def _verb_before(finder: QuoteFinder, quoted: Quoted) -> Token | None:
+    """A reporting verb ending the words before the quotation ("Moore said, "...")."""
+    doc = finder.doc
+    i = finder.token_index(quoted.start) - 1
+    if i < 0:
+        return None
+    sentence_start = doc[i].sent.start
+    for token in reversed(doc[max(sentence_start, i - finder.settings.adjacent_words + 1) : i + 1]):
+        if finder.quote_of_token[token.i] >= 0 or token.text in ".!?":
+            return None
+        if _is_free_reporting_verb(finder, token):
+            return token
+    return None
+
+
+def _is_free_reporting_verb(finder: QuoteFinder, token: Token) -> bool:
+    return finder.is_reporting_verb(token) and token.i not in finder.cue_tokens
+
+
+def _signature_after(finder: QuoteFinder, quoted: Quoted) -> tuple[Bounds, Token] | None:
+    """``"..." ― Jane Doe``: a dash after the quotation, then a name."""
+    text, doc = finder.text, finder.doc
+    dash = quoted.end
+    while dash < len(text) and text[dash] in " \u00a0":
+        dash += 1
+    if dash >= len(text) or text[dash] not in SIGNATURE_DASHES:
+        return None
+    i = finder.token_index(dash + 1)
+    if i >= len(doc) or doc[i].pos_ != "PROPN":
+        return None
+    name = doc[i]
+    while name.head.i > name.i and name.head.pos_ == "PROPN" and name.head.i - name.i <= 3:
+        name = name.head
+    return (dash, dash + 1), name
+
+
+def transcript_turns(finder: QuoteFinder) -> None:
+    """Paragraphs opened by a speaker's label: a transcript's turn (``TAPPER: And obviously ...``,
+    also after an opening mark, ``"PENCE: Well, ...``), or a person's name (``Lund: the harbour
+    will reopen``). A place is no speaker: ``NEW YORK: The city's "green budget" ...`` is a dateline."""
+    doc = finder.doc
+    names = _speaker_name_words(finder)
+    for start, end in zip(finder.paragraph_starts, finder.paragraph_ends, strict=True):
+        i = finder.token_index(start)
+        if i < len(doc) and doc[i].is_quote:
+            i += 1
+        label_end = _label_end(doc, i)
+        if label_end is None:
+            continue
+        label = doc[i:label_end]
+        if not _is_speaker_label(finder, label, names):
+            continue
+        colon = doc[label_end]
+        content = trim(finder.text, token_end(colon), end)
+        if finder.has_words(*content):
+            finder.add(content, (colon.idx, token_end(colon)), label[-1], None, kind="direct")
+
+
+def _label_end(doc: Doc, i: int) -> int | None:
+    """The colon ending the capitalised label of up to four words that starts at ``i``."""
+    end = i
+    while end < len(doc) and end - i < 4 and (doc[end].is_upper or doc[end].is_title):
+        end += 1
+    if end == i or end >= len(doc) or doc[end].text != ":":
+        return None
+    return end
+
+
+def _is_speaker_label(finder: QuoteFinder, label: Span, names: frozenset[str]) -> bool:
+    """A person or organisation: named so by the model, or whose name the article gives
+    elsewhere (``PENCE`` for Mike Pence). Never a place."""
+    types = {token.ent_type_ for token in label} - {""}
+    mention = finder.mentions.overlapping(label.start_char, label.end_char)
+    types |= {kind for _, _, _, kind in mention if kind}
+    if types & PLACE_ENTITY_TYPES:
+        return False
+    if label[-1].lower_ in names:
+        return True
+    if all(token.is_upper for token in label):
+        return bool(types & SPEAKER_ENTITY_TYPES) or bool(mention)
+    return bool(types & LABEL_ENTITY_TYPES) and all(token.pos_ == "PROPN" for token in label)
+
+
+def _speaker_name_words(finder: QuoteFinder) -> frozenset[str]:
+    """The last words of the names of the article's people and organisations, in lower case."""
+    words = set()
+    for start, end, _, kind in finder.mentions.mentions:
+        if kind in LABEL_ENTITY_TYPES:
+            name = finder.text[start:end].split()
+            if name and name[-1][:1].isupper():
+                words.add(name[-1].lower())
+    return frozenset(words)

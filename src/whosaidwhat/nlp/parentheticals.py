@@ -1,0 +1,160 @@
+"""Reporting clauses set off by commas inside what was said (step 2 of :mod:`~whosaidwhat.nlp.quotes`).
+
+``While the merger helps "in the short run," Greer said, in the long term it will cost jobs.``
+reports two things Greer said, one on each side of ``Greer said``; ``Acts of protest, Mr.
+Obama said, are acts of patriotism`` reports one, the clause after it (the words before
+have no verb of their own). The parser attaches such a clause anywhere, so it is read from
+the words: a comma, a short phrase holding the reporting verb and its subject (``he said
+on Monday``, ``said Mr. Bush``), a comma, and words on both sides within the sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
+from whosaidwhat.nlp.speakers import addressee_of
+from whosaidwhat.nlp.syntax import SUBJECT_DEPS, token_end
+
+#: At most this many words between the commas around a reporting clause ("he told reporters in Kyiv").
+MAX_CLAUSE_WORDS = 10
+#: Dependencies of the words a reporting clause may hold besides its verb and subject.
+CLAUSE_WORD_DEPS = frozenset(
+    {
+        "advmod",
+        "prep",
+        "pobj",
+        "npadvmod",
+        "dobj",
+        "dative",
+        "compound",
+        "det",
+        "amod",
+        "poss",
+        "case",
+        "punct",
+        "appos",
+        "aux",
+        "neg",
+        "nummod",
+        "prt",
+    }
+)
+#: Tags of finite verbs: the words before a reporting clause are a statement when they hold one.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Quotation marks that may open the words after the clause.
+OPENING_MARKS = frozenset("\"\u201c\u2018'\u00ab")
+#: Quotation marks that may close the words before the clause ("... in the short run," Greer said).
+CLOSING_MARKS = frozenset("\"\u201d\u2019'")
+
+
+def parenthetical_quotes(finder: QuoteFinder, verb: Token) -> bool:
+    """Record the quotes around ``verb`` when it heads a reporting clause set off by commas."""
+    if "ccomp" not in finder.settings.reporting_verbs[verb.lemma_]:
+        return False  # "..., Schultz likened RT to the BBC, which ...": no clause to report
+    clause = _clause_around(verb)
+    if clause is None:
+        return False
+    first, last, subject = clause
+    sentence = verb.sent
+    before = trim(finder.text, sentence.start_char, _end_before(finder, first))
+    after = trim(finder.text, token_end(finder.doc[last + 1]), sentence.end_char)
+    after = _without_final_stop(finder.text, after)
+    parts = [before] if _says_something_before(finder, before) else []
+    if _says_something_after(finder, after):
+        parts.append(after)
+    if not parts:
+        return False
+    finder.cue_tokens.add(verb.i)
+    cue = (verb.idx, token_end(verb))
+    for part in parts:
+        finder.add(part, cue, subject, addressee_of(verb))
+    return True
+
+
+def _clause_around(verb: Token) -> tuple[int, int, Token] | None:
+    """First and last token of the reporting clause around ``verb``, and its subject."""
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    if not subjects:
+        return None
+    # "said Mr. Bush": the parser may take the words before the comma for a second subject.
+    subject = subjects[-1] if subjects[-1].i > verb.i else subjects[0]
+    if subject.i < verb.i and any(token.text == "," for token in verb.doc[subject.right_edge.i : verb.i]):
+        return None
+    sentence = verb.sent
+    first = min(verb.i, subject.left_edge.i)
+    last = max(verb.i, subject.right_edge.i)
+    doc = verb.doc
+    commas = [token.i for token in doc[first : verb.i] if token.text == ","]
+    if commas:
+        # "To understand Dred Scott, Chief Justice Roberts said, ...": the parser took the
+        # words before the comma for the subject and the speaker for their apposition.
+        first = commas[-1] + 1
+        subject = next((token for token in doc[first : verb.i] if not first <= token.head.i < verb.i), None)
+        if subject is None:
+            return None
+    while last + 1 < sentence.end - 1 and doc[last + 1].text != ",":
+        last += 1
+        if doc[last].dep_ not in CLAUSE_WORD_DEPS or doc[last].head.i < first:
+            return None
+    if last - first + 1 > MAX_CLAUSE_WORDS or not _comma_before(doc, first, sentence):
+        return None
+    if last + 2 >= sentence.end or doc[last + 1].text != ",":
+        return None
+    return first, last, subject
+
+
+def _comma_before(doc, first: int, sentence: Span) -> bool:
+    """A comma ends the words before the clause, inside or outside a closing quotation mark."""
+    before = first - 1
+    if before > sentence.start and doc[before].text in CLOSING_MARKS:
+        before -= 1
+    return before > sentence.start and doc[before].text == ","
+
+
+def _end_before(finder: QuoteFinder, first: int) -> int:
+    """Where the words before the clause end: at its comma, with a closing mark kept."""
+    token = finder.doc[first - 1]
+    return token_end(token) if token.text in CLOSING_MARKS else token.idx
+
+
+def _without_final_stop(text: str, bounds: Bounds) -> Bounds:
+    start, end = bounds
+    while end > start and text[end - 1] in ".!?":
+        end -= 1
+    return start, end
+
+
+def _says_something_after(finder: QuoteFinder, bounds: Bounds) -> bool:
+    """Words after the clause are a quote when they hold a verb, name no one the clause spoke to
+    ("..., Corley told the attorney on the case, James Weingarten"), and are not a quotation of
+    their own: the second half of a quote split around its cue continues it (step 4)."""
+    if bounds[0] < bounds[1] and finder.text[bounds[0]] in OPENING_MARKS:
+        return False
+    tokens = finder.tokens_in(bounds)
+    inside = range(tokens[0].i, tokens[-1].i + 1) if tokens else range(0)
+    if any(token.dep_ == "appos" and token.head.i not in inside for token in tokens):
+        return False
+    # "..., she said, calling him ...": what she did while saying it, not what she said
+    return any(token.tag_ in FINITE_TAGS for token in tokens)
+
+
+def _says_something_before(finder: QuoteFinder, bounds: Bounds) -> bool:
+    """Words before the clause are a quote of their own when they quote or state something:
+    "In Kyiv, he said, ...", "To prevent that, he said, ..." and "When the storm hit, she said,
+    ..." introduce what follows."""
+    tokens = finder.tokens_in(bounds)
+    if any(finder.quote_of_token[token.i] >= 0 for token in tokens):
+        return True
+    roots = [
+        token for token in tokens if not bounds[0] <= token.head.idx < bounds[1] or token.head.i == token.i
+    ]
+    return any(
+        not _is_subordinate(root) and any(token.tag_ in FINITE_TAGS for token in (root, *root.children))
+        for root in roots
+    )
+
+
+def _is_subordinate(root: Token) -> bool:
+    """A clause opened by a conjunction: "when the storm hit", "because it rained"."""
+    return root.left_edge.pos_ == "SCONJ" or any(child.dep_ == "mark" for child in root.children)

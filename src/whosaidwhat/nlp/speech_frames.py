@@ -1,0 +1,153 @@
+"""Whether a reporting verb's clause reports what someone said (:mod:`~whosaidwhat.nlp.cues`).
+
+A verb that can report speech does not always do so. These readings of the parse tell the
+report from the rest:
+
+* nobody speaks in an agentless passive or an impersonal clause: "The deficit *is
+  expected* to grow", "Darshan *is said* to have known him", "*It has been revealed* that";
+* a poll's share speaks for nobody: "About *4 in 10 residents* say that ...";
+* the one asked is not the one who asks: "*Asked* whether she would resign, Holt said ...";
+* the writer is no source: "*I* believe", "*we* see", "*you* know" outside quotation marks;
+* a verb of doing that reports speech only when it is done ("declared", "showed",
+  "offered") is no report under a modal, after a preposition or as an infinitive:
+  "Councillors *must declare* gifts", "*by offering* access";
+* a refusal or a denial of speech says nothing: "*declined to comment*", "*did not say*
+  whether", "*did not respond*";
+* nor is any reporting verb as the infinitive of what someone needs, wants or declines to
+  do: "*needs to explain* why", "*declined to say*";
+* "appear" and "seem" say how things look, unless a report follows: "*appeared to blame* the
+  workers";
+* pictures do not speak: "Video *footage* showed a van marked ..." (``resources/mute_nouns.txt``);
+* a thinking, perceiving or wanting verb (``resources/thinking_verbs.txt``) reports a
+  belief, which news counts as said only when its holder speaks elsewhere in the article:
+  :func:`is_belief` marks such quotes, and the quotes component keeps them afterwards only
+  for a speaker it quotes otherwise;
+* what was said is more than a pronoun: "endorsed *her*", "criticised *this*", "want *to*".
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from whosaidwhat.nlp.lexicons import reporting_verbs, words
+from whosaidwhat.nlp.syntax import child_with_dep
+
+#: Subjects that are the writer or the reader: outside quotation marks they are nobody's source.
+NARRATOR_SUBJECTS = frozenset({"i", "we", "you"})
+#: Auxiliaries that make a verb of doing an obligation, a possibility or a plan rather than a report.
+MODALS = frozenset({"must", "should", "can", "ca", "could", "may", "might", "shall", "need", "ought"})
+#: Words that make a number before a subject a share of those asked ("4 in 10", "60 per cent of").
+SHARE_WORDS = frozenset({"percent", "cent", "%", "majority", "proportion"})
+#: Verbs whose infinitive of a reporting verb says that nothing was said: "declined to comment".
+NON_ANSWERS = frozenset({"decline", "refuse"})
+#: Verbs that say how something looks, not what anyone said, unless what follows is a report
+#: ("appeared *to blame* the workers").
+SEEMING_VERBS = frozenset({"appear", "seem"})
+#: Parts of speech that carry what was said; content with none of them is only an anaphor.
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV", "AUX"})
+
+
+@cache
+def thinking_verbs() -> frozenset[str]:
+    """The verbs of ``resources/thinking_verbs.txt``."""
+    return words("thinking_verbs.txt")
+
+
+@cache
+def mute_nouns() -> frozenset[str]:
+    """The nouns of ``resources/mute_nouns.txt``."""
+    return words("mute_nouns.txt")
+
+
+def is_speech(verb: Token, subject: Token | None, content_tokens: list[Token]) -> bool:
+    """Whether ``verb`` reports what ``subject`` said, ``content_tokens`` being what it governs."""
+    return reports(verb, subject) and any(token.pos_ in CONTENT_POS for token in content_tokens)
+
+
+def reports(verb: Token, subject: Token | None) -> bool:
+    """Whether ``verb`` with ``subject`` reports speech, whatever it governs."""
+    if _is_agentless_passive(verb) or _is_copula_infinitive(verb) or _is_non_answer(verb):
+        return False
+    if subject is not None and (subject.lower_ in NARRATOR_SUBJECTS or _is_survey_share(subject)):
+        return False
+    if subject is not None and subject.lemma_ in mute_nouns():
+        return False
+    if (_is_act(verb) and _is_not_done(verb)) or _is_intended(verb):
+        return False
+    return verb.lemma_ not in SEEMING_VERBS or _completed_by_report(verb)
+
+
+def is_belief(verb: Token) -> bool:
+    """A verb of thinking, perceiving or wanting: a report only when its holder speaks elsewhere."""
+    return verb.lemma_ in thinking_verbs()
+
+
+def _is_non_answer(verb: Token) -> bool:
+    """ "declined to comment", "refused to say whether", "did not say whether": nothing was said."""
+    if verb.lemma_ in NON_ANSWERS:
+        return _completed_by_report(verb)
+    return any(child.dep_ == "neg" for child in verb.children) and verb.lemma_ in reporting_verbs()
+
+
+def _is_survey_share(subject: Token) -> bool:
+    """ "About 4 in 10 residents say", "60 per cent of voters believe": a poll's answer, nobody's words."""
+    words = list(subject.subtree)
+    if not any(token.like_num for token in words):
+        return False
+    lowers = {token.lower_ for token in words}
+    return bool(lowers & SHARE_WORDS) or any(
+        token.lower_ == "in" and token.nbor(-1).like_num for token in words if token.i > 0
+    )
+
+
+def _completed_by_report(verb: Token) -> bool:
+    complement = child_with_dep(verb, "xcomp")
+    return complement is not None and complement.lemma_ in reporting_verbs()
+
+
+def _is_agentless_passive(verb: Token) -> bool:
+    """ "is said to", "are expected to", "it has been revealed that": a passive with no "by" phrase."""
+    passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+    # "Asked whether she would resign, Holt said": the one asked is the subject.
+    reduced = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
+    return (passive or reduced) and child_with_dep(verb, "agent") is None
+
+
+def _is_copula_infinitive(verb: Token) -> bool:
+    """ "which isn't to say", "that is to say": a manner of speaking, not a report."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_ == "be"
+
+
+def _is_act(verb: Token) -> bool:
+    known = reporting_verbs().get(verb.lemma_)
+    return verb.lemma_ in thinking_verbs() or (known is not None and not known.speech)
+
+
+def _is_not_done(verb: Token) -> bool:
+    """Under a modal ("must declare"), after a preposition ("by offering"), or an infinitive
+    completing a verb that does not report ("released to show")."""
+    if any(child.dep_ == "aux" and child.lower_ in MODALS for child in verb.children):
+        return True
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        return True
+    if _is_infinitive(verb):
+        head = reporting_verbs().get(verb.head.lemma_)
+        return head is None or not head.speech
+    return False
+
+
+def _is_intended(verb: Token) -> bool:
+    """An infinitive of what someone needs, wants or refuses to do: "needs to explain", "declined to say"."""
+    if not _is_infinitive(verb):
+        return False
+    head = verb.head.lemma_
+    known = reporting_verbs().get(head)
+    return head in MODALS or head in thinking_verbs() or (known is not None and not known.speech)
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return verb.dep_ in ("xcomp", "advcl") and any(
+        child.dep_ == "aux" and child.lower_ == "to" for child in verb.children
+    )

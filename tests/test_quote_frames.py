@@ -1,0 +1,87 @@
+"""False quotes: verbs that can report speech but here do not (short texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes import quotes_of
+
+NOT_QUOTES = [
+    pytest.param("The deficit is expected to grow next year.", id="agentless-passive-expected"),
+    pytest.param("Darshan is said to have known the victim for years.", id="agentless-passive-said"),
+    pytest.param("It has also been revealed that the mayor sold the land.", id="impersonal-it"),
+    pytest.param('Residents felt it was "unfair".', id="thinking-verb-feel"),
+    pytest.param("Investigators believe it was a targeted attack.", id="thinking-verb-believe"),
+    pytest.param("Portugal will know the pressure is all on them tonight.", id="thinking-verb-know"),
+    pytest.param("Fans want a new stadium.", id="thinking-verb-want"),
+    pytest.param("Shop owners welcomed the decision.", id="thinking-verb-welcome"),
+    pytest.param("Analysts see a rebound in the spring.", id="thinking-verb-see"),
+    pytest.param("The deal is seen as a win for the union.", id="seen-as"),
+    pytest.param("Councillors must declare gifts within 28 days.", id="act-under-modal"),
+    pytest.param('Video footage showed a van marked "POLICE".', id="mute-subject"),
+    pytest.param("The firm survived by offering cheap loans to farmers.", id="act-after-preposition"),
+    pytest.param("The board needs to explain why it ignored the audit.", id="act-as-infinitive"),
+    pytest.param("Microsoft appeared to have the upper hand in the hearing.", id="appear"),
+    pytest.param("As a doctor, I believe this policy is a betrayal of patients.", id="narrator-i"),
+    pytest.param("We see everything the lord does in this episode.", id="narrator-we"),
+    pytest.param("He has implicitly endorsed her.", id="anaphor-only"),
+    pytest.param("The party criticised this.", id="anaphor-this"),
+    pytest.param("Which isn't to say that the finale lacked great moments.", id="is-to-say"),
+    pytest.param("The minister declined to say whether she would resign.", id="declined-to-say"),
+    pytest.param("The club did not respond to emailed questions.", id="did-not-respond"),
+    pytest.param("The coach would not say whether he would stay.", id="would-not-say"),
+    pytest.param("The police responded to a phone call from a farmer.", id="responded-to-a-call"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES)
+def test_no_quote_where_nobody_speaks(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+def test_a_belief_is_a_quote_when_its_holder_speaks_elsewhere(nlp):
+    text = 'Mayor Lina Holt believes the plan will fail. "It is a mistake," Holt said on Monday.'
+    found = quotes_of(nlp, text)
+    assert [(q["content"], q["cue"], q["speaker"]) for q in found] == [
+        ("the plan will fail", "believes", "Lina Holt"),
+        ("It is a mistake", "said", "Lina Holt"),
+    ]
+
+
+def test_a_belief_of_someone_never_quoted_is_no_quote(nlp):
+    text = 'Mayor Lina Holt believes the plan will fail. "It is a mistake," Tom Berg said on Monday.'
+    assert [q["cue"] for q in quotes_of(nlp, text)] == ["said"]
+
+
+def test_seeming_is_a_quote_when_a_report_follows(nlp):
+    found = quotes_of(
+        nlp, "In an interview, the chief executive appeared to blame junior staff for the losses."
+    )
+    assert len(found) == 1
+    assert "junior staff" in found[0]["content"]
+
+
+def test_a_poll_share_is_no_source(nlp):
+    assert quotes_of(nlp, "About 4 in 10 residents say that the town is getting worse.") == []
+
+
+def test_a_number_of_officials_is_a_source(nlp):
+    found = quotes_of(nlp, "Two officials said the town is getting worse.")
+    assert [(q["source"], q["content"]) for q in found] == [("Two officials", "the town is getting worse")]
+
+
+def test_a_decision_is_no_quote(nlp):
+    assert quotes_of(nlp, "If Biden decides to bow out, his preferred choice is Harris.") == []
+
+
+def test_a_title_is_no_quote(nlp):
+    text = "Editor's picks: The Best Albums of the Year and Every Awful Thing Lund Has Promised to Do"
+    assert quotes_of(nlp, text) == []
+
+
+def test_the_tenets_of_a_religion_are_no_source(nlp):
+    assert quotes_of(nlp, "She will not be damned according to the tenets of her religion.") == []
+
+
+def test_one_of_a_group_is_a_source(nlp):
+    found = quotes_of(nlp, "One of the doctors said the clinic would close.")
+    assert [(q["source"], q["content"]) for q in found] == [("One of the doctors", "the clinic would close")]

@@ -1,0 +1,60 @@
+"""Reporting clauses set off by commas in the middle of what was said (texts written for these tests)."""
+
+from __future__ import annotations
+
+from test_quotes import quotes_of
+
+
+def contents(found: list[dict]) -> list[tuple[str, str, str]]:
+    return [(q["content"], q["cue"], q["source"]) for q in found]
+
+
+def test_a_clause_on_each_side_gives_two_quotes(nlp):
+    text = 'While the merger helps "in the short run," Greer said, in the long term it will cost jobs.'
+    found = quotes_of(nlp, text)
+    assert [(q["cue"], q["speaker"]) for q in found] == [("said", "Greer"), ("said", "Greer")]
+    assert "in the short run" in found[0]["content"] and found[0]["kind"] == "mixed"
+    assert found[1]["content"] == "in the long term it will cost jobs"
+
+
+def test_words_before_without_a_verb_introduce_the_quote(nlp):
+    text = "Acts of protest, Mayor Lina Holt said, are acts of patriotism."
+    assert contents(quotes_of(nlp, text)) == [("are acts of patriotism", "said", "Mayor Lina Holt")]
+
+
+def test_inverted_clause_with_a_time(nlp):
+    text = "The museum, said Mr. Bush on Friday, celebrated several of his heroes."
+    found = quotes_of(nlp, text)
+    assert [(q["content"], q["speaker"]) for q in found] == [("celebrated several of his heroes", "Bush")]
+
+
+def test_clause_of_two_statements(nlp):
+    text = "Lenox was a giant, Mr. Clarke said, until it went bankrupt in 1999."
+    assert [q["content"] for q in quotes_of(nlp, text)] == [
+        "Lenox was a giant",
+        "until it went bankrupt in 1999",
+    ]
+
+
+def test_an_introductory_phrase_is_no_parenthetical(nlp):
+    found = quotes_of(nlp, "After the vote, she said the plan was dead.")
+    assert contents(found) == [("the plan was dead", "said", "she")]
+
+
+def test_a_clause_before_the_speaker_is_no_subject(nlp):
+    text = "To understand the real story, Chief Justice Anna Roberts said, one should visit this museum."
+    found = quotes_of(nlp, text)
+    assert [(q["content"], q["source"]) for q in found] == [
+        ("one should visit this museum", "Chief Justice Anna Roberts")
+    ]
+
+
+def test_what_the_speaker_did_while_saying_it_is_no_quote(nlp):
+    text = 'The mayor is staying, her campaign chief Dana Reyes insisted on Friday, calling her "the best".'
+    assert [q["cue"] for q in quotes_of(nlp, text)][0] == "insisted"
+    assert "insisted" not in [q["cue"] for q in quotes_of(nlp, text)][1:]
+
+
+def test_the_person_told_is_no_quote(nlp):
+    text = '"You won," Judge Corley told the lead attorney on the case, James Weingarten.'
+    assert [q["content"] for q in quotes_of(nlp, text)] == ["You won"]

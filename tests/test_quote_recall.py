@@ -1,0 +1,341 @@
+"""Missed quotes: reporting verbs, quotation marks and content bounds (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes import only_quote, quotes_of
+
+from whosaidwhat.nlp.quotemarks import find_quoted
+from whosaidwhat.nlp.syntax import line_paragraphs
+
+# ------------------------------------------------------------------ reporting verbs and frames
+
+VERBS = [
+    pytest.param(
+        "The mayor lamented that the town had lost its only bank.",
+        "lamented",
+        "the town had lost",
+        id="lament",
+    ),
+    pytest.param(
+        "Critics characterised the budget as a gamble.",
+        "characterised",
+        "the budget as a gamble",
+        id="characterise",
+    ),
+    pytest.param(
+        "Residents voiced concern over the new road.", "voiced", "concern over the new road", id="voice"
+    ),
+    pytest.param(
+        "The guard recounted how the prisoners escaped.",
+        "recounted",
+        "how the prisoners escaped",
+        id="recount",
+    ),
+    pytest.param(
+        "Holt remembered that the river froze in 1963.",
+        "remembered",
+        "the river froze in 1963",
+        id="remember",
+    ),
+    pytest.param("The union disputed that wages had risen.", "disputed", "wages had risen", id="dispute"),
+    pytest.param(
+        "The family begged the council to reopen the school.",
+        "begged",
+        "the council to reopen the school",
+        id="beg",
+    ),
+    pytest.param(
+        "Berg shared that she had been offered the post.",
+        "shared",
+        "she had been offered the post",
+        id="share",
+    ),
+    pytest.param(
+        "The minister stressed the need for calm.", "stressed", "the need for calm", id="stress-object"
+    ),
+    pytest.param(
+        "The union challenged the figures in the report.",
+        "challenged",
+        "the figures in the report",
+        id="challenge",
+    ),
+    pytest.param(
+        "The mayor attributed the flooding to blocked drains.",
+        "attributed",
+        "the flooding to blocked drains",
+        id="attribute",
+    ),
+    pytest.param(
+        "The minister emphasised the need for calm.",
+        "emphasised",
+        "the need for calm",
+        id="emphasise-object",
+    ),
+    pytest.param(
+        "Berg cautioned against reading too much into the poll.",
+        "cautioned",
+        "reading too much into the poll",
+        id="caution-against",
+    ),
+    pytest.param(
+        "Holt described how the water rose within minutes.",
+        "described",
+        "how the water rose within minutes",
+        id="describe-how",
+    ),
+    pytest.param(
+        "Farmers worried about the cost of feed.",
+        "worried",
+        "the cost of feed",
+        id="worried-about",
+    ),
+    pytest.param(
+        "The group has decried the cuts as a betrayal of patients.",
+        "decried",
+        "a betrayal of patients",
+        id="decry-as",
+    ),
+    pytest.param(
+        "The charity has advocated for free school meals.",
+        "advocated",
+        "free school meals",
+        id="advocate-for",
+    ),
+    pytest.param(
+        "Microsoft pledged that the game would stay on rival consoles.",
+        "pledged",
+        "the game would stay",
+        id="pledge-that",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), VERBS)
+def test_reporting_verbs(nlp, text, cue, content):
+    quote = only_quote(nlp, text)
+    assert quote["cue"] == cue
+    assert content in quote["content"]
+
+
+def test_a_statement_before_its_reporting_clause(nlp):
+    text = "The mayor is staying in the race, her campaign chief Dana Reyes insisted on Friday."
+    quote = only_quote(nlp, text)
+    assert (quote["content"], quote["cue"]) == ("The mayor is staying in the race", "insisted")
+
+
+def test_coordinated_reports_are_two_quotes(nlp):
+    text = "Lund says the mayor promised to stay and said she would fight the plan."
+    found = quotes_of(nlp, text)
+    assert [(q["cue"], q["content"]) for q in found] == [
+        ("says", "the mayor promised to stay"),
+        ("said", "she would fight the plan"),
+    ]
+
+
+def test_an_object_that_opens_with_a_quotation_ends_with_it(nlp):
+    text = 'The group is calling for "urgent action" amid a slump in hiring.'
+    quote = only_quote(nlp, text)
+    assert (quote["kind"], quote["content"]) == ("direct", "urgent action")
+
+
+def test_an_object_runs_on_past_commas_to_its_complement(nlp):
+    text = "Police are urging anyone with information, or anyone who saw the van, to call them."
+    assert only_quote(nlp, text)["content"].endswith("to call them")
+
+
+# ------------------------------------------------------------------ quotation marks
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        pytest.param(
+            "Berg added: \u2018I am not going anywhere.\u2019",
+            ["I am not going anywhere."],
+            id="curly-single",
+        ),
+        pytest.param("He didn\u2019t say \u2018yes\u2019.", ["yes"], id="apostrophe-is-no-mark"),
+        pytest.param(
+            "\u2018The workers\u2019 union is strong,\u2019 he said.",
+            ["The workers\u2019 union is strong,"],
+            id="plural-possessive",
+        ),
+        pytest.param(
+            "''We are not going anywhere,'' he said.", ["We are not going anywhere,"], id="doubled-straight"
+        ),
+        pytest.param('"We are staying\u201d, she said.', ["We are staying"], id="straight-closed-by-curly"),
+    ],
+)
+def test_quotation_marks(text, quoted):
+    found = find_quoted(text, line_paragraphs(text))
+    assert [text[slice(*q.inner)] for q in found] == quoted
+
+
+def test_curly_single_quotes_as_outer_marks(nlp):
+    text = "Mayor Tom Berg added: \u2018I am not going anywhere. I love this town.\u2019"
+    quote = only_quote(nlp, text)
+    assert (quote["kind"], quote["content"], quote["speaker"]) == (
+        "direct",
+        "I am not going anywhere. I love this town.",
+        "Tom Berg",
+    )
+
+
+# ------------------------------------------------------------------ cues beyond the verb
+
+
+def test_noun_cue_with_its_holder(nlp):
+    quote = only_quote(nlp, 'His remarks that "the fund is empty" caused alarm.')
+    assert (quote["cue"], quote["source"]) == ("remarks", "His")
+    assert "the fund is empty" in quote["content"]
+
+
+def test_noun_cue_without_a_holder_is_no_quote(nlp):
+    assert quotes_of(nlp, "The claim that the border is closed was false.") == []
+
+
+def test_report_in_a_relative_clause(nlp):
+    quote = only_quote(nlp, "The storm, which officials say destroyed 300 homes, moved north on Friday.")
+    assert (quote["content"], quote["cue"], quote["source"]) == ("destroyed 300 homes", "say", "officials")
+
+
+def test_according_to_inside_a_relative_clause(nlp):
+    quote = only_quote(nlp, "Police raided firms which, according to auditors, were set up to hide money.")
+    assert (quote["content"], quote["source"]) == ("were set up to hide money", "auditors")
+
+
+def test_according_to_after_the_clause_it_sources(nlp):
+    quote = only_quote(nlp, "Sales fell by half, according to the agency, with most shops closed in May.")
+    assert quote["content"] == "Sales fell by half"
+
+
+def test_quotation_after_a_narrative_clause_and_a_colon(nlp):
+    text = 'Her neighbour takes up the tale: "The water came through the door in minutes."'
+    quote = only_quote(nlp, text)
+    assert (quote["kind"], quote["source"]) == ("direct", "Her neighbour")
+    assert quote["content"] == "The water came through the door in minutes."
+
+
+def test_a_sign_is_no_speaker(nlp):
+    assert quotes_of(nlp, 'The sign on the door read: "Closed until further notice for repairs."') == []
+
+
+def test_quotation_opening_a_sentence_with_a_long_reporting_clause(nlp):
+    text = '"In many ways you won," Judge Corley told the lead attorney for the agency, James Weingarten.'
+    quote = only_quote(nlp, text)
+    assert (quote["content"], quote["cue"]) == ("In many ways you won", "told")
+
+
+def test_a_floating_quote_after_a_narrative_paragraph(nlp):
+    text = 'Coach Dana Reyes praised the squad after the match.\n\n"They never gave up, not for one second."'
+    found = quotes_of(nlp, text)
+    assert (found[-1]["content"], found[-1]["cue"], found[-1]["speaker"]) == (
+        "They never gave up, not for one second.",
+        None,
+        "Dana Reyes",
+    )
+
+
+def test_asked_whether_is_one_quote(nlp):
+    text = 'Asked whether she would resign, Mayor Lina Holt said: "I have no such plans."'
+    assert [(q["content"], q["cue"]) for q in quotes_of(nlp, text)] == [("I have no such plans.", "said")]
+
+
+# ------------------------------------------------------------------ speaker labels
+
+
+def test_transcript_turns_after_an_opening_mark(nlp):
+    text = (
+        '"TAPPER: And obviously you are here today.\n\n"PENCE: Well, look, it is serious business.\n\n'
+        "Mike Pence and Jake Tapper spoke for an hour."
+    )
+    found = quotes_of(nlp, text)
+    assert [(q["content"], q["speaker"]) for q in found] == [
+        ("And obviously you are here today.", "Jake Tapper"),
+        ("Well, look, it is serious business.", "Mike Pence"),
+    ]
+
+
+def test_a_dateline_is_no_speaker_label(nlp):
+    text = 'NEW YORK: The city\'s "green budget" is late again.\n\nThe mayor of New York did not comment.'
+    assert quotes_of(nlp, text) == []
+
+
+def test_a_statement_the_parser_took_for_an_adverbial_clause(nlp):
+    quote = only_quote(nlp, "Lund said after the meeting he would not accept the offer.")
+    assert quote["cue"] == "said" and quote["content"].endswith("he would not accept the offer")
+
+
+def test_a_time_clause_is_no_statement(nlp):
+    assert quotes_of(nlp, "He said it when he left the room.") == []
+
+
+def test_a_second_speaker_in_a_coordinated_clause(nlp):
+    text = "She said the plan would fail, and when pressed, the minister said it was a start."
+    found = quotes_of(nlp, text)
+    assert [(q["source"], q["content"]) for q in found] == [
+        ("She", "the plan would fail"),
+        ("the minister", "it was a start"),
+    ]
+
+
+def test_a_poll_share_in_a_coordinated_clause_stays_in_the_quote(nlp):
+    text = "The report claimed men were more likely to be promoted, and eight in 10 men reported a sponsor."
+    quote = only_quote(nlp, text)
+    assert quote["content"].endswith("reported a sponsor")
+
+
+def test_called_with_two_object_predicates(nlp):
+    text = 'The two men traded insults for months. Cruz called Lund a "pathological liar" who is "amoral."'
+    quote = only_quote(nlp, text)
+    assert (quote["cue"], quote["kind"]) == ("called", "mixed")
+    assert quote["content"].startswith('Lund a "pathological liar"')
+
+
+def test_a_report_in_a_clause_after_a_preposition(nlp):
+    text = 'The group is calling for "urgent action" amid what it has decried as a "stagnation" in hiring.'
+    found = quotes_of(nlp, text)
+    assert [(q["cue"], q["content"]) for q in found] == [
+        ("calling", "urgent action"),
+        ("decried", 'a "stagnation" in hiring'),
+    ]
+
+
+def test_a_statement_whose_subject_hangs_from_its_auxiliary(nlp):
+    text = 'Biden is "absolutely" staying in the race, the campaign chair Jen Dillon insisted on Friday.'
+    found = quotes_of(nlp, text)
+    assert (found[0]["cue"], found[0]["content"]) == ("insisted", 'Biden is "absolutely" staying in the race')
+
+
+def test_coordinated_that_clauses_stay_in_the_content(nlp):
+    quote = only_quote(nlp, "The minister warned that prices would rise, and that wages would not keep up.")
+    assert quote["content"] == "that prices would rise, and that wages would not keep up"
+
+
+def test_a_quotation_inside_the_content_does_not_end_it(nlp):
+    quote = only_quote(nlp, 'Lund said the plan was "dead on arrival" and would be withdrawn.')
+    assert (quote["kind"], quote["content"]) == (
+        "mixed",
+        'the plan was "dead on arrival" and would be withdrawn',
+    )
+
+
+def test_a_quoted_fragment_about_someone_continues_the_speaker(nlp):
+    text = (
+        '"We found her in the park," Officer Dana Reyes said.\n\n'
+        'She had been "sleeping rough" for weeks when the storm hit.'
+    )
+    fragment = quotes_of(nlp, text)[-1]
+    assert (fragment["kind"], fragment["cue"], fragment["speaker"]) == ("mixed", None, "Dana Reyes")
+    assert '"sleeping rough"' in fragment["content"]
+
+
+def test_a_scare_quote_about_a_thing_is_no_quote(nlp):
+    text = '"The budget is late," Mayor Lina Holt said.\n\nThe city\'s "green budget" has been delayed twice.'
+    assert len(quotes_of(nlp, text)) == 1
+
+
+def test_according_to_first_gives_the_rest_without_its_comma(nlp):
+    quote = only_quote(nlp, "According to the agency, sales fell by half in May.")
+    assert quote["content"].startswith("sales fell by half")
