@@ -7,6 +7,7 @@ import pytest
 from test_speakers import mentions_of, quote_containing
 
 from whosaidwhat.names import misspelt_surname
+from whosaidwhat.nlp.name_mentions import Mention, split_before_subject
 
 
 def test_an_acronym_defined_in_brackets_joins_its_organisation(nlp):
@@ -137,3 +138,17 @@ def test_a_bare_surname_is_the_principal_not_the_relative_named_in_passing(nlp):
 )
 def test_a_surname_with_a_particle_is_the_person_named_in_full(nlp, text, words, speaker):
     assert quote_containing(nlp, text, words)["speaker"] == speaker
+
+
+def test_a_transcript_label_is_the_name_without_the_turn(nlp):
+    text = (
+        "Chris Wallace hosted the debate on Sunday.\n"
+        "WALLACE: Let me ask you about the economy, which is slowing down fast.\n"
+    )
+    assert quote_containing(nlp, text, "economy")["speaker"] == "Chris Wallace"
+
+
+def test_a_name_the_model_ran_past_a_colon_stops_there(nlp):
+    doc = nlp.make_doc("WALLACE: Let me ask you.")
+    (kept,) = split_before_subject(doc, [Mention(0, 3, "PERSON", "WALLACE: Let")])
+    assert (kept.start, kept.end, kept.text) == (0, 1, "WALLACE")

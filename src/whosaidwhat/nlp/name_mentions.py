@@ -185,9 +185,13 @@ def _leading_titles(doc: Doc, mention: Mention) -> int:
 
 def split_before_subject(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with a name the model ran into the one before it across a comma split off:
-    "Evening Courier, Lund" before "claimed" is the outlet and then the speaker, "Lund"."""
+    "Evening Courier, Lund" before "claimed" is the outlet and then the speaker, "Lund"; and
+    without what follows a colon ("WALLACE: Let" is Wallace's label and his first word)."""
     split = []
     for mention in mentions:
+        colon = next((i for i in range(mention.start + 1, mention.end) if doc[i].text == ":"), None)
+        if colon is not None:  # a transcript's speaker label run into the turn: "WALLACE: Let"
+            mention = Mention(mention.start, colon, mention.label, doc[mention.start : colon].text)
         comma = next((i for i in range(mention.start + 1, mention.end - 1) if doc[i].text == ","), None)
         after = doc[mention.end] if mention.end < len(doc) else None
         if comma is None or after is None or after.pos_ not in ("VERB", "AUX"):
