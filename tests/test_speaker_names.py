@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 from test_speakers import mentions_of, quote_containing
 
+from whosaidwhat.extract import extract
 from whosaidwhat.names import misspelt_surname
 from whosaidwhat.nlp.name_mentions import Mention, split_before_subject
+from whosaidwhat.readers import read_bytes
 
 
 def test_an_acronym_defined_in_brackets_joins_its_organisation(nlp):
@@ -152,3 +154,10 @@ def test_a_name_the_model_ran_past_a_colon_stops_there(nlp):
     doc = nlp.make_doc("WALLACE: Let me ask you.")
     (kept,) = split_before_subject(doc, [Mention(0, 3, "PERSON", "WALLACE: Let")])
     assert (kept.start, kept.end, kept.text) == (0, 1, "WALLACE")
+
+
+def test_a_name_the_model_took_for_an_unknown_place_is_a_person_when_it_speaks(nlp):
+    text = "Holt and Adeyemi met on Friday. Holt said they agreed on nothing. Adeyemi said that was unfair."
+    record = extract(read_bytes(f"Council news\n{text}\n".encode(), path="story.txt"), nlp).to_dict()
+    types = {entity["name"]: entity["type"] for entity in record["entities"]}
+    assert (types["Holt"], types["Adeyemi"]) == ("PERSON", "PERSON")

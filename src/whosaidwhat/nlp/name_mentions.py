@@ -29,6 +29,8 @@ EXCLUDED_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "OR
 MISTAKEN_FOR_NAMES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 ARTICLES = frozenset({"the", "a", "an"})
+#: Verbs of speaking whose subject is someone, not somewhere: an unknown "place" that says is a person.
+SPEECH_LEMMAS = frozenset({"say", "tell", "add"})
 #: Last words of organisations' names that open with a given name ("Merrill Lynch & Co").
 ORGANISATION_NAME_WORDS = words("organisation_nouns.txt") | words("organisation_name_words.txt")
 
@@ -142,10 +144,14 @@ def people_typed_otherwise(doc: Doc, mentions: list[Mention]) -> None:
                 mention.start += titles
                 mention.text = doc[mention.start : mention.end].text
                 mention.label = "PERSON"
+    speakers = {token.text for token in doc if token.dep_ == "nsubj" and token.head.lemma_ in SPEECH_LEMMAS}
     people = {mention.text for mention in mentions if mention.label == "PERSON"}
     alone = {mention.text for mention in mentions if mention.end - mention.start == 1}
     for mention in mentions:
         if mention.label not in MISTAKEN_FOR_NAMES or not _is_proper_name(doc, mention):
+            continue
+        if mention.label == "GPE" and mention.text in speakers:
+            mention.label = "PERSON"  # no place the gazetteer knows, and it speaks: "Holt said"
             continue
         words = mention.text.split()
         titled = mention.start > 0 and is_title_word(doc[mention.start - 1].text)
