@@ -150,7 +150,12 @@ def people_typed_otherwise(doc: Doc, mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.label not in MISTAKEN_FOR_NAMES or not _is_proper_name(doc, mention):
             continue
-        if mention.label == "GPE" and mention.text in speakers:
+        if (
+            mention.label == "GPE"
+            and mention.text in speakers
+            and mention.text.istitle()
+            and gazetteer.country_code(mention.text) is None
+        ):
             mention.label = "PERSON"  # no place the gazetteer knows, and it speaks: "Holt said"
             continue
         words = mention.text.split()
