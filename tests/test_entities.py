@@ -6,7 +6,7 @@ import pytest
 
 from whosaidwhat.names import expanded_title_word, is_person_noun, misspelt_surname
 from whosaidwhat.nlp import analyse
-from whosaidwhat.nlp.coref import title_fits
+from whosaidwhat.nlp.descriptions import title_fits
 from whosaidwhat.nlp.gazetteer import corrected_label, country_code, country_of_word, related_place_words
 from whosaidwhat.nlp.titles import Title
 

@@ -141,3 +141,242 @@ def test_a_rival_subject_of_the_same_gender_breaks_the_chain(nlp):
 )
 def test_a_relative_pronoun_speaks_for_its_antecedent(nlp, text, speaker):
     assert quote_containing(nlp, text, "findings")["speaker"] == speaker
+
+
+def mentions_of(nlp, text: str) -> dict[str, list[str]]:
+    """Each entity's name and the words of its mentions, as the record lists them."""
+    record = extract(read_bytes((HEADLINE + text).encode("utf-8"), path="story.txt"), nlp).to_dict()
+    return {entity["name"]: [m["text"] for m in entity["mentions"]] for entity in record["entities"]}
+
+
+def test_a_name_inside_the_quotation_is_no_antecedent_of_its_pronoun(nlp):
+    text = 'Coach Dana Reyes praised the squad.\n"Nobody works harder than Maria Lopez," she said.\n'
+    assert quote_containing(nlp, text, "Nobody works")["speaker"] == "Dana Reyes"
+    assert "she" not in mentions_of(nlp, text)["Maria Lopez"]
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        pytest.param(
+            "The Northshire Harbour Board met on Monday. It said the port would close for a week.",
+            "port",
+            "Northshire Harbour Board",
+            id="it",
+        ),
+        pytest.param(
+            "Calder Bank fired 500 workers last year. The bank said the staff had opened fake accounts.",
+            "fake accounts",
+            "Calder Bank",
+            id="the-bank",
+        ),
+        pytest.param(
+            "The Global Relief Fund cut its forecast on Tuesday, and Ann Lee, a trader, sold. "
+            "The fund said trade was slowing.",
+            "slowing",
+            "Global Relief Fund",
+            id="a-word-of-its-name",
+        ),
+    ],
+)
+def test_an_organisation_referred_to_without_its_name_is_the_speaker(nlp, text, words, speaker):
+    assert quote_containing(nlp, text, words)["speaker"] == speaker
+
+
+def test_the_government_is_not_the_company_just_named(nlp):
+    text = "Blackhawk Mining bought the mine in May. The government said the sale was legal."
+    assert quote_containing(nlp, text, "sale")["speaker"] is None
+
+
+def test_it_is_no_organisation_when_people_were_the_subject(nlp):
+    text = "Residents of Calder Bank Road met the mayor. They said the road was unsafe."
+    assert quote_containing(nlp, text, "unsafe")["speaker"] is None
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        pytest.param(
+            "Harbour boss Mia Strand, 52, has run the port since 2010. "
+            "The 52-year-old said the new cranes would arrive in May.",
+            "cranes",
+            "Mia Strand",
+            id="age",
+        ),
+        pytest.param(
+            "Governor Mike Pence spoke in Ohio on Monday. The Indiana governor said taxes were too high.",
+            "taxes",
+            "Mike Pence",
+            id="office-with-a-place",
+        ),
+        pytest.param(
+            "Republican nominee Donald Trump spoke in Ohio on Monday. "
+            "The GOP nominee said taxes were too high.",
+            "taxes",
+            "Donald Trump",
+            id="party-by-another-word",
+        ),
+        pytest.param(
+            "Rhona Kerr toured the new harbour on Monday with her staff. "
+            "The businesswoman said the cranes were too old.",
+            "cranes",
+            "Rhona Kerr",
+            id="role-of-the-person-just-named",
+        ),
+    ],
+)
+def test_a_description_is_the_person_it_describes(nlp, text, words, speaker):
+    assert quote_containing(nlp, text, words)["speaker"] == speaker
+
+
+def test_a_description_is_nobody_its_party_or_office_rules_out(nlp):
+    text = (
+        "Republican senator Paul Hanks met Democratic governor Ruth Okafor on Monday. "
+        "Senator Hanks left early. The Democratic governor said the talks had failed."
+    )
+    assert quote_containing(nlp, text, "talks")["speaker"] == "Ruth Okafor"
+    text = "Senator Ana Ruiz met the press on Monday. The judge said the case would be heard in May."
+    assert quote_containing(nlp, text, "case")["speaker"] is None
+
+
+def test_a_short_name_of_an_outlet_is_the_outlet(nlp):
+    text = (
+        "The Lakeside Evening Post reported the sale on Monday. "
+        "The Post said the harbour had been sold for a song."
+    )
+    assert quote_containing(nlp, text, "harbour")["speaker"] == "Lakeside Evening Post"
+
+
+def test_a_subject_pronoun_continues_the_subject_before_a_name_in_passing(nlp):
+    text = (
+        "Mayor Tom Ek unveiled the statue on Friday. It shows the poet Carl Berg at his desk. "
+        "He said the square would be rebuilt by May."
+    )
+    assert quote_containing(nlp, text, "square")["speaker"] == "Tom Ek"
+
+
+@pytest.mark.parametrize(
+    "text, words, source",
+    [
+        pytest.param(
+            "A study that appeared in the Lancet last year found that rents had doubled.",
+            "rents",
+            "A study that appeared in the Lancet last year",
+            id="relative-clause",
+        ),
+        pytest.param(
+            "All the experts I interviewed said the plan was sound.",
+            "plan",
+            "All the experts I interviewed",
+            id="clause-without-a-pronoun",
+        ),
+        pytest.param(
+            "A group of doctors in 2015 warned that the water was unsafe.",
+            "water",
+            "A group of doctors",
+            id="without-the-time",
+        ),
+        pytest.param(
+            "Officials who visited the site said the water was unsafe.",
+            "water",
+            "Officials who visited the site",
+            id="who-they-are",
+        ),
+    ],
+)
+def test_an_unnamed_source_is_described_in_full(nlp, text, words, source):
+    quote = quote_containing(nlp, text, words)
+    assert (quote["speaker"], quote["source"]) == (None, source)
+
+
+def test_a_document_qualified_by_a_name_is_its_authors(nlp):
+    text = "A Harbour Institute poll found that most residents opposed the dredging."
+    assert quote_containing(nlp, text, "dredging")["speaker"] == "Harbour Institute"
+
+
+def test_a_name_in_apposition_to_a_longer_description_is_the_speaker(nlp):
+    text = "His former business partner at Lenox, Lawrence B. Cummings, called him a master of deals."
+    assert quote_containing(nlp, text, "master")["speaker"] == "Lawrence B. Cummings"
+
+
+def test_the_description_of_someone_introduced_unnamed_stays_unnamed(nlp):
+    text = (
+        "According to a senior police officer, Ravi Kumar took charge of the block in May. "
+        "The officer said Kumar had brought phones into the jail."
+    )
+    assert quote_containing(nlp, text, "phones")["speaker"] is None
+
+
+def test_a_time_that_qualifies_a_report_stays_in_its_description(nlp):
+    text = "The Harbour Board's census for 2024 found that the fleet had shrunk."
+    assert quote_containing(nlp, text, "fleet")["source"] == "The Harbour Board's census for 2024"
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        pytest.param(
+            "The latest Harbour Times/Ipsos opinion poll found that the mayor led by four points.",
+            "four points",
+            "Harbour Times/Ipsos",
+            id="pollsters-joined-by-a-slash",
+        ),
+        pytest.param(
+            "A Bloomberg poll found that wealthy voters favoured the mayor. "
+            "The poll found that the challenger led among men.",
+            "among men",
+            "Bloomberg",
+            id="the-poll-named-before",
+        ),
+        pytest.param(
+            "A statement from the Northshire Harbour Board said the port would close.",
+            "port",
+            "Northshire Harbour Board",
+            id="from-its-author",
+        ),
+    ],
+)
+def test_a_document_speaks_for_its_author(nlp, text, words, speaker):
+    assert quote_containing(nlp, text, words)["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        pytest.param(
+            "Obama met Tom Reese, now the Senate majority leader, who in 2010 said the goal was to win.",
+            "goal",
+            "Tom Reese",
+            id="after-an-apposition",
+        ),
+        pytest.param(
+            "The panel heard from John Bentel, a staffer at the State Department who told his team "
+            "never to speak of the emails.",
+            "never to speak",
+            "John Bentel",
+            id="hung-on-a-name-inside-the-description",
+        ),
+    ],
+)
+def test_who_is_the_person_its_description_describes(nlp, text, words, speaker):
+    assert quote_containing(nlp, text, words)["speaker"] == speaker
+
+
+def test_a_letter_speaks_for_whoever_wrote_it(nlp):
+    text = "Ann Lee wrote a letter to the council on Monday. The letter said the plan was unlawful."
+    assert quote_containing(nlp, text, "unlawful")["speaker"] == "Ann Lee"
+
+
+def test_a_pronoun_after_a_cleft_is_its_focus(nlp):
+    text = (
+        "Rival Ines Arroyo led for most of the race. But on a cold night in Bilbao it was "
+        'Carla Mendes who stole the show. "I felt great," she told Radio Sur.'
+    )
+    assert quote_containing(nlp, text, "felt great")["speaker"] == "Carla Mendes"
+
+
+def test_a_name_right_after_a_role_is_the_speaker(nlp):
+    text = (
+        "After the debate, the Democratic candidate Hillary Clinton suggested that the tax plan was unfair."
+    )
+    assert quote_containing(nlp, text, "tax plan")["speaker"] == "Hillary Clinton"

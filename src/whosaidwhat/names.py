@@ -239,9 +239,9 @@ def misspelt_surname(word: str, surnames: Iterable[str]) -> str | None:
         return None
     folded = word.casefold()
     limit = MAX_MISSPELLING_EDITS + (len(word) >= LONG_SURNAME)
-    same_initial = {
+    same_initial = {  # sorted: ties by edit distance never hang on a set's order
         surname.casefold(): surname
-        for surname in surnames
+        for surname in sorted(surnames)
         if surname[:1].casefold() == folded[:1] and surname.casefold() != folded
     }
     best = process.extractOne(folded, list(same_initial), scorer=Levenshtein.distance, score_cutoff=limit)
@@ -308,6 +308,11 @@ def is_name_like(text: str) -> bool:
 def is_honorific(words: str) -> bool:
     """Whether ``words`` is only a form of address ("Mrs.", "Mr"), not a role."""
     return words.casefold().rstrip(".") in HONORIFICS
+
+
+def is_name_prefix(word: str) -> bool:
+    """Whether ``word`` opens a surname of several words ("van", "bin", "de"), as nameparser knows them."""
+    return word.casefold() in CONSTANTS.prefixes
 
 
 def is_title_word(word: str) -> bool:

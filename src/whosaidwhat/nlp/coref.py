@@ -18,7 +18,8 @@ classic rule-based recipe, left to right through the article:
   nationality: descriptions resolve only to people.
 
 Pronouns inside quotation marks are left alone: there they refer to people from the
-quoted speaker's point of view.
+quoted speaker's point of view; and the names there are no antecedents of the pronouns outside
+(in `"Nobody works harder than Maria Lopez," she said`, "she" is not Maria Lopez).
 """
 
 from __future__ import annotations
@@ -30,8 +31,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from whosaidwhat.names import FEMALE, MALE, is_person_noun
-from whosaidwhat.nlp.gazetteer import country_of_word, related_place_words
+from whosaidwhat.names import FEMALE, MALE, gender_of_words, is_person_noun, is_title_word
+from whosaidwhat.nlp.descriptions import (
+    OFFICE_CHANGING_MODIFIERS,
+    age_bounds,
+    description_bounds,
+    parties_differ,
+    title_fits,
+    title_fits_office,
+)
+from whosaidwhat.nlp.gazetteer import country_of_word
 from whosaidwhat.nlp.titles import Title
 
 PRONOUN_GENDER = {
@@ -45,31 +54,14 @@ PRONOUN_GENDER = {
     "herself": FEMALE,
 }
 RELATIVE_PRONOUNS = frozenset({"who", "whom"})
+#: Pronouns that teach a person's gender when they can only be that person's: a subject or object,
+#: not a possessive, which as often belongs to someone just named in passing.
+GENDER_TEACHING_PRONOUNS = frozenset({"he", "him", "she", "her", "himself", "herself"})
 #: How many paragraphs back a pronoun may find its antecedent.
 PARAGRAPH_WINDOW = 2
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
-OFFICE_CHANGING_MODIFIERS = frozenset(
-    {
-        "vice",
-        "deputy",
-        "assistant",
-        "associate",
-        "acting",
-        "former",
-        "ex",
-        "co",
-        "lieutenant",
-        "under",
-        "sub",
-        "attorney",
-        "surgeon",
-        "major",
-        "brigadier",
-    }
-)
-DESCRIPTION_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
-_QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d')
+_QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d|\'\'[^\n]*?\'\'|\u2018[^\u2019\n]*\u2019')
 
 
 @dataclass
@@ -78,6 +70,7 @@ class Person:
     gender_certain: bool = False
     titles: list[Title] = field(default_factory=list)
     countries: set[str] = field(default_factory=set)  # ISO codes of the countries tied to the person
+    ages: set[str] = field(default_factory=set)  # as the text gives them: "52" of "Mia Strand, 52,"
 
     def __post_init__(self) -> None:
         words = {word for title in self.titles for word in title.words}
@@ -110,7 +103,7 @@ class Resolver:
         self.paragraph_starts = paragraph_starts
         self.paragraph_window = paragraph_window
         self.sentence_of = _sentence_indexes(doc)
-        self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.text)]
+        self.quoted = quoted_spans(doc.text)
         self.history: list[Seen] = []
         self.person_at: dict[int, int] = {}
         self.last_mentioned: dict[int, int] = {}
@@ -118,6 +111,8 @@ class Resolver:
         #: Modifiers ("the German" of "the German minister") of descriptions of people the article does
         #: not name, when they are a clause's subject, as the sources of quotes are.
         self.unnamed_modifiers: list[tuple[int, int]] = []
+        #: Where a noun for a person was used with "a": someone unnamed ("a senior police officer").
+        self.indefinite: dict[str, list[int]] = {}
         for index, person in enumerate(persons):
             for head in {title.head for title in person.titles}:
                 self.by_title_head.setdefault(head, []).append(index)
@@ -128,11 +123,15 @@ class Resolver:
         for start, end, person in names:
             events.append((start, end, person, self.doc[start:end].root))
         for token in self.doc:
+            if token.pos_ == "NOUN" and any(
+                child.dep_ == "det" and child.lower_ in ("a", "an") for child in token.children
+            ):
+                self.indefinite.setdefault(token.lemma_.lower(), []).append(token.i)
             if (
                 token.lower_ in PRONOUN_GENDER and token.pos_ == "PRON" and not self.in_quotes(token)
             ) or _relative_pronoun_antecedent(token) is not None:
                 events.append((token.i, token.i + 1, None, token))
-            elif (bounds := description_bounds(token)) is not None:
+            elif (bounds := description_bounds(token) or age_bounds(token)) is not None:
                 events.append((bounds[0], bounds[1], None, token))
         events.sort(key=lambda event: (event[0], event[1]))
         found = []
@@ -163,6 +162,8 @@ class Resolver:
     def remember(self, person: int, token: Token) -> None:
         self.person_at[token.i] = person
         self.last_mentioned[person] = token.i
+        if self.in_quotes(token):
+            return  # a name in a quotation is the quoted speaker's word: no antecedent for the narrative
         self.history.append(
             Seen(
                 person, token.i, self.sentence_of[token.i], self.paragraph(token), token.dep_ in SUBJECT_DEPS
@@ -189,10 +190,27 @@ class Resolver:
         best = most_salient(strong) or most_salient(weak)
         if best is None:
             return None
+        if token.dep_ in SUBJECT_DEPS and not best.subject:
+            best = self.subject_just_before(best, gender) or best
         person = self.persons[best.person]
-        if person.gender is None:
-            person.gender = gender
+        if person.gender is None and len(strong) == 1 and token.lower_ in GENDER_TEACHING_PRONOUNS:
+            person.gender = gender  # learnt only where no one else could be meant
         return best.person
+
+    def subject_just_before(self, best: Seen, gender: str) -> Seen | None:
+        """A person of ``gender`` who was the subject of a clause in the sentence before ``best``'s or in
+        its own: a subject pronoun continues the subject ("Obama stood before the figure of Lincoln,
+        sheltered in his memorial. He said ..." is Obama)."""
+        for seen in reversed(self.history):
+            if seen.sentence < best.sentence - 1:
+                return None
+            if (
+                seen.subject
+                and seen.person != best.person
+                and self.agrees(seen.person, gender, strictly=True)
+            ):
+                return seen
+        return None
 
     def recent(self, token: Token) -> list[Seen]:
         """The latest mention of each person within the window, most recent first."""
@@ -213,6 +231,9 @@ class Resolver:
         return not strictly and not person.gender_certain
 
     def description(self, head: Token, start: int, end: int) -> int | None:
+        if (age := age_bounds(head)) is not None:
+            aged = [index for index in self.last_mentioned if age[2] in self.persons[index].ages]
+            return max(aged, key=lambda index: self.last_mentioned[index]) if aged else None
         modifiers = [
             token.lower_
             for token in self.doc[start:end]
@@ -227,8 +248,62 @@ class Resolver:
         if not matching and is_person_noun(lemma):
             matching = self.of_countries(lemma, modifiers)
         if not matching:
+            matching = [
+                index
+                for index in self.by_title_head.get(lemma, [])
+                if index in self.last_mentioned and self.may_be(index, lemma, modifiers)
+            ]
+        if matching:
+            return max(matching, key=lambda index: self.last_mentioned.get(index, -1))
+        if head.dep_ in SUBJECT_DEPS and is_person_noun(lemma) and not self.introduced(head, lemma):
+            return self.salient_holder(head, lemma, modifiers)
+        return None
+
+    def introduced(self, head: Token, noun: str) -> bool:
+        """Whether the text introduced someone unnamed by ``noun`` before ``head``: "according to a
+        senior police officer ... the officer said" is that officer, not whoever was just named."""
+        return any(i < head.i for i in self.indefinite.get(noun, ()))
+
+    def may_be(self, index: int, noun: str, modifiers: list[str], strictly: bool = False) -> bool:
+        """Whether nothing the article says of the person rules out "the <modifiers> <noun>": no other
+        office ("the judge" is not Senator Ruiz, "vice president" not "the president"; ``strictly``: no
+        other role at all, "the judge" is not "her lawyer"), no other country, no other party."""
+        person = self.persons[index]
+        other_role = is_person_noun if strictly else is_title_word
+        if any(
+            title.head != noun and other_role(title.head) or not title_fits_office(title, modifiers)
+            for title in person.titles
+        ):
+            return False
+        countries = {code for word in modifiers if (code := country_of_word(word))}
+        if countries and person.countries and not countries <= person.countries:
+            return False
+        return not parties_differ(modifiers, (word for title in person.titles for word in title.words))
+
+    def salient_holder(self, head: Token, noun: str, modifiers: list[str]) -> int | None:
+        """The person a subject "the <modifiers> <noun>" names when no title says who holds it: the
+        one the text was about (as for "he"), if their gender and titles allow it."""
+        gender = gender_of_words([noun])
+        candidates = [
+            seen
+            for seen in self.recent(head)
+            if self.sentence_of[head.i] - seen.sentence <= 2
+            and (gender is None or self.agrees(seen.person, gender, strictly=True))
+            and self.may_be(seen.person, noun, modifiers, strictly=True)
+        ]
+        best = most_salient(candidates)
+        if best is None or not self.was_subject(best.person, best.sentence):
             return None
-        return max(matching, key=lambda index: self.last_mentioned.get(index, -1))
+        return best.person
+
+    def was_subject(self, person: int, sentence: int) -> bool:
+        """Whether ``person`` was the subject of a clause of ``sentence`` (history read from the end)."""
+        for seen in reversed(self.history):
+            if seen.sentence < sentence:
+                return False
+            if seen.person == person and seen.sentence == sentence and seen.subject:
+                return True
+        return False
 
     def of_countries(self, noun: str, modifiers: list[str]) -> list[int]:
         """People mentioned so far who are tied to every country the modifiers name and hold no
@@ -257,43 +332,6 @@ def most_salient(candidates: list[Seen]) -> Seen | None:
     return next((seen for seen in in_sentence if seen.subject), in_sentence[0])
 
 
-def title_fits(title: Title, head: str, modifiers: list[str]) -> bool:
-    """Whether "the <modifiers> <head>" can describe someone with ``title``.
-
-    Every modifier must be in the title; the title's own modifiers may be left out,
-    except those that make it another office ("vice president" is not "the president").
-    """
-    if title.head != head or any(word not in modifiers for word in title.words & OFFICE_CHANGING_MODIFIERS):
-        return False
-    return all(any(related_place_words(word, own) for own in title.words) for word in modifiers)
-
-
-def description_bounds(head: Token) -> tuple[int, int] | None:
-    """Token bounds of "the [modifiers] <head> [of X]" when ``head`` heads a singular definite description."""
-    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS") or head.ent_type_:
-        return None
-    if head.dep_ in ("compound", "poss") or any(
-        child.dep_ == "appos" and child.ent_type_ == "PERSON" for child in head.children
-    ):
-        return None
-    start = head.left_edge.i
-    doc = head.doc
-    if doc[start].lower_ != "the" or doc[start].dep_ != "det" or doc[start].head.i != head.i:
-        return None
-    if any(
-        doc[i].dep_ not in DESCRIPTION_MODIFIER_DEPS or doc[i].ent_type_ in ("PERSON", "DATE")
-        for i in range(start + 1, head.i)
-    ):
-        return None
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1:
-            pobj = next((grand for grand in child.children if grand.dep_ == "pobj"), None)
-            if pobj is not None and pobj.ent_type_ in ("GPE", "ORG", "NORP"):
-                end = pobj.right_edge.i + 1
-    return start, end
-
-
 def _relative_pronoun_antecedent(token: Token) -> Token | None:
     """The noun "who" stands for in "Trump, who said ...": the head of its relative clause."""
     if (
@@ -311,6 +349,11 @@ def _bound_subject(token: Token) -> int | None:
         return None
     verb = token.head.head if token.dep_ == "pobj" else token.head
     return next((child.i for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` inside quotation marks, in order: someone's words, not the narrative's."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
 def _sentence_indexes(doc: Doc) -> list[int]:

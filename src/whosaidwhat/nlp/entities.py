@@ -7,14 +7,15 @@ Runs after the model's NER and writes ``doc._.wsw_entities``:
 2. names the model missed (both in :mod:`~whosaidwhat.nlp.name_mentions`).
 3. People, as names are compared within an article (:mod:`whosaidwhat.names`): full names
    group by first name, surname and suffix (nameparser); a lone surname joins
-   the person with that surname mentioned in the same or previous sentence, else the one
+   the person with that surname mentioned in the same sentence, else the one
    mentioned most so far, of the gender an honorific states ("Mrs. Clinton") and, when an office
    precedes it ("President Clinton"), among those given that office if any is; a lone first
    name joins the only person with that first name;
    a misspelt surname ("Ruttte") joins the surname it is one or two edits from (rapidfuzz).
    Other entities group by their text (countries by ISO code: "U.S.", "America" and "the States"
    are "United States")
-   and acronyms join their spelled-out organisation.
+   and acronyms join their spelled-out organisation, short names the full name they end
+   ("the Post" after "the New York Post").
 4. Titles (:mod:`~whosaidwhat.nlp.titles`), then pronouns and definite descriptions
    (:mod:`~whosaidwhat.nlp.coref`).
 
@@ -27,7 +28,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -42,6 +42,7 @@ from whosaidwhat.names import (
     given_name_gender,
     is_given_name,
     is_honorific,
+    is_name_prefix,
     is_person_noun,
     is_title_word,
     misspelt_surname,
@@ -51,17 +52,23 @@ from whosaidwhat.names import (
 )
 from whosaidwhat.nlp import extensions
 from whosaidwhat.nlp.coref import PARAGRAPH_WINDOW, Person, Resolver
+from whosaidwhat.nlp.descriptions import apposition_age
 from whosaidwhat.nlp.name_mentions import (
+    Group,
     Mention,
     common_noun_as_person,
     full_names,
+    joined_by_slash,
     missed_full_names,
     missed_mentions,
     named_mentions,
+    people_typed_otherwise,
+    plural_common_noun,
     relabelled,
+    split_before_subject,
 )
+from whosaidwhat.nlp.org_names import group_others
 from whosaidwhat.nlp.titles import (
-    Title,
     affiliated_country,
     apposition_before,
     apposition_titles,
@@ -71,34 +78,40 @@ from whosaidwhat.nlp.titles import (
     titles_beside,
 )
 
-#: Words skipped when spelling out an acronym: "North Atlantic Treaty Organization" -> "NATO".
-ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for", "&"})
-
-
-@dataclass
-class Group:
-    label: str
-    mentions: list[Mention] = field(default_factory=list)
-    titles: list[Title] = field(default_factory=list)
-    first: str = ""
-    countries: set[str] = field(default_factory=set)  # ISO codes: "Germany's Christian Lindner"
-
-    def add_title(self, title: Title | None) -> None:
-        if title and all(title.text.casefold() != known.text.casefold() for known in self.titles):
-            self.titles.append(title)
-
 
 class Entities:
-    """The ``whosaidwhat_entities`` component; ``tokenise`` splits a name into tokens as the pipeline does."""
+    """The ``whosaidwhat_entities`` component; ``tokenise`` splits a name into tokens as the pipeline
+    does; ``nlp``'s lemmatizer, when it has one, knows the common nouns ("farmer")."""
 
-    def __init__(self, tokenise: Callable[[str], Doc], *, paragraph_window: int = PARAGRAPH_WINDOW) -> None:
+    def __init__(
+        self,
+        tokenise: Callable[[str], Doc],
+        *,
+        paragraph_window: int = PARAGRAPH_WINDOW,
+        nlp: Language | None = None,
+    ) -> None:
         self.tokenise = tokenise
         #: How many paragraphs back a pronoun may find the person it refers to.
         self.paragraph_window = paragraph_window
+        self.nlp = nlp
+        self._nouns: frozenset[str] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.wsw_entities = find_entities(doc, self.tokenise, paragraph_window=self.paragraph_window)
+        doc._.wsw_entities = find_entities(
+            doc, self.tokenise, paragraph_window=self.paragraph_window, nouns=self.common_nouns()
+        )
         return doc
+
+    def common_nouns(self) -> frozenset[str]:
+        """The lemmatizer's common nouns, read at the first article (the model's tables load after
+        the components are made)."""
+        if self._nouns is None:
+            self._nouns = frozenset()
+            if self.nlp is not None and "lemmatizer" in self.nlp.pipe_names:
+                lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
+                if lookups is not None and lookups.has_table("lemma_index"):
+                    self._nouns = frozenset(lookups.get_table("lemma_index").get("noun", ()))
+        return self._nouns
 
 
 @Language.factory(
@@ -109,13 +122,18 @@ class Entities:
 )
 def make_entities(nlp: Language, name: str, paragraph_window: int) -> Entities:
     extensions.register()
-    return Entities(nlp.make_doc, paragraph_window=paragraph_window)
+    return Entities(nlp.make_doc, paragraph_window=paragraph_window, nlp=nlp)
 
 
-def find_entities(doc: Doc, tokenise: Callable[[str], Doc], *, paragraph_window: int) -> list[dict]:
-    """The entities of ``doc``; ``tokenise`` splits a name into tokens as the pipeline does."""
-    mentions = named_mentions(doc)
+def find_entities(
+    doc: Doc, tokenise: Callable[[str], Doc], *, paragraph_window: int, nouns: frozenset[str] = frozenset()
+) -> list[dict]:
+    """The entities of ``doc``; ``tokenise`` splits a name into tokens as the pipeline does; ``nouns``
+    are common nouns (lemmas) of the language."""
+    mentions = joined_by_slash(doc, split_before_subject(doc, named_mentions(doc)))
+    mentions = [mention for mention in mentions if not plural_common_noun(doc, mention, nouns)]
     mentions += missed_full_names(doc)
+    people_typed_otherwise(doc, mentions)
     surnames, given = full_names(mentions)
     mentions = [
         relabelled(mention, surnames, given)
@@ -125,7 +143,7 @@ def find_entities(doc: Doc, tokenise: Callable[[str], Doc], *, paragraph_window:
     mentions += missed_mentions(doc, mentions, surnames, tokenise)
     mentions.sort(key=lambda mention: mention.start)
     people = group_people(doc, [m for m in mentions if m.label == "PERSON"])
-    others = group_others([m for m in mentions if m.label != "PERSON"])
+    others = group_others([m for m in mentions if m.label != "PERSON"], doc)
     add_titles(doc, people)
     unnamed = pronouns_and_descriptions(doc, people, paragraph_window)
     return as_records(doc, people + without_mentions_inside(others, unnamed))
@@ -164,8 +182,24 @@ class People:
             for mention in full
         ]
         given_surnames = {key.last for _, first, key in parsed if is_given_name(first)}
+        longer = {mention.text: mention for mention in full}
+        tails = {
+            " ".join(words[cut:]).casefold(): longer[" ".join(words)]
+            for words in (text.split() for text in longer)
+            for cut in range(1, len(words) - 1)
+        }
+        parsed.sort(key=lambda entry: entry[0].text.casefold() in tails)  # the longer names first
         for mention, first, key in parsed:
-            if not is_given_name(first) and key.last in given_surnames:
+            if mention.text.casefold() in tails and (is_name_prefix(first) or not is_given_name(first)):
+                # the end of a longer name, a surname of several words: "Suu Kyi" of "Aung San Suu Kyi"
+                whole = tails[mention.text.casefold()]
+                if (group := self._named_in_full(name_key(whole.text, PERSON, Scope.ARTICLE))) is not None:
+                    self.named.add(key, group)
+            elif (
+                not is_given_name(first)
+                and key.last in given_surnames
+                and not _proper_word(doc[mention.start])
+            ):
                 # a word the model took for a first name ("Injecting Clinton" beside "Hillary Clinton")
                 mention.start, mention.text = mention.end - 1, doc[mention.end - 1].text
             elif self._named_in_full(key) is None:
@@ -237,8 +271,9 @@ class People:
         return title_noun(self.doc[before])
 
     def most_salient(self, candidates: list[Group], sentence: int) -> Group:
-        """The one mentioned in this or the previous sentence, else the one mentioned most so far."""
-        recent = [group for group in candidates if sentence - self.last_seen.get(id(group), -10) <= 1]
+        """The one mentioned in this sentence, else the one mentioned most so far: a bare surname is the
+        article's principal ("Trump" is Donald, not Ivanka Trump named a sentence before)."""
+        recent = [group for group in candidates if sentence - self.last_seen.get(id(group), -10) <= 0]
         if recent:
             return max(recent, key=lambda group: self.last_seen[id(group)])
         return max(candidates, key=lambda group: (self.counts[id(group)], self.last_seen.get(id(group), -1)))
@@ -247,39 +282,9 @@ class People:
         return [group for group in [*self.full, *self.singles.values()] if group.mentions]
 
 
-def group_others(mentions: list[Mention]) -> list[Group]:
-    """Organisations, places and the rest, one group per name (countries by ISO code, groups of
-    people in the singular: "Democrats" with "Democrat")."""
-    groups: dict[str, Group] = {}
-    for mention in mentions:
-        key = name_key(mention.text, mention.label, Scope.ARTICLE).key
-        if mention.label == "NORP":
-            key = key.removesuffix("s")
-        groups.setdefault(key, Group(mention.label)).mentions.append(mention)
-    merged = _merge_acronyms(list(groups.values()))
-    for group in merged:
-        group.label = Counter(mention.label for mention in group.mentions).most_common(1)[0][0]
-    return merged
-
-
-def _merge_acronyms(groups: list[Group]) -> list[Group]:
-    """``groups`` with each acronym ("NATO") joined to the organisation it abbreviates, if named."""
-    spelled: dict[str, Group] = {}
-    for group in groups:
-        for mention in group.mentions:
-            words = [word for word in mention.text.split() if word.casefold() not in ACRONYM_SKIPPED]
-            if len(words) > 1 and all(word[:1].isupper() for word in words):
-                spelled.setdefault("".join(word[0] for word in words), group)
-    kept = []
-    for group in groups:
-        text = group.mentions[0].text.replace(".", "")
-        full = spelled.get(text) if text.isupper() else None
-        if full is not None and full is not group:
-            full.mentions.extend(group.mentions)
-            full.mentions.sort(key=lambda mention: mention.start)
-        else:
-            kept.append(group)
-    return kept
+def _proper_word(token) -> bool:
+    """A capitalised proper noun that is no office: a given name gender-guesser may not know ("Jeh")."""
+    return token.pos_ == "PROPN" and token.is_title and not is_title_word(token.text)
 
 
 # ---------------------------------------------------------------- titles and references
@@ -301,6 +306,8 @@ def add_titles(doc: Doc, people: list[Group]) -> None:
                 group.add_title(title)
             if country := affiliated_country(doc, mention.start, mention.end):
                 group.countries.add(country)
+            if age := apposition_age(doc, mention.start, mention.end):
+                group.ages.add(age)
     for token in doc:
         found = role_title(token)
         if found and found[0].i in owner:
@@ -328,6 +335,7 @@ def pronouns_and_descriptions(doc: Doc, people: list[Group], paragraph_window: i
             *person_gender(group.first, (word for title in group.titles for word in title.words)),
             titles=group.titles,
             countries=set(group.countries),
+            ages=set(group.ages),
         )
         for group in people
     ]

@@ -13,13 +13,15 @@ The first two steps of :mod:`whosaidwhat.nlp.entities`:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.names import given_name_gender, is_given_name, is_title_word, misspelt_surname, name_parts
 from whosaidwhat.nlp import gazetteer
+from whosaidwhat.nlp.lexicons import words
+from whosaidwhat.nlp.titles import Title
 
 #: Model labels that are not entities here: times and figures have their own components.
 EXCLUDED_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
@@ -27,6 +29,10 @@ EXCLUDED_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "OR
 MISTAKEN_FOR_NAMES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 ARTICLES = frozenset({"the", "a", "an"})
+#: Verbs of speaking whose subject is someone, not somewhere: an unknown "place" that says is a person.
+SPEECH_LEMMAS = frozenset({"say", "tell", "add"})
+#: Last words of organisations' names that open with a given name ("Merrill Lynch & Co").
+ORGANISATION_NAME_WORDS = words("organisation_nouns.txt") | words("organisation_name_words.txt")
 
 
 @dataclass
@@ -36,6 +42,22 @@ class Mention:
     label: str
     text: str
     is_name: bool = True  # False for pronouns and descriptions
+
+
+@dataclass
+class Group:
+    """The mentions of one entity while they are grouped, and what the text says of it."""
+
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
+    first: str = ""
+    countries: set[str] = field(default_factory=set)  # ISO codes: "Germany's Christian Lindner"
+    ages: set[str] = field(default_factory=set)  # "52" of "Mia Strand, 52,"
+
+    def add_title(self, title: Title | None) -> None:
+        if title and all(title.text.casefold() != known.text.casefold() for known in self.titles):
+            self.titles.append(title)
 
 
 # ---------------------------------------------------------------- named spans
@@ -107,6 +129,144 @@ def _is_not_name(token: Token) -> bool:
     if is_given_name(token.text):
         return False
     return not token.text[:1].isupper() or is_title_word(token.text) or token.pos_ != "PROPN"
+
+
+def people_typed_otherwise(doc: Doc, mentions: list[Mention]) -> None:
+    """Relabel as people the names the model typed otherwise ("Mayor Lina Holt" as an organisation):
+    capitalised proper nouns after or opening with an office or honorific ("Mayor", "Mrs"), which
+    are then left out of the name; or opening with a given name whose last word the article also
+    uses alone or after an honorific ("Lester Holt ... Holt", "Philip Simons ... Mr Simons"); or
+    ending with the words of a name tagged as a person ("Aung San Suu Kyi" beside "Suu Kyi")."""
+    for mention in mentions:
+        if mention.label in MISTAKEN_FOR_NAMES and _is_proper_name(doc, mention):
+            titles = _leading_titles(doc, mention)
+            if titles:
+                mention.start += titles
+                mention.text = doc[mention.start : mention.end].text
+                mention.label = "PERSON"
+    speakers = {token.text for token in doc if token.dep_ == "nsubj" and token.head.lemma_ in SPEECH_LEMMAS}
+    people = {mention.text for mention in mentions if mention.label == "PERSON"}
+    alone = {mention.text for mention in mentions if mention.end - mention.start == 1}
+    for mention in mentions:
+        if mention.label not in MISTAKEN_FOR_NAMES or not _is_proper_name(doc, mention):
+            continue
+        if (
+            mention.label == "GPE"
+            and mention.text in speakers
+            and mention.text.istitle()
+            and gazetteer.country_code(mention.text) is None
+        ):
+            mention.label = "PERSON"  # no place the gazetteer knows, and it speaks: "Holt said"
+            continue
+        words = mention.text.split()
+        titled = mention.start > 0 and is_title_word(doc[mention.start - 1].text)
+        named_alone = (
+            len(words) > 1 and is_given_name(words[0]) and not is_given_name(words[-1]) and words[-1] in alone
+        )
+        tail_of_person = any(" ".join(words[cut:]) in people for cut in range(1, len(words)))
+        if titled or named_alone or tail_of_person:
+            mention.label = "PERSON"
+    people = {mention.text for mention in mentions if mention.label == "PERSON"}
+    for mention in mentions:
+        if mention.label in MISTAKEN_FOR_NAMES and mention.text in people:
+            mention.label = "PERSON"  # the same name again, without its title
+
+
+def _is_proper_name(doc: Doc, mention: Mention) -> bool:
+    """One to four capitalised proper nouns, neither a known place nor ending as organisations do."""
+    span = doc[mention.start : mention.end]
+    return (
+        1 <= len(span) <= 4
+        and all(token.pos_ == "PROPN" and token.text[:1].isupper() for token in span)
+        and gazetteer.place_label(mention.text) is None
+        and span[-1].lower_ not in ORGANISATION_NAME_WORDS
+    )
+
+
+def _leading_titles(doc: Doc, mention: Mention) -> int:
+    """How many words opening the name are offices or honorifics ("Detective Sergeant"), when a
+    surname alone or a given name and a surname follow them."""
+    count = 0
+    while mention.start + count < mention.end - 1 and is_title_word(doc[mention.start + count].text):
+        count += 1
+    rest = doc[mention.start + count : mention.end]
+    named = len(rest) == 1 or (len(rest) == 2 and is_given_name(rest[0].text))
+    return count if count and named else 0
+
+
+def split_before_subject(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with a name the model ran into the one before it across a comma split off:
+    "Evening Courier, Lund" before "claimed" is the outlet and then the speaker, "Lund"; and
+    without what follows a colon ("WALLACE: Let" is Wallace's label and his first word)."""
+    split = []
+    for mention in mentions:
+        colon = next((i for i in range(mention.start + 1, mention.end) if doc[i].text == ":"), None)
+        if colon is not None:  # a transcript's speaker label run into the turn: "WALLACE: Let"
+            mention = Mention(mention.start, colon, mention.label, doc[mention.start : colon].text)
+        comma = next((i for i in range(mention.start + 1, mention.end - 1) if doc[i].text == ","), None)
+        after = doc[mention.end] if mention.end < len(doc) else None
+        if comma is None or after is None or after.pos_ not in ("VERB", "AUX"):
+            split.append(mention)
+            continue
+        split.append(Mention(mention.start, comma, mention.label, doc[mention.start : comma].text))
+        label = "PERSON" if mention.end - comma - 1 <= 3 else mention.label
+        split.append(Mention(comma + 1, mention.end, label, doc[comma + 1 : mention.end].text))
+    return split
+
+
+def joined_by_slash(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with an organisation's name written together with a partner's after a slash
+    taken whole ("Reuters/Ipsos" of "the Reuters/Ipsos poll"): the pair is one author."""
+    joined, swallowed = [], set()
+    for mention in mentions:
+        if id(mention) in swallowed:
+            continue
+        end = mention.end
+        if _slash_follows(doc, mention):
+            stop = end + 1
+            while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].text[:1].isupper():
+                stop += 1
+            if stop > end + 1:
+                swallowed.update(id(other) for other in mentions if end < other.start < stop)
+                mention = Mention(mention.start, stop, "ORG", doc[mention.start : stop].text)
+        joined.append(mention)
+    return [mention for mention in joined if id(mention) not in swallowed]
+
+
+def _slash_follows(doc: Doc, mention: Mention) -> bool:
+    """An organisation's name followed by a slash with no space either side: "Reuters/"."""
+    end = mention.end
+    return (
+        mention.label == "ORG"
+        and end + 1 < len(doc)
+        and doc[end].text == "/"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+    )
+
+
+def plural_common_noun(doc: Doc, mention: Mention, nouns: frozenset[str]) -> bool:
+    """A plural common noun opening a sentence that the model took for an organisation ("Farmers
+    and fishermen warned ..."): an unnamed group. ``nouns`` are the language's common nouns."""
+    token = doc[mention.start]
+    return (
+        mention.end - mention.start == 1
+        and mention.label == "ORG"
+        and token.is_title
+        and all(before.is_space for before in doc[token.sent.start : token.i])
+        and any(singular in nouns for singular in singulars(token.lower_))
+    )
+
+
+def singulars(word: str) -> list[str]:
+    """What ``word`` is the plural of, if it is one: "farmers" -> "farmer", "fishermen" -> "fisherman"."""
+    if word.endswith("men"):
+        return [word[:-3] + "man"]
+    if word.endswith("ies"):
+        return [word[:-3] + "y"]
+    if word.endswith("es"):
+        return [word[:-2], word[:-1]]
+    return [word[:-1]] if word.endswith("s") and not word.endswith("ss") else []
 
 
 def common_noun_as_person(doc: Doc, mention: Mention, surnames: set[str]) -> bool:
@@ -197,8 +357,9 @@ def missed_full_names(doc: Doc) -> list[Mention]:
 
 
 def _stands_alone(doc: Doc, start: int, end: int) -> bool:
-    """Not part of a longer capitalised name ("Clinton" in "Clinton Foundation")."""
-    before = doc[start - 1] if start > 0 else None
+    """Not part of a longer capitalised name ("Clinton" in "Clinton Foundation"); an honorific or
+    office before it is no part of it ("Mr Simons")."""
+    before = doc[start - 1] if start > 0 and not is_title_word(doc[start - 1].text) else None
     after = doc[end] if end < len(doc) else None
     return not any(
         token is not None and token.pos_ == "PROPN" and token.is_title for token in (before, after)

@@ -15,7 +15,8 @@ once, in text order, by the first of these sieves that decides:
    group's name counted ("One Republican", "several Democrats") is one of the group, unnamed.
 4. ``apposition``: a description followed by a name in apposition is that name ("Trump's
    running mate, Indiana Gov. Mike Pence,"); the source holds both.
-5. ``author``: a document by a named author is the author's ("an analysis by Lily Chen").
+5. ``author``: a document by a named author is the author's ("an analysis by Lily Chen", "a
+   Bloomberg poll", and "the poll" after it: :mod:`~whosaidwhat.nlp.documents`).
 6. ``unnamed``: anything else has no speaker entity: its source is its whole description
    ("A Labour source", "Obama's aides", "a reporter for USA Today"), never an entity named
    inside it.
@@ -36,9 +37,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from whosaidwhat.names import FEMALE, MALE, given_name_gender, name_parts
+from whosaidwhat.names import FEMALE, MALE, given_name_gender, is_person_noun, name_parts
+from whosaidwhat.nlp.documents import DocumentAuthors
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
+from whosaidwhat.nlp.organisations import OrganisationReferences
 
 if TYPE_CHECKING:
     from whosaidwhat.nlp.quote_finder import Quote
@@ -57,11 +60,14 @@ PRONOUN_GENDERS = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": F
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 #: Words counting members of a group: "*one* Republican", "*several* Democrats".
 COUNTING_WORDS = frozenset({"one", "a", "an", "two", "three", "several", "some", "many", "few", "most"})
-#: Documents whose "by" phrase names their author.
-DOCUMENT_NOUNS = words("document_nouns.txt")
 #: A running speaker carries over to the paragraph after its quote's, no further.
 CHAIN_PARAGRAPHS = 1
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Prepositions that say when: "a group of doctors *in* 2015" spoke in 2015.
+TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during"})
+#: Clauses that belong to an unnamed source's description: "a study *released last year*", "experts
+#: *I interviewed*".
+DESCRIBING_DEPS = frozenset({"acl", "relcl"})
 
 
 def phrase_span(head: Token, conjuncts: bool = True) -> tuple[int, int]:
@@ -77,12 +83,40 @@ def phrase_span(head: Token, conjuncts: bool = True) -> tuple[int, int]:
 
 
 def own_phrase_end(head: Token) -> int:
-    """Where ``head``'s phrase ends, before a relative clause, a conjunct or punctuation."""
+    """Where ``head``'s phrase ends, before a relative clause, a conjunct, punctuation or a time
+    ("a group of doctors *in 2015*" is when they spoke, not who they are)."""
     end = head.idx + len(head.text)
     for child in head.rights:
-        if child.dep_ in SUBJECT_TAIL_DEPS or child.is_space:
+        if child.dep_ in SUBJECT_TAIL_DEPS or child.is_space or is_time_phrase(child):
             break
         end = child.right_edge.idx + len(child.right_edge.text)
+    return end
+
+
+def is_time_phrase(token: Token) -> bool:
+    """A preposition of when something happened with a date or time: "in 2015", "on Monday" (not
+    "for 2024", which says what a report covers)."""
+    return (
+        token.dep_ == "prep"
+        and token.lower_ in TIME_PREPOSITIONS
+        and any(child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME") for child in token.children)
+    )
+
+
+def described_end(head: Token, cue: tuple[int, int] | None) -> int:
+    """Where an unnamed source's whole description ends: after the clauses describing it ("a study
+    that appeared in the journal"), unless the clause holds the reporting verb itself ("officials
+    who said")."""
+    end = own_phrase_end(head)
+    for child in head.rights:
+        if child.dep_ not in DESCRIBING_DEPS:
+            continue
+        last = child.right_edge
+        if cue is not None and child.left_edge.idx <= cue[0] <= last.idx:
+            break
+        while last.i > child.i and (last.is_punct or last.is_space):
+            last = last.nbor(-1)
+        end = last.idx + len(last.text)
     return end
 
 
@@ -127,6 +161,8 @@ class Speakers:
             if token.dep_ in SUBJECT_DEPS and (entity := entity_of(token, self.mentions)) is not None
         )
         self.subject_starts = [offset for offset, _ in self.subjects]
+        self.organisations = OrganisationReferences(doc, self.mentions, paragraph_starts)
+        self.documents = DocumentAuthors(doc, self.mentions, self.types)
 
     def attribute(self, quotes: list[Quote]) -> list[Quote]:
         """``quotes`` with their speakers set, in text order; coordinated speakers add quotes."""
@@ -177,19 +213,40 @@ class Speakers:
         subject = quote.subject
         if subject is None:
             return None
-        subject = relative_antecedent(subject) or subject
+        if (antecedent := relative_antecedent(subject)) is not None:
+            subject = self.person_of_who(antecedent) if subject.lower_ == "who" else antecedent
         running = self.running_speaker(quote, subject, previous)
         if running is not None:
             return running
         named = entity_of(subject, self.mentions)
         if named is not None:
             return None if self.counted_member(subject, named) else named
+        organisation = self.organisations.referent(subject)
+        if organisation is not None:
+            return organisation
         appositive = self.named_apposition(subject)
         if appositive is not None:
             quote.source = (quote.source[0], own_phrase_end(appositive)) if quote.source else None
             return entity_of(appositive, self.mentions)
-        author = self.named_author(subject)
-        return entity_of(author, self.mentions) if author is not None else None
+        author = self.documents.author(subject)
+        if author is not None:
+            return author
+        if quote.source is not None and subject.pos_ in ("NOUN", "PROPN"):
+            quote.source = (quote.source[0], max(quote.source[1], described_end(subject, quote.cue)))
+        return None
+
+    def person_of_who(self, antecedent: Token) -> Token:
+        """The person "who" stands for when the parser hangs it on a description or a name inside
+        one: "McConnell, now the Senate majority leader, who said" is McConnell, "Bentel, a staffer
+        at the State Department who told" is Bentel."""
+        node = antecedent
+        for _ in range(4):
+            if self.types.get(entity_of(node, self.mentions)) == "PERSON":
+                return node
+            if node.dep_ not in ("appos", "pobj", "prep") or node.head.i == node.i:
+                break
+            node = node.head
+        return antecedent
 
     def counted_member(self, head: Token, entity: str) -> bool:
         """ "One Republican", "several Democrats": members of a group named by a count, not the group."""
@@ -199,27 +256,31 @@ class Speakers:
         )
 
     def named_apposition(self, head: Token) -> Token | None:
-        """The person or organisation named in apposition after a description: "his lawyer, Ann Lee,"."""
-        for child in head.rights:
+        """The person or organisation named in apposition after a description: "his lawyer, Ann Lee,";
+        also when the parser hangs it on the description's last noun ("his partner at Lenox, Ann
+        Lee,"), provided a person's description names a person."""
+        for child in head.subtree:
             if (
                 child.dep_ == "appos"
-                and child.i > 0
+                and child.i > head.i
+                and (child.head.i == head.i or is_person_noun(head.lemma_))
                 and head.doc[child.left_edge.i - 1].text == ","
-                and self.types.get(entity_of(child, self.mentions)) in SPEAKING_TYPES
+                and (kind := self.types.get(entity_of(child, self.mentions))) in SPEAKING_TYPES
+                and (child.head.i == head.i or kind == "PERSON")
             ):
                 return child
-        return None
+        return self.name_after_role(head)
 
-    def named_author(self, head: Token) -> Token | None:
-        """The author of a document: the object of its "by" ("a study by the institute")."""
-        if head.lemma_.lower() not in DOCUMENT_NOUNS:
+    def name_after_role(self, head: Token) -> Token | None:
+        """The person named right after a role noun without a comma: "the Democratic candidate
+        Hillary Clinton"."""
+        if head.i + 1 >= len(head.doc) or not is_person_noun(head.lemma_):
             return None
-        for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "by":
-                author = next((grand for grand in child.children if grand.dep_ == "pobj"), None)
-                if author is not None and self.types.get(entity_of(author, self.mentions)) in SPEAKING_TYPES:
-                    return author
-        return None
+        after = head.doc[head.i + 1]
+        if self.types.get(entity_of(after, self.mentions)) != "PERSON" or after.head.i == after.i:
+            return None
+        name = after.head if after.dep_ == "compound" else after
+        return name if name.head.i == head.i else None
 
     def running_speaker(self, quote: Quote, subject: Token, previous: Quote | None) -> str | None:
         """The previous quote's speaker, for a pronoun of its gender with no rival subject since."""

@@ -1,0 +1,106 @@
+"""Names of organisations, places and groups within an article: which of them name one entity.
+
+One group per name as :func:`~whosaidwhat.names.name_key` keys it (countries by ISO code,
+groups of people in the singular); then an acronym joins the organisation it abbreviates
+("NATO"), and a short name the one organisation named in full before it whose name ends with
+it ("the Post" after "the New York Post").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from whosaidwhat.names import Scope, name_key
+from whosaidwhat.nlp.name_mentions import Group, Mention
+
+#: Words skipped when spelling out an acronym: "North Atlantic Treaty Organization" -> "NATO".
+ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for", "&"})
+
+
+def group_others(mentions: list[Mention], doc: Doc | None = None) -> list[Group]:
+    """Organisations, places and the rest, one group per name (countries by ISO code, groups of
+    people in the singular: "Democrats" with "Democrat"); ``doc`` shows acronyms defined in brackets."""
+    groups: dict[str, Group] = {}
+    for mention in mentions:
+        key = name_key(mention.text, mention.label, Scope.ARTICLE).key
+        if mention.label == "NORP":
+            key = key.removesuffix("s")
+        groups.setdefault(key, Group(mention.label)).mentions.append(mention)
+    defined = bracketed_acronyms(doc, mentions) if doc is not None else {}
+    merged = _merge_short_names(_merge_acronyms(list(groups.values()), defined))
+    for group in merged:
+        group.label = Counter(mention.label for mention in group.mentions).most_common(1)[0][0]
+    return merged
+
+
+def bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
+    """Acronyms the text defines in brackets after a name, and that name: "the Danish Institute for
+    Water Safety (KVS)" gives "KVS" whatever the letters of the name."""
+    by_start = {mention.start: mention for mention in mentions}
+    defined = {}
+    for mention in mentions:
+        inner = by_start.get(mention.end + 1)
+        if (
+            inner is not None
+            and doc[mention.end].text == "("
+            and inner.end < len(doc)
+            and doc[inner.end].text == ")"
+            and inner.text.replace(".", "").isupper()
+            and len(mention.text.split()) > 1
+        ):
+            defined.setdefault(inner.text.replace(".", ""), mention.text)
+    return defined
+
+
+def _merge_acronyms(groups: list[Group], defined: dict[str, str]) -> list[Group]:
+    """``groups`` with each acronym ("NATO") joined to the organisation it abbreviates, if named, or
+    that the text defined it for (``defined``: acronym to name)."""
+    spelled: dict[str, Group] = {}
+    for group in groups:
+        for mention in group.mentions:
+            if mention.text in defined.values():
+                for acronym in (acronym for acronym, name in defined.items() if name == mention.text):
+                    spelled[acronym] = group
+            words = [word for word in mention.text.split() if word.casefold() not in ACRONYM_SKIPPED]
+            if len(words) > 1 and all(word[:1].isupper() for word in words):
+                spelled.setdefault("".join(word[0] for word in words), group)
+    kept = []
+    for group in groups:
+        text = group.mentions[0].text.replace(".", "")
+        full = spelled.get(text) if text.isupper() else None
+        if full is not None and full is not group:
+            full.mentions.extend(group.mentions)
+            full.mentions.sort(key=lambda mention: mention.start)
+        else:
+            kept.append(group)
+    return kept
+
+
+def _merge_short_names(groups: list[Group]) -> list[Group]:
+    """``groups`` with an organisation's short name ("the Post", "the Times") joined to the one
+    organisation named in full before it whose name ends with it ("the New York Post")."""
+    by_tail: dict[str, list[Group]] = {}
+    for group in groups:
+        if group.label == "ORG":
+            for mention in group.mentions:
+                words = mention.text.split()
+                for cut in range(1, len(words)):
+                    tail = by_tail.setdefault(" ".join(words[cut:]).casefold(), [])
+                    if group not in tail:
+                        tail.append(group)
+    kept = []
+    for group in groups:
+        first = group.mentions[0]
+        fuller = [
+            other
+            for other in by_tail.get(first.text.casefold(), [])
+            if other is not group and other.mentions[0].start < first.start
+        ]
+        if group.label == "ORG" and len(fuller) == 1:
+            fuller[0].mentions.extend(group.mentions)
+            fuller[0].mentions.sort(key=lambda mention: mention.start)
+        else:
+            kept.append(group)
+    return kept

@@ -1,0 +1,163 @@
+"""Names behind the speakers: which mentions name one person or organisation, on short articles
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from test_speakers import mentions_of, quote_containing
+
+from whosaidwhat.extract import extract
+from whosaidwhat.names import misspelt_surname
+from whosaidwhat.nlp.name_mentions import Mention, split_before_subject
+from whosaidwhat.readers import read_bytes
+
+
+def test_an_acronym_defined_in_brackets_joins_its_organisation(nlp):
+    text = (
+        "The Danish Institute for Water Safety (KVS) published new figures on Monday. "
+        "KVS said drownings had fallen by a third."
+    )
+    assert quote_containing(nlp, text, "drownings")["speaker"] == "Danish Institute for Water Safety"
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        pytest.param(
+            "Mayor Lina Holt opened the new bridge on Friday. "
+            "Holt said the project had come in under budget.",
+            "budget",
+            "Lina Holt",
+            id="office-before-the-name",
+        ),
+        pytest.param(
+            "Aung San Suu Kyi visited the White House on Monday. Suu Kyi said sanctions should end.",
+            "sanctions",
+            "Aung San Suu Kyi",
+            id="surname-of-several-words",
+        ),
+        pytest.param(
+            "General Eirik Kristoffersen visited the base on Tuesday. "
+            "Kristoffersen said the army needed more trucks.",
+            "trucks",
+            "Eirik Kristoffersen",
+            id="rank-not-in-the-name",
+        ),
+    ],
+)
+def test_a_person_is_named_in_full_without_rank(nlp, text, words, speaker):
+    assert quote_containing(nlp, text, words)["speaker"] == speaker
+
+
+def test_two_people_sharing_a_surname_stay_two(nlp):
+    text = (
+        "Mayor Lina Holt met the city's new police chief, Tom Holt, on Friday. "
+        "Tom Holt said crime had fallen. Lina Holt said the budget would grow."
+    )
+    assert quote_containing(nlp, text, "crime")["speaker"] == "Tom Holt"
+    assert quote_containing(nlp, text, "budget")["speaker"] == "Lina Holt"
+
+
+def test_a_news_outlet_is_not_the_speaker_and_the_speaker_runs_on(nlp):
+    text = (
+        'Speaking to the Evening Courier, Lund claimed: "The harbour is being sold off cheaply."\n'
+        '"Nobody asked the town what it wanted," he added.\n'
+    )
+    assert quote_containing(nlp, text, "harbour")["speaker"] == "Lund"
+    assert quote_containing(nlp, text, "Nobody asked")["speaker"] == "Lund"
+
+
+def test_a_plural_noun_opening_a_sentence_is_an_unnamed_group(nlp):
+    text = "Farmers and fishermen warned that the dredging could ruin the oyster beds."
+    quote = quote_containing(nlp, text, "dredging")
+    assert (quote["speaker"], quote["source"]) == (None, "Farmers and fishermen")
+    assert "Farmers" not in mentions_of(nlp, text)
+
+
+def test_a_misspelt_surname_does_not_hang_on_the_order_of_the_names():
+    assert misspelt_surname("Hansem", {"Hansen", "Hanser"}) == misspelt_surname(
+        "Hansem", ["Hanser", "Hansen"]
+    )
+    assert misspelt_surname("Hansem", ["Hanser", "Hansen"]) == "Hansen"
+
+
+def test_an_honorific_and_surname_is_the_person_of_that_gender(nlp):
+    text = (
+        "Ninette Simons and her husband Philip Simons were attacked at their home on Monday. "
+        "Mrs Simons said the men wore masks. Mr Simons said they took the gold."
+    )
+    assert quote_containing(nlp, text, "masks")["speaker"] == "Ninette Simons"
+    assert quote_containing(nlp, text, "gold")["speaker"] == "Philip Simons"
+
+
+def test_ranks_are_no_part_of_a_name_and_no_organisation(nlp):
+    text = (
+        "The body was found on Monday, Detective Sergeant Letota of the Swakopmund Police said. "
+        "Letota said there were few clues."
+    )
+    assert quote_containing(nlp, text, "body")["speaker"] == "Letota"
+    assert quote_containing(nlp, text, "clues")["speaker"] == "Letota"
+
+
+def test_an_organisation_opening_with_an_office_word_keeps_its_name(nlp):
+    text = "The Tax Policy Center said the plan would cost billions."
+    assert quote_containing(nlp, text, "billions")["speaker"] == "Tax Policy Center"
+
+
+def test_a_first_name_unknown_to_the_name_lists_still_tells_two_people_apart(nlp):
+    text = (
+        "Gary Johnson spoke in Denver on Monday. Homeland Security Secretary Jeh Johnson said "
+        "voting machines were safe."
+    )
+    assert quote_containing(nlp, text, "machines")["speaker"] == "Jeh Johnson"
+
+
+def test_a_bare_surname_is_the_principal_not_the_relative_named_in_passing(nlp):
+    text = (
+        "Donald Trump promised a tax cut on Monday. Trump spoke for an hour in Ohio. "
+        "Trump repeated the promise in Iowa. His daughter Ivanka Trump sat beside the stage.\n"
+        "Trump said the cut would help families.\n"
+    )
+    assert quote_containing(nlp, text, "families")["speaker"] == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        pytest.param(
+            "Osama bin Laden planned the attacks for years. Bin Laden said America was weak.",
+            "weak",
+            "Osama bin Laden",
+            id="particle-capitalised-at-sentence-start",
+        ),
+        pytest.param(
+            "Chandler Van Voorhis runs a coal company. Mr. Van Voorhis said the plan would work.",
+            "plan",
+            "Chandler Van Voorhis",
+            id="particle-that-is-also-a-given-name",
+        ),
+    ],
+)
+def test_a_surname_with_a_particle_is_the_person_named_in_full(nlp, text, words, speaker):
+    assert quote_containing(nlp, text, words)["speaker"] == speaker
+
+
+def test_a_transcript_label_is_the_name_without_the_turn(nlp):
+    text = (
+        "Chris Wallace hosted the debate on Sunday.\n"
+        "WALLACE: Let me ask you about the economy, which is slowing down fast.\n"
+    )
+    assert quote_containing(nlp, text, "economy")["speaker"] == "Chris Wallace"
+
+
+def test_a_name_the_model_ran_past_a_colon_stops_there(nlp):
+    doc = nlp.make_doc("WALLACE: Let me ask you.")
+    (kept,) = split_before_subject(doc, [Mention(0, 3, "PERSON", "WALLACE: Let")])
+    assert (kept.start, kept.end, kept.text) == (0, 1, "WALLACE")
+
+
+def test_a_name_the_model_took_for_an_unknown_place_is_a_person_when_it_speaks(nlp):
+    text = "Holt and Adeyemi met on Friday. Holt said they agreed on nothing. Adeyemi said that was unfair."
+    record = extract(read_bytes(f"Council news\n{text}\n".encode(), path="story.txt"), nlp).to_dict()
+    types = {entity["name"]: entity["type"] for entity in record["entities"]}
+    assert (types["Holt"], types["Adeyemi"]) == ("PERSON", "PERSON")
