@@ -68,6 +68,20 @@ def test_a_search_running_out_of_time_is_stopped_with_a_message(tmp_path, monkey
         assert len(store.articles(q="port OR dock")) == 1  # the next search has its full time again
 
 
+def test_a_plain_listing_of_quotes_has_no_time_limit(tmp_path, monkeypatch):
+    """Only searches are stopped after SEARCH_SECONDS: a long listing by dates runs to its end."""
+    text = "Docks\n" + " ".join(f'"The dock is open," said Kim Park{n}.' for n in range(5))
+    people = [(f"Kim Park{n}", "PERSON", [f"Kim Park{n}"]) for n in range(5)]
+    quotes = [(f"Kim Park{n}", "The dock is open,", "said") for n in range(5)]
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        store.add(make_record(text, "2025-01-01", people, quotes))
+        monkeypatch.setattr("whosaidwhat.store.queries.SEARCH_SECONDS", 0.0)
+        monkeypatch.setattr("whosaidwhat.store.sqlite.PROGRESS_STEPS", 1)
+        assert len(store.quotes(until="2030-01-01", limit=1_000_000)) == 5
+        with pytest.raises(QueryError, match="took more than 0 s"):
+            store.quotes(until="2030-01-01", about="dock")
+
+
 def test_quotes_ranked_alike_come_in_the_order_they_were_stored(tmp_path):
     text = "Ferries\n" + " ".join(f'"The ferry runs," said Kim Park{number}.' for number in range(6))
     people = [(f"Kim Park{number}", "PERSON", [f"Kim Park{number}"]) for number in range(6)]
