@@ -19,7 +19,6 @@ from urllib.parse import quote as url_quote
 
 import jinja2
 from fastapi import FastAPI, HTTPException, Path, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -32,7 +31,13 @@ from whosaidwhat.errors import QueryError, WhosaidwhatError
 from whosaidwhat.readers import MAX_BYTES
 from whosaidwhat.record import ArticleRecord
 from whosaidwhat.service import overview, reader, timeline
-from whosaidwhat.service.extraction import NOT_UTF8, AnalysisUnavailable, Extractor
+from whosaidwhat.service.extraction import (
+    NOT_UTF8,
+    AnalysisTimedOut,
+    AnalysisUnavailable,
+    Extractor,
+    ExtractorBusy,
+)
 from whosaidwhat.service.models import (
     ArticleSummary,
     Counts,
@@ -56,6 +61,8 @@ PAGE_SIZE = 50
 MAX_LIMIT = 500
 MAX_ID = 2**63 - 1  # SQLite's and PostgreSQL's largest integer
 BAD_REQUEST = {400: {"model": Problem, "description": "malformed query"}}
+#: Seconds a client is asked to wait before sending an article again when too many are waiting.
+RETRY_AFTER = 30
 NOT_FOUND = {404: {"model": Problem, "description": "no such item"}}
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="most rows to return")]
@@ -90,6 +97,7 @@ def create_app(store_url: str, *, max_bytes: int = MAX_BYTES, hosts: Sequence[st
     )
     app.add_middleware(SecureResponses, hosts=frozenset(hosts) if hosts is not None else None)
     app.state.stores = stores
+    app.state.extractor = extractor
     app.mount(
         "/static",
         StaticFiles(directory=str(resources.files("whosaidwhat.service") / "static")),
@@ -236,6 +244,8 @@ def add_api(app: FastAPI, stores: StorePerThread, extractor: Extractor) -> None:
         responses={
             400: {"model": Problem, "description": "not an article"},
             413: {"model": Problem, "description": "body too large"},
+            503: {"model": Problem, "description": "too many articles waiting, or the analysis failed"},
+            504: {"model": Problem, "description": "the article took too long to analyse"},
         },
         openapi_extra={
             "requestBody": {
@@ -251,7 +261,11 @@ def add_api(app: FastAPI, stores: StorePerThread, extractor: Extractor) -> None:
         """The record of the article in the body: plain text or an HTML page (told apart by content)."""
         data = await read_body(request, extractor.max_bytes)
         try:
-            record = await run_in_threadpool(extractor, data)
+            record = await extractor.extract(data)
+        except ExtractorBusy as exc:
+            raise HTTPException(503, detail=str(exc), headers={"Retry-After": str(RETRY_AFTER)}) from exc
+        except AnalysisTimedOut as exc:
+            raise HTTPException(504, detail=str(exc)) from exc
         except AnalysisUnavailable as exc:
             raise HTTPException(503, detail=str(exc)) from exc
         except WhosaidwhatError as exc:
