@@ -99,3 +99,18 @@ def test_postgresql_stops_a_statement_past_its_time_and_serves_the_next(postgres
             store.db.rows("SELECT pg_sleep(2)")
         assert store.db.is_timeout(caught.value)
         assert store.db.scalar("SELECT 1 AS one") == 1
+
+
+@pytest.mark.postgres
+def test_postgresql_search_time_limit_ends_with_the_search_inside_a_write(postgres_url):
+    """Inside a longer transaction the limit is a savepoint's; the statements after it run unbounded."""
+    with open_store(postgres_url) as store:
+        before = store.db.scalar("SELECT current_setting('statement_timeout') AS value")
+        with store.db.transaction():
+            with store.db.time_limit(0.05):
+                assert store.db.scalar("SELECT 1 AS one") == 1
+            assert store.db.scalar("SELECT current_setting('statement_timeout') AS value") == before
+            with pytest.raises(store.db.timeout_error), store.db.time_limit(0.05):
+                store.db.rows("SELECT pg_sleep(2)")
+            assert store.db.scalar("SELECT current_setting('statement_timeout') AS value") == before
+            store.db.rows("SELECT pg_sleep(0.2)")
