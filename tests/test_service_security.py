@@ -56,7 +56,23 @@ def test_a_loopback_server_answers_to_this_machine_s_names(client, host):
     assert client.get("/api/counts", headers={"host": host}).status_code == 200
 
 
-@pytest.mark.parametrize("host", ["evil.example.com", "evil.example.com:8000", "127.0.0.1.evil.example", ""])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "evil.example.com",
+        "evil.example.com:8000",
+        "127.0.0.1.evil.example",
+        "",
+        "[localhost]evil.example.com",
+        "[::1].evil.example",
+        "[::1]:8000evil",
+        "localhost:80:80",
+        "localhost:port",
+        "local host",
+        "[::1",
+        "[evil.example]",
+    ],
+)
 def test_a_loopback_server_refuses_other_host_names(client, host):
     response = client.get("/api/counts", headers={"host": host})
     assert response.status_code == 400
@@ -70,6 +86,8 @@ def test_host_names_are_compared_without_port_brackets_case_or_final_dot():
         "localhost",
         "example.org",
     ]
+    assert host_name("[localhost]evil.example.com") is None  # malformed: no name at all
+    assert allowed_hosts("::1") == allowed_hosts("[::1]")  # a listening address, with or without brackets
     assert allowed_hosts("0.0.0.0") is None  # listening on the network: any name reaches it anyway
     assert "proxy.example.org" in allowed_hosts("127.0.0.1", ["proxy.example.org"])
 
