@@ -277,3 +277,15 @@ def test_the_connection_of_an_ended_worker_thread_is_closed(corpus):
     stores.get()
     assert stores.open_count() == 1
     stores.close()
+
+
+def test_the_server_answers_from_a_fixed_number_of_threads(corpus):
+    """Each thread holds a store connection: a fixed number keeps the memory of a busy server flat."""
+    from anyio import to_thread
+
+    from whosaidwhat.service.app import WORKER_THREADS
+
+    with TestClient(create_app(corpus["path"]), base_url="http://127.0.0.1") as client:
+        tokens = client.portal.call(lambda: to_thread.current_default_thread_limiter().total_tokens)
+        assert client.get("/api/counts").status_code == 200
+    assert tokens == WORKER_THREADS < 40

@@ -16,6 +16,7 @@ from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Annotated
 
+from anyio import to_thread
 from fastapi import FastAPI, HTTPException, Path, Query, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
@@ -56,6 +57,10 @@ from whosaidwhat.service.stores import StorePerThread
 logger = logging.getLogger(__name__)
 
 MAX_LIMIT = 500
+#: Threads answering requests at once, each with its own store connection (and page cache). A
+#: fixed number keeps the server's memory flat: a latency spike would otherwise have the thread
+#: pool start more threads (up to 40) and each open a connection. Requests past it wait their turn.
+WORKER_THREADS = 8
 BAD_REQUEST = {400: {"model": Problem, "description": "malformed query"}}
 #: Seconds a client is asked to wait before sending an article again when too many are waiting.
 RETRY_AFTER = 30
@@ -79,6 +84,7 @@ def create_app(store_url: str, *, max_bytes: int = MAX_BYTES, hosts: Sequence[st
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         yield
         stores.close()
         extractor.close()
