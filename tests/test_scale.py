@@ -6,6 +6,7 @@ import json
 
 import pytest
 from newsfiles import html_page
+from test_same_corpus import dump
 
 from whosaidwhat.ingest import Ingest
 from whosaidwhat.store import open_store
@@ -42,6 +43,7 @@ def test_ray_ingest_stores_what_a_local_ingest_stores(tmp_path, local_ray, nlp):
 
         again = ray_ingest([str(pages)], on_ray, workers=2, shard_dir=str(tmp_path / "more"))
         assert (again.stored, again.skipped) == (0, 4)
+    assert dump(tmp_path / "ray.db") == dump(tmp_path / "local.db")  # every table, row for row
 
 
 def test_inputs_go_to_ray_a_batch_at_a_time(tmp_path, local_ray, monkeypatch):
