@@ -8,8 +8,9 @@ them to :class:`Analyser` actors (a pool of ``workers``), each loading the spaCy
 pipeline once and calling :func:`~whosaidwhat.ingest.analysis.process_items`. The
 outcomes are written as Parquet (or JSON Lines) shards, and the ingest process
 bulk-loads the shards into the store, one transaction per shard, in the order the items
-were handed out (each row keeps its item's position), as a local ingest stores them. Loading is idempotent
-(content hashes are unique), so shards can be loaded again after a crash.
+were handed out (each row keeps its item's position), as a local ingest stores them.
+Loading is idempotent (content hashes are unique), so shards can be loaded again after a
+crash.
 
 ``ray.init()`` joins the cluster named by ``RAY_ADDRESS`` when it is set, else starts a
 local instance with ``workers`` CPUs. On a cluster, ``shard_dir`` must be storage every
