@@ -83,14 +83,14 @@ async def test_queued_articles_hold_no_server_thread_and_too_many_are_refused(tm
 
 
 def test_an_article_analysed_too_long_is_given_up_and_its_worker_replaced():
-    extractor = Extractor(max_bytes=1_000, seconds=1.0, task=quick)
+    extractor = Extractor(max_bytes=1_000, seconds=HANG, task=quick)  # starting a worker takes a while
     try:
         extractor(b"first")
         first = extractor.last_worker
-        extractor.task = never_done
+        extractor.task, extractor.seconds = never_done, 1.0
         with pytest.raises(AnalysisTimedOut, match="took more than 1 s"):
             extractor(b"second")
-        extractor.task = quick
+        extractor.task, extractor.seconds = quick, HANG
         assert extractor(b"third")["text"] == "third"
         assert extractor.last_worker != first
     finally:
