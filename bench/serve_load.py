@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -66,6 +67,23 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
     raise SystemExit("the server did not answer within 20 s")
 
 
+def paced_results(
+    pool: ThreadPoolExecutor, paths: list[str], rate: float, send: Callable[[str, float], tuple]
+) -> list[tuple]:
+    """``send(path, due)`` for each of ``paths`` at ``rate`` requests/s, from ``pool``'s threads.
+
+    ``send`` answers a tuple starting with the latency, counted from when the request was due,
+    and the status; a slow answer that delays the next requests counts against the server.
+    """
+    start = time.perf_counter()
+    futures = []
+    for index, path in enumerate(paths):
+        due = start + index / rate
+        time.sleep(max(0.0, due - time.perf_counter()))
+        futures.append(pool.submit(send, path, due))
+    return [future.result() for future in futures]
+
+
 def paced(client: httpx.Client, pool: ThreadPoolExecutor, paths: list[str], rate: float) -> dict:
     """Send ``paths`` at ``rate`` requests/s; latency counts from when each request was due."""
 
@@ -74,12 +92,7 @@ def paced(client: httpx.Client, pool: ThreadPoolExecutor, paths: list[str], rate
         return time.perf_counter() - due, status
 
     start = time.perf_counter()
-    futures = []
-    for index, path in enumerate(paths):
-        due = start + index / rate
-        time.sleep(max(0.0, due - time.perf_counter()))
-        futures.append(pool.submit(one, path, due))
-    results = [future.result() for future in futures]
+    results = paced_results(pool, paths, rate, one)
     return summary(results, time.perf_counter() - start)
 
 
@@ -97,15 +110,16 @@ def flat_out(client: httpx.Client, paths: list[str], threads: int) -> dict:
     return summary(results, time.perf_counter() - start)
 
 
-def summary(results: list[tuple[float, int]], elapsed: float) -> dict:
-    """Requests/s, median and 99th percentile latency and non-200 answers of one run."""
-    ordered = sorted(latency for latency, _ in results)
+def summary(results: list[tuple], elapsed: float) -> dict:
+    """Requests/s, median and 99th percentile latency and non-200 answers of one run, from
+    results that start with (latency, status)."""
+    ordered = sorted(result[0] for result in results)
     return {
         "requests": len(ordered),
         "rps": len(ordered) / elapsed,
         "p50_ms": 1000 * statistics.median(ordered),
         "p99_ms": 1000 * ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))],
-        "errors": sum(status != 200 for _, status in results),
+        "errors": sum(result[1] != 200 for result in results),
     }
 
 

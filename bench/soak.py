@@ -3,12 +3,13 @@
 Serves the 200,000-quote SQLite corpus of ``bench/serve_load.py`` (built once by
 ``bench/queries.py``'s builder, real records replicated, no language analysis) and sends
 mixed reads at a fixed rate (100 requests/s by default) for ``--minutes``: article pages
-and records, quote searches (page and API), quotes by speaker, person pages and records,
-the index, speakers and counts. Latency counts from the moment each request was due.
-Every minute it prints the requests, errors (any answer but 200, or none), p50 and p99
-latency and the server's resident memory; at the end, the totals, the memory at start
-and end, and the time of the searches built to be slow ("the " and "a* " 4,000 times,
-and the longest search allowed: 32 common words or'ed).
+and records, quote searches (page, API and CSV download), quotes by speaker, person pages
+and records, the index, speakers and counts, and every 6,000th request (once a minute at
+100/s) the overview. Latency counts from the moment each request was due. Every minute
+it prints the requests, errors (any answer but 200, or none), p50 and p99 latency and the
+server's resident memory; at the end, the totals, the memory at start and end, and the
+time of the searches built to be slow ("the " and "a* " 4,000 times, and the longest
+search allowed: 32 common words or'ed).
 
     .venv/bin/python bench/soak.py                       # 10 minutes at 100 requests/s
     .venv/bin/python bench/soak.py --minutes 3 --rate 100
@@ -19,15 +20,15 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 from queries import build, query_words, real_records, speaker_names
-from serve_load import DEFAULT_DB, free_port, start_server
+from serve_load import DEFAULT_DB, free_port, paced_results, start_server, summary
 
 from whosaidwhat.store import open_store
 
@@ -38,6 +39,9 @@ COMMON = (
     "they our but from you has people all"
 )
 COMMON_WORDS = COMMON.split()
+#: Requests between two overview pages: the overview counts every quote of the corpus (seconds on
+#: 200,000 quotes), so a reader's share of the mix, one in ten, would ask more than the server has.
+OVERVIEW_EVERY = 6000
 
 
 def rss_mb(pid: int) -> float:
@@ -61,13 +65,17 @@ def mixed_paths(db: Path, count: int, rng: random.Random) -> list[str]:
         lambda: str(httpx.URL("/api/search", params={"q": rng.choice(terms)})),
         lambda: str(httpx.URL("/search", params={"q": rng.choice(terms)})),
         lambda: str(httpx.URL("/api/quotes", params={"speaker": rng.choice(names), "limit": 20})),
-        lambda: f"/api/people/{rng.choice(names)}",
-        lambda: f"/people/{rng.choice(names)}",
+        lambda: f"/api/people/{quote(rng.choice(names), safe='')}",
+        lambda: f"/people/{quote(rng.choice(names), safe='')}",
         lambda: "/",
+        lambda: str(httpx.URL("/search.csv", params={"q": rng.choice(terms)})),
         lambda: "/api/speakers",
         lambda: "/api/counts",
     ]
-    return [rng.choice(kinds)() for _ in range(count)]
+    paths = [rng.choice(kinds)() for _ in range(count)]
+    for index in range(OVERVIEW_EVERY // 2, count, OVERVIEW_EVERY):
+        paths[index] = "/overview"
+    return paths
 
 
 def send(client: httpx.Client, path: str, due: float) -> tuple[float, int, str]:
@@ -77,23 +85,6 @@ def send(client: httpx.Client, path: str, due: float) -> tuple[float, int, str]:
     except httpx.HTTPError as exc:
         status, detail = 0, f"{type(exc).__name__}: {exc}"[:100]
     return time.perf_counter() - due, status, f"{path[:60]} -> {detail}" if detail else ""
-
-
-def paced_minute(client: httpx.Client, pool: ThreadPoolExecutor, paths: list[str], rate: float) -> list:
-    start = time.perf_counter()
-    futures = []
-    for index, path in enumerate(paths):
-        due = start + index / rate
-        time.sleep(max(0.0, due - time.perf_counter()))
-        futures.append(pool.submit(send, client, path, due))
-    return [future.result() for future in futures]
-
-
-def figures(results: list[tuple[float, int, str]]) -> tuple[int, int, float, float]:
-    ordered = sorted(latency for latency, _, _ in results)
-    p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
-    errors = sum(status != 200 for _, status, _ in results)
-    return len(ordered), errors, 1000 * statistics.median(ordered), 1000 * p99
 
 
 def slow_searches(client: httpx.Client) -> None:
@@ -140,27 +131,33 @@ def main() -> int:
             httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30, limits=limits) as client,
             ThreadPoolExecutor(CLIENT_THREADS) as pool,
         ):
-            list(pool.map(lambda path: send(client, path, time.perf_counter()), paths[:500]))  # warm up
+            # Warm up with every kind of request, the overview too, so that memory growth is the
+            # server's keeping, not the first allocations of a kind of page.
+            warm_up = [*paths[:500], "/overview"]
+            list(pool.map(lambda path: send(client, path, time.perf_counter()), warm_up))
             rss_start = rss_mb(server.pid)
             print(f"load average {os.getloadavg()[0]:.1f}; server RSS after warm-up {rss_start:.0f} MB")
             print(f"{'minute':>6}{'requests':>10}{'errors':>8}{'p50 ms':>9}{'p99 ms':>9}{'RSS MB':>9}")
-            everything = []
+            everything, began = [], time.perf_counter()
             for minute in range(minutes):
-                results = paced_minute(
-                    client, pool, paths[minute * per_minute : (minute + 1) * per_minute], args.rate
+                start = time.perf_counter()
+                minute_paths = paths[minute * per_minute : (minute + 1) * per_minute]
+                results = paced_results(
+                    pool, minute_paths, args.rate, lambda path, due: send(client, path, due)
                 )
                 everything += results
-                count, errors, p50, p99 = figures(results)
+                got = summary(results, time.perf_counter() - start)
                 print(
-                    f"{minute + 1:>6}{count:>10}{errors:>8}{p50:>9.1f}{p99:>9.1f}{rss_mb(server.pid):>9.0f}",
+                    f"{minute + 1:>6}{got['requests']:>10}{got['errors']:>8}{got['p50_ms']:>9.1f}"
+                    f"{got['p99_ms']:>9.1f}{rss_mb(server.pid):>9.0f}",
                     flush=True,
                 )
             rss_end = rss_mb(server.pid)
-            count, errors, p50, p99 = figures(everything)
+            got = summary(everything, time.perf_counter() - began)
             print(
-                f"total: {count} requests at {args.rate:g}/s, {errors} errors, "
-                f"p50 {p50:.1f} ms, p99 {p99:.1f} ms; server RSS {rss_start:.0f} MB -> {rss_end:.0f} MB "
-                f"({100 * (rss_end / rss_start - 1):+.1f}%)"
+                f"total: {got['requests']} requests at {args.rate:g}/s, {got['errors']} errors, "
+                f"p50 {got['p50_ms']:.1f} ms, p99 {got['p99_ms']:.1f} ms; "
+                f"server RSS {rss_start:.0f} MB -> {rss_end:.0f} MB ({100 * (rss_end / rss_start - 1):+.1f}%)"
             )
             for _, status, detail in everything:
                 if status != 200:

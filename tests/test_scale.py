@@ -6,6 +6,7 @@ import json
 
 import pytest
 from newsfiles import html_page
+from test_same_corpus import dump
 
 from whosaidwhat.ingest import Ingest
 from whosaidwhat.store import open_store
@@ -31,16 +32,18 @@ def test_ray_ingest_stores_what_a_local_ingest_stores(tmp_path, local_ray, nlp):
     shards = tmp_path / "shards"
 
     with open_store(str(tmp_path / "ray.db")) as on_ray, open_store(str(tmp_path / "local.db")) as local:
-        summary = ray_ingest([str(pages)], on_ray, workers=2, shard_dir=str(shards))
+        summary = ray_ingest([str(pages)], on_ray, workers=2, shard_dir=str(shards), batch_size=1)
         Ingest(local).run([str(pages)])
         assert (summary.stored, summary.failed) == (4, 1)
         assert any(shard.suffix == ".parquet" for shard in shards.iterdir())
-        assert sorted(a["path"] for a in on_ray.articles()) == sorted(a["path"] for a in local.articles())
+        stored = "SELECT path FROM articles ORDER BY id"
+        assert [a["path"] for a in on_ray.db.rows(stored)] == [a["path"] for a in local.db.rows(stored)]
         assert on_ray.counts()["quotes"] == local.counts()["quotes"]
         assert on_ray.failures()[0]["reason"] == local.failures()[0]["reason"]
 
         again = ray_ingest([str(pages)], on_ray, workers=2, shard_dir=str(tmp_path / "more"))
         assert (again.stored, again.skipped) == (0, 4)
+    assert dump(tmp_path / "ray.db") == dump(tmp_path / "local.db")  # every table, row for row
 
 
 def test_inputs_go_to_ray_a_batch_at_a_time(tmp_path, local_ray, monkeypatch):
@@ -94,3 +97,31 @@ def test_shards_are_read_back_from_a_uri(tmp_path, nlp):
         assert (ledger.summary.stored, ledger.summary.failed) == (1, 1)
         assert [a["headline"] for a in store.articles()] == [article(1)[0]]
         assert [f["path"] for f in store.failures()] == ["https://news.example.org/2"]
+
+
+def test_shards_are_stored_in_the_order_the_inputs_were_handed_out_whatever_their_names(tmp_path, nlp):
+    """Ray names its shard files by its own ways; the articles go in by their input position,
+    as a local ingest stores them, so surnames link to the same people."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from whosaidwhat.extract import extract
+    from whosaidwhat.ingest.analysis import Stored
+    from whosaidwhat.ingest.ledger import Ledger
+    from whosaidwhat.ingest.scale import load_shards, shard_row
+    from whosaidwhat.readers import read_bytes
+
+    rows = []
+    for order, number in enumerate(range(4)):
+        page = f"https://news.example.org/{number}"
+        record = extract(read_bytes(html_page(number), path=page), nlp).to_dict()
+        rows.append(shard_row(Stored(page, record), order))
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    pq.write_table(pa.Table.from_pylist([rows[3], rows[2]]), shards / "a_000000.parquet")
+    pq.write_table(pa.Table.from_pylist([rows[1], rows[0]]), shards / "b_000001.parquet")
+
+    with open_store(str(tmp_path / "c.db")) as store:
+        load_shards(str(shards), Ledger(store))
+        stored = [row["path"] for row in store.db.rows("SELECT path FROM articles ORDER BY id")]
+    assert stored == [f"https://news.example.org/{number}" for number in range(4)]

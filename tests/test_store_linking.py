@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from test_store import RECORDS
 
 from whosaidwhat.store.linking import PersonLinker
@@ -61,10 +62,18 @@ def person_record(sha256: str, names: list[str]) -> dict:
     }
 
 
-def test_two_writers_on_one_corpus_link_a_surname_to_the_person_the_other_stored(tmp_path):
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "corpus.db")
+    return request.getfixturevalue("postgres_url")
+
+
+def test_two_writers_on_one_corpus_link_a_surname_to_the_person_the_other_stored(db_url):
+    """Two ingests into one corpus at once: each writer sees the people the other stored."""
     from whosaidwhat.store import open_store
 
-    first, second = open_store(str(tmp_path / "corpus.db")), open_store(str(tmp_path / "corpus.db"))
+    first, second = open_store(db_url), open_store(db_url)
     first.add(person_record("a", ["Olive Oduya"]))  # the first writer now knows the people under "O"
     second.add(person_record("b", ["Barack Obama"]))
     first.add(person_record("c", ["Obama"]))

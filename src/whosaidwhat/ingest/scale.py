@@ -7,8 +7,10 @@ than one read-ahead of inputs. The blocks become a Ray dataset; ``map_batches`` 
 them to :class:`Analyser` actors (a pool of ``workers``), each loading the spaCy
 pipeline once and calling :func:`~whosaidwhat.ingest.analysis.process_items`. The
 outcomes are written as Parquet (or JSON Lines) shards, and the ingest process
-bulk-loads the shards into the store, one transaction per shard. Loading is idempotent
-(content hashes are unique), so shards can be loaded again after a crash.
+bulk-loads the shards into the store, one transaction per shard, in the order the items
+were handed out (each row keeps its item's position), as a local ingest stores them.
+Loading is idempotent (content hashes are unique), so shards can be loaded again after a
+crash.
 
 ``ray.init()`` joins the cluster named by ``RAY_ADDRESS`` when it is set, else starts a
 local instance with ``workers`` CPUs. On a cluster, ``shard_dir`` must be storage every
@@ -41,8 +43,9 @@ if TYPE_CHECKING:
 
 #: Articles per batch handed to an actor, and per block of the dataset.
 RAY_BATCH_SIZE = 8
-#: Columns of a shard row: an analysed article's record (as JSON) or a failure's reason.
-SHARD_COLUMNS = ("path", "record", "reason")
+#: Columns of a shard row: an analysed article's record (as JSON) or a failure's reason, and the
+#: position of its item among those handed out, by which the rows are stored.
+SHARD_COLUMNS = ("path", "record", "reason", "order")
 #: File name endings of the shards Ray Data writes.
 SHARD_EXTENSIONS = ("parquet", "json", "jsonl")
 
@@ -57,21 +60,24 @@ class Analyser:
         self.max_bytes = max_bytes
 
     def __call__(self, batch: dict) -> dict:
-        rows = [shard_row(outcome) for outcome in process_items(batch_items(batch), self.nlp, self.max_bytes)]
+        outcomes = process_items(batch_items(batch), self.nlp, self.max_bytes)
+        rows = [
+            shard_row(outcome, int(order)) for outcome, order in zip(outcomes, batch["order"], strict=True)
+        ]
         return {column: [row[column] for row in rows] for column in SHARD_COLUMNS}
 
 
-def items_table(items: list[Item]) -> pyarrow.Table:
-    """A block of the dataset: one row per item, a column per field (``data`` binary, the rest text)."""
+def items_table(items: list[Item], first: int = 0) -> pyarrow.Table:
+    """A block of the dataset: one row per item, a column per field (``data`` binary, the rest
+    text), and each item's position among those handed out, counting from ``first``."""
     import pyarrow as pa
 
     columns = zip(*items, strict=True)
-    return pa.table(
-        {
-            name: pa.array(values, type=pa.binary() if name == "data" else pa.string())
-            for name, values in zip(Item._fields, columns, strict=True)
-        }
-    )
+    fields = {
+        name: pa.array(values, type=pa.binary() if name == "data" else pa.string())
+        for name, values in zip(Item._fields, columns, strict=True)
+    }
+    return pa.table({**fields, "order": pa.array(range(first, first + len(items)), type=pa.int64())})
 
 
 def batch_items(batch: dict) -> list[Item]:
@@ -79,10 +85,12 @@ def batch_items(batch: dict) -> list[Item]:
     return [Item(*values) for values in zip(*(batch[name] for name in Item._fields), strict=True)]
 
 
-def shard_row(outcome: Outcome) -> dict:
+def shard_row(outcome: Outcome, order: int | None = None) -> dict:
+    """The row of an outcome; ``order`` is its item's position among the items handed out."""
     if isinstance(outcome, Failure):
-        return {"path": outcome.path, "record": "", "reason": outcome.reason}
-    return {"path": outcome.path, "record": json.dumps(outcome.record, ensure_ascii=False), "reason": ""}
+        return {"path": outcome.path, "record": "", "reason": outcome.reason, "order": order}
+    record = json.dumps(outcome.record, ensure_ascii=False)
+    return {"path": outcome.path, "record": record, "reason": "", "order": order}
 
 
 def ray_ingest(
@@ -126,7 +134,11 @@ def put_blocks(batches: Iterable[list[Item]]) -> list:
     process holds one batch of inputs, never all of them."""
     import ray
 
-    return [ray.put(items_table(batch)) for batch in batches]
+    blocks, handed_out = [], 0
+    for batch in batches:
+        blocks.append(ray.put(items_table(batch, handed_out)))
+        handed_out += len(batch)
+    return blocks
 
 
 def init_ray(workers: int) -> None:
@@ -183,6 +195,8 @@ def write_shards(
     import ray.data
 
     quiet_ray_data()
+    # Each shard then holds consecutive items, so shards sorted by their first item load in input order.
+    ray.data.DataContext.get_current().execution_options.preserve_order = True
     analysed = ray.data.from_arrow_refs(blocks).map_batches(
         Analyser,
         fn_constructor_kwargs={"model": model, "max_bytes": max_bytes},
@@ -206,7 +220,8 @@ def shard_filesystem(directory: str) -> tuple[pyarrow.fs.FileSystem, str]:
 
 
 def load_shards(directory: str, ledger: Ledger) -> None:
-    """Bulk-load every shard in ``directory`` into the store, one transaction per shard."""
+    """Bulk-load every shard in ``directory`` into the store, one transaction per shard, in the
+    order the items were handed out (as a local ingest stores them), whatever the files' names."""
     from pyarrow.fs import FileSelector, FileType
 
     filesystem, root = shard_filesystem(directory)
@@ -215,8 +230,30 @@ def load_shards(directory: str, ledger: Ledger) -> None:
         for info in filesystem.get_file_info(FileSelector(root))
         if info.type == FileType.File and info.extension in SHARD_EXTENSIONS
     ]
-    for shard in sorted(shards, key=lambda info: info.path):
-        ledger.record_shard([row_outcome(row) for row in read_shard(filesystem, shard.path)])
+    firsts = {shard.path: first_order(filesystem, shard.path) for shard in shards}
+    for shard in sorted(shards, key=lambda info: (firsts[info.path], info.path)):
+        rows = sorted(read_shard(filesystem, shard.path), key=row_order)
+        ledger.record_shard([row_outcome(row) for row in rows])
+
+
+def row_order(row: dict) -> int:
+    """A row's input position; rows of shards written before it was kept come in file order."""
+    order = row.get("order")
+    return -1 if order is None else int(order)
+
+
+def first_order(filesystem: pyarrow.fs.FileSystem, path: str) -> int:
+    """The input position of a shard's first row, read from that one column where the format allows."""
+    if path.endswith(".parquet"):
+        import pyarrow.parquet as pq
+
+        with filesystem.open_input_file(path) as source:
+            if "order" not in pq.read_schema(source).names:
+                return -1
+            orders = pq.read_table(source, columns=["order"]).column("order").to_pylist()
+    else:
+        orders = [row.get("order") for row in read_shard(filesystem, path)]
+    return min((int(order) for order in orders if order is not None), default=-1)
 
 
 def read_shard(filesystem: pyarrow.fs.FileSystem, path: str) -> list[dict]:

@@ -1,7 +1,7 @@
 """The web service: a JSON API under ``/api`` (OpenAPI at ``/openapi.json``) and a reader for people.
 
 ``create_app(store_url)`` builds the app over one corpus (:func:`whosaidwhat.store.open_store`).
-Pages are rendered server-side with Jinja2 (autoescaping on) and need no script from
+Pages (:mod:`whosaidwhat.service.pages`) are rendered server-side with Jinja2 and need no script from
 elsewhere; every response carries a Content-Security-Policy allowing only this server's own
 scripts and styles (:mod:`whosaidwhat.service.security`). FastAPI's interactive ``/docs``
 and ``/redoc`` pages are off: they load their scripts from a CDN and run inline script,
@@ -15,24 +15,27 @@ from collections.abc import Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Annotated
-from urllib.parse import quote as url_quote
 
-import jinja2
+from anyio import to_thread
 from fastapi import FastAPI, HTTPException, Path, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from whosaidwhat import __version__
 from whosaidwhat.errors import QueryError, WhosaidwhatError
 from whosaidwhat.readers import MAX_BYTES
 from whosaidwhat.record import ArticleRecord
-from whosaidwhat.service import overview, reader, timeline
-from whosaidwhat.service.extraction import NOT_UTF8, AnalysisUnavailable, Extractor
+from whosaidwhat.service import overview, pages
+from whosaidwhat.service.extraction import (
+    NOT_UTF8,
+    AnalysisTimedOut,
+    AnalysisUnavailable,
+    Extractor,
+    ExtractorBusy,
+)
 from whosaidwhat.service.models import (
     ArticleSummary,
     Counts,
@@ -42,20 +45,25 @@ from whosaidwhat.service.models import (
     SpeakerRow,
     StoredArticle,
 )
+from whosaidwhat.service.pages import MAX_ID, PAGE_SIZE, page
 from whosaidwhat.service.security import (
     SECURITY_HEADERS,
     SecureResponses,
     public_record,
     public_rows,
 )
-from whosaidwhat.service.stores import StorePerThread, quotes_asked_for
+from whosaidwhat.service.stores import StorePerThread
 
 logger = logging.getLogger(__name__)
 
-PAGE_SIZE = 50
 MAX_LIMIT = 500
-MAX_ID = 2**63 - 1  # SQLite's and PostgreSQL's largest integer
+#: Threads answering requests at once, each with its own store connection (and page cache). A
+#: fixed number keeps the server's memory flat: a latency spike would otherwise have the thread
+#: pool start more threads (up to 40) and each open a connection. Requests past it wait their turn.
+WORKER_THREADS = 8
 BAD_REQUEST = {400: {"model": Problem, "description": "malformed query"}}
+#: Seconds a client is asked to wait before sending an article again when too many are waiting.
+RETRY_AFTER = 30
 NOT_FOUND = {404: {"model": Problem, "description": "no such item"}}
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="most rows to return")]
@@ -76,6 +84,7 @@ def create_app(store_url: str, *, max_bytes: int = MAX_BYTES, hosts: Sequence[st
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         yield
         stores.close()
         extractor.close()
@@ -90,6 +99,7 @@ def create_app(store_url: str, *, max_bytes: int = MAX_BYTES, hosts: Sequence[st
     )
     app.add_middleware(SecureResponses, hosts=frozenset(hosts) if hosts is not None else None)
     app.state.stores = stores
+    app.state.extractor = extractor
     app.mount(
         "/static",
         StaticFiles(directory=str(resources.files("whosaidwhat.service") / "static")),
@@ -97,7 +107,7 @@ def create_app(store_url: str, *, max_bytes: int = MAX_BYTES, hosts: Sequence[st
     )
     add_error_handlers(app)
     add_api(app, stores, extractor)
-    add_pages(app, stores)
+    app.include_router(pages.router(stores))
     app.include_router(overview.router(stores, page))
     return app
 
@@ -236,6 +246,8 @@ def add_api(app: FastAPI, stores: StorePerThread, extractor: Extractor) -> None:
         responses={
             400: {"model": Problem, "description": "not an article"},
             413: {"model": Problem, "description": "body too large"},
+            503: {"model": Problem, "description": "too many articles waiting, or the analysis failed"},
+            504: {"model": Problem, "description": "the article took too long to analyse"},
         },
         openapi_extra={
             "requestBody": {
@@ -251,7 +263,11 @@ def add_api(app: FastAPI, stores: StorePerThread, extractor: Extractor) -> None:
         """The record of the article in the body: plain text or an HTML page (told apart by content)."""
         data = await read_body(request, extractor.max_bytes)
         try:
-            record = await run_in_threadpool(extractor, data)
+            record = await extractor.extract(data)
+        except ExtractorBusy as exc:
+            raise HTTPException(503, detail=str(exc), headers={"Retry-After": str(RETRY_AFTER)}) from exc
+        except AnalysisTimedOut as exc:
+            raise HTTPException(504, detail=str(exc)) from exc
         except AnalysisUnavailable as exc:
             raise HTTPException(503, detail=str(exc)) from exc
         except WhosaidwhatError as exc:
@@ -265,106 +281,3 @@ def found(item: dict | None, message: str) -> dict:
     if item is None:
         raise HTTPException(404, detail=message)
     return item
-
-
-TEMPLATES = Jinja2Templates(
-    env=jinja2.Environment(
-        loader=jinja2.PackageLoader("whosaidwhat.service", "templates"),
-        autoescape=True,
-    )
-)
-TEMPLATES.env.filters["path_quote"] = lambda value: url_quote(str(value), safe="")
-TEMPLATES.env.globals["NO_SPEAKER"] = reader.NO_SPEAKER_CLASS
-
-
-def page(request: Request, name: str, context: dict, status_code: int = 200) -> HTMLResponse:
-    return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
-
-
-def add_pages(app: FastAPI, stores: StorePerThread) -> None:
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index(request: Request, q: str = "", offset: Annotated[int, Query(ge=0, le=2**31)] = 0):
-        store = stores.get()
-        articles = public_rows(store.articles(q=q or None, limit=PAGE_SIZE, offset=offset))
-        speakers = store.speakers(top=15)
-        return page(
-            request,
-            "index.html",
-            {
-                "title": "Articles",
-                "q": q,
-                "offset": offset,
-                "page_size": PAGE_SIZE,
-                "articles": articles,
-                "counts": store.counts(),
-                "speakers": speakers,
-                "colours": reader.speaker_colours(speaker["name"] for speaker in speakers),
-            },
-        )
-
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
-        record = public_record(stores.get().article(article_id))
-        if record is None:
-            return page(
-                request,
-                "error.html",
-                {"title": "Not found", "message": f"No article {article_id}."},
-                status_code=404,
-            )
-        source_url, source_label = reader.source_link(record.get("source") or {})
-        return page(
-            request,
-            "article.html",
-            {
-                "title": record.get("headline") or f"Article {article_id}",
-                "record": record,
-                "view": reader.reader_view(record),
-                "source_url": source_url,
-                "source_label": source_label,
-            },
-        )
-
-    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: str = "", speaker: str = "", since: str = "", until: str = ""):
-        """Words alone are ranked by relevance; with a speaker or dates, the matches come newest first."""
-        rows = quotes_asked_for(stores.get(), q, speaker, since, until, PAGE_SIZE)
-        colours = reader.speaker_colours(row["speaker"] for row in rows or [] if row["speaker"])
-        return page(
-            request,
-            "search.html",
-            {
-                "title": "Search quotes",
-                "q": q,
-                "speaker": speaker,
-                "since": since,
-                "until": until,
-                "rows": rows,
-                "colours": colours,
-                "page_size": PAGE_SIZE,
-            },
-        )
-
-    @app.get("/people/{name:path}", response_class=HTMLResponse, include_in_schema=False)
-    def person_page(request: Request, name: str):
-        store = stores.get()
-        person = store.person(name)
-        if person is None:
-            return page(
-                request,
-                "error.html",
-                {"title": "Not found", "message": f"No person named {name}."},
-                status_code=404,
-            )
-        rows = store.timeline(str(person["person_id"]))
-        return page(
-            request,
-            "person.html",
-            {
-                "title": person["name"],
-                "person": person,
-                "rows": rows,
-                "chart": timeline.layout(rows),
-                "colour": reader.colour_class(person["name"]),
-            },
-        )

@@ -14,6 +14,7 @@ the visitor's browser, but its requests carry ``Host: evil.example.com``.
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Iterable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -32,9 +33,13 @@ SECURITY_HEADERS = [
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
+#: A ``Host`` header: a bracketed IPv6 literal, or a name or IPv4 address, then an optional port.
+HOST_HEADER = re.compile(r"(?:\[(?P<ipv6>[0-9a-f:.]+)\]|(?P<name>[a-z0-9_.-]+))(?::\d{1,5})?")
+
+
 def is_loopback(host: str) -> bool:
     """Whether a listening address or host name is this machine alone."""
-    name = host_name(host)
+    name = address_name(host)
     if name in LOOPBACK_NAMES:
         return True
     try:
@@ -48,18 +53,32 @@ def allowed_hosts(listening: str, extra: Iterable[str] = ()) -> frozenset[str] |
     loopback names, the address itself and ``extra``; elsewhere (None) any name."""
     if not is_loopback(listening):
         return None
-    return LOOPBACK_NAMES | {host_name(listening)} | {host_name(name) for name in extra}
+    names = {address_name(listening)} | {address_name(name) for name in extra}
+    return LOOPBACK_NAMES | {name for name in names if name}
 
 
-def host_name(header: str) -> str:
+def host_name(header: str) -> str | None:
     """The name in a ``Host`` header, without its port, brackets or final dot, in lower case:
-    ``[::1]:8000`` is ``::1``, ``LocalHost.:80`` is ``localhost``."""
-    header = header.strip().lower()
-    if header.startswith("["):
-        return header[1 : header.find("]")] if "]" in header else header
-    if header.count(":") == 1:
-        header = header.split(":")[0]
-    return header.rstrip(".")
+    ``[::1]:8000`` is ``::1``, ``LocalHost.:80`` is ``localhost``; None for a malformed header
+    (``[localhost]evil.example.com``, ``[not-an-address]``, ``name:port``)."""
+    match = HOST_HEADER.fullmatch(header.strip().lower())
+    if match is None:
+        return None
+    if match["ipv6"] is not None:
+        try:
+            return str(ipaddress.IPv6Address(match["ipv6"]))
+        except ValueError:
+            return None
+    return match["name"].rstrip(".")
+
+
+def address_name(address: str) -> str | None:
+    """A listening address or a name given on the command line, as :func:`host_name` reads it;
+    an IPv6 address may be written bare (``::1``)."""
+    try:
+        return str(ipaddress.IPv6Address(address.strip()))
+    except ValueError:
+        return host_name(address)
 
 
 def public_path(path: str | None) -> str | None:

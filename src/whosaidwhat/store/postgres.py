@@ -74,10 +74,17 @@ class PostgresBackend(Backend):
 
     @contextmanager
     def time_limit(self, seconds: float) -> Iterator[None]:
-        """PostgreSQL cancels a statement running past ``statement_timeout``, set for one transaction."""
+        """PostgreSQL cancels a statement running past ``statement_timeout``, set for one transaction.
+
+        Inside a longer transaction that one is a savepoint, and a ``SET LOCAL`` outlives its
+        release: the previous value is set back once the block is done. A block that fails
+        needs nothing set back: rolling back to the savepoint undoes the setting.
+        """
         with self.conn.transaction():
+            previous = self.conn.execute("SELECT current_setting('statement_timeout') AS value").fetchone()
             self.conn.execute(f"SET LOCAL statement_timeout = {max(1, round(seconds * 1000))}")
             yield
+            self.conn.execute("SELECT set_config('statement_timeout', %s, true)", (previous["value"],))
 
     def lock_for_writing(self) -> None:
         self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))

@@ -85,6 +85,7 @@ class Queries:
         """Quotes, newest first, by a person (any alias or surname), said within dates, about a search.
 
         Dates are the quotes' own (``said_on``: when they were said), not their articles'.
+        Only a search (``about``) is stopped after :data:`SEARCH_SECONDS`; a listing runs to its end.
         """
         m = self.db.mark
         conditions, params = [], []
@@ -104,12 +105,13 @@ class Queries:
             conditions.append(self.db.quote_about_sql())
             params.append(self._search_terms(about))
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
-        return self._guarded(
+        sql = (
             f"SELECT {QUOTE_COLUMNS} FROM quotes q {QUOTE_JOINS} {where} "
-            f"ORDER BY q.said_on DESC{self.db.nulls_last}, q.id DESC LIMIT {m}",
-            (*params, limit),
-            about or "",
+            f"ORDER BY q.said_on DESC{self.db.nulls_last}, q.id DESC LIMIT {m}"
         )
+        if not about:
+            return self.db.rows(sql, (*params, limit))  # a listing, not a search: no time limit
+        return self._guarded(sql, (*params, limit), about)
 
     def speakers(self, top: int = 20) -> list[dict]:
         """The most quoted people (then the most mentioned, while quotes are few)."""
