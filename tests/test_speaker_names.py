@@ -43,6 +43,14 @@ def test_an_acronym_defined_in_brackets_joins_its_organisation(nlp):
             "Eirik Kristoffersen",
             id="rank-not-in-the-name",
         ),
+        pytest.param(
+            "A dog was found on the beach.\n"
+            "Detective Sergeant Tobias Mwale of the harbour police said the dog was found on Monday.\n"
+            "Mwale said there were very few clues.",
+            "few clues",
+            "Tobias Mwale",
+            id="a-name-the-model-missed-after-two-ranks",
+        ),
     ],
 )
 def test_a_person_is_named_in_full_without_rank(nlp, text, words, speaker):

@@ -340,10 +340,13 @@ def missed_mentions(
 
 
 def missed_full_names(doc: Doc) -> list[Mention]:
-    """Untagged proper nouns that read as a full name: a common given name and one or two more words."""
+    """Untagged proper nouns that read as a full name: a common given name and one or two more words,
+    after any ranks or offices before it ("Detective Sergeant Raphael Letota")."""
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found = []
     for start, end in _capitalised_runs(doc, taken):
+        while start < end - 2 and is_title_word(doc[start].text):
+            start += 1
         span = doc[start:end]
         if (
             2 <= len(span) <= 3
