@@ -20,6 +20,15 @@ def test_an_acronym_defined_in_brackets_joins_its_organisation(nlp):
     assert quote_containing(nlp, text, "drownings")["speaker"] == "Danish Institute for Water Safety"
 
 
+def test_an_acronym_the_model_missed_joins_the_name_it_spells(nlp):
+    text = (
+        "Senior Women Engineers members met in Tromso on Monday.\n"
+        "According to SWE research, pay fell by a fifth.\n"
+        "SWE said the gap was too wide."
+    )
+    assert quote_containing(nlp, text, "gap")["speaker"] == "Senior Women Engineers"
+
+
 @pytest.mark.parametrize(
     "text, words, speaker",
     [

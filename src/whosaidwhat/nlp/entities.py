@@ -67,7 +67,7 @@ from whosaidwhat.nlp.name_mentions import (
     relabelled,
     split_before_subject,
 )
-from whosaidwhat.nlp.org_names import group_others
+from whosaidwhat.nlp.org_names import group_others, missed_acronyms
 from whosaidwhat.nlp.titles import (
     affiliated_country,
     apposition_before,
@@ -141,6 +141,7 @@ def find_entities(
         if not common_noun_as_person(doc, mention, surnames)
     ]
     mentions += missed_mentions(doc, mentions, surnames, tokenise)
+    mentions += missed_acronyms(doc, mentions)
     mentions.sort(key=lambda mention: mention.start)
     people = group_people(doc, [m for m in mentions if m.label == "PERSON"])
     others = group_others([m for m in mentions if m.label != "PERSON"], doc)
