@@ -228,12 +228,9 @@ class Speakers:
         if appositive is not None:
             quote.source = (quote.source[0], own_phrase_end(appositive)) if quote.source else None
             return entity_of(appositive, self.mentions)
-        author = self.documents.author(subject)
-        if author is not None:
-            return author
         if quote.source is not None and subject.pos_ in ("NOUN", "PROPN"):
             quote.source = (quote.source[0], max(quote.source[1], described_end(subject, quote.cue)))
-        return None
+        return self.documents.author(subject)
 
     def person_of_who(self, antecedent: Token) -> Token:
         """The person "who" stands for when the parser hangs it on a description or a name inside
