@@ -20,6 +20,19 @@ def test_an_acronym_defined_in_brackets_joins_its_organisation(nlp):
     assert quote_containing(nlp, text, "drownings")["speaker"] == "Danish Institute for Water Safety"
 
 
+def test_a_name_after_a_noun_for_an_organisation_is_one(nlp):
+    text = (
+        "Solar firm Bright Harvest said on Friday its chief executive would retire.\n"
+        "The announcement came days after the company reported a loss.\n"
+    )
+    assert quote_containing(nlp, text, "loss")["speaker"] == "Bright Harvest"
+
+
+def test_a_stock_code_after_the_name_is_no_speaker(nlp):
+    text = "Cannabis firm Canopy Growth WEED-T said on Friday that its chief executive would retire."
+    assert quote_containing(nlp, text, "retire")["speaker"] == "Canopy Growth"
+
+
 def test_an_acronym_the_model_missed_joins_the_name_it_spells(nlp):
     text = (
         "Senior Women Engineers members met in Tromso on Monday.\n"

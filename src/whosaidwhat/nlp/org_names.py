@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from whosaidwhat.names import Scope, is_title_word, name_key
+from whosaidwhat.names import Scope, is_person_noun, is_title_word, name_key
 from whosaidwhat.nlp import gazetteer
+from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.name_mentions import Group, Mention
 
 #: Words skipped when spelling out an acronym: "North Atlantic Treaty Organization" -> "NATO".
 ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for", "&"})
+#: Nouns for an organisation that a name the model missed may follow: "cannabis *firm* Canopy Growth".
+ORGANISATION_NOUNS = words("organisation_nouns.txt")
 #: Lengths of an acronym the model may have missed, with the name it abbreviates.
 MISSED_ACRONYM_LENGTHS = range(3, 7)
 
@@ -36,6 +39,34 @@ def group_others(mentions: list[Mention], doc: Doc | None = None) -> list[Group]
     for group in merged:
         group.label = Counter(mention.label for mention in group.mentions).most_common(1)[0][0]
     return merged
+
+
+def named_after_organisation_noun(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Organisations the model missed, named right after a noun for one: "cannabis firm Canopy
+    Growth said", "the consulting firm Seramount"."""
+    taken = {i for mention in mentions for i in range(mention.start, mention.end)}
+    found = []
+    for noun in doc[:-1]:
+        if noun.lower_ not in ORGANISATION_NOUNS or not noun.text.islower():
+            continue
+        end = noun.i + 1
+        while end < len(doc) and _untagged_name_word(doc[end], taken):
+            end += 1
+        if noun.i + 1 < end <= noun.i + 4 and gazetteer.place_label(doc[noun.i + 1 : end].text) is None:
+            found.append(Mention(noun.i + 1, end, "ORG", doc[noun.i + 1 : end].text))
+    return found
+
+
+def _untagged_name_word(token: Token, taken: set[int]) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.is_alpha
+        and not token.ent_type_
+        and token.i not in taken
+        and not is_title_word(token.text)
+        and not is_person_noun(token.lower_)
+    )
 
 
 def missed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
