@@ -4,11 +4,12 @@ written for these tests."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 from test_speakers import mentions_of, quote_containing
 
 from whosaidwhat.extract import extract
 from whosaidwhat.names import misspelt_surname
-from whosaidwhat.nlp.name_mentions import Mention, split_before_subject
+from whosaidwhat.nlp.name_mentions import Mention, split_before_subject, trimmed
 from whosaidwhat.readers import read_bytes
 
 
@@ -31,6 +32,12 @@ def test_a_name_after_a_noun_for_an_organisation_is_one(nlp):
 def test_a_stock_code_after_the_name_is_no_speaker(nlp):
     text = "Cannabis firm Canopy Growth WEED-T said on Friday that its chief executive would retire."
     assert quote_containing(nlp, text, "retire")["speaker"] == "Canopy Growth"
+
+
+def test_a_year_the_model_swept_into_an_organisation_is_no_part_of_its_name(nlp):
+    doc = nlp("Data from the 2014 Northshire Fisheries Survey show that catches fell.")
+    start, end = trimmed(Span(doc, 2, 7, label="ORG"))
+    assert doc[start:end].text == "Northshire Fisheries Survey"
 
 
 def test_an_acronym_the_model_missed_joins_the_name_it_spells(nlp):

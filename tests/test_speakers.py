@@ -346,6 +346,18 @@ def test_a_time_that_qualifies_a_report_stays_in_its_description(nlp):
             "Harbour Board",
             id="a-census-qualified-by-its-author",
         ),
+        pytest.param(
+            "Data from the 2022 National Housing Survey show that rents rose by a third.",
+            "rents",
+            "National Housing Survey",
+            id="data-from-a-survey",
+        ),
+        pytest.param(
+            "A draft policy by the Northshire Harbour Board calls for an end to night shipping.",
+            "night shipping",
+            "Northshire Harbour Board",
+            id="a-policy-by-its-author",
+        ),
     ],
 )
 def test_a_document_speaks_for_its_author(nlp, text, words, speaker):

@@ -121,7 +121,8 @@ def _is_lead_in(token: Token, label: str) -> bool:
         return True
     if label == "PERSON":
         return _is_not_name(token)
-    return token.pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "SCONJ", "CCONJ")
+    is_year = token.text.isdigit() and len(token.text) == 4  # "the 2014 American Community Survey"
+    return is_year or token.pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "SCONJ", "CCONJ")
 
 
 def _is_not_name(token: Token) -> bool:
