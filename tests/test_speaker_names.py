@@ -29,6 +29,15 @@ def test_a_name_after_a_noun_for_an_organisation_is_one(nlp):
     assert quote_containing(nlp, text, "loss")["speaker"] == "Bright Harvest"
 
 
+def test_a_word_after_a_noun_for_an_organisation_is_no_person(nlp):
+    text = (
+        "Ann Lee, who was chief executive of property group Mirvac, said targets work.\n"
+        "Boards were slow to act, she said.\n"
+        "The group found that few boards had met them."
+    )
+    assert mentions_of(nlp, text)["Mirvac"] == ["Mirvac"]  # no person, so "the group" is not their title
+
+
 def test_a_stock_code_after_the_name_is_no_speaker(nlp):
     text = "Cannabis firm Canopy Growth WEED-T said on Friday that its chief executive would retire."
     assert quote_containing(nlp, text, "retire")["speaker"] == "Canopy Growth"

@@ -160,7 +160,10 @@ def people_typed_otherwise(doc: Doc, mentions: list[Mention]) -> None:
             mention.label = "PERSON"  # no place the gazetteer knows, and it speaks: "Holt said"
             continue
         words = mention.text.split()
-        titled = mention.start > 0 and is_title_word(doc[mention.start - 1].text)
+        before = doc[mention.start - 1] if mention.start > 0 else None
+        titled = (
+            before is not None and is_title_word(before.text) and before.lower_ not in ORGANISATION_NAME_WORDS
+        )
         named_alone = (
             len(words) > 1 and is_given_name(words[0]) and not is_given_name(words[-1]) and words[-1] in alone
         )

@@ -12,7 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from whosaidwhat.names import Scope, is_person_noun, is_title_word, name_key
+from whosaidwhat.names import Scope, is_given_name, is_person_noun, is_title_word, name_key
 from whosaidwhat.nlp import gazetteer
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.name_mentions import Group, Mention
@@ -43,12 +43,17 @@ def group_others(mentions: list[Mention], doc: Doc | None = None) -> list[Group]
 
 def named_after_organisation_noun(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Organisations the model missed, named right after a noun for one: "cannabis firm Canopy
-    Growth said", "the consulting firm Seramount"."""
+    Growth said", "the consulting firm Seramount"; a single word there that the model took for a
+    person's name or a product is relabelled ("property group Mirvac")."""
     taken = {i for mention in mentions for i in range(mention.start, mention.end)}
+    people = {mention.start: mention for mention in mentions if mention.label not in ("ORG", "GPE", "NORP")}
     found = []
     for noun in doc[:-1]:
         if noun.lower_ not in ORGANISATION_NOUNS or not noun.text.islower():
             continue
+        person = people.get(noun.i + 1)
+        if person is not None and person.end == noun.i + 2 and not is_given_name(person.text):
+            person.label = "ORG"
         end = noun.i + 1
         while end < len(doc) and _untagged_name_word(doc[end], taken):
             end += 1
