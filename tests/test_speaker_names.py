@@ -4,11 +4,12 @@ written for these tests."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 from test_speakers import mentions_of, quote_containing
 
 from whosaidwhat.extract import extract
 from whosaidwhat.names import misspelt_surname
-from whosaidwhat.nlp.name_mentions import Mention, split_before_subject
+from whosaidwhat.nlp.name_mentions import Mention, split_before_subject, trimmed
 from whosaidwhat.readers import read_bytes
 
 
@@ -18,6 +19,43 @@ def test_an_acronym_defined_in_brackets_joins_its_organisation(nlp):
         "KVS said drownings had fallen by a third."
     )
     assert quote_containing(nlp, text, "drownings")["speaker"] == "Danish Institute for Water Safety"
+
+
+def test_a_name_after_a_noun_for_an_organisation_is_one(nlp):
+    text = (
+        "Solar firm Bright Harvest said on Friday its chief executive would retire.\n"
+        "The announcement came days after the company reported a loss.\n"
+    )
+    assert quote_containing(nlp, text, "loss")["speaker"] == "Bright Harvest"
+
+
+def test_a_word_after_a_noun_for_an_organisation_is_no_person(nlp):
+    text = (
+        "Ann Lee, who was chief executive of property group Mirvac, said targets work.\n"
+        "Boards were slow to act, she said.\n"
+        "The group found that few boards had met them."
+    )
+    assert mentions_of(nlp, text)["Mirvac"] == ["Mirvac"]  # no person, so "the group" is not their title
+
+
+def test_a_stock_code_after_the_name_is_no_speaker(nlp):
+    text = "Cannabis firm Canopy Growth WEED-T said on Friday that its chief executive would retire."
+    assert quote_containing(nlp, text, "retire")["speaker"] == "Canopy Growth"
+
+
+def test_a_year_the_model_swept_into_an_organisation_is_no_part_of_its_name(nlp):
+    doc = nlp("Data from the 2014 Northshire Fisheries Survey show that catches fell.")
+    start, end = trimmed(Span(doc, 2, 7, label="ORG"))
+    assert doc[start:end].text == "Northshire Fisheries Survey"
+
+
+def test_an_acronym_the_model_missed_joins_the_name_it_spells(nlp):
+    text = (
+        "Senior Women Engineers members met in Tromso on Monday.\n"
+        "According to SWE research, pay fell by a fifth.\n"
+        "SWE said the gap was too wide."
+    )
+    assert quote_containing(nlp, text, "gap")["speaker"] == "Senior Women Engineers"
 
 
 @pytest.mark.parametrize(
@@ -42,6 +80,14 @@ def test_an_acronym_defined_in_brackets_joins_its_organisation(nlp):
             "trucks",
             "Eirik Kristoffersen",
             id="rank-not-in-the-name",
+        ),
+        pytest.param(
+            "A dog was found on the beach.\n"
+            "Detective Sergeant Tobias Mwale of the harbour police said the dog was found on Monday.\n"
+            "Mwale said there were very few clues.",
+            "few clues",
+            "Tobias Mwale",
+            id="a-name-the-model-missed-after-two-ranks",
         ),
     ],
 )

@@ -334,6 +334,30 @@ def test_a_time_that_qualifies_a_report_stays_in_its_description(nlp):
             "Northshire Harbour Board",
             id="from-its-author",
         ),
+        pytest.param(
+            "Research conducted by the Northshire Harbour Board found that the port was losing trade.",
+            "losing trade",
+            "Northshire Harbour Board",
+            id="conducted-by-its-author",
+        ),
+        pytest.param(
+            "The Harbour Board's census for 2024 found that the fleet had shrunk.",
+            "fleet",
+            "Harbour Board",
+            id="a-census-qualified-by-its-author",
+        ),
+        pytest.param(
+            "Data from the 2022 National Housing Survey show that rents rose by a third.",
+            "rents",
+            "National Housing Survey",
+            id="data-from-a-survey",
+        ),
+        pytest.param(
+            "A draft policy by the Northshire Harbour Board calls for an end to night shipping.",
+            "night shipping",
+            "Northshire Harbour Board",
+            id="a-policy-by-its-author",
+        ),
     ],
 )
 def test_a_document_speaks_for_its_author(nlp, text, words, speaker):

@@ -2,7 +2,8 @@
 
 A report, poll or statement whose author the text names is that author's word, as the
 annotation conventions of news quotes have it: the author is the object of its "by" or
-"from" ("an analysis by Lily Chen", "a statement from the council"), or the name that
+"from" ("an analysis by Lily Chen", "a statement from the council", "a study released by the
+institute"), or the name that
 qualifies it ("a Bloomberg poll", "the institute's report", "the latest Reuters/Ipsos
 opinion poll"), or the subject of the verb whose object it is ("Ann Lee sent a letter"). A
 definite "the letter" later on is the latest letter whose author the text gave.
@@ -79,7 +80,9 @@ class DocumentAuthors:
                         yield token
                         return
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
+            if child.dep_ == "acl" and child.tag_ == "VBN":  # "research conducted by the institute"
+                child = next((grand for grand in child.children if grand.dep_ == "agent"), child)
+            if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
                 for grand in child.children:
                     if grand.dep_ == "pobj" and self.entity(grand) is not None:
                         yield grand

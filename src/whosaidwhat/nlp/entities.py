@@ -67,7 +67,7 @@ from whosaidwhat.nlp.name_mentions import (
     relabelled,
     split_before_subject,
 )
-from whosaidwhat.nlp.org_names import group_others
+from whosaidwhat.nlp.org_names import group_others, missed_acronyms, named_after_organisation_noun
 from whosaidwhat.nlp.titles import (
     affiliated_country,
     apposition_before,
@@ -132,7 +132,7 @@ def find_entities(
     are common nouns (lemmas) of the language."""
     mentions = joined_by_slash(doc, split_before_subject(doc, named_mentions(doc)))
     mentions = [mention for mention in mentions if not plural_common_noun(doc, mention, nouns)]
-    mentions += missed_full_names(doc)
+    mentions += missed_full_names(doc) + named_after_organisation_noun(doc, mentions)
     people_typed_otherwise(doc, mentions)
     surnames, given = full_names(mentions)
     mentions = [
@@ -141,6 +141,7 @@ def find_entities(
         if not common_noun_as_person(doc, mention, surnames)
     ]
     mentions += missed_mentions(doc, mentions, surnames, tokenise)
+    mentions += missed_acronyms(doc, mentions)
     mentions.sort(key=lambda mention: mention.start)
     people = group_people(doc, [m for m in mentions if m.label == "PERSON"])
     others = group_others([m for m in mentions if m.label != "PERSON"], doc)

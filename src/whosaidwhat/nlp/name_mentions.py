@@ -121,7 +121,8 @@ def _is_lead_in(token: Token, label: str) -> bool:
         return True
     if label == "PERSON":
         return _is_not_name(token)
-    return token.pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "SCONJ", "CCONJ")
+    is_year = token.text.isdigit() and len(token.text) == 4  # "the 2014 American Community Survey"
+    return is_year or token.pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "SCONJ", "CCONJ")
 
 
 def _is_not_name(token: Token) -> bool:
@@ -159,7 +160,10 @@ def people_typed_otherwise(doc: Doc, mentions: list[Mention]) -> None:
             mention.label = "PERSON"  # no place the gazetteer knows, and it speaks: "Holt said"
             continue
         words = mention.text.split()
-        titled = mention.start > 0 and is_title_word(doc[mention.start - 1].text)
+        before = doc[mention.start - 1] if mention.start > 0 else None
+        titled = (
+            before is not None and is_title_word(before.text) and before.lower_ not in ORGANISATION_NAME_WORDS
+        )
         named_alone = (
             len(words) > 1 and is_given_name(words[0]) and not is_given_name(words[-1]) and words[-1] in alone
         )
@@ -340,10 +344,13 @@ def missed_mentions(
 
 
 def missed_full_names(doc: Doc) -> list[Mention]:
-    """Untagged proper nouns that read as a full name: a common given name and one or two more words."""
+    """Untagged proper nouns that read as a full name: a common given name and one or two more words,
+    after any ranks or offices before it ("Detective Sergeant Raphael Letota")."""
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found = []
     for start, end in _capitalised_runs(doc, taken):
+        while start < end - 2 and is_title_word(doc[start].text):
+            start += 1
         span = doc[start:end]
         if (
             2 <= len(span) <= 3

@@ -10,13 +10,19 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from whosaidwhat.names import Scope, name_key
+from whosaidwhat.names import Scope, is_given_name, is_person_noun, is_title_word, name_key
+from whosaidwhat.nlp import gazetteer
+from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.name_mentions import Group, Mention
 
 #: Words skipped when spelling out an acronym: "North Atlantic Treaty Organization" -> "NATO".
 ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for", "&"})
+#: Nouns for an organisation that a name the model missed may follow: "cannabis *firm* Canopy Growth".
+ORGANISATION_NOUNS = words("organisation_nouns.txt")
+#: Lengths of an acronym the model may have missed, with the name it abbreviates.
+MISSED_ACRONYM_LENGTHS = range(3, 7)
 
 
 def group_others(mentions: list[Mention], doc: Doc | None = None) -> list[Group]:
@@ -33,6 +39,94 @@ def group_others(mentions: list[Mention], doc: Doc | None = None) -> list[Group]
     for group in merged:
         group.label = Counter(mention.label for mention in group.mentions).most_common(1)[0][0]
     return merged
+
+
+def named_after_organisation_noun(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Organisations the model missed, named right after a noun for one: "cannabis firm Canopy
+    Growth said", "the consulting firm Seramount"; a single word there that the model took for a
+    person's name or a product is relabelled ("property group Mirvac")."""
+    taken = {i for mention in mentions for i in range(mention.start, mention.end)}
+    people = {mention.start: mention for mention in mentions if mention.label not in ("ORG", "GPE", "NORP")}
+    found = []
+    for noun in doc[:-1]:
+        if noun.lower_ not in ORGANISATION_NOUNS or not noun.text.islower():
+            continue
+        person = people.get(noun.i + 1)
+        if person is not None and person.end == noun.i + 2 and not is_given_name(person.text):
+            person.label = "ORG"
+        end = noun.i + 1
+        while end < len(doc) and _untagged_name_word(doc[end], taken):
+            end += 1
+        if noun.i + 1 < end <= noun.i + 4 and gazetteer.place_label(doc[noun.i + 1 : end].text) is None:
+            found.append(Mention(noun.i + 1, end, "ORG", doc[noun.i + 1 : end].text))
+    return found
+
+
+def _untagged_name_word(token: Token, taken: set[int]) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.is_alpha
+        and not token.ent_type_
+        and token.i not in taken
+        and not is_title_word(token.text)
+        and not is_person_noun(token.lower_)
+    )
+
+
+def missed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Organisations the model missed, found by their acronym: "CEW said" in an article that names
+    "Chief Executive Women" gives both, whether or not the model tagged the full name."""
+    taken = {i for mention in mentions for i in range(mention.start, mention.end)}
+    named = {(mention.start, mention.end) for mention in mentions}
+    found: list[Mention] = []
+    spelled: dict[str, tuple[int, int] | None] = {}
+    for token in doc:
+        acronym = token.text
+        if (
+            token.i in taken
+            or not (token.is_alpha and token.is_upper and len(acronym) in MISSED_ACRONYM_LENGTHS)
+            or gazetteer.place_label(acronym) is not None
+        ):
+            continue
+        if acronym not in spelled:
+            spelled[acronym] = _spelled_out(doc, acronym, taken, named)
+        full = spelled[acronym]
+        if full is None:
+            continue
+        found.append(Mention(token.i, token.i + 1, "ORG", acronym))
+        if full not in named:
+            found.append(Mention(*full, "ORG", doc[full[0] : full[1]].text))
+            named.add(full)
+            taken.update(range(*full))
+    return found
+
+
+def _spelled_out(
+    doc: Doc, acronym: str, taken: set[int], named: set[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Token bounds of the first run of capitalised words whose initials spell ``acronym`` (words
+    such as "of" aside), outside other names or exactly one, not ending in an office ("Chief
+    Executive Officer" is no organisation)."""
+    for start, token in enumerate(doc):
+        if token.text != acronym[0] + token.text[1:] or not token.is_title:
+            continue
+        letters, end = 0, start
+        while end < len(doc) and letters < len(acronym):
+            word = doc[end]
+            if word.lower_ in ACRONYM_SKIPPED and letters:
+                end += 1
+            elif word.is_title and word.is_alpha and word.text[0] == acronym[letters]:
+                letters, end = letters + 1, end + 1
+            else:
+                break
+        if letters < len(acronym) or (end < len(doc) and doc[end].is_title and doc[end].is_alpha):
+            continue
+        inside = taken.intersection(range(start, end))
+        if is_title_word(doc[end - 1].text) or (inside and (start, end) not in named):
+            continue
+        return start, end
+    return None
 
 
 def bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> dict[str, str]:

@@ -218,7 +218,7 @@ class Speakers:
         running = self.running_speaker(quote, subject, previous)
         if running is not None:
             return running
-        named = entity_of(subject, self.mentions)
+        named = entity_of(subject, self.mentions) or self.name_before_code(subject)
         if named is not None:
             return None if self.counted_member(subject, named) else named
         organisation = self.organisations.referent(subject)
@@ -228,12 +228,16 @@ class Speakers:
         if appositive is not None:
             quote.source = (quote.source[0], own_phrase_end(appositive)) if quote.source else None
             return entity_of(appositive, self.mentions)
-        author = self.documents.author(subject)
-        if author is not None:
-            return author
         if quote.source is not None and subject.pos_ in ("NOUN", "PROPN"):
             quote.source = (quote.source[0], max(quote.source[1], described_end(subject, quote.cue)))
-        return None
+        return self.documents.author(subject)
+
+    def name_before_code(self, head: Token) -> str | None:
+        """The name a code after it heads in the parse: "Canopy Growth" of "Canopy Growth WEED-T"."""
+        if head.pos_ != "PROPN" or not head.text.isupper():
+            return None
+        named = (entity_of(child, self.mentions) for child in head.lefts if child.dep_ == "compound")
+        return next((entity for entity in named if self.types.get(entity) in SPEAKING_TYPES), None)
 
     def person_of_who(self, antecedent: Token) -> Token:
         """The person "who" stands for when the parser hangs it on a description or a name inside
