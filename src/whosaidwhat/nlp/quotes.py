@@ -28,6 +28,8 @@ How it works, over the dependency parse:
    quote split around its cue, or a floating quote. So does a quoted fragment in a
    sentence about "he", "she" or "they" (``She had been "sleeping rough" when ...``),
    as a mixed quote of that sentence. Anything else (scare quotes, titles) is not a quote.
+   A quotation inside a direct quote, introduced there by a verb of speech ("He said,
+   'Get down'"), is a quote of its own (:mod:`~whosaidwhat.nlp.nested_quotes`).
 5. Who said each quote, as an entity (:mod:`~whosaidwhat.nlp.speakers`); then the beliefs
    of anyone not quoted otherwise are dropped.
 
@@ -49,6 +51,7 @@ from spacy.tokens import Doc
 from whosaidwhat.nlp import extensions
 from whosaidwhat.nlp.cues import quote_from_cue
 from whosaidwhat.nlp.loose_quotes import quotes_beside_cues, transcript_turns
+from whosaidwhat.nlp.nested_quotes import nested_quotes
 from whosaidwhat.nlp.quote_finder import (
     ADJACENT_WORDS,
     FLOATING_SLACK_WORDS,
@@ -125,6 +128,7 @@ def find_quotes(doc: Doc, settings: QuoteSettings) -> list[Quote]:
     finder.quotes = outermost(finder.quotes)
     # 4. quotations continuing the previous speaker
     add_quotes_without_cue(finder)
+    nested_quotes(finder)
     finder.quotes.sort(key=lambda quote: quote.content)
     # 5. who said each quote
     speakers = Speakers(doc, doc._.wsw_entities or [], finder.paragraph_starts)

@@ -1,0 +1,37 @@
+"""Quotes inside quotes, and reports inside reports (texts written for these tests)."""
+
+from __future__ import annotations
+
+from test_quotes import quotes_of
+
+
+def _said(found: list[dict]) -> list[tuple[str, str | None, str | None]]:
+    return [(q["content"], q["cue"], q["source"]) for q in found]
+
+
+def test_a_quotation_reported_inside_a_quote_is_its_own_quote(nlp):
+    text = "\"The guard said, 'Nobody leaves this room tonight',\" Ruth Okafor said."
+    found = _said(quotes_of(nlp, text))
+    assert ("Nobody leaves this room tonight", "said", "The guard") in found
+    assert any(
+        content.startswith("The guard said") and source == "Ruth Okafor" for content, _, source in found
+    )
+
+
+def test_the_outer_speakers_own_earlier_words_are_hers(nlp):
+    text = "Nadia Berg was robbed on Monday.\n\n\"I said, 'Please leave me alone',\" Berg said."
+    inner = next(q for q in quotes_of(nlp, text) if q["content"] == "Please leave me alone")
+    assert inner["speaker"] == "Nadia Berg"
+
+
+def test_a_participle_after_a_passive_is_said_by_its_agent(nlp):
+    text = "\"I was pushed by a man in a mask, shouting, 'Stay down', and then he ran,\" Lena Park said."
+    inner = next(q for q in quotes_of(nlp, text) if q["content"] == "Stay down")
+    assert (inner["cue"], inner["source"]) == ("shouting", "a man in a mask")
+
+
+def test_single_marks_without_a_verb_of_speech_are_no_quote(nlp):
+    text = "\"The so-called 'green levy' will cost every family,\" Tom Reed said."
+    assert [q["content"] for q in quotes_of(nlp, text)] == [
+        "The so-called 'green levy' will cost every family"
+    ]
