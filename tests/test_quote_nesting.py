@@ -35,3 +35,24 @@ def test_single_marks_without_a_verb_of_speech_are_no_quote(nlp):
     assert [q["content"] for q in quotes_of(nlp, text)] == [
         "The so-called 'green levy' will cost every family"
     ]
+
+
+FLOATING = (
+    '"They took everything we had," Mara Lind said.\n'
+    "The couple have not been back to the house since.\n"
+    '"We will never feel safe there again, not after that night."'
+)
+
+
+def test_a_quote_paragraph_after_a_narrative_paragraph_continues_the_speaker(nlp):
+    last = quotes_of(nlp, FLOATING)[-1]
+    assert (last["content"], last["speaker"]) == (
+        "We will never feel safe there again, not after that night.",
+        "Mara Lind",
+    )
+
+
+def test_a_quote_paragraph_introduced_by_a_colon_is_not_the_previous_speakers(nlp):
+    text = FLOATING.replace("since.", "since. On the door hangs a note:")
+    last = quotes_of(nlp, text)[-1]
+    assert "never feel safe" not in last["content"] or last["speaker"] != "Mara Lind"
