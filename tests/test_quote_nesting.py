@@ -56,3 +56,16 @@ def test_a_quote_paragraph_introduced_by_a_colon_is_not_the_previous_speakers(nl
     text = FLOATING.replace("since.", "since. On the door hangs a note:")
     last = quotes_of(nlp, text)[-1]
     assert "never feel safe" not in last["content"] or last["speaker"] != "Mara Lind"
+
+
+def test_a_report_inside_according_to_goes_to_the_innermost_speaker(nlp):
+    text = 'According to court papers, the guard recalled: "I saw him climb the fence and run to the river."'
+    found = quotes_of(nlp, text)
+    assert [(q["content"], q["cue"], q["source"]) for q in found] == [
+        ("I saw him climb the fence and run to the river.", "recalled", "the guard")
+    ]
+
+
+def test_according_to_a_poll_whose_share_says_stays_the_polls(nlp):
+    text = "According to the survey, about 4 in 10 residents say that the road is unsafe."
+    assert [(q["cue"], q["source"]) for q in quotes_of(nlp, text)] == [("According to", "the survey")]

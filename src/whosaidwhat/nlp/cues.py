@@ -165,15 +165,6 @@ def _clause_taken_for_adverbial(verb: Token, frames: frozenset[str]) -> Token | 
         ):
             return child
     return None
-    for child in verb.lefts:
-        if (
-            child.dep_ == "advcl"
-            and not any(grand.dep_ == "mark" or grand.tag_ == "WRB" for grand in child.children)
-            and _has_own_subject(child)
-            and any(token.tag_ in FINITE_TAGS for token in (child, *child.children))
-        ):
-            return child
-    return None
 
 
 def _around(finder: QuoteFinder, verb: Token, bounds: Bounds, clause: Token | None = None) -> Bounds:
@@ -271,10 +262,24 @@ def _quotation_after(finder: QuoteFinder, offset: int) -> Quoted | None:
     return None
 
 
+def _reports_inside(finder: QuoteFinder, according: Token) -> bool:
+    """ "According to court papers, *the guard recalled*: ...": a report inside the report, whose
+    speaker is the one a reader wants (the verb is a cue of its own)."""
+    verb = according.head
+    if verb.i < according.i or not finder.is_reporting_verb(verb):
+        return False
+    subject = subject_of(verb, SPEAKER)
+    return (
+        subject is not None
+        and is_speech(verb, subject, list(verb.subtree))
+        and _content_of(finder, verb) is not None
+    )
+
+
 def _according_to(finder: QuoteFinder, according: Token, to: Token) -> None:
     """ "According to X, ...": X is the source, the rest of the sentence the content."""
     source = next((child for child in to.children if child.dep_ == "pobj"), None)
-    if source is None or source.lemma_ in mute_nouns():
+    if source is None or source.lemma_ in mute_nouns() or _reports_inside(finder, according):
         return
     sentence = according.sent
     phrase_end = source.right_edge.i + 1
