@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from test_quotes import quotes_of
 
+from whosaidwhat.nlp.quotemarks import find_quoted
+from whosaidwhat.nlp.syntax import line_paragraphs
+
 
 def _said(found: list[dict]) -> list[tuple[str, str | None, str | None]]:
     return [(q["content"], q["cue"], q["source"]) for q in found]
@@ -69,3 +72,28 @@ def test_a_report_inside_according_to_goes_to_the_innermost_speaker(nlp):
 def test_according_to_a_poll_whose_share_says_stays_the_polls(nlp):
     text = "According to the survey, about 4 in 10 residents say that the road is unsafe."
     assert [(q["cue"], q["source"]) for q in quotes_of(nlp, text)] == [("According to", "the survey")]
+
+
+def test_a_curly_pair_inside_a_straight_quotation_does_not_close_it():
+    text = '"As \u201cThe Courier\u201d wrote, the harbour is full," Lund said.'
+    quoted = find_quoted(text, line_paragraphs(text))
+    assert [text[q.start : q.end] for q in quoted if q.start == 0] == [
+        '"As \u201cThe Courier\u201d wrote, the harbour is full,"'
+    ]
+
+
+def test_transcript_turns_after_a_straight_mark_holding_a_curly_pair(nlp):
+    text = (
+        "Dana Reyes interviewed Erik Lund, the harbour minister.\n\n"
+        '"REYES: As \u201cThe Courier\u201d wrote, the harbour is full. Why?\n\n'
+        '"LUND: Because nobody dredged it for ten years.\n\n'
+        '"REYES: Thank you, minister."'
+    )
+    turns = [q for q in quotes_of(nlp, text) if q["cue"] == ":"]
+    assert [q["content"][:7] for q in turns] == ["As \u201cThe", "Because", "Thank y"]
+
+
+def test_a_quotation_runs_on_only_into_a_paragraph_opened_by_its_own_mark():
+    text = '"The first time she saw him she cheered.\n\n\u201cIt never crossed my mind,\u201d she said.'
+    quoted = find_quoted(text, line_paragraphs(text))
+    assert "\u201cIt never crossed my mind,\u201d" in [text[q.start : q.end] for q in quoted]
