@@ -97,3 +97,9 @@ def test_a_quotation_runs_on_only_into_a_paragraph_opened_by_its_own_mark():
     text = '"The first time she saw him she cheered.\n\n\u201cIt never crossed my mind,\u201d she said.'
     quoted = find_quoted(text, line_paragraphs(text))
     assert "\u201cIt never crossed my mind,\u201d" in [text[q.start : q.end] for q in quoted]
+
+
+def test_a_gerund_phrase_after_a_prepositional_object_completes_it(nlp):
+    text = "Mara Lind is pleading for help in finding her attackers, with the men still at large."
+    quote = next(q for q in quotes_of(nlp, text) if q["cue"] == "pleading")
+    assert quote["content"] == "help in finding her attackers"

@@ -99,7 +99,7 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
         if child.dep_ == "prep" and child.i > verb.i and f"prep:{child.lower_}" in frames:
             target = next((grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")), None)
             if target is not None:
-                return _to_quotation_end(finder, _clause_bounds(finder, target))
+                return _to_quotation_end(finder, _with_purpose(finder, child, _clause_bounds(finder, target)))
     colon = _colon_after(verb)
     if colon is not None:
         following = _quotation_after(finder, token_end(colon))
@@ -138,6 +138,20 @@ def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bou
             while cut.i > head.i and (cut.doc[cut.i - 1].dep_ == "cc" or cut.doc[cut.i - 1].is_punct):
                 cut = cut.doc[cut.i - 1]
             return trim(finder.text, bounds[0], cut.idx)
+    return bounds
+
+
+def _with_purpose(finder: QuoteFinder, prep: Token, bounds: Bounds) -> Bounds:
+    """ "pleading for help *in finding her attackers*": a gerund phrase right after the
+    prepositional object, which the parser hung from the verb, completes it."""
+    following = prep.doc[prep.right_edge.i + 1] if prep.right_edge.i + 1 < len(prep.doc) else None
+    if (
+        following is not None
+        and following.dep_ == "prep"
+        and following.head.i == prep.head.i
+        and any(child.dep_ == "pcomp" and child.tag_ == "VBG" for child in following.children)
+    ):
+        return bounds[0], _clause_bounds(finder, following)[1]
     return bounds
 
 
