@@ -103,3 +103,9 @@ def test_a_gerund_phrase_after_a_prepositional_object_completes_it(nlp):
     text = "Mara Lind is pleading for help in finding her attackers, with the men still at large."
     quote = next(q for q in quotes_of(nlp, text) if q["cue"] == "pleading")
     assert quote["content"] == "help in finding her attackers"
+
+
+def test_a_curly_opening_closed_by_a_straight_mark_in_careless_text():
+    text = 'He called him (\u201ca danger to us all.") Reed urged voters to "stay home on polling day.\u201d'
+    quoted = [text[q.start : q.end] for q in find_quoted(text, line_paragraphs(text))]
+    assert quoted == ['\u201ca danger to us all."', '"stay home on polling day.\u201d']

@@ -3,6 +3,8 @@
 Hand-written because the tokenizer and parser do not pair quotation marks, and the
 pairing rules of news text are typographic rather than linguistic:
 
+* a curly opening mark left unclosed is closed by the last straight mark that can close it
+  (``“... day one."`` in careless text);
 * straight ``"`` (closed by a straight or a curly mark, but not by the closing mark of a
   curly pair inside it when the quotation runs on into a paragraph opened by a straight
   mark), doubled straight ``''`` as some
@@ -112,6 +114,7 @@ def _quoted_in_paragraph(text: str, start: int, end: int, curly_nests: bool) -> 
     opener: str | None = None
     open_at = 0
     curly_inside = False  # a curly pair inside a straight quotation: "... “Journal” wrote ..."
+    straight_close: int | None = None  # a straight mark that may close a curly opener: “... day one."
     for mark in DOUBLE_MARKS.finditer(text, start, end):
         i, ch = mark.start(), mark.group()
         if curly_nests and opener == '"' and (ch == "\u201c" or (curly_inside and ch == "\u201d")):
@@ -119,14 +122,26 @@ def _quoted_in_paragraph(text: str, start: int, end: int, curly_nests: bool) -> 
             continue
         if opener is None:
             if _can_open(text, mark.end() - 1, end):
-                opener, open_at = ch, i
+                opener, open_at, straight_close = ch, i, None
         elif ch in CLOSERS[opener] and _can_close(text, i, mark.end(), end, open_at + len(opener)):
             spans.append(Quoted(open_at, mark.end(), True, len(opener)))
             opener = None
+        elif opener == "\u201c" and ch == '"' and _can_close(text, i, mark.end(), end, open_at + 1):
+            straight_close = mark.end()
+        elif opener == "\u201c" and ch == '"' and straight_close is not None and _can_open(text, i, end):
+            # “... day one." then "manage ...”: the straight mark closed the first, this one opens
+            spans.append(Quoted(open_at, straight_close, True))
+            opener, open_at, straight_close = ch, i, None
         elif ch == opener and ch in "\u201c\u201e\u00ab":
-            # A second opener before any closer: the first was never closed.
-            spans.append(Quoted(open_at, _trim_end(text, open_at, i), False))
-            open_at = i
+            # A second opener before any closer: the first was never closed, unless a straight mark did.
+            if straight_close is not None:
+                spans.append(Quoted(open_at, straight_close, True))
+            else:
+                spans.append(Quoted(open_at, _trim_end(text, open_at, i), False))
+            open_at, straight_close = i, None
+    if opener == "\u201c" and straight_close is not None:
+        spans.append(Quoted(open_at, straight_close, True))
+        opener = None
     left_open = opener is not None
     if opener is not None:
         spans.append(Quoted(open_at, _trim_end(text, open_at, end), False, len(opener)))
