@@ -99,7 +99,7 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
         if child.dep_ == "prep" and child.i > verb.i and f"prep:{child.lower_}" in frames:
             target = next((grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")), None)
             if target is not None:
-                return _to_quotation_end(finder, _clause_bounds(finder, target))
+                return _to_quotation_end(finder, _with_purpose(finder, child, _clause_bounds(finder, target)))
     colon = _colon_after(verb)
     if colon is not None:
         following = _quotation_after(finder, token_end(colon))
@@ -141,6 +141,20 @@ def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bou
     return bounds
 
 
+def _with_purpose(finder: QuoteFinder, prep: Token, bounds: Bounds) -> Bounds:
+    """ "pleading for help *in finding her attackers*": a gerund phrase right after the
+    prepositional object, which the parser hung from the verb, completes it."""
+    following = prep.doc[prep.right_edge.i + 1] if prep.right_edge.i + 1 < len(prep.doc) else None
+    if (
+        following is not None
+        and following.dep_ == "prep"
+        and following.head.i == prep.head.i
+        and any(child.dep_ == "pcomp" and child.tag_ == "VBG" for child in following.children)
+    ):
+        return bounds[0], _clause_bounds(finder, following)[1]
+    return bounds
+
+
 def _to_quotation_end(finder: QuoteFinder, bounds: Bounds) -> Bounds:
     """An object that opens with a quotation ends with it: "calling for *"urgent action"* amid ..."."""
     k = bisect_right(finder.quoted_starts, bounds[0]) - 1
@@ -157,15 +171,6 @@ def _clause_taken_for_adverbial(verb: Token, frames: frozenset[str]) -> Token | 
     if "ccomp" not in frames:
         return None
     for child in (*verb.rights, *verb.lefts):
-        if (
-            child.dep_ == "advcl"
-            and not any(grand.dep_ == "mark" or grand.tag_ == "WRB" for grand in child.children)
-            and _has_own_subject(child)
-            and any(token.tag_ in FINITE_TAGS for token in (child, *child.children))
-        ):
-            return child
-    return None
-    for child in verb.lefts:
         if (
             child.dep_ == "advcl"
             and not any(grand.dep_ == "mark" or grand.tag_ == "WRB" for grand in child.children)
@@ -271,10 +276,24 @@ def _quotation_after(finder: QuoteFinder, offset: int) -> Quoted | None:
     return None
 
 
+def _reports_inside(finder: QuoteFinder, according: Token) -> bool:
+    """ "According to court papers, *the guard recalled*: ...": a report inside the report, whose
+    speaker is the one a reader wants (the verb is a cue of its own)."""
+    verb = according.head
+    if verb.i < according.i or not finder.is_reporting_verb(verb):
+        return False
+    subject = subject_of(verb, SPEAKER)
+    return (
+        subject is not None
+        and is_speech(verb, subject, list(verb.subtree))
+        and _content_of(finder, verb) is not None
+    )
+
+
 def _according_to(finder: QuoteFinder, according: Token, to: Token) -> None:
     """ "According to X, ...": X is the source, the rest of the sentence the content."""
     source = next((child for child in to.children if child.dep_ == "pobj"), None)
-    if source is None or source.lemma_ in mute_nouns():
+    if source is None or source.lemma_ in mute_nouns() or _reports_inside(finder, according):
         return
     sentence = according.sent
     phrase_end = source.right_edge.i + 1

@@ -3,15 +3,19 @@
 Hand-written because the tokenizer and parser do not pair quotation marks, and the
 pairing rules of news text are typographic rather than linguistic:
 
-* straight ``"`` (closed by a straight or a curly mark), doubled straight ``''`` as some
+* a curly opening mark left unclosed is closed by the last straight mark that can close it
+  (``“... day one."`` in careless text);
+* straight ``"`` (closed by a straight or a curly mark, but not by the closing mark of a
+  curly pair inside it when the quotation runs on into a paragraph opened by a straight
+  mark), doubled straight ``''`` as some
   feeds write double marks, curly ``“ ”``, German ``„ “`` and guillemets ``« »`` (either
   way round);
 * single marks nest inside double ones and are skipped there; outside them, curly single
   marks ``‘ … ’`` are a quotation of their own (British style), a closing ``’`` being one
   that no letter follows (``don’t`` is an apostrophe); straight single marks are too easily
   apostrophes;
-* a quotation may run over several paragraphs when each paragraph opens with a mark and
-  only the last one closes it;
+* a quotation may run over several paragraphs when each paragraph opens with its opening
+  mark and only the last one closes it;
 * a mark left open ends at the end of its paragraph, so one stray mark never swallows
   the rest of the article.
 
@@ -58,11 +62,18 @@ def find_quoted(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quoted
     """Every quotation in ``text``, in order; paragraphs are ``(start, end)`` offsets."""
     found: list[Quoted] = []
     pending: Quoted | None = None  # a quotation continued from the paragraph before
-    for para_start, para_end in paragraphs:
-        spans, left_open = _quoted_in_paragraph(text, para_start, para_end)
+    for k, (para_start, para_end) in enumerate(paragraphs):
+        spans, left_open = _quoted_in_paragraph(text, para_start, para_end, curly_nests=True)
+        if left_open and not _next_opens_with_a_straight_mark(text, paragraphs, k):
+            # Nothing continues the straight quotation: its curly closing mark was its own.
+            spans, left_open = _quoted_in_paragraph(text, para_start, para_end, curly_nests=False)
         continues = bool(spans) and left_open and _opens_paragraph(text, spans[-1].start, para_start)
         if pending is not None:
-            if spans and _opens_paragraph(text, spans[0].start, para_start):
+            if (
+                spans
+                and _opens_paragraph(text, spans[0].start, para_start)
+                and _same_mark(text, pending, spans[0])
+            ):
                 spans[0] = Quoted(pending.start, spans[0].end, spans[0].closed, pending.width)
             else:
                 found.append(pending)
@@ -71,6 +82,19 @@ def find_quoted(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quoted
     if pending is not None:
         found.append(pending)
     return found
+
+
+def _same_mark(text: str, first: Quoted, second: Quoted) -> bool:
+    """A quotation runs on into a paragraph opened by the mark it opened with."""
+    return text[first.start : first.start + first.width] == text[second.start : second.start + second.width]
+
+
+def _next_opens_with_a_straight_mark(text: str, paragraphs: Sequence[tuple[int, int]], k: int) -> bool:
+    if k + 1 >= len(paragraphs):
+        return False
+    start, end = paragraphs[k + 1]
+    first = _first_visible(text, start, end)
+    return first < end and text[first] == '"'
 
 
 def _first_visible(text: str, start: int, end: int) -> int:
@@ -83,23 +107,41 @@ def _opens_paragraph(text: str, mark: int, para_start: int) -> bool:
     return _first_visible(text, para_start, mark + 1) == mark
 
 
-def _quoted_in_paragraph(text: str, start: int, end: int) -> tuple[list[Quoted], bool]:
-    """Quoted stretches of one paragraph, and whether the last is left open."""
+def _quoted_in_paragraph(text: str, start: int, end: int, curly_nests: bool) -> tuple[list[Quoted], bool]:
+    """Quoted stretches of one paragraph, and whether the last is left open; with ``curly_nests``
+    a curly pair inside a straight quotation does not close it."""
     spans: list[Quoted] = []
     opener: str | None = None
     open_at = 0
+    curly_inside = False  # a curly pair inside a straight quotation: "... “Journal” wrote ..."
+    straight_close: int | None = None  # a straight mark that may close a curly opener: “... day one."
     for mark in DOUBLE_MARKS.finditer(text, start, end):
         i, ch = mark.start(), mark.group()
+        if curly_nests and opener == '"' and (ch == "\u201c" or (curly_inside and ch == "\u201d")):
+            curly_inside = ch == "\u201c"
+            continue
         if opener is None:
             if _can_open(text, mark.end() - 1, end):
-                opener, open_at = ch, i
+                opener, open_at, straight_close = ch, i, None
         elif ch in CLOSERS[opener] and _can_close(text, i, mark.end(), end, open_at + len(opener)):
             spans.append(Quoted(open_at, mark.end(), True, len(opener)))
             opener = None
+        elif opener == "\u201c" and ch == '"' and _can_close(text, i, mark.end(), end, open_at + 1):
+            straight_close = mark.end()
+        elif opener == "\u201c" and ch == '"' and straight_close is not None and _can_open(text, i, end):
+            # “... day one." then "manage ...”: the straight mark closed the first, this one opens
+            spans.append(Quoted(open_at, straight_close, True))
+            opener, open_at, straight_close = ch, i, None
         elif ch == opener and ch in "\u201c\u201e\u00ab":
-            # A second opener before any closer: the first was never closed.
-            spans.append(Quoted(open_at, _trim_end(text, open_at, i), False))
-            open_at = i
+            # A second opener before any closer: the first was never closed, unless a straight mark did.
+            if straight_close is not None:
+                spans.append(Quoted(open_at, straight_close, True))
+            else:
+                spans.append(Quoted(open_at, _trim_end(text, open_at, i), False))
+            open_at, straight_close = i, None
+    if opener == "\u201c" and straight_close is not None:
+        spans.append(Quoted(open_at, straight_close, True))
+        opener = None
     left_open = opener is not None
     if opener is not None:
         spans.append(Quoted(open_at, _trim_end(text, open_at, end), False, len(opener)))

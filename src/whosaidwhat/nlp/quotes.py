@@ -24,10 +24,13 @@ How it works, over the dependency parse:
    narrative clause and a colon, one signed "― Name", or a transcript turn ("TAPPER:
    ..."). A cue inside another quote's content is part of that quote.
 4. A remaining quotation that fills its sentences continues the previous speaker of
-   its paragraph or of the paragraph before (no cue, no source): the second half of a
+   its paragraph or of the paragraph before, or of the one before that when a narrative
+   paragraph comes between (no cue, no source): the second half of a
    quote split around its cue, or a floating quote. So does a quoted fragment in a
    sentence about "he", "she" or "they" (``She had been "sleeping rough" when ...``),
    as a mixed quote of that sentence. Anything else (scare quotes, titles) is not a quote.
+   A quotation inside a direct quote, introduced there by a verb of speech ("He said,
+   'Get down'"), is a quote of its own (:mod:`~whosaidwhat.nlp.nested_quotes`).
 5. Who said each quote, as an entity (:mod:`~whosaidwhat.nlp.speakers`); then the beliefs
    of anyone not quoted otherwise are dropped.
 
@@ -49,6 +52,7 @@ from spacy.tokens import Doc
 from whosaidwhat.nlp import extensions
 from whosaidwhat.nlp.cues import quote_from_cue
 from whosaidwhat.nlp.loose_quotes import quotes_beside_cues, transcript_turns
+from whosaidwhat.nlp.nested_quotes import nested_quotes
 from whosaidwhat.nlp.quote_finder import (
     ADJACENT_WORDS,
     FLOATING_SLACK_WORDS,
@@ -125,6 +129,7 @@ def find_quotes(doc: Doc, settings: QuoteSettings) -> list[Quote]:
     finder.quotes = outermost(finder.quotes)
     # 4. quotations continuing the previous speaker
     add_quotes_without_cue(finder)
+    nested_quotes(finder)
     finder.quotes.sort(key=lambda quote: quote.content)
     # 5. who said each quote
     speakers = Speakers(doc, doc._.wsw_entities or [], finder.paragraph_starts)
@@ -146,7 +151,7 @@ def add_quotes_without_cue(finder: QuoteFinder) -> None:
             previous, i = by_start[i], i + 1
         if k in finder.claimed or previous is None:
             continue
-        if finder.paragraph_of(quoted.start) - finder.paragraph_of(previous.content[0]) > 1:
+        if not _within_reach(finder, quoted, previous):
             continue
         if finder.fills_its_sentences(quoted, slack=finder.settings.floating_slack_words):
             previous = Quote(kind="direct", content=trim(finder.text, *quoted.inner), follows=previous)
@@ -155,6 +160,31 @@ def add_quotes_without_cue(finder: QuoteFinder) -> None:
         else:
             continue
         finder.quotes.append(previous)
+
+
+def _within_reach(finder: QuoteFinder, quoted: Quoted, previous: Quote) -> bool:
+    """The quotation is in the previous quote's paragraph or the next, or it is a paragraph of its
+    own after one narrative paragraph (the speaker's story told between two of their quotes): no
+    quotation marks there, and no colon introducing the quotation as someone else's."""
+    paragraph = finder.paragraph_of(quoted.start)
+    gap = paragraph - finder.paragraph_of(previous.content[0])
+    if gap <= 1:
+        return True
+    if gap > 2 or not _is_whole_paragraph(finder, quoted):
+        return False
+    if any(finder.paragraph_of(quote.content[0]) == paragraph for quote in finder.quotes):
+        return False  # a transcript's turn, already a quote
+    start, end = finder.paragraph_starts[paragraph - 1], finder.paragraph_ends[paragraph - 1]
+    if finder.text[start:end].rstrip().endswith(":"):
+        return False
+    k = bisect_right(finder.quoted_starts, end) - 1
+    return k < 0 or finder.quoted[k].end <= start
+
+
+def _is_whole_paragraph(finder: QuoteFinder, quoted: Quoted) -> bool:
+    paragraph = finder.paragraph_of(quoted.start)
+    start, end = finder.paragraph_starts[paragraph], finder.paragraph_ends[paragraph]
+    return not finder.has_words(start, quoted.start) and not finder.has_words(quoted.end, end)
 
 
 def fragment_sentence(finder: QuoteFinder, quoted: Quoted) -> Bounds | None:
