@@ -727,3 +727,10 @@ def test_a_participle_hanging_from_a_participle_tells_no_consequence(nlp):
     participle = next(t for t in doc if t.text == "waiting")
     assert participle.dep_ == "advcl" and participle.head.text == "Stranded"  # the parse this is about
     assert not is_consequence_or_question(participle)
+
+
+def test_a_passive_in_the_simple_past_carries_the_story_on(nlp):
+    doc = analysed(
+        nlp, ["Maria Lopez opened a bakery in Leeds on Monday. Her van was stolen from the street."]
+    )
+    assert event_of(doc, "stolen")["when"] == "2024-09-30"
