@@ -734,3 +734,8 @@ def test_a_passive_in_the_simple_past_carries_the_story_on(nlp):
         nlp, ["Maria Lopez opened a bakery in Leeds on Monday. Her van was stolen from the street."]
     )
     assert event_of(doc, "stolen")["when"] == "2024-09-30"
+
+
+def test_an_event_noun_after_in_is_the_scene_of_its_clause(nlp):
+    doc = analysed(nlp, ["Maria Lopez testified in a trial in Leeds on Monday."])
+    assert event_of(doc, "trial")["who"] == ["Maria Lopez"]

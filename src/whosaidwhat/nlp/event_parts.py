@@ -68,8 +68,9 @@ GROUP_NOUNS = {noun: frozenset(kinds.split("/")) for noun, kinds in table("group
 COUNTS = {word: int(value) for word, value in number_words("cardinal").items() if 2 <= value <= 10} | {
     "both": 2
 }
-#: Prepositions that make an event noun the scene of a clause ("spoke at a conference").
-SCENE_PREPOSITIONS = frozenset({"at", "during"})
+#: Prepositions that make an event noun the scene of a clause ("spoke at a conference", "testified
+#: in a trial").
+SCENE_PREPOSITIONS = frozenset({"at", "during", "in"})
 
 
 @dataclass
@@ -189,7 +190,8 @@ def fill_participants(
 
 
 def scene_verb(noun: Token) -> Token | None:
-    """The verb whose scene an event noun is: "spoke *at a conference*", "arrested *during a protest*"."""
+    """The verb whose scene an event noun is: "spoke *at a conference*", "arrested *during a protest*",
+    "testified *in a trial*"."""
     preposition = noun.head
     if noun.dep_ == "pobj" and preposition.lower_ in SCENE_PREPOSITIONS and preposition.head.pos_ == "VERB":
         return preposition.head
