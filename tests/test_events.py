@@ -739,3 +739,24 @@ def test_a_passive_in_the_simple_past_carries_the_story_on(nlp):
 def test_an_event_noun_after_in_is_the_scene_of_its_clause(nlp):
     doc = analysed(nlp, ["Maria Lopez testified in a trial in Leeds on Monday."])
     assert event_of(doc, "trial")["who"] == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["Acme Corp and Bolt Industries argued that the merger they signed in May 2022 was lawful."],
+        [
+            "Acme Corp and Bolt Industries appeared in court in Leeds.",
+            "Both companies argued that the merger they signed in May 2022 was lawful.",
+        ],
+    ],
+)
+def test_they_in_a_reported_clause_are_the_plural_subject_reporting_it(nlp, paragraphs):
+    assert sorted(event_of(analysed(nlp, paragraphs), "signed")["who"]) == ["Acme Corp", "Bolt Industries"]
+
+
+def test_they_without_a_plural_subject_above_is_left_to_the_organisations(nlp):
+    doc = analysed(
+        nlp, ["The Federal Trade Commission sued in May.", "The judge said they signed a deal in June 2022."]
+    )
+    assert event_of(doc, "signed")["when"] == "2022-06"

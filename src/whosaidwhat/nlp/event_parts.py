@@ -212,11 +212,20 @@ def phrase_entities(
     heads: list[Token], mentions: MentionIndex, organisations: OrganisationReferences | None = None
 ) -> list[str]:
     """Entities named by the noun phrases headed by ``heads`` and their conjuncts and appositions,
-    or the members of a group the article named before ("the two candidates"), or (given
-    ``organisations``) the organisation "it" or "the agency" refers to."""
+    or the members of a group the article named before ("the two candidates"), or for "they" the
+    plural subject they are reported by, or (given ``organisations``) the organisation "it",
+    "they" or "the agency" refers to."""
     ids: list[str] = []
     for head in expand_conjuncts(heads):
         found = [m for m in mentions.overlapping(head.idx, head.idx + len(head))]
+        bound = (
+            phrase_entities([reporter], mentions)
+            if not found and (reporter := reporting_subject(head))
+            else []
+        )
+        if bound:  # "Both companies argued that they"
+            ids += [i for i in bound if i not in ids]
+            continue
         if not found and organisations is not None and (named := organisations.referent(head)):
             ids += [named] if named not in ids else []
             continue
@@ -230,6 +239,23 @@ def phrase_entities(
             ]
         ids += [m[2] for m in found if m[2] not in ids]
     return ids
+
+
+def reporting_subject(pronoun: Token) -> Token | None:
+    """The plural subject of a clause "they" is reported in: "Both companies argued that the deal
+    *they* signed ...", "Ann Lee and Tom Hart said they would appeal"; None when there is none
+    (a singular subject on the way, "the deal", cannot be "they": the walk goes on past it)."""
+    if pronoun.lower_ != "they":
+        return None
+    clause = pronoun.head
+    while clause.head.i != clause.i:
+        clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        if subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children):
+            return subject
+    return None
 
 
 def group_members(head: Token, mentions: MentionIndex) -> list[str]:
