@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from whosaidwhat.nlp import analyse
+from whosaidwhat.nlp.event_filter import is_consequence_or_question
 
 PUBLISHED = "2024-10-03"  # a Thursday
 
@@ -678,3 +679,84 @@ def test_states_and_what_is_only_begun_in_thought_are_no_events(nlp, sentence, t
 def test_a_main_clause_in_the_simple_past_tells_an_event(nlp):
     doc = analysed(nlp, ["Acme Corp opened a plant.", "A video of the guards surfaced on social media."])
     assert "surfaced" in {e["trigger"] for e in named_events(doc)}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "trigger"),
+    [
+        (
+            ["The World Health Organization met in Geneva on Monday.", "It launched an inquiry on Tuesday."],
+            "launched",
+        ),
+        (
+            [
+                "The World Health Organization met in Geneva on Monday.",
+                "The agency's inquiry began on Tuesday.",
+            ],
+            "inquiry",
+        ),
+    ],
+)
+def test_an_organisation_without_its_name_takes_part(nlp, paragraphs, trigger):
+    assert event_of(analysed(nlp, paragraphs), trigger)["who"] == ["World Health Organization"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Acme Corp has a shortage of engineers, leading to higher costs.", "leading"),
+        ("Acme Corp must explain why it chose to close the plant.", "chose"),
+    ],
+)
+def test_consequences_and_questions_are_no_events(nlp, sentence, trigger):
+    assert trigger not in {e["trigger"] for e in named_events(analysed(nlp, [sentence]))}
+
+
+def test_a_dated_participle_is_still_an_event(nlp):
+    doc = analysed(nlp, ["Acme Corp raised prices, blaming Maria Lopez on Monday."])
+    assert event_of(doc, "blaming")["when"] == "2024-09-30"
+
+
+def test_a_participle_before_its_clause_is_an_event(nlp):
+    doc = analysed(nlp, ["Recovering from surgery at his home in Leeds, Mark Jones is planning a comeback."])
+    assert event_of(doc, "Recovering")["who"] == ["Mark Jones"]
+
+
+def test_a_participle_hanging_from_a_participle_tells_no_consequence(nlp):
+    doc = nlp("Stranded at the airport, waiting for a flight, the actor is planning a comeback.")
+    participle = next(t for t in doc if t.text == "waiting")
+    assert participle.dep_ == "advcl" and participle.head.text == "Stranded"  # the parse this is about
+    assert not is_consequence_or_question(participle)
+
+
+def test_a_passive_in_the_simple_past_carries_the_story_on(nlp):
+    doc = analysed(
+        nlp, ["Maria Lopez opened a bakery in Leeds on Monday. Her van was stolen from the street."]
+    )
+    assert event_of(doc, "stolen")["when"] == "2024-09-30"
+
+
+def test_an_event_noun_after_in_is_the_scene_of_its_clause(nlp):
+    doc = analysed(nlp, ["Maria Lopez testified in a trial in Leeds on Monday."])
+    assert event_of(doc, "trial")["who"] == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["Acme Corp and Bolt Industries argued that the merger they signed in May 2022 was lawful."],
+        [
+            "Acme Corp and Bolt Industries appeared in court in Leeds.",
+            "Both companies argued that the merger they signed in May 2022 was lawful.",
+        ],
+    ],
+)
+def test_they_in_a_reported_clause_are_the_plural_subject_reporting_it(nlp, paragraphs):
+    assert sorted(event_of(analysed(nlp, paragraphs), "signed")["who"]) == ["Acme Corp", "Bolt Industries"]
+
+
+def test_they_without_a_plural_subject_above_is_left_to_the_organisations(nlp):
+    doc = analysed(
+        nlp, ["The Federal Trade Commission sued in May.", "The judge said they signed a deal in June 2022."]
+    )
+    assert event_of(doc, "signed")["when"] == "2022-06"

@@ -19,7 +19,9 @@ other action needs a named participant, a named place or a time of its own, or e
 clause in the simple past with a noun taking part ("a video surfaced"). Everywhere, a relative
 or adverbial clause needs a time, as it otherwise tells background. An action is none when its
 verb is too general (``resources/generic_verbs.txt``: "made", "took") or governs a that-clause
-("a study found that ...": a finding is a statement).
+("a study found that ...": a finding is a statement); nor, without a time of its own, an
+adverbial participle ("..., leading to higher costs": a consequence) or a clause asked about
+("explain why it chose to").
 """
 
 from __future__ import annotations
@@ -93,6 +95,8 @@ def is_timeline_event(event: Event) -> bool:
         return False
     if token.lemma_.lower() in GENERIC_VERBS:
         return False  # "made", "took"
+    if is_consequence_or_question(token) and not event.own_time:
+        return False
     on_calendar = event.own_time and not (event.when or "").endswith("_REF")  # not just "in the past"
     # "a video surfaced": a main clause in the simple past with a noun taking part
     told = token.dep_ in ("ROOT", "conj") and token.tag_ == "VBD" and has_participant(token)
@@ -104,6 +108,23 @@ def is_background_clause(verb: Token) -> bool:
     """A relative clause, or an adverbial one opened by a conjunction ("as he struggled")."""
     opened = any(c.dep_ == "mark" for c in verb.children)
     return verb.dep_ == "relcl" or (verb.dep_ == "advcl" and opened)
+
+
+def is_consequence_or_question(verb: Token) -> bool:
+    """ "a shortage of doctors, *leading* to higher costs": an adverbial participle after a
+    whole clause tells what follows from it (one before it, "recovering from Covid, Biden ...",
+    or hanging from a participle, sets the scene of an event); "explain why it *chose* to": a
+    clause asked about is no fact."""
+    clause = verb.head
+    after = verb.i > clause.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and after
+        and not any(c.dep_ == "mark" for c in verb.children)
+    ):
+        return True
+    return verb.dep_ == "ccomp" and any(c.tag_ == "WRB" and c.i < verb.i for c in verb.children)
 
 
 def is_light_participle(verb: Token) -> bool:

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from whosaidwhat.nlp.lexicons import event_triggers, number_words, reporting_verbs, table, words
 from whosaidwhat.nlp.mentions import MentionIndex
+from whosaidwhat.nlp.organisations import OrganisationReferences
 from whosaidwhat.nlp.syntax import ACTOR, subject_of
 
 #: Event types by trigger (``resources/event_triggers.tsv``): of a verb's lemma, of a noun's
@@ -67,8 +68,9 @@ GROUP_NOUNS = {noun: frozenset(kinds.split("/")) for noun, kinds in table("group
 COUNTS = {word: int(value) for word, value in number_words("cardinal").items() if 2 <= value <= 10} | {
     "both": 2
 }
-#: Prepositions that make an event noun the scene of a clause ("spoke at a conference").
-SCENE_PREPOSITIONS = frozenset({"at", "during"})
+#: Prepositions that make an event noun the scene of a clause ("spoke at a conference", "testified
+#: in a trial").
+SCENE_PREPOSITIONS = frozenset({"at", "during", "in"})
 
 
 @dataclass
@@ -140,7 +142,11 @@ def event_type(token: Token) -> str | None:
     return None
 
 
-def fill_participants(event: Event, mentions: MentionIndex) -> None:
+def fill_participants(
+    event: Event, mentions: MentionIndex, organisations: OrganisationReferences | None = None
+) -> None:
+    """Set who, whom and where; an agent named as "it", "they" or "the agency" is the
+    organisation the quote speakers' rules find (:mod:`~whosaidwhat.nlp.organisations`)."""
     token = event.token
     if token.pos_ == "NOUN":
         agents = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
@@ -151,20 +157,20 @@ def fill_participants(event: Event, mentions: MentionIndex) -> None:
             for c in p.children
             if c.dep_ == "pobj"
         ]
-        event.who = phrase_entities(agents, mentions)
+        event.who = phrase_entities(agents, mentions, organisations)
         if not event.who and (scene := scene_verb(token)) is not None:
             subject = subject_of(scene, ACTOR)  # "Rutte spoke at a NATO summit": he took part
-            event.who = phrase_entities([subject] if subject is not None else [], mentions)
+            event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
     else:
         subject = subject_of(token, ACTOR)
-        event.who = phrase_entities([subject] if subject is not None else [], mentions)
+        event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
         passive = passive_subjects(token)
         agents = [g for a in token.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         if passive:
-            event.who = phrase_entities(agents, mentions)
+            event.who = phrase_entities(agents, mentions, organisations)
             event.whom = phrase_entities(passive, mentions)
         elif agents:  # "a strategy adopted by the council"
-            event.who = phrase_entities(agents, mentions)
+            event.who = phrase_entities(agents, mentions, organisations)
         objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj")]
         if event.type == "visit":
             places = place_entities(objects, mentions, "in")
@@ -184,7 +190,8 @@ def fill_participants(event: Event, mentions: MentionIndex) -> None:
 
 
 def scene_verb(noun: Token) -> Token | None:
-    """The verb whose scene an event noun is: "spoke *at a conference*", "arrested *during a protest*"."""
+    """The verb whose scene an event noun is: "spoke *at a conference*", "arrested *during a protest*",
+    "testified *in a trial*"."""
     preposition = noun.head
     if noun.dep_ == "pobj" and preposition.lower_ in SCENE_PREPOSITIONS and preposition.head.pos_ == "VERB":
         return preposition.head
@@ -201,12 +208,27 @@ def passive_subjects(verb: Token) -> list[Token]:
     return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
 
 
-def phrase_entities(heads: list[Token], mentions: MentionIndex) -> list[str]:
+def phrase_entities(
+    heads: list[Token], mentions: MentionIndex, organisations: OrganisationReferences | None = None
+) -> list[str]:
     """Entities named by the noun phrases headed by ``heads`` and their conjuncts and appositions,
-    or the members of a group the article named before ("the two candidates")."""
+    or the members of a group the article named before ("the two candidates"), or for "they" the
+    plural subject they are reported by, or (given ``organisations``) the organisation "it",
+    "they" or "the agency" refers to."""
     ids: list[str] = []
     for head in expand_conjuncts(heads):
         found = [m for m in mentions.overlapping(head.idx, head.idx + len(head))]
+        bound = (
+            phrase_entities([reporter], mentions)
+            if not found and (reporter := reporting_subject(head))
+            else []
+        )
+        if bound:  # "Both companies argued that they"
+            ids += [i for i in bound if i not in ids]
+            continue
+        if not found and organisations is not None and (named := organisations.referent(head)):
+            ids += [named] if named not in ids else []
+            continue
         if not found and (members := group_members(head, mentions)):
             ids += [i for i in members if i not in ids]
             continue
@@ -217,6 +239,23 @@ def phrase_entities(heads: list[Token], mentions: MentionIndex) -> list[str]:
             ]
         ids += [m[2] for m in found if m[2] not in ids]
     return ids
+
+
+def reporting_subject(pronoun: Token) -> Token | None:
+    """The plural subject of a clause "they" is reported in: "Both companies argued that the deal
+    *they* signed ...", "Ann Lee and Tom Hart said they would appeal"; None when there is none
+    (a singular subject on the way, "the deal", cannot be "they": the walk goes on past it)."""
+    if pronoun.lower_ != "they":
+        return None
+    clause = pronoun.head
+    while clause.head.i != clause.i:
+        clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        if subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children):
+            return subject
+    return None
 
 
 def group_members(head: Token, mentions: MentionIndex) -> list[str]:

@@ -337,14 +337,22 @@ def heading_between(text: str, paragraphs: list[tuple[int, int]], first: int, la
 
 
 def is_simple_past(trigger: Token) -> bool:
-    """A simple past verb, or a bare participle or event noun whose clause is in the simple past."""
+    """A simple past verb (active or passive), or a bare participle or event noun whose clause is in
+    the simple past."""
     token = trigger
     for _ in range(4):
         auxiliaries = {c.lemma_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         if token.tag_ == "VBD":
             return "have" not in auxiliaries
+        if token.tag_ == "VBN" and "have" not in auxiliaries and is_past_passive(token):
+            return True  # "was stolen"
         if token.tag_ in ("VBG", "VBN", "NN", "NNS") and not auxiliaries and token.head is not token:
             token = token.head
             continue
         return False
     return False
+
+
+def is_past_passive(verb: Token) -> bool:
+    """ "was stolen", "were arrested": a passive whose auxiliary is in the simple past."""
+    return any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)

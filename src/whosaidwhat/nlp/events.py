@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from whosaidwhat.nlp import extensions
+from whosaidwhat.nlp.entities import paragraph_starts
 from whosaidwhat.nlp.event_filter import reportable_events
 from whosaidwhat.nlp.event_parts import (
     Event,
@@ -22,6 +23,7 @@ from whosaidwhat.nlp.event_parts import (
 from whosaidwhat.nlp.event_times import NARRATIVE_PARAGRAPHS, SpanUnion, assign_clause_times, date_events
 from whosaidwhat.nlp.main_event import main_candidate, main_event, parse_headline
 from whosaidwhat.nlp.mentions import MentionIndex
+from whosaidwhat.nlp.organisations import OrganisationReferences
 
 
 class Events:
@@ -57,12 +59,13 @@ def make_events(nlp: Language, name: str, narrative_paragraphs: int) -> Events:
 def find_events(doc: Doc, text: str, *, narrative_paragraphs: int) -> list[Event]:
     """Every trigger as a dated event with its participants (:func:`reportable_events` picks the reported)."""
     mentions = MentionIndex(doc._.wsw_entities or [], text)
+    organisations = OrganisationReferences(doc, mentions, paragraph_starts(doc))
     candidates = []
     for token in doc:
         kind = event_type(token)
         if kind is not None:
             event = Event(kind, token)
-            fill_participants(event, mentions)
+            fill_participants(event, mentions, organisations)
             candidates.append(event)
     candidates = merge_light_verb_objects(candidates)
     clause_times = assign_clause_times(doc, candidates)
