@@ -13,8 +13,9 @@ import httpx
 import pytest
 from anyio import to_thread
 
+from whosaidwhat.errors import AnalysisTimedOut
 from whosaidwhat.service.app import create_app
-from whosaidwhat.service.extraction import AnalysisTimedOut, Extractor
+from whosaidwhat.service.extraction import Extractor
 from whosaidwhat.store import open_store
 
 #: A guard against a hang, not a measure: every step below takes a fraction of it.

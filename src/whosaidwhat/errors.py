@@ -43,6 +43,24 @@ class AnalysisError(ArticleError):
         super().__init__(path, f"analysis failed: {type(error).__name__}: {error}")
 
 
+class AnalysisUnavailable(WhosaidwhatError):
+    """The process analysing an article died (out of memory, killed); a new one takes the next."""
+
+    code = "W220"
+
+
+class AnalysisTimedOut(WhosaidwhatError):
+    """An article was analysed for longer than the limit; its worker process was replaced."""
+
+    code = "W221"
+
+
+class ExtractorBusy(WhosaidwhatError):
+    """Too many articles are waiting to be analysed; the request may be sent again later."""
+
+    code = "W222"
+
+
 class QueryError(WhosaidwhatError):
     """A search or filter that cannot be run: malformed search syntax, a bad date."""
 

@@ -25,17 +25,17 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from whosaidwhat import __version__
-from whosaidwhat.errors import QueryError, WhosaidwhatError
+from whosaidwhat.errors import (
+    AnalysisTimedOut,
+    AnalysisUnavailable,
+    ExtractorBusy,
+    QueryError,
+    WhosaidwhatError,
+)
 from whosaidwhat.readers import MAX_BYTES
 from whosaidwhat.record import ArticleRecord
 from whosaidwhat.service import overview, pages
-from whosaidwhat.service.extraction import (
-    NOT_UTF8,
-    AnalysisTimedOut,
-    AnalysisUnavailable,
-    Extractor,
-    ExtractorBusy,
-)
+from whosaidwhat.service.extraction import NOT_UTF8, Extractor
 from whosaidwhat.service.models import (
     ArticleSummary,
     Counts,

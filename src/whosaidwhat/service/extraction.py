@@ -22,7 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from starlette.concurrency import run_in_threadpool
 
-from whosaidwhat.errors import WhosaidwhatError
+from whosaidwhat.errors import AnalysisTimedOut, AnalysisUnavailable, ExtractorBusy, WhosaidwhatError
 
 #: Articles one worker process analyses before it is replaced by a fresh one.
 EXTRACTS_PER_WORKER = 8
@@ -32,24 +32,6 @@ MAX_WAITING = 8
 EXTRACT_SECONDS = 120.0
 #: The warning of a body that is not UTF-8, followed by the encoding it was read in.
 NOT_UTF8 = "the body is not UTF-8; it was decoded as "
-
-
-class AnalysisUnavailable(WhosaidwhatError):
-    """The process analysing an article died (out of memory, killed); a new one takes the next."""
-
-    code = "W220"
-
-
-class AnalysisTimedOut(WhosaidwhatError):
-    """An article was analysed for longer than the limit; its worker process was replaced."""
-
-    code = "W221"
-
-
-class ExtractorBusy(WhosaidwhatError):
-    """Too many articles are waiting to be analysed; the request may be sent again later."""
-
-    code = "W222"
 
 
 def analyse(data: bytes, max_bytes: int) -> tuple[dict | str, int]:
