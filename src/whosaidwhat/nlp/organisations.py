@@ -38,14 +38,15 @@ class OrganisationReferences:
     def __init__(self, doc: Doc, mentions: MentionIndex, paragraph_starts: Sequence[int]) -> None:
         self.doc = doc
         self.paragraph_starts = paragraph_starts
-        quoted = quoted_spans(doc.text)
+        text = doc.text  # built anew from the tokens at each access: read once
+        quoted = quoted_spans(text)
         inside = _inside(quoted)
         self.mentions = [m for m in mentions.mentions if not inside(m[0])]
         self.starts = [m[0] for m in self.mentions]
         #: The words of each organisation's names: "the fund" is the International Monetary Fund.
         self.words: dict[str, set[str]] = {}
         for start, end, entity, _ in self.mentions:
-            self.words.setdefault(entity, set()).update(doc.text[start:end].casefold().split())
+            self.words.setdefault(entity, set()).update(text[start:end].casefold().split())
 
     def referent(self, subject: Token) -> str | None:
         """The organisation ``subject`` refers back to, or None."""
