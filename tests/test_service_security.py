@@ -4,6 +4,7 @@ odd bodies; every answer carries the same security headers and reveals no server
 from __future__ import annotations
 
 import os
+import platform
 import socket
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from fastapi.testclient import TestClient
 from test_service_api import corpus_records
 
 from whosaidwhat.cli import main
+from whosaidwhat.cli.serve import limit_malloc_arenas
 from whosaidwhat.service.app import create_app
 from whosaidwhat.service.extraction import Extractor
 from whosaidwhat.service.security import allowed_hosts, host_name, public_path
@@ -119,6 +121,14 @@ def test_serve_on_loopback_refuses_a_rebound_host_name(corpus):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc", reason="glibc only"
+)
+def test_serve_shares_a_few_malloc_arenas_among_its_threads():
+    """A long-running server's memory stays near its working size instead of one arena per thread."""
+    assert limit_malloc_arenas() is True
 
 
 # --- headers on every answer ----------------------------------------------------------------------
