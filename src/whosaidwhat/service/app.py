@@ -45,7 +45,7 @@ from whosaidwhat.service.models import (
     SpeakerRow,
     StoredArticle,
 )
-from whosaidwhat.service.pages import MAX_ID, PAGE_SIZE, page
+from whosaidwhat.service.pages import MAX_ID, PAGE_SIZE, error_page, page
 from whosaidwhat.service.security import (
     SECURITY_HEADERS,
     SecureResponses,
@@ -121,7 +121,7 @@ def add_error_handlers(app: FastAPI) -> None:
     def problem(request: Request, title: str, message: str, status_code: int) -> Response:
         if is_api(request):
             return JSONResponse({"detail": message}, status_code=status_code)
-        return page(request, "error.html", {"title": title, "message": message}, status_code=status_code)
+        return error_page(request, title, message, status_code)
 
     @app.exception_handler(QueryError)
     async def bad_query(request: Request, exc: QueryError):

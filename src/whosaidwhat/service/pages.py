@@ -35,6 +35,10 @@ def page(request: Request, name: str, context: dict, status_code: int = 200) -> 
     return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
 
 
+def error_page(request: Request, title: str, message: str, status_code: int) -> HTMLResponse:
+    return page(request, "error.html", {"title": title, "message": message}, status_code=status_code)
+
+
 def router(stores: StorePerThread) -> APIRouter:
     """The reader's pages: articles, one article, a quote search and a person's timeline."""
     routes = APIRouter()
@@ -63,12 +67,7 @@ def router(stores: StorePerThread) -> APIRouter:
     def article_page(request: Request, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
         record = public_record(stores.get().article(article_id))
         if record is None:
-            return page(
-                request,
-                "error.html",
-                {"title": "Not found", "message": f"No article {article_id}."},
-                status_code=404,
-            )
+            return error_page(request, "Not found", f"No article {article_id}.", 404)
         source_url, source_label = reader.source_link(record.get("source") or {})
         return page(
             request,
@@ -107,12 +106,7 @@ def router(stores: StorePerThread) -> APIRouter:
         store = stores.get()
         person = store.person(name)
         if person is None:
-            return page(
-                request,
-                "error.html",
-                {"title": "Not found", "message": f"No person named {name}."},
-                status_code=404,
-            )
+            return error_page(request, "Not found", f"No person named {name}.", 404)
         rows = store.timeline(str(person["person_id"]))
         return page(
             request,
