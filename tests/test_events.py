@@ -760,3 +760,60 @@ def test_they_without_a_plural_subject_above_is_left_to_the_organisations(nlp):
         nlp, ["The Federal Trade Commission sued in May.", "The judge said they signed a deal in June 2022."]
     )
     assert event_of(doc, "signed")["when"] == "2022-06"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "kind", "who", "whom", "when"),
+    [
+        (  # a participle with its own subject after "with" takes the time of its clause
+            "The tournament starts tomorrow with France meeting Japan in Paris.",
+            "meeting",
+            "meet",
+            ["France"],
+            ["Japan"],
+            "2024-10-04",
+        ),
+        (  # a typed trigger after a preposition, with its subject from the clause above
+            "Norway were impressive in knocking out Brazil in Lyon.",
+            "knocking",
+            "knock out",
+            ["Norway"],
+            ["Brazil"],
+            None,
+        ),
+        (  # "stop X from ...": X takes over
+            "Regulators stopped Fjordline from taking over Nordic Ferries.",
+            "taking",
+            "take over",
+            ["Fjordline"],
+            ["Nordic Ferries"],
+            None,
+        ),
+    ],
+)
+def test_participles_after_prepositions(nlp, sentence, trigger, kind, who, whom, when):
+    event = event_of(analysed(nlp, [sentence]), trigger)
+    assert (event["type"], event["who"], event["whom"], event["when"]) == (kind, who, whom, when)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Despite Canada spending more on health care, patients wait for months.",
+        "The firm has argued for lowering fees and broadening the rules.",
+    ],
+)
+def test_participles_that_describe_are_no_events(nlp, sentence):
+    doc = analysed(nlp, [sentence])
+    triggers = [e["trigger"] for e in named_events(doc)]
+    assert not {"spending", "lowering", "broadening"} & set(triggers)
+
+
+def test_what_someone_made_happen_happened(nlp):
+    doc = analysed(nlp, ["Ann Lee made Tom Hart sign the contract."])
+    assert event_of(doc, "sign")["who"] == ["Tom Hart"]
+
+
+def test_a_programme_is_shown_by_its_channel(nlp):
+    doc = analysed(nlp, ["The final will be shown live on Channel Four."])
+    assert event_of(doc, "shown")["who"] == ["Channel Four"]

@@ -28,7 +28,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whosaidwhat.nlp.event_parts import EVENT_TYPE_NAMES, LIGHT_VERBS, NOUN_TYPES, VERB_TYPES, Event
+from whosaidwhat.nlp.event_parts import (
+    EVENT_TYPE_NAMES,
+    LIGHT_VERBS,
+    NOUN_TYPES,
+    PHRASAL_TYPES,
+    VERB_TYPES,
+    Event,
+)
 from whosaidwhat.nlp.event_times import SpanUnion
 from whosaidwhat.nlp.lexicons import words
 
@@ -40,6 +47,8 @@ CONDITIONS = frozenset({"if", "unless", "whether"})
 SCHEDULING_HEADS = frozenset({"prepare", "set", "due", "schedule", "poise", "return"})
 #: Verbs of a phase whose complement is the event: "began streaming", "started to fall".
 PHASE_VERBS = frozenset({"begin", "start", "continue", "resume", "finish", "stop", "end"})
+#: Verbs whose bare-infinitive complement happened when they did: "made him click the photo".
+CAUSATIVE_VERBS = frozenset({"make", "let", "help"})
 TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "upon", "following"})
 #: Adverbs of degree, which make a participle an adjective ("increasingly isolated").
 DEGREE_WORDS = frozenset(
@@ -160,6 +169,8 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
             return False
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
             return False
+    if is_caused(verb):  # "made him click the photo": done if the making was
+        return is_actual(verb.head, dated)
     infinitive = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
     if infinitive:  # and its head happened: not "by the time he begins to press"
         return is_scheduled_infinitive(verb) and (verb.head.pos_ != "VERB" or is_actual(verb.head, dated))
@@ -174,11 +185,34 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
     return dated or not is_present_habit(verb)
 
 
+def is_caused(verb: Token) -> bool:
+    """A bare infinitive under a verb of causing: "made him click", "let them go"."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ in ("ccomp", "xcomp")
+        and verb.head.lemma_.lower() in CAUSATIVE_VERBS
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
 def is_manner_gerund(verb: Token) -> bool:
     """ "despite spending", "by ignoring", "help in finding", "a list of those opposed": a
     participle after a preposition describes; after a preposition of time ("after meeting")
-    it is an occurrence."""
-    return verb.dep_ == "pcomp" and verb.tag_ in ("VBG", "VBN") and verb.head.lower_ not in TIME_PREPOSITIONS
+    it is an occurrence, as is a typed trigger with a subject or an object of its own ("with
+    Spain meeting Sweden", "in knocking out Japan", "from taking over a rival"). A participle
+    conjoined to one ("for reevaluating ... and broadening") reads as it does."""
+    if verb.dep_ == "conj" and verb.head.dep_ == "pcomp" and verb.tag_ in ("VBG", "VBN"):
+        return is_manner_gerund(verb.head)
+    if verb.dep_ != "pcomp" or verb.tag_ not in ("VBG", "VBN") or verb.head.lower_ in TIME_PREPOSITIONS:
+        return False
+    return not (is_typed_verb(verb) and any(c.dep_ in ("nsubj", "dobj") for c in verb.children))
+
+
+def is_typed_verb(verb: Token) -> bool:
+    """The verb, alone or with its particle, is a trigger of ``resources/event_triggers.tsv``."""
+    lemma = verb.lemma_.lower()
+    particles = (c.lemma_.lower() for c in verb.children if c.dep_ == "prt")
+    return lemma in VERB_TYPES or any((lemma, particle) in PHRASAL_TYPES for particle in particles)
 
 
 def clause_chain(verb: Token) -> list[Token]:

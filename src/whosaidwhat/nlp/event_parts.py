@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from whosaidwhat.nlp.lexicons import event_triggers, number_words, reporting_verbs, table, words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.organisations import OrganisationReferences
-from whosaidwhat.nlp.syntax import ACTOR, subject_of
+from whosaidwhat.nlp.syntax import ACTOR, object_of, subject_of
 
 #: Event types by trigger (``resources/event_triggers.tsv``): of a verb's lemma, of a noun's
 #: lemma (a noun naming an occurrence), and of a verb's lemma with its particle or object's.
@@ -61,6 +61,8 @@ PLACE_PREPOSITIONS = frozenset(
 )
 #: Last words of organisation names that are also sites one can be at ("Hofstra University").
 SITE_WORDS = words("site_words.txt")
+#: Verbs of showing a programme, whose channel ("on BBC One") is who shows it (``broadcast_verbs.txt``).
+BROADCAST_VERBS = words("broadcast_verbs.txt")
 PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside"})
 #: Nouns naming a group of people, organisations or places the article has named (``group_nouns.tsv``).
 GROUP_NOUNS = {noun: frozenset(kinds.split("/")) for noun, kinds in table("group_nouns.tsv", 2)}
@@ -162,7 +164,7 @@ def fill_participants(
             subject = subject_of(scene, ACTOR)  # "Rutte spoke at a NATO summit": he took part
             event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
     else:
-        subject = subject_of(token, ACTOR)
+        subject = held_back(token) or subject_of(token, ACTOR)
         event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
         passive = passive_subjects(token)
         agents = [g for a in token.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
@@ -186,7 +188,29 @@ def fill_participants(
             event.whom += [i for i in phrase_entities(objects, mentions) if i not in event.whom]
         elif prep.lower_ in PLACE_PREPOSITIONS:
             event.where += [i for i in place_entities(objects, mentions, prep.lower_) if i not in event.where]
+    if not event.who and token.lemma_.lower() in BROADCAST_VERBS:
+        event.who = broadcasters(token, mentions)
     event.whom = [i for i in event.whom if i not in event.who]
+
+
+def held_back(verb: Token) -> Token | None:
+    """Who a verb after "from" is about: the object of the verb "from" hangs from ("stopped *Meta*
+    from taking over a rival", "barred *him* from running")."""
+    preposition = verb.head
+    if verb.dep_ == "pcomp" and preposition.lower_ == "from" and preposition.head.pos_ == "VERB":
+        return object_of(preposition.head)
+    return None
+
+
+def broadcasters(verb: Token, mentions: MentionIndex) -> list[str]:
+    """The organisations a programme is shown "on": "will be shown on BBC One", "streaming on Hulu"."""
+    objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children]
+    ids: list[str] = []
+    for obj in objects:
+        for _, _, entity_id, kind in mentions.overlapping(obj.left_edge.idx, obj.idx + len(obj)):
+            if kind == "ORG" and entity_id not in ids:
+                ids.append(entity_id)
+    return ids
 
 
 def scene_verb(noun: Token) -> Token | None:

@@ -6,7 +6,8 @@
 2. arithmetic on an anchored clause: "arrived on Thursday, two days after assuming
    the role" dates the assuming two days before the arrival, and the other way round;
 3. a participle or conjoined clause shares its head clause's time ("met him as
-   sirens sounded", "had a lead in 2012 but lost"), an event noun that is the subject
+   sirens sounded", "had a lead in 2012 but lost", "start tomorrow with France meeting
+   Japan"), an event noun that is the subject
    or agent of a clause shares that clause's, and an event framed by another
    ("poked fun during the Monday debate") takes the frame's;
 4. narrative continuation: a simple-past clause outside quotation marks, in a
@@ -261,6 +262,10 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
             event = by_token.get(scene.i)
             return event.when if event else clause_times.get(scene.i)
         return event.when if event else None
+    if is_absolute(token):  # "the tournament starts tomorrow with France meeting Japan"
+        clause = token.head.head
+        event = by_token.get(clause.i)
+        return event.when if event else clause_times.get(clause.i)
     for _ in range(4):
         if token.dep_ not in SHARING_DEPS or token.head is token:
             return None
@@ -278,6 +283,13 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
         if when:
             return when
     return None
+
+
+def is_absolute(verb: Token) -> bool:
+    """A participle with a subject of its own after "with": "with France meeting Japan"."""
+    return (
+        verb.dep_ == "pcomp" and verb.head.lower_ == "with" and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def framing_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
