@@ -817,3 +817,14 @@ def test_what_someone_made_happen_happened(nlp):
 def test_a_programme_is_shown_by_its_channel(nlp):
     doc = analysed(nlp, ["The final will be shown live on Channel Four."])
     assert event_of(doc, "shown")["who"] == ["Channel Four"]
+
+
+def test_its_before_an_event_noun_is_the_organisation_just_named(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "The Ministry of Health published a draft plan on Monday.",
+            "A week after its release, the ministry changed course.",
+        ],
+    )
+    assert event_of(doc, "release")["who"] == ["Ministry of Health"]

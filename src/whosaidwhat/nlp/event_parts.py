@@ -41,6 +41,8 @@ LIGHT_VERBS = words("light_verbs.txt")
 LINKING_VERBS = frozenset({"appear", "remain", "seem", "become", "look", "feel"})
 LINK_DEPS = frozenset({"xcomp", "acomp", "attr", "ccomp", "oprd"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: What "its" may stand for before an event noun ("its release"): an organisation or a country.
+ORGANISATION_TYPES = frozenset({"ORG", "GPE"})
 #: Entity types that make the agent when they only modify the subject's head ("a Bloomberg poll",
 #: "Rutte's visit"); "a New York judge" is not New York acting.
 AGENT_MODIFIER_TYPES = frozenset({"PERSON", "ORG"})
@@ -160,6 +162,8 @@ def fill_participants(
             if c.dep_ == "pobj"
         ]
         event.who = phrase_entities(agents, mentions, organisations)
+        if not event.who and organisations is not None:
+            event.who = possessing_organisation(token, organisations)
         if not event.who and (scene := scene_verb(token)) is not None:
             subject = subject_of(scene, ACTOR)  # "Rutte spoke at a NATO summit": he took part
             event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
@@ -211,6 +215,14 @@ def broadcasters(verb: Token, mentions: MentionIndex) -> list[str]:
             if kind == "ORG" and entity_id not in ids:
                 ids.append(entity_id)
     return ids
+
+
+def possessing_organisation(noun: Token, organisations: OrganisationReferences) -> list[str]:
+    """The organisation "its" stands for in "its release", "its takeover of ...": the one the
+    text was just about (:meth:`OrganisationReferences.latest`)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+    found = organisations.latest(owner, ORGANISATION_TYPES) if owner is not None else None
+    return [found] if found is not None else []
 
 
 def scene_verb(noun: Token) -> Token | None:
