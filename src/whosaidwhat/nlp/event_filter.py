@@ -75,13 +75,16 @@ def reportable_events(events: list[Event], quoted: SpanUnion, main: Event | None
 
 def is_finding(trigger: Token) -> bool:
     """ "a study found that ...": a verb governing a that-clause states something (typed acts such
-    as "announced that" excepted)."""
+    as "announced that" excepted; the caller lets a light verb with its event noun pass)."""
     typed_verb = trigger.lemma_.lower() in VERB_TYPES
     return trigger.pos_ == "VERB" and not typed_verb and any(c.dep_ == "ccomp" for c in trigger.children)
 
 
 def has_participant(trigger: Token) -> bool:
-    """Someone or something named by a noun takes part, named entity or not ("four babies were killed")."""
+    """Someone or something named by a noun takes part, named entity or not ("four babies were
+    killed", "a photograph, released to show ...")."""
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        return True
     return any(c.dep_ in PARTICIPANT_DEPS and c.pos_ in ("NOUN", "PROPN") for c in trigger.children)
 
 
@@ -92,7 +95,7 @@ def is_timeline_event(event: Event) -> bool:
         return False
     if is_participant_of_what_may_not_happen(token):
         return False
-    if is_finding(token):
+    if is_finding(token) and event.noun is None:
         return False
     if token.pos_ == "VERB" and is_background_clause(token) and event.when is None:
         return False  # background: "a list of those who submitted", "as he struggled"
@@ -181,7 +184,7 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ == "acl" or is_manner_gerund(verb):
         return False
     if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "a strategy adopted in 2018", not "a role played by"
-        return dated
+        return dated or is_aside(verb) and is_typed_verb(verb)
     return dated or not is_present_habit(verb)
 
 
@@ -193,6 +196,13 @@ def is_caused(verb: Token) -> bool:
         and verb.head.lemma_.lower() in CAUSATIVE_VERBS
         and not any(c.dep_ == "aux" for c in verb.children)
     )
+
+
+def is_aside(participle: Token) -> bool:
+    """A participle set off by a comma after its noun tells something that happened to it: "a
+    photograph of her injuries, *released* to show ..."; without one it picks out which ("a
+    role played by")."""
+    return participle.i > 0 and participle.doc[participle.i - 1].text == ","
 
 
 def is_manner_gerund(verb: Token) -> bool:

@@ -88,12 +88,15 @@ class Event:
     where: list[str] = field(default_factory=list)
     when: str | None = None
     own_time: bool = False
+    #: The event noun a light verb governs ("held *talks*"): the trigger runs from the verb to it.
+    noun: Token | None = None
 
     def as_dict(self) -> dict:
         t = self.token
+        last = self.noun if self.noun is not None and self.noun.i > t.i else t
         return {
             "type": self.type,
-            "trigger": (t.idx, t.idx + len(t)),
+            "trigger": (t.idx, last.idx + len(last)),
             "who": self.who,
             "whom": self.whom,
             "where": self.where,
@@ -105,7 +108,8 @@ def merge_light_verb_objects(events: list[Event]) -> list[Event]:
     """Fold an event noun into the verb it is the object of when both name one event.
 
     "held talks", "won the vote": the verb already carries the type, or is a light verb
-    (:data:`LIGHT_VERBS`) that takes the noun's; the noun's participants join the verb's.
+    (:data:`LIGHT_VERBS`) that takes the noun's; the noun's participants join the verb's, and
+    the trigger runs over both ("made a video call").
     """
     by_token = {e.token.i: e for e in events}
     kept = []
@@ -113,7 +117,7 @@ def merge_light_verb_objects(events: list[Event]) -> list[Event]:
         verb = by_token.get(event.token.head.i)
         is_object = event.token.pos_ == "NOUN" and event.token.dep_ == "dobj" and verb is not None
         if is_object and (verb.type == event.type or verb.token.lemma_.lower() in LIGHT_VERBS):
-            verb.type = event.type
+            verb.type, verb.noun = event.type, event.token
             for role in ("who", "whom", "where"):
                 ids = getattr(verb, role)
                 ids += [i for i in getattr(event, role) if i not in ids]
@@ -132,6 +136,11 @@ def event_type(token: Token) -> str | None:
                 and (lemma, child.lemma_.lower()) in PHRASAL_TYPES
             ):
                 return PHRASAL_TYPES[(lemma, child.lemma_.lower())]
+            objects = (
+                (c.lemma_.lower() for c in child.children if c.dep_ == "pobj") if child.dep_ == "prep" else ()
+            )
+            if (phrase := next((o for o in objects if (lemma, o) in PHRASAL_TYPES), None)) is not None:
+                return PHRASAL_TYPES[(lemma, phrase)]  # "got in touch"
         if lemma in VERB_TYPES:
             return VERB_TYPES[lemma]
         if ("be", lemma) in PHRASAL_TYPES and any(c.dep_ == "auxpass" for c in token.children):
@@ -153,7 +162,7 @@ def fill_participants(
     organisation the quote speakers' rules find (:mod:`~whosaidwhat.nlp.organisations`)."""
     token = event.token
     if token.pos_ == "NOUN":
-        agents = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
+        agents = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         agents += [
             c
             for p in token.children

@@ -7,7 +7,8 @@
    the role" dates the assuming two days before the arrival, and the other way round;
 3. a participle or conjoined clause shares its head clause's time ("met him as
    sirens sounded", "had a lead in 2012 but lost", "start tomorrow with France meeting
-   Japan"), an event noun that is the subject
+   Japan"), a verb the time of the event noun it governs ("rebuffed the attempt earlier
+   this year"), an event noun that is the subject
    or agent of a clause shares that clause's, and an event framed by another
    ("poked fun during the Monday debate") takes the frame's;
 4. narrative continuation: a simple-past clause outside quotation marks, in a
@@ -262,6 +263,9 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
             event = by_token.get(scene.i)
             return event.when if event else clause_times.get(scene.i)
         return event.when if event else None
+    objects = [c.i for c in trigger.children if c.dep_ == "dobj" and c.i in by_token and c.i in clause_times]
+    if objects:  # "rebuffed the attempt earlier this year": the time the parser gave the object
+        return clause_times[objects[0]]
     if is_absolute(token):  # "the tournament starts tomorrow with France meeting Japan"
         clause = token.head.head
         event = by_token.get(clause.i)
