@@ -867,3 +867,26 @@ def test_a_verb_shares_the_time_of_the_event_noun_it_governs(nlp):
     attempt = event_of(doc, "attempt")
     assert (attempt["type"], attempt["who"], attempt["when"]) == ("attempt", ["Harbour Council"], "2024")
     assert event_of(doc, "rebuffed")["when"] == "2024"
+
+
+def test_an_event_noun_named_again_takes_the_time_given_once(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "Judge Ann Lee said in a ruling that the merger may go ahead.",
+            "Shares of Acme Corp rose after Tuesday's ruling.",
+        ],
+    )
+    first = [e for e in named_events(doc) if e["trigger"] == "ruling"][0]
+    assert (first["who"], first["when"]) == (["Ann Lee"], "2024-10-01")
+
+
+def test_an_event_noun_dated_twice_over_takes_neither_time(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "Judge Ann Lee said in a ruling that the merger may go ahead.",
+            "A ruling on Monday and a ruling on Tuesday left shares of Acme Corp flat.",
+        ],
+    )
+    assert [e for e in named_events(doc) if e["trigger"] == "ruling"][0]["when"] is None

@@ -18,6 +18,8 @@
    forward from the lead, and the lead's "on Thursday" holds for the sentences that
    carry the story on; perfect tenses ("has previously visited"), the present and
    quoted speech step out of that story line and stay undated.
+5. the same event named again: an event noun ("said in a ruling") takes the time the article
+   gives the same noun elsewhere ("after Tuesday's ruling"), when it gives it only one.
 
 Otherwise ``when`` is None: the publication date is not a default.
 """
@@ -82,6 +84,9 @@ def date_events(
         if event.when is None:
             event.when = framing_time(event.token, by_token)
     continue_narrative(doc, text, events, narrative_paragraphs)
+    for event in events:
+        if event.when is None:
+            event.when = time_of_same_noun(event, events)
 
 
 def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
@@ -294,6 +299,18 @@ def is_absolute(verb: Token) -> bool:
     return (
         verb.dep_ == "pcomp" and verb.head.lower_ == "with" and any(c.dep_ == "nsubj" for c in verb.children)
     )
+
+
+def time_of_same_noun(event: Event, events: list[Event]) -> str | None:
+    """ "said in *a ruling*" is "Tuesday's ruling" of the same article: an event noun takes the
+    time the article gives the same noun elsewhere, when it gives only one."""
+    noun = event.token
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not any(c.dep_ in ("det", "poss") for c in noun.children):
+        return None  # not "took the case to trial": no trial in particular
+    times = {
+        e.when for e in events if e.own_time and e.token.pos_ == "NOUN" and e.token.lemma_ == noun.lemma_
+    }
+    return times.pop() if len(times) == 1 else None
 
 
 def framing_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
