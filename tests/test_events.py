@@ -890,3 +890,9 @@ def test_an_event_noun_dated_twice_over_takes_neither_time(nlp):
         ],
     )
     assert [e for e in named_events(doc) if e["trigger"] == "ruling"][0]["when"] is None
+
+
+def test_the_subject_of_a_passive_acts_in_its_infinitive(nlp):
+    doc = analysed(nlp, ["Senator Ann Lee is set to resign on Friday."])
+    resign = event_of(doc, "resign")
+    assert (resign["who"], resign["when"]) == (["Ann Lee"], "2024-10-04")

@@ -177,7 +177,7 @@ def fill_participants(
             subject = subject_of(scene, ACTOR)  # "Rutte spoke at a NATO summit": he took part
             event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
     else:
-        subject = held_back(token) or subject_of(token, ACTOR)
+        subject = held_back(token) or subject_of(token, ACTOR) or passive_controller(token)
         event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
         passive = passive_subjects(token)
         agents = [g for a in token.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
@@ -204,6 +204,14 @@ def fill_participants(
     if not event.who and token.lemma_.lower() in BROADCAST_VERBS:
         event.who = broadcasters(token, mentions)
     event.whom = [i for i in event.whom if i not in event.who]
+
+
+def passive_controller(verb: Token) -> Token | None:
+    """Who acts in an infinitive under a passive: "*the company* was set to challenge", "*she* was
+    expected to resign"."""
+    if verb.dep_ != "xcomp":
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
 
 
 def held_back(verb: Token) -> Token | None:
