@@ -896,3 +896,16 @@ def test_the_subject_of_a_passive_acts_in_its_infinitive(nlp):
     doc = analysed(nlp, ["Senator Ann Lee is set to resign on Friday."])
     resign = event_of(doc, "resign")
     assert (resign["who"], resign["when"]) == (["Ann Lee"], "2024-10-04")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Ravi Kumar is lodged in Leeds prison.", "lodged"),
+        ("Tom Hart is held in a cell in Oslo.", "held"),
+        ("Read the latest news and watch our updates in today's live blog.", "watch"),
+        ("Follow all the latest news and updates in today's live blog.", "Follow"),
+    ],
+)
+def test_states_and_requests_are_no_events(nlp, sentence, trigger):
+    assert trigger not in {e["trigger"] for e in named_events(analysed(nlp, [sentence]))}

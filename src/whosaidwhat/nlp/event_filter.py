@@ -7,7 +7,7 @@ An event is an action that happened or is set to happen. Left out:
   body was found on Monday") still tells what happened;
 * what did not or may not happen: a negated clause, a clause under a modal ("could ruin",
   "would never sign"), an infinitive ("urged him to bow out": the urging is the event),
-  a condition ("if the deal fails");
+  a condition ("if the deal fails"), a request ("Follow the latest updates");
 * habits and states told in the present tense ("the club runs a shop"), unless the clause
   has its own time ("meets on Friday");
 * descriptions: a participle modifying a noun ("an overstuffed field", "a role played by
@@ -172,6 +172,8 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
             return False
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
             return False
+        if is_imperative(clause):
+            return False
     if is_caused(verb):  # "made him click the photo": done if the making was
         return is_actual(verb.head, dated)
     infinitive = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
@@ -186,6 +188,16 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
     if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "a strategy adopted in 2018", not "a role played by"
         return dated or is_aside(verb) and is_typed_verb(verb)
     return dated or not is_present_habit(verb)
+
+
+def is_imperative(verb: Token) -> bool:
+    """ "Follow all the latest news": a main clause in the base form without a subject asks, and
+    tells nothing that happened."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    )
 
 
 def is_caused(verb: Token) -> bool:
@@ -234,7 +246,8 @@ def clause_chain(verb: Token) -> list[Token]:
 
 
 def is_present_habit(verb: Token) -> bool:
-    """A simple present with no future marker: a habit or a state, not a dated occurrence.
+    """A simple present with no future marker, active or passive ("is lodged in prison"): a habit
+    or a state, not a dated occurrence.
 
     A present clause under a future one is future too: "will know tonight as they face Slovenia".
     """
@@ -246,7 +259,9 @@ def is_present_habit(verb: Token) -> bool:
             break
         clause = clause.head
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and not auxiliaries)
+    passive = {c.tag_ for c in verb.children if c.dep_ == "auxpass"}
+    present_passive = verb.tag_ == "VBN" and passive <= {"VBZ", "VBP"} and passive and len(auxiliaries) == 1
+    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and not auxiliaries) or present_passive
 
 
 def is_future(verb: Token) -> bool:
