@@ -909,3 +909,22 @@ def test_the_subject_of_a_passive_acts_in_its_infinitive(nlp):
 )
 def test_states_and_requests_are_no_events(nlp, sentence, trigger):
     assert trigger not in {e["trigger"] for e in named_events(analysed(nlp, [sentence]))}
+
+
+NIGHT_OF_THE_RAID = [
+    "Maria Lopez opened the door to the men on April 16.",
+    "What followed was half an hour of terror.",
+    '"They pushed me to the floor," she said.',
+    "Neighbours were asleep.",
+    '"I could not breathe," she said.',
+]
+
+
+def test_a_story_stays_on_its_day_until_another_time_is_named(nlp):
+    doc = analysed(nlp, [*NIGHT_OF_THE_RAID, "The men stole her jewellery."])
+    assert event_of(doc, "stole")["when"] == "2024-04-16"
+
+
+def test_a_time_named_since_ends_the_story_of_the_day(nlp):
+    doc = analysed(nlp, [*NIGHT_OF_THE_RAID, "Police were called in May.", "The men stole her jewellery."])
+    assert event_of(doc, "stole")["when"] != "2024-04-16"

@@ -14,7 +14,9 @@
 4. narrative continuation: a simple-past clause outside quotation marks, in a
    sentence with no time of its own, continues the reference time (a day, week or month)
    set by the last clause dated by its own expression, if that clause is in the same paragraph or the
-   paragraph just before it, with no section heading between. News tells a story
+   paragraph just before it (or, for a day, anywhere before it when no other time is named
+   since: "opened the door on April 16" holds for the attack told after the witness's
+   words), with no section heading between. News tells a story
    forward from the lead, and the lead's "on Thursday" holds for the sentences that
    carry the story on; perfect tenses ("has previously visited"), the present and
    quoted speech step out of that story line and stay undated.
@@ -327,12 +329,14 @@ def framing_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
 
 def continue_narrative(doc: Doc, text: str, events: list[Event], narrative_paragraphs: int) -> None:
     """Rule 4: simple-past clauses carry on the reference time of the clause last dated on its own,
-    at most ``narrative_paragraphs`` paragraphs before them."""
+    at most ``narrative_paragraphs`` paragraphs before them, or any number of paragraphs before
+    when that time is a day and the text names no other time since the paragraph giving it."""
     paragraphs = paragraphs_of(doc, text)
     paragraph_starts = [s for s, _ in paragraphs]
     quoted = SpanUnion([q["content"] for q in doc._.wsw_quotes or []])
     sentence_start = sentence_starts(doc)
     dated_sentences = {sentence_start[e.token.i] for e in events if e.own_time}
+    time_starts = sorted(t["start"] for t in doc._.wsw_times or [] if not re.match(r"P(?:T|\d)", t["value"]))
     reference: tuple[str, int] | None = None
     for event in sorted(events, key=lambda e: e.token.i):
         paragraph = paragraph_of(event.token.idx, paragraph_starts)
@@ -342,10 +346,22 @@ def continue_narrative(doc: Doc, text: str, events: list[Event], narrative_parag
             continue
         if event.when or reference is None or sentence_start[event.token.i] in dated_sentences:
             continue
-        near = paragraph - reference[1] <= narrative_paragraphs
+        near = paragraph - reference[1] <= narrative_paragraphs or (
+            is_day(reference[0])
+            and no_time_between(time_starts, paragraphs[reference[1]][1], event.token.idx)
+        )
         story_line = is_simple_past(event.token) and event.token.idx not in quoted
         if near and story_line and not heading_between(text, paragraphs, reference[1], paragraph):
             event.when = reference[0]
+
+
+def is_day(value: str) -> bool:
+    return bool(re.fullmatch(r"\d{4}-\d\d-\d\d", value))
+
+
+def no_time_between(time_starts: list[int], start: int, end: int) -> bool:
+    """No time expression (``time_starts``, sorted) starts in ``[start, end)``."""
+    return bisect_right(time_starts, end - 1) == bisect_right(time_starts, start - 1)
 
 
 def sentence_starts(doc: Doc) -> list[int]:
