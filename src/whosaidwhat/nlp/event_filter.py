@@ -218,16 +218,20 @@ def is_aside(participle: Token) -> bool:
 
 
 def is_manner_gerund(verb: Token) -> bool:
-    """ "despite spending", "by ignoring", "help in finding", "a list of those opposed": a
-    participle after a preposition describes; after a preposition of time ("after meeting")
-    it is an occurrence, as is a typed trigger with a subject or an object of its own ("with
-    Spain meeting Sweden", "in knocking out Japan", "from taking over a rival"). A participle
-    conjoined to one ("for reevaluating ... and broadening") reads as it does."""
+    """ "despite spending", "by ignoring", "help in finding", "like installing panels", "a list of
+    those opposed": a participle after a preposition describes; after a preposition of time
+    ("after meeting") it is an occurrence, as is a typed trigger with a subject of its own after
+    "with" ("with Spain meeting Sweden") or acting on something after "in" ("were impressive
+    in knocking out Japan"). A participle conjoined to one ("for reevaluating ... and
+    broadening") reads as it does."""
     if verb.dep_ == "conj" and verb.head.dep_ == "pcomp" and verb.tag_ in ("VBG", "VBN"):
         return is_manner_gerund(verb.head)
-    if verb.dep_ != "pcomp" or verb.tag_ not in ("VBG", "VBN") or verb.head.lower_ in TIME_PREPOSITIONS:
+    preposition = verb.head.lower_
+    if verb.dep_ != "pcomp" or verb.tag_ not in ("VBG", "VBN") or preposition in TIME_PREPOSITIONS:
         return False
-    return not (is_typed_verb(verb) and any(c.dep_ in ("nsubj", "dobj") for c in verb.children))
+    own = {c.dep_ for c in verb.children}
+    told = "nsubj" in own if preposition == "with" else "dobj" in own and preposition == "in"
+    return not (told and is_typed_verb(verb))
 
 
 def is_typed_verb(verb: Token) -> bool:
@@ -259,8 +263,8 @@ def is_present_habit(verb: Token) -> bool:
             break
         clause = clause.head
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    passive = {c.tag_ for c in verb.children if c.dep_ == "auxpass"}
-    present_passive = verb.tag_ == "VBN" and passive <= {"VBZ", "VBP"} and passive and len(auxiliaries) == 1
+    # "is lodged", not "he's changed" (has), which the parser may take for a passive
+    present_passive = verb.tag_ == "VBN" and auxiliaries in ({"is"}, {"are"}, {"am"})
     return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and not auxiliaries) or present_passive
 
 

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from whosaidwhat.nlp.lexicons import event_triggers, number_words, reporting_verbs, table, words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.organisations import OrganisationReferences
-from whosaidwhat.nlp.syntax import ACTOR, object_of, subject_of
+from whosaidwhat.nlp.syntax import ACTOR, subject_of
 
 #: Event types by trigger (``resources/event_triggers.tsv``): of a verb's lemma, of a noun's
 #: lemma (a noun naming an occurrence), and of a verb's lemma with its particle or object's.
@@ -177,7 +177,7 @@ def fill_participants(
             subject = subject_of(scene, ACTOR)  # "Rutte spoke at a NATO summit": he took part
             event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
     else:
-        subject = held_back(token) or subject_of(token, ACTOR) or passive_controller(token)
+        subject = subject_of(token, ACTOR) or passive_controller(token)
         event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
         passive = passive_subjects(token)
         agents = [g for a in token.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
@@ -212,15 +212,6 @@ def passive_controller(verb: Token) -> Token | None:
     if verb.dep_ != "xcomp":
         return None
     return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
-
-
-def held_back(verb: Token) -> Token | None:
-    """Who a verb after "from" is about: the object of the verb "from" hangs from ("stopped *Meta*
-    from taking over a rival", "barred *him* from running")."""
-    preposition = verb.head
-    if verb.dep_ == "pcomp" and preposition.lower_ == "from" and preposition.head.pos_ == "VERB":
-        return object_of(preposition.head)
-    return None
 
 
 def broadcasters(verb: Token, mentions: MentionIndex) -> list[str]:

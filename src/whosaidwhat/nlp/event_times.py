@@ -15,12 +15,13 @@
    sentence with no time of its own, continues the reference time (a day, week or month)
    set by the last clause dated by its own expression, if that clause is in the same paragraph or the
    paragraph just before it (or, for a day, anywhere before it when no other time is named
-   since: "opened the door on April 16" holds for the attack told after the witness's
-   words), with no section heading between. News tells a story
+   since and the paragraphs between carry the story or quote its witnesses: "opened the
+   door on April 16" holds for the attack told after the witness's words), with no section
+   heading between. News tells a story
    forward from the lead, and the lead's "on Thursday" holds for the sentences that
    carry the story on; perfect tenses ("has previously visited"), the present and
    quoted speech step out of that story line and stay undated.
-5. the same event named again: an event noun ("said in a ruling") takes the time the article
+5. the same event named again: an event noun ("said in a ruling") takes the day the article
    gives the same noun elsewhere ("after Tuesday's ruling"), when it gives it only one.
 
 Otherwise ``when`` is None: the publication date is not a default.
@@ -305,14 +306,15 @@ def is_absolute(verb: Token) -> bool:
 
 def time_of_same_noun(event: Event, events: list[Event]) -> str | None:
     """ "said in *a ruling*" is "Tuesday's ruling" of the same article: an event noun takes the
-    time the article gives the same noun elsewhere, when it gives only one."""
+    day the article gives the same noun elsewhere, when it gives only one. A year picks one of
+    many ("the 2000 election" is no date for "after the election")."""
     noun = event.token
     if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not any(c.dep_ in ("det", "poss") for c in noun.children):
         return None  # not "took the case to trial": no trial in particular
     times = {
         e.when for e in events if e.own_time and e.token.pos_ == "NOUN" and e.token.lemma_ == noun.lemma_
     }
-    return times.pop() if len(times) == 1 else None
+    return times.pop() if len(times) == 1 and is_day(next(iter(times))) else None
 
 
 def framing_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
@@ -330,13 +332,15 @@ def framing_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
 def continue_narrative(doc: Doc, text: str, events: list[Event], narrative_paragraphs: int) -> None:
     """Rule 4: simple-past clauses carry on the reference time of the clause last dated on its own,
     at most ``narrative_paragraphs`` paragraphs before them, or any number of paragraphs before
-    when that time is a day and the text names no other time since the paragraph giving it."""
+    when that time is a day, the text names no other time since the paragraph giving it and no
+    paragraph between steps out to the present."""
     paragraphs = paragraphs_of(doc, text)
     paragraph_starts = [s for s, _ in paragraphs]
     quoted = SpanUnion([q["content"] for q in doc._.wsw_quotes or []])
     sentence_start = sentence_starts(doc)
     dated_sentences = {sentence_start[e.token.i] for e in events if e.own_time}
     time_starts = sorted(t["start"] for t in doc._.wsw_times or [] if not re.match(r"P(?:T|\d)", t["value"]))
+    present = present_paragraphs(doc, paragraph_starts, quoted)
     reference: tuple[str, int] | None = None
     for event in sorted(events, key=lambda e: e.token.i):
         paragraph = paragraph_of(event.token.idx, paragraph_starts)
@@ -349,10 +353,28 @@ def continue_narrative(doc: Doc, text: str, events: list[Event], narrative_parag
         near = paragraph - reference[1] <= narrative_paragraphs or (
             is_day(reference[0])
             and no_time_between(time_starts, paragraphs[reference[1]][1], event.token.idx)
+            and not any(reference[1] < p < paragraph for p in present)
         )
         story_line = is_simple_past(event.token) and event.token.idx not in quoted
         if near and story_line and not heading_between(text, paragraphs, reference[1], paragraph):
             event.when = reference[0]
+
+
+def present_paragraphs(doc: Doc, paragraph_starts: list[int], quoted: SpanUnion) -> list[int]:
+    """The paragraphs that step out of a story to the present: a sentence of the narrative (not
+    of a quotation) whose main verb is in the present or under a modal ("Few countries would be
+    as vulnerable", "The grandparents are too shaken to return")."""
+    found: list[int] = []
+    for sentence in doc.sents:
+        root = sentence.root
+        if root.idx in quoted or root.pos_ not in ("VERB", "AUX"):
+            continue
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
+        if root.tag_ in ("VBZ", "VBP") or modal:
+            paragraph = paragraph_of(root.idx, paragraph_starts)
+            if not found or found[-1] != paragraph:
+                found.append(paragraph)
+    return found
 
 
 def is_day(value: str) -> bool:
