@@ -351,7 +351,8 @@ def continue_narrative(doc: Doc, text: str, events: list[Event], narrative_parag
         if event.when or reference is None or sentence_start[event.token.i] in dated_sentences:
             continue
         near = paragraph - reference[1] <= narrative_paragraphs or (
-            is_day(reference[0])
+            narrative_paragraphs > 0  # 0 turns continuation across paragraphs off
+            and is_day(reference[0])
             and no_time_between(time_starts, paragraphs[reference[1]][1], event.token.idx)
             and not any(reference[1] < p < paragraph for p in present)
         )
