@@ -941,3 +941,19 @@ def test_a_year_given_to_an_event_noun_dates_no_other_mention(nlp):
     )
     elections = [e for e in named_events(doc) if e["trigger"] == "election"]
     assert [e["when"] for e in elections] == ["2000", None]
+
+
+def test_who_the_parser_hung_elsewhere_is_the_person_named_before_it(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "The performance is modeled on the work of actor Tom Hart in his younger years"
+            " (and who played the king in the 1980 film)."
+        ],
+    )
+    assert event_of(doc, "played")["who"] == ["Tom Hart"]
+
+
+def test_police_urging_the_public_is_an_event(nlp):
+    doc = analysed(nlp, ["Detectives are urging anyone with information to call Crime Stoppers."])
+    assert event_of(doc, "urging")["type"] == "urge"

@@ -345,10 +345,14 @@ def expand_conjuncts(heads: list[Token]) -> list[Token]:
 
 
 def antecedent(head: Token) -> Token:
-    """The noun a relative pronoun stands for, else ``head``."""
+    """The noun a relative pronoun stands for, else ``head``; a "who" the parser hung elsewhere
+    ("the work of Toshiro Mifune (and who played ...)") stands for the person named last before it."""
     clause = head.head
     if head.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and head.dep_ in ("nsubj", "nsubjpass"):
         return clause.head
+    if head.lower_ == "who" and head.dep_ == "nsubj":
+        start = head.sent.start
+        return next((t for t in reversed(head.doc[start : head.i]) if t.ent_type_ == "PERSON"), head)
     return head
 
 
