@@ -62,15 +62,19 @@ def reportable_events(events: list[Event], quoted: SpanUnion, main: Event | None
     """The events a reader would put on a timeline, in the order given.
 
     One with neither a participant (a named one, or any noun as subject, object or agent: "four
-    babies were killed") nor a time is kept only when it is the article's ``main`` event.
+    babies were killed") nor a time is kept only when it is the article's ``main`` event. An
+    event noun that only sets the scene of a reported event, with no time and no participant
+    but that event's subject ("face Australia *in the semi-finals*"), is told by it.
     """
-    return [
+    kept = [
         e
         for e in events
         if e.token.idx not in quoted
         and is_timeline_event(e)
         and (e is main or e.who or e.whom or e.when is not None or has_participant(e.token))
     ]
+    told = {e.token.i for e in kept}
+    return [e for e in kept if e is main or e.scene is None or e.scene.i not in told or e.when is not None]
 
 
 def is_finding(trigger: Token) -> bool:

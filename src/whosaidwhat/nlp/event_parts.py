@@ -90,6 +90,9 @@ class Event:
     own_time: bool = False
     #: The event noun a light verb governs ("held *talks*"): the trigger runs from the verb to it.
     noun: Token | None = None
+    #: For an event noun, the verb whose scene it is and whose subject took part in it
+    #: ("England face Australia *in the semi-finals*").
+    scene: Token | None = None
 
     def as_dict(self) -> dict:
         t = self.token
@@ -176,6 +179,7 @@ def fill_participants(
         if not event.who and (scene := scene_verb(token)) is not None:
             subject = subject_of(scene, ACTOR)  # "Rutte spoke at a NATO summit": he took part
             event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
+            event.scene = scene if event.who else None
     else:
         subject = subject_of(token, ACTOR) or passive_controller(token)
         event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
