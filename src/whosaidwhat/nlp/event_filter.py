@@ -11,8 +11,10 @@ An event is an action that happened or is set to happen. Left out:
 * habits and states told in the present tense ("the club runs a shop"), unless the clause
   has its own time ("meets on Friday");
 * descriptions: a participle modifying a noun ("an overstuffed field", "a role played by
-  X", unless dated: "a strategy adopted in 2018") or a gerund used as a noun ("by
-  collecting bottles").
+  X", unless dated, "a strategy adopted in 2018", or a typed act set off by commas, "a
+  photograph, released to show ...") or a gerund used as a noun ("by collecting bottles";
+  not a typed act after "in" or with a subject after "with": "in knocking out Japan",
+  "with Spain meeting Sweden").
 
 Of what is left, an event whose type is in ``resources/event_triggers.tsv`` is reported. Any
 other action needs a named participant, a named place or a time of its own, or else a main

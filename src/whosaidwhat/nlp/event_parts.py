@@ -5,10 +5,13 @@
   own lemma when a named participant or place takes part or it has its own time.
   Verbs of saying and thinking are left to the quotes, as are verbs of being and having.
 * ``who``: the agent, i.e. the entities mentioned in the subject (or the "by" phrase of
-  a passive, or the possessor of an event noun, or the subject of the clause an event noun
-  is the scene of: "Rutte spoke at a summit"); a participle or conjoined verb without
-  a subject shares its head's, a conjoined passive its head's passive subject; a group
-  ("the two candidates") is its members named before (``resources/group_nouns.tsv``).
+  a passive, or the possessor of an event noun, "its" being the organisation just named, or
+  the subject of the clause an event noun is the scene of: "Rutte spoke at a summit"); a
+  participle or conjoined verb without a subject shares its head's, a conjoined passive its
+  head's passive subject, an infinitive the subject of the passive it completes ("she was
+  set to resign"); a group ("the two candidates") is its members named before
+  (``resources/group_nouns.tsv``); a programme's channel shows it ("on BBC One",
+  ``resources/broadcast_verbs.txt``).
   ``whom``: objects and "with"/"against" partners.
   ``where``: places (GPE, LOC, FAC; an ORG after "at" or named for a site, such as
   "Hofstra University") in "in/at/to ..." phrases, or the object of a visit.
