@@ -399,7 +399,7 @@ def test_mention_lookup_finds_long_mentions_started_earlier(start, end, expected
     [(4, False), (5, True), (12, True), (19, True), (20, False), (30, True), (34, False)],
 )
 def test_quoted_stretches_hold_the_offsets_of_any_quote(offset, inside):
-    from whosaidwhat.nlp.event_times import SpanUnion
+    from whosaidwhat.nlp.narrative_times import SpanUnion
 
     assert (offset in SpanUnion([(10, 20), (5, 12), (30, 34), (40, 40)])) is inside
 

@@ -38,8 +38,8 @@ from whosaidwhat.nlp.event_parts import (
     VERB_TYPES,
     Event,
 )
-from whosaidwhat.nlp.event_times import SpanUnion
 from whosaidwhat.nlp.lexicons import words
+from whosaidwhat.nlp.narrative_times import SpanUnion
 
 #: Verbs that are events only when typed by a trigger or an event noun ("took" alone is none).
 GENERIC_VERBS = words("generic_verbs.txt")
