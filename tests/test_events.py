@@ -969,3 +969,15 @@ def test_a_dated_event_noun_framing_an_event_is_an_event_of_its_own(nlp):
     doc = analysed(nlp, ["Judge Frank Berg rejected the request in a ruling released Thursday."])
     triggers = [e["trigger"] for e in named_events(doc)]
     assert {"rejected", "ruling"} <= set(triggers)
+
+
+def test_what_hangs_from_a_clause_under_a_modal_may_not_happen(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "A Europe that is more independent militarily would also be more capable of pursuing a"
+            " foreign-policy path more distinct from the United States, potentially widening cracks"
+            " in Western unity, although few experts believe that is likely."
+        ],
+    )
+    assert "widening" not in {e["trigger"] for e in named_events(doc)}

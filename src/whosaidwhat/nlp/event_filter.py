@@ -180,6 +180,8 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
             return False
         if is_imperative(clause):
             return False
+    if not dated and is_under_modal(verb):
+        return False
     if is_caused(verb):  # "made him click the photo": done if the making was
         return is_actual(verb.head, dated)
     infinitive = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
@@ -194,6 +196,19 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
     if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "a strategy adopted in 2018", not "a role played by"
         return dated or is_aside(verb) and is_typed_verb(verb)
     return dated or not is_present_habit(verb)
+
+
+def is_under_modal(verb: Token) -> bool:
+    """A participle or gerund hanging from a clause under a modal: "would be more capable of
+    pursuing its own path, potentially *widening* cracks"."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("advcl", "pcomp", "prep", "acomp") or node.head is node:
+            return False
+        node = node.head
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
+            return True
+    return False
 
 
 def is_imperative(verb: Token) -> bool:
