@@ -975,9 +975,8 @@ def test_what_hangs_from_a_clause_under_a_modal_may_not_happen(nlp):
     doc = analysed(
         nlp,
         [
-            "A Europe that is more independent militarily would also be more capable of pursuing a"
-            " foreign-policy path more distinct from the United States, potentially widening cracks"
-            " in Western unity, although few experts believe that is likely."
+            "Norway would be more capable of pursuing a policy distinct from Sweden, potentially"
+            " deepening rifts in Nordic unity."
         ],
     )
-    assert "widening" not in {e["trigger"] for e in named_events(doc)}
+    assert "deepening" not in {e["trigger"] for e in named_events(doc)}

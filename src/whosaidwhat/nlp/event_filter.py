@@ -200,7 +200,7 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
 
 def is_under_modal(verb: Token) -> bool:
     """A participle or gerund hanging from a clause under a modal: "would be more capable of
-    pursuing its own path, potentially *widening* cracks"."""
+    pursuing its own path, potentially *deepening* rifts"."""
     node = verb
     for _ in range(4):
         if node.dep_ not in ("advcl", "pcomp", "prep", "acomp") or node.head is node:
