@@ -178,16 +178,16 @@ def test_an_acronym_joins_the_organisation_it_abbreviates(nlp):
 
 
 def test_an_acronym_the_headline_spells_out_takes_the_full_name(nlp):
-    text = "The CMA published a draft policy on Monday. Doctors said the CMA had not asked them."
-    doc = analyse(nlp, text, headline="Opinion: The Canadian Medical Association has lost its way")
+    text = "The CFB published a draft policy on Monday. Fishermen said the CFB had not asked them."
+    doc = analyse(nlp, text, headline="Opinion: The Coastal Fisheries Board has lost its way")
     names = [entity["name"] for entity in doc._.wsw_entities if entity["type"] == "ORG"]
-    assert names == ["Canadian Medical Association"]
+    assert names == ["Coastal Fisheries Board"]
 
 
 def test_a_headline_does_not_rename_an_acronym_it_does_not_spell(nlp):
-    text = "The CMA published a draft policy on Monday."
-    doc = analyse(nlp, text, headline="Brett Clarke: Canada's doctors deserve better")
-    assert [entity["name"] for entity in doc._.wsw_entities if entity["type"] == "ORG"] == ["CMA"]
+    text = "The CFB published a draft policy on Monday."
+    doc = analyse(nlp, text, headline="Tom Berg: Norway's fishermen deserve better")
+    assert [entity["name"] for entity in doc._.wsw_entities if entity["type"] == "ORG"] == ["CFB"]
 
 
 def test_groups_of_people_in_singular_and_plural_are_one_entity(nlp):
@@ -550,6 +550,6 @@ def test_person_nouns(noun, person):
 
 
 def test_headline_runs_of_capitalised_words_stop_at_punctuation():
-    spelled = headline_expansions("Brett Belchetz: The Canadian Medical Association is the real threat")
-    assert spelled["CMA"] == "Canadian Medical Association"
-    assert "BBC" not in spelled and "BBCMA" not in spelled
+    spelled = headline_expansions("Tom Berg: The Coastal Fisheries Board is the real threat")
+    assert spelled["CFB"] == "Coastal Fisheries Board"
+    assert "TBC" not in spelled and "TBCFB" not in spelled

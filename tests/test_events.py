@@ -791,10 +791,10 @@ def test_participles_after_prepositions(nlp, sentence, trigger, kind, who, whom,
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Despite Canada spending more on health care, patients wait for months.",
+        "Despite Norway spending more on roads, drivers wait for hours.",
         "The firm has argued for lowering fees and broadening the rules.",
-        "She is proposing projects like installing 500 million solar panels.",
-        "Nothing should prevent him from releasing his returns.",
+        "The mayor is proposing schemes like installing a million heat pumps.",
+        "Nothing should stop the club from releasing its accounts.",
     ],
 )
 def test_participles_that_describe_are_no_events(nlp, sentence):
@@ -825,9 +825,7 @@ def test_its_before_an_event_noun_is_the_organisation_just_named(nlp):
 
 
 def test_a_participle_set_off_by_commas_tells_what_happened(nlp):
-    doc = analysed(
-        nlp, ["A photograph of the damage, released to show the scale of the flood, shocked the country."]
-    )
+    doc = analysed(nlp, ["A map of the flooded streets, released to warn drivers, alarmed the town."])
     assert event_of(doc, "released")["type"] == "release"
 
 
@@ -846,7 +844,7 @@ def test_a_role_played_is_no_event(nlp):
             ["Ravi Kumar"],
         ),
         ("Ann Lee got in touch with Tom Hart on Friday.", "got", "contact", ["Ann Lee"]),
-        ("The trio made off with almost $200,000 worth of jewellery.", "made", "steal", []),
+        ("The gang made off with two paintings.", "made", "steal", []),
     ],
 )
 def test_phrases_that_name_an_event(nlp, sentence, trigger, kind, who):
@@ -855,12 +853,10 @@ def test_phrases_that_name_an_event(nlp, sentence, trigger, kind, who):
 
 
 def test_a_verb_shares_the_time_of_the_event_noun_it_governs(nlp):
-    doc = analysed(
-        nlp, ["A judge rebuffed the Harbour Council's attempt earlier this year to close the port."]
-    )
+    doc = analysed(nlp, ["The board rebuffed the Harbour Council's attempt last month to close the port."])
     attempt = event_of(doc, "attempt")
-    assert (attempt["type"], attempt["who"], attempt["when"]) == ("attempt", ["Harbour Council"], "2024")
-    assert event_of(doc, "rebuffed")["when"] == "2024"
+    assert (attempt["type"], attempt["who"], attempt["when"]) == ("attempt", ["Harbour Council"], "2024-09")
+    assert event_of(doc, "rebuffed")["when"] == "2024-09"
 
 
 def test_an_event_noun_named_again_takes_the_time_given_once(nlp):
@@ -897,8 +893,8 @@ def test_the_subject_of_a_passive_acts_in_its_infinitive(nlp):
     [
         ("Ravi Kumar is lodged in Leeds prison.", "lodged"),
         ("Tom Hart is held in a cell in Oslo.", "held"),
-        ("Read the latest news and watch our updates in today's live blog.", "watch"),
-        ("Follow all the latest news and updates in today's live blog.", "Follow"),
+        ("Read our guide and watch the race on our live page today.", "watch"),
+        ("Follow every twist of the race on our live page today.", "Follow"),
     ],
 )
 def test_states_and_requests_are_no_events(nlp, sentence, trigger):
@@ -906,8 +902,8 @@ def test_states_and_requests_are_no_events(nlp, sentence, trigger):
 
 
 NIGHT_OF_THE_RAID = [
-    "Maria Lopez opened the door to the men on April 16.",
-    "What followed was half an hour of terror.",
+    "Maria Lopez drove two men to her flat on April 16.",
+    "What came next was an hour of fear.",
     '"They pushed me to the floor," she said.',
     "Neighbours were asleep.",
     '"I could not breathe," she said.',
@@ -935,7 +931,7 @@ def test_a_year_given_to_an_event_noun_dates_no_other_mention(nlp):
     doc = analysed(
         nlp,
         [
-            "Ed Rendell ran the party during the 2000 election.",
+            "Tom Hart led the party during the 2000 election.",
             "Ann Lee lost her seat in the election.",
         ],
     )
@@ -945,30 +941,27 @@ def test_a_year_given_to_an_event_noun_dates_no_other_mention(nlp):
 def test_who_the_parser_hung_elsewhere_is_the_person_named_before_it(nlp):
     doc = analysed(
         nlp,
-        [
-            "The performance is modeled on the work of actor Tom Hart in his younger years"
-            " (and who played the king in the 1980 film)."
-        ],
+        ["Her style owes much to the singer Tom Hart (and who played the king in a 1980 film)."],
     )
     assert event_of(doc, "played")["who"] == ["Tom Hart"]
 
 
 def test_police_urging_the_public_is_an_event(nlp):
-    doc = analysed(nlp, ["Detectives are urging anyone with information to call Crime Stoppers."])
+    doc = analysed(nlp, ["Officers are urging witnesses to come forward."])
     assert event_of(doc, "urging")["type"] == "urge"
 
 
 def test_the_stage_of_a_match_is_told_by_the_match(nlp):
-    doc = analysed(nlp, ["Norway are preparing to face Brazil in the semi-finals."])
+    doc = analysed(nlp, ["Norway will face Brazil in the semi-finals."])
     triggers = [e["trigger"] for e in named_events(doc)]
     assert "face" in triggers
     assert "finals" not in triggers
 
 
 def test_a_dated_event_noun_framing_an_event_is_an_event_of_its_own(nlp):
-    doc = analysed(nlp, ["Judge Frank Berg rejected the request in a ruling released Thursday."])
+    doc = analysed(nlp, ["Judge Ann Berg dismissed the case in a ruling published on Thursday."])
     triggers = [e["trigger"] for e in named_events(doc)]
-    assert {"rejected", "ruling"} <= set(triggers)
+    assert {"dismissed", "ruling"} <= set(triggers)
 
 
 def test_what_hangs_from_a_clause_under_a_modal_may_not_happen(nlp):
