@@ -7,6 +7,7 @@ import pytest
 from whosaidwhat.names import expanded_title_word, is_person_noun, misspelt_surname
 from whosaidwhat.nlp import analyse
 from whosaidwhat.nlp.descriptions import title_fits
+from whosaidwhat.nlp.entity_records import headline_expansions
 from whosaidwhat.nlp.gazetteer import corrected_label, country_code, country_of_word, related_place_words
 from whosaidwhat.nlp.titles import Title
 
@@ -174,6 +175,19 @@ def test_an_acronym_joins_the_organisation_it_abbreviates(nlp):
     entities = entities_of(nlp, "The North Atlantic Treaty Organization met in Brussels. NATO said little.")
     [organisation] = named(entities, "North Atlantic Treaty Organization")
     assert "NATO" in organisation["mentions"]
+
+
+def test_an_acronym_the_headline_spells_out_takes_the_full_name(nlp):
+    text = "The CFB published a draft policy on Monday. Fishermen said the CFB had not asked them."
+    doc = analyse(nlp, text, headline="Opinion: The Coastal Fisheries Board has lost its way")
+    names = [entity["name"] for entity in doc._.wsw_entities if entity["type"] == "ORG"]
+    assert names == ["Coastal Fisheries Board"]
+
+
+def test_a_headline_does_not_rename_an_acronym_it_does_not_spell(nlp):
+    text = "The CFB published a draft policy on Monday."
+    doc = analyse(nlp, text, headline="Tom Berg: Norway's fishermen deserve better")
+    assert [entity["name"] for entity in doc._.wsw_entities if entity["type"] == "ORG"] == ["CFB"]
 
 
 def test_groups_of_people_in_singular_and_plural_are_one_entity(nlp):
@@ -533,3 +547,9 @@ def test_country_of_word(word, code):
 )
 def test_person_nouns(noun, person):
     assert is_person_noun(noun) is person
+
+
+def test_headline_runs_of_capitalised_words_stop_at_punctuation():
+    spelled = headline_expansions("Tom Berg: The Coastal Fisheries Board is the real threat")
+    assert spelled["CFB"] == "Coastal Fisheries Board"
+    assert "TBC" not in spelled and "TBCFB" not in spelled

@@ -18,6 +18,7 @@ Runs after the model's NER and writes ``doc._.wsw_entities``:
    ("the Post" after "the New York Post").
 4. Titles (:mod:`~whosaidwhat.nlp.titles`), then pronouns and definite descriptions
    (:mod:`~whosaidwhat.nlp.coref`).
+5. The records, each entity under its fullest name (:mod:`~whosaidwhat.nlp.entity_records`).
 
 All steps are linear in the article's length: names are looked up in dicts keyed by
 surname; only the few surnames of one article are compared with each other.
@@ -37,7 +38,6 @@ from whosaidwhat.names import (
     NameIndex,
     NameKey,
     Scope,
-    fullest_name,
     gender_of_words,
     given_name_gender,
     is_given_name,
@@ -53,6 +53,7 @@ from whosaidwhat.names import (
 from whosaidwhat.nlp import extensions
 from whosaidwhat.nlp.coref import PARAGRAPH_WINDOW, Person, Resolver
 from whosaidwhat.nlp.descriptions import apposition_age
+from whosaidwhat.nlp.entity_records import as_records
 from whosaidwhat.nlp.name_mentions import (
     Group,
     Mention,
@@ -147,7 +148,7 @@ def find_entities(
     others = group_others([m for m in mentions if m.label != "PERSON"], doc)
     add_titles(doc, people)
     unnamed = pronouns_and_descriptions(doc, people, paragraph_window)
-    return as_records(doc, people + without_mentions_inside(others, unnamed))
+    return as_records(doc, people + without_mentions_inside(others, unnamed), doc._.wsw_headline)
 
 
 # ---------------------------------------------------------------- grouping
@@ -373,28 +374,3 @@ def paragraph_starts(doc: Doc) -> list[int]:
     if doc._.wsw_paragraphs:
         return sorted(start for start, _ in doc._.wsw_paragraphs)
     return [0] + [match.end() for match in re.finditer(r"\n", doc.text)]
-
-
-def as_records(doc: Doc, groups: list[Group]) -> list[dict]:
-    """The ``doc._.wsw_entities`` value: in order of first mention, mentions as character offsets."""
-    groups = sorted(groups, key=lambda group: group.mentions[0].start)
-    records = []
-    for number, group in enumerate(groups, start=1):
-        spans = sorted(
-            {(doc[m.start : m.end].start_char, doc[m.start : m.end].end_char) for m in group.mentions}
-        )
-        records.append(
-            {
-                "id": f"e{number}",
-                "name": canonical_name(group),
-                "type": group.label,
-                "titles": [title.text for title in group.titles if not is_honorific(title.text)],
-                "mentions": spans,
-            }
-        )
-    return records
-
-
-def canonical_name(group: Group) -> str:
-    """The fullest name used; pronouns and descriptions never."""
-    return fullest_name(mention.text for mention in group.mentions if mention.is_name)

@@ -7,12 +7,14 @@ An event is an action that happened or is set to happen. Left out:
   body was found on Monday") still tells what happened;
 * what did not or may not happen: a negated clause, a clause under a modal ("could ruin",
   "would never sign"), an infinitive ("urged him to bow out": the urging is the event),
-  a condition ("if the deal fails");
+  a condition ("if the deal fails"), a request ("Follow the latest updates");
 * habits and states told in the present tense ("the club runs a shop"), unless the clause
   has its own time ("meets on Friday");
 * descriptions: a participle modifying a noun ("an overstuffed field", "a role played by
-  X", unless dated: "a strategy adopted in 2018") or a gerund used as a noun ("by
-  collecting bottles").
+  X", unless dated, "a strategy adopted in 2018", or a typed act set off by commas, "a
+  photograph, released to show ...") or a gerund used as a noun ("by collecting bottles";
+  not a typed act after "in" or with a subject after "with": "in knocking out Japan",
+  "with Spain meeting Sweden").
 
 Of what is left, an event whose type is in ``resources/event_triggers.tsv`` is reported. Any
 other action needs a named participant, a named place or a time of its own, or else a main
@@ -28,9 +30,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whosaidwhat.nlp.event_parts import EVENT_TYPE_NAMES, LIGHT_VERBS, NOUN_TYPES, VERB_TYPES, Event
-from whosaidwhat.nlp.event_times import SpanUnion
+from whosaidwhat.nlp.event_parts import (
+    EVENT_TYPE_NAMES,
+    LIGHT_VERBS,
+    NOUN_TYPES,
+    PHRASAL_TYPES,
+    VERB_TYPES,
+    Event,
+)
 from whosaidwhat.nlp.lexicons import words
+from whosaidwhat.nlp.narrative_times import SpanUnion
 
 #: Verbs that are events only when typed by a trigger or an event noun ("took" alone is none).
 GENERIC_VERBS = words("generic_verbs.txt")
@@ -40,6 +49,8 @@ CONDITIONS = frozenset({"if", "unless", "whether"})
 SCHEDULING_HEADS = frozenset({"prepare", "set", "due", "schedule", "poise", "return"})
 #: Verbs of a phase whose complement is the event: "began streaming", "started to fall".
 PHASE_VERBS = frozenset({"begin", "start", "continue", "resume", "finish", "stop", "end"})
+#: Verbs whose bare-infinitive complement happened when they did: "made him click the photo".
+CAUSATIVE_VERBS = frozenset({"make", "let", "help"})
 TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "upon", "following"})
 #: Adverbs of degree, which make a participle an adjective ("increasingly isolated").
 DEGREE_WORDS = frozenset(
@@ -53,26 +64,33 @@ def reportable_events(events: list[Event], quoted: SpanUnion, main: Event | None
     """The events a reader would put on a timeline, in the order given.
 
     One with neither a participant (a named one, or any noun as subject, object or agent: "four
-    babies were killed") nor a time is kept only when it is the article's ``main`` event.
+    babies were killed") nor a time is kept only when it is the article's ``main`` event. An
+    event noun that only sets the scene of a reported event, with no time and no participant
+    but that event's subject ("face Australia *in the semi-finals*"), is told by it.
     """
-    return [
+    kept = [
         e
         for e in events
         if e.token.idx not in quoted
         and is_timeline_event(e)
         and (e is main or e.who or e.whom or e.when is not None or has_participant(e.token))
     ]
+    told = {e.token.i for e in kept}
+    return [e for e in kept if e is main or e.scene is None or e.scene.i not in told or e.when is not None]
 
 
 def is_finding(trigger: Token) -> bool:
     """ "a study found that ...": a verb governing a that-clause states something (typed acts such
-    as "announced that" excepted)."""
+    as "announced that" excepted; the caller lets a light verb with its event noun pass)."""
     typed_verb = trigger.lemma_.lower() in VERB_TYPES
     return trigger.pos_ == "VERB" and not typed_verb and any(c.dep_ == "ccomp" for c in trigger.children)
 
 
 def has_participant(trigger: Token) -> bool:
-    """Someone or something named by a noun takes part, named entity or not ("four babies were killed")."""
+    """Someone or something named by a noun takes part, named entity or not ("four babies were
+    killed", "a photograph, released to show ...")."""
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        return True
     return any(c.dep_ in PARTICIPANT_DEPS and c.pos_ in ("NOUN", "PROPN") for c in trigger.children)
 
 
@@ -83,7 +101,7 @@ def is_timeline_event(event: Event) -> bool:
         return False
     if is_participant_of_what_may_not_happen(token):
         return False
-    if is_finding(token):
+    if is_finding(token) and event.noun is None:
         return False
     if token.pos_ == "VERB" and is_background_clause(token) and event.when is None:
         return False  # background: "a list of those who submitted", "as he struggled"
@@ -160,6 +178,12 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
             return False
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
             return False
+        if is_imperative(clause):
+            return False
+    if not dated and is_under_modal(verb):
+        return False
+    if is_caused(verb):  # "made him click the photo": done if the making was
+        return is_actual(verb.head, dated)
     infinitive = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
     if infinitive:  # and its head happened: not "by the time he begins to press"
         return is_scheduled_infinitive(verb) and (verb.head.pos_ != "VERB" or is_actual(verb.head, dated))
@@ -170,15 +194,72 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ == "acl" or is_manner_gerund(verb):
         return False
     if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "a strategy adopted in 2018", not "a role played by"
-        return dated
+        return dated or is_aside(verb) and is_typed_verb(verb)
     return dated or not is_present_habit(verb)
 
 
+def is_under_modal(verb: Token) -> bool:
+    """A participle or gerund hanging from a clause under a modal: "would be more capable of
+    pursuing its own path, potentially *deepening* rifts"."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("advcl", "pcomp", "prep", "acomp") or node.head is node:
+            return False
+        node = node.head
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
+            return True
+    return False
+
+
+def is_imperative(verb: Token) -> bool:
+    """ "Follow all the latest news": a main clause in the base form without a subject asks, and
+    tells nothing that happened."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    )
+
+
+def is_caused(verb: Token) -> bool:
+    """A bare infinitive under a verb of causing: "made him click", "let them go"."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ in ("ccomp", "xcomp")
+        and verb.head.lemma_.lower() in CAUSATIVE_VERBS
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def is_aside(participle: Token) -> bool:
+    """A participle set off by a comma after its noun tells something that happened to it: "a
+    photograph of her injuries, *released* to show ..."; without one it picks out which ("a
+    role played by")."""
+    return participle.i > 0 and participle.doc[participle.i - 1].text == ","
+
+
 def is_manner_gerund(verb: Token) -> bool:
-    """ "despite spending", "by ignoring", "help in finding", "a list of those opposed": a
-    participle after a preposition describes; after a preposition of time ("after meeting")
-    it is an occurrence."""
-    return verb.dep_ == "pcomp" and verb.tag_ in ("VBG", "VBN") and verb.head.lower_ not in TIME_PREPOSITIONS
+    """ "despite spending", "by ignoring", "help in finding", "like installing panels", "a list of
+    those opposed": a participle after a preposition describes; after a preposition of time
+    ("after meeting") it is an occurrence, as is a typed trigger with a subject of its own after
+    "with" ("with Spain meeting Sweden") or acting on something after "in" ("were impressive
+    in knocking out Japan"). A participle conjoined to one ("for reevaluating ... and
+    broadening") reads as it does."""
+    if verb.dep_ == "conj" and verb.head.dep_ == "pcomp" and verb.tag_ in ("VBG", "VBN"):
+        return is_manner_gerund(verb.head)
+    preposition = verb.head.lower_
+    if verb.dep_ != "pcomp" or verb.tag_ not in ("VBG", "VBN") or preposition in TIME_PREPOSITIONS:
+        return False
+    own = {c.dep_ for c in verb.children}
+    told = "nsubj" in own if preposition == "with" else "dobj" in own and preposition == "in"
+    return not (told and is_typed_verb(verb))
+
+
+def is_typed_verb(verb: Token) -> bool:
+    """The verb, alone or with its particle, is a trigger of ``resources/event_triggers.tsv``."""
+    lemma = verb.lemma_.lower()
+    particles = (c.lemma_.lower() for c in verb.children if c.dep_ == "prt")
+    return lemma in VERB_TYPES or any((lemma, particle) in PHRASAL_TYPES for particle in particles)
 
 
 def clause_chain(verb: Token) -> list[Token]:
@@ -190,7 +271,8 @@ def clause_chain(verb: Token) -> list[Token]:
 
 
 def is_present_habit(verb: Token) -> bool:
-    """A simple present with no future marker: a habit or a state, not a dated occurrence.
+    """A simple present with no future marker, active or passive ("is lodged in prison"): a habit
+    or a state, not a dated occurrence.
 
     A present clause under a future one is future too: "will know tonight as they face Slovenia".
     """
@@ -202,7 +284,9 @@ def is_present_habit(verb: Token) -> bool:
             break
         clause = clause.head
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and not auxiliaries)
+    # "is lodged", not "he's changed" (has), which the parser may take for a passive
+    present_passive = verb.tag_ == "VBN" and auxiliaries in ({"is"}, {"are"}, {"am"})
+    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and not auxiliaries) or present_passive
 
 
 def is_future(verb: Token) -> bool:

@@ -5,10 +5,13 @@
   own lemma when a named participant or place takes part or it has its own time.
   Verbs of saying and thinking are left to the quotes, as are verbs of being and having.
 * ``who``: the agent, i.e. the entities mentioned in the subject (or the "by" phrase of
-  a passive, or the possessor of an event noun, or the subject of the clause an event noun
-  is the scene of: "Rutte spoke at a summit"); a participle or conjoined verb without
-  a subject shares its head's, a conjoined passive its head's passive subject; a group
-  ("the two candidates") is its members named before (``resources/group_nouns.tsv``).
+  a passive, or the possessor of an event noun, "its" being the organisation just named, or
+  the subject of the clause an event noun is the scene of: "Rutte spoke at a summit"); a
+  participle or conjoined verb without a subject shares its head's, a conjoined passive its
+  head's passive subject, an infinitive the subject of the passive it completes ("she was
+  set to resign"); a group ("the two candidates") is its members named before
+  (``resources/group_nouns.tsv``); a programme's channel shows it ("on BBC One",
+  ``resources/broadcast_verbs.txt``).
   ``whom``: objects and "with"/"against" partners.
   ``where``: places (GPE, LOC, FAC; an ORG after "at" or named for a site, such as
   "Hofstra University") in "in/at/to ..." phrases, or the object of a visit.
@@ -41,6 +44,8 @@ LIGHT_VERBS = words("light_verbs.txt")
 LINKING_VERBS = frozenset({"appear", "remain", "seem", "become", "look", "feel"})
 LINK_DEPS = frozenset({"xcomp", "acomp", "attr", "ccomp", "oprd"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: What "its" may stand for before an event noun ("its release"): an organisation or a country.
+ORGANISATION_TYPES = frozenset({"ORG", "GPE"})
 #: Entity types that make the agent when they only modify the subject's head ("a Bloomberg poll",
 #: "Rutte's visit"); "a New York judge" is not New York acting.
 AGENT_MODIFIER_TYPES = frozenset({"PERSON", "ORG"})
@@ -61,6 +66,8 @@ PLACE_PREPOSITIONS = frozenset(
 )
 #: Last words of organisation names that are also sites one can be at ("Hofstra University").
 SITE_WORDS = words("site_words.txt")
+#: Verbs of showing a programme, whose channel ("on BBC One") is who shows it (``broadcast_verbs.txt``).
+BROADCAST_VERBS = words("broadcast_verbs.txt")
 PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside"})
 #: Nouns naming a group of people, organisations or places the article has named (``group_nouns.tsv``).
 GROUP_NOUNS = {noun: frozenset(kinds.split("/")) for noun, kinds in table("group_nouns.tsv", 2)}
@@ -84,12 +91,18 @@ class Event:
     where: list[str] = field(default_factory=list)
     when: str | None = None
     own_time: bool = False
+    #: The event noun a light verb governs ("held *talks*"): the trigger runs from the verb to it.
+    noun: Token | None = None
+    #: For an event noun, the verb whose scene it is and whose subject took part in it
+    #: ("England face Australia *in the semi-finals*").
+    scene: Token | None = None
 
     def as_dict(self) -> dict:
         t = self.token
+        last = self.noun if self.noun is not None and self.noun.i > t.i else t
         return {
             "type": self.type,
-            "trigger": (t.idx, t.idx + len(t)),
+            "trigger": (t.idx, last.idx + len(last)),
             "who": self.who,
             "whom": self.whom,
             "where": self.where,
@@ -101,7 +114,8 @@ def merge_light_verb_objects(events: list[Event]) -> list[Event]:
     """Fold an event noun into the verb it is the object of when both name one event.
 
     "held talks", "won the vote": the verb already carries the type, or is a light verb
-    (:data:`LIGHT_VERBS`) that takes the noun's; the noun's participants join the verb's.
+    (:data:`LIGHT_VERBS`) that takes the noun's; the noun's participants join the verb's, and
+    the trigger runs over both ("made a video call").
     """
     by_token = {e.token.i: e for e in events}
     kept = []
@@ -109,7 +123,7 @@ def merge_light_verb_objects(events: list[Event]) -> list[Event]:
         verb = by_token.get(event.token.head.i)
         is_object = event.token.pos_ == "NOUN" and event.token.dep_ == "dobj" and verb is not None
         if is_object and (verb.type == event.type or verb.token.lemma_.lower() in LIGHT_VERBS):
-            verb.type = event.type
+            verb.type, verb.noun = event.type, event.token
             for role in ("who", "whom", "where"):
                 ids = getattr(verb, role)
                 ids += [i for i in getattr(event, role) if i not in ids]
@@ -128,6 +142,11 @@ def event_type(token: Token) -> str | None:
                 and (lemma, child.lemma_.lower()) in PHRASAL_TYPES
             ):
                 return PHRASAL_TYPES[(lemma, child.lemma_.lower())]
+            objects = (
+                (c.lemma_.lower() for c in child.children if c.dep_ == "pobj") if child.dep_ == "prep" else ()
+            )
+            if (phrase := next((o for o in objects if (lemma, o) in PHRASAL_TYPES), None)) is not None:
+                return PHRASAL_TYPES[(lemma, phrase)]  # "got in touch"
         if lemma in VERB_TYPES:
             return VERB_TYPES[lemma]
         if ("be", lemma) in PHRASAL_TYPES and any(c.dep_ == "auxpass" for c in token.children):
@@ -149,7 +168,7 @@ def fill_participants(
     organisation the quote speakers' rules find (:mod:`~whosaidwhat.nlp.organisations`)."""
     token = event.token
     if token.pos_ == "NOUN":
-        agents = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
+        agents = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         agents += [
             c
             for p in token.children
@@ -158,11 +177,14 @@ def fill_participants(
             if c.dep_ == "pobj"
         ]
         event.who = phrase_entities(agents, mentions, organisations)
+        if not event.who and organisations is not None:
+            event.who = possessing_organisation(token, organisations)
         if not event.who and (scene := scene_verb(token)) is not None:
             subject = subject_of(scene, ACTOR)  # "Rutte spoke at a NATO summit": he took part
             event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
+            event.scene = scene if event.who else None
     else:
-        subject = subject_of(token, ACTOR)
+        subject = subject_of(token, ACTOR) or passive_controller(token)
         event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
         passive = passive_subjects(token)
         agents = [g for a in token.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
@@ -186,7 +208,36 @@ def fill_participants(
             event.whom += [i for i in phrase_entities(objects, mentions) if i not in event.whom]
         elif prep.lower_ in PLACE_PREPOSITIONS:
             event.where += [i for i in place_entities(objects, mentions, prep.lower_) if i not in event.where]
+    if not event.who and token.lemma_.lower() in BROADCAST_VERBS:
+        event.who = broadcasters(token, mentions)
     event.whom = [i for i in event.whom if i not in event.who]
+
+
+def passive_controller(verb: Token) -> Token | None:
+    """Who acts in an infinitive under a passive: "*the company* was set to challenge", "*she* was
+    expected to resign"."""
+    if verb.dep_ != "xcomp":
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+
+
+def broadcasters(verb: Token, mentions: MentionIndex) -> list[str]:
+    """The organisations a programme is shown "on": "will be shown on BBC One", "streaming on Hulu"."""
+    objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children]
+    ids: list[str] = []
+    for obj in objects:
+        for _, _, entity_id, kind in mentions.overlapping(obj.left_edge.idx, obj.idx + len(obj)):
+            if kind == "ORG" and entity_id not in ids:
+                ids.append(entity_id)
+    return ids
+
+
+def possessing_organisation(noun: Token, organisations: OrganisationReferences) -> list[str]:
+    """The organisation "its" stands for in "its release", "its takeover of ...": the one the
+    text was just about (:meth:`OrganisationReferences.latest`)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+    found = organisations.latest(owner, ORGANISATION_TYPES) if owner is not None else None
+    return [found] if found is not None else []
 
 
 def scene_verb(noun: Token) -> Token | None:
@@ -301,10 +352,14 @@ def expand_conjuncts(heads: list[Token]) -> list[Token]:
 
 
 def antecedent(head: Token) -> Token:
-    """The noun a relative pronoun stands for, else ``head``."""
+    """The noun a relative pronoun stands for, else ``head``; a "who" the parser hung elsewhere
+    ("the work of Toshiro Mifune (and who played ...)") stands for the person named last before it."""
     clause = head.head
     if head.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and head.dep_ in ("nsubj", "nsubjpass"):
         return clause.head
+    if head.lower_ == "who" and head.dep_ == "nsubj":
+        start = head.sent.start
+        return next((t for t in reversed(head.doc[start : head.i]) if t.ent_type_ == "PERSON"), head)
     return head
 
 

@@ -6,16 +6,23 @@
 2. arithmetic on an anchored clause: "arrived on Thursday, two days after assuming
    the role" dates the assuming two days before the arrival, and the other way round;
 3. a participle or conjoined clause shares its head clause's time ("met him as
-   sirens sounded", "had a lead in 2012 but lost"), an event noun that is the subject
+   sirens sounded", "had a lead in 2012 but lost", "start tomorrow with France meeting
+   Japan"), a verb the time of the event noun it governs ("rebuffed the attempt earlier
+   this year"), an event noun that is the subject
    or agent of a clause shares that clause's, and an event framed by another
    ("poked fun during the Monday debate") takes the frame's;
-4. narrative continuation: a simple-past clause outside quotation marks, in a
-   sentence with no time of its own, continues the reference time (a day, week or month)
-   set by the last clause dated by its own expression, if that clause is in the same paragraph or the
-   paragraph just before it, with no section heading between. News tells a story
-   forward from the lead, and the lead's "on Thursday" holds for the sentences that
-   carry the story on; perfect tenses ("has previously visited"), the present and
-   quoted speech step out of that story line and stay undated.
+4. narrative continuation (:mod:`~whosaidwhat.nlp.narrative_times`): a simple-past clause
+   outside quotation marks, in a sentence with no time of its own, continues the reference
+   time (a day, week or month) set by the last clause dated by its own expression, if that
+   clause is in the same paragraph or the paragraph just before it (or, for a day, anywhere
+   before it when no other time is named since and the paragraphs between carry the story
+   or quote its witnesses: "opened the door on April 16" holds for the attack told after the
+   witness's words), with no section heading between. News tells a story forward from the
+   lead, and the lead's "on Thursday" holds for the sentences that carry the story on;
+   perfect tenses ("has previously visited"), the present and quoted speech step out of
+   that story line and stay undated.
+5. the same event named again: an event noun ("said in a ruling") takes the day the article
+   gives the same noun elsewhere ("after Tuesday's ruling"), when it gives it only one.
 
 Otherwise ``when`` is None: the publication date is not a default.
 """
@@ -23,18 +30,15 @@ Otherwise ``when`` is None: the publication date is not a default.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp.event_parts import Event, scene_verb
 from whosaidwhat.nlp.lexicons import number_words
-from whosaidwhat.nlp.syntax import paragraphs_of
+from whosaidwhat.nlp.narrative_times import continue_narrative, is_day
 from whosaidwhat.timex import first_day
 
-#: A clause in the simple past continues the time of a clause at most this many paragraphs before it.
-NARRATIVE_PARAGRAPHS = 1
 #: Dependencies by which a clause shares the time of the clause it hangs from.
 SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
 TIME_UNITS = {"day": 1, "week": 7}
@@ -45,24 +49,6 @@ DAY_PART = re.compile(r"T[A-Z]{2}$")
 #: Numbers of days or weeks in words that an offset may give ("two days after"): the small ones
 #: news spells out.
 OFFSET_COUNTS = {word: int(value) for word, value in number_words("cardinal").items() if value <= 10}
-
-
-class SpanUnion:
-    """The union of character spans as sorted disjoint stretches, to test offsets by bisection."""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        merged: list[list[int]] = []
-        for start, end in sorted((s, e) for s, e in spans if s < e):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self.starts = [s for s, _ in merged]
-        self.ends = [e for _, e in merged]
-
-    def __contains__(self, offset: int) -> bool:
-        i = bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.ends[i]
 
 
 def date_events(
@@ -80,6 +66,9 @@ def date_events(
         if event.when is None:
             event.when = framing_time(event.token, by_token)
     continue_narrative(doc, text, events, narrative_paragraphs)
+    for event in events:
+        if event.when is None:
+            event.when = time_of_same_noun(event, events)
 
 
 def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
@@ -261,6 +250,13 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
             event = by_token.get(scene.i)
             return event.when if event else clause_times.get(scene.i)
         return event.when if event else None
+    objects = [c.i for c in trigger.children if c.dep_ == "dobj" and c.i in by_token and c.i in clause_times]
+    if objects:  # "rebuffed the attempt earlier this year": the time the parser gave the object
+        return clause_times[objects[0]]
+    if is_absolute(token):  # "the tournament starts tomorrow with France meeting Japan"
+        clause = token.head.head
+        event = by_token.get(clause.i)
+        return event.when if event else clause_times.get(clause.i)
     for _ in range(4):
         if token.dep_ not in SHARING_DEPS or token.head is token:
             return None
@@ -280,6 +276,26 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
     return None
 
 
+def is_absolute(verb: Token) -> bool:
+    """A participle with a subject of its own after "with": "with France meeting Japan"."""
+    return (
+        verb.dep_ == "pcomp" and verb.head.lower_ == "with" and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
+def time_of_same_noun(event: Event, events: list[Event]) -> str | None:
+    """ "said in *a ruling*" is "Tuesday's ruling" of the same article: an event noun takes the
+    day the article gives the same noun elsewhere, when it gives only one. A year picks one of
+    many ("the 2000 election" is no date for "after the election")."""
+    noun = event.token
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not any(c.dep_ in ("det", "poss") for c in noun.children):
+        return None  # not "took the case to trial": no trial in particular
+    times = {
+        e.when for e in events if e.own_time and e.token.pos_ == "NOUN" and e.token.lemma_ == noun.lemma_
+    }
+    return times.pop() if len(times) == 1 and is_day(next(iter(times))) else None
+
+
 def framing_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
     """The time of an event framing this one: "poked fun during the Monday debate",
     "rejected it in a ruling"."""
@@ -290,69 +306,3 @@ def framing_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
                 if obj.dep_ == "pobj" and frame is not None and frame.when:
                     return frame.when
     return None
-
-
-def continue_narrative(doc: Doc, text: str, events: list[Event], narrative_paragraphs: int) -> None:
-    """Rule 4: simple-past clauses carry on the reference time of the clause last dated on its own,
-    at most ``narrative_paragraphs`` paragraphs before them."""
-    paragraphs = paragraphs_of(doc, text)
-    paragraph_starts = [s for s, _ in paragraphs]
-    quoted = SpanUnion([q["content"] for q in doc._.wsw_quotes or []])
-    sentence_start = sentence_starts(doc)
-    dated_sentences = {sentence_start[e.token.i] for e in events if e.own_time}
-    reference: tuple[str, int] | None = None
-    for event in sorted(events, key=lambda e: e.token.i):
-        paragraph = paragraph_of(event.token.idx, paragraph_starts)
-        is_point = re.fullmatch(r"\d{4}-(?:\d\d|W\d\d)(?:-\d\d)?", event.when or "")
-        if event.own_time and event.token.pos_ == "VERB" and is_point:
-            reference = (event.when, paragraph)
-            continue
-        if event.when or reference is None or sentence_start[event.token.i] in dated_sentences:
-            continue
-        near = paragraph - reference[1] <= narrative_paragraphs
-        story_line = is_simple_past(event.token) and event.token.idx not in quoted
-        if near and story_line and not heading_between(text, paragraphs, reference[1], paragraph):
-            event.when = reference[0]
-
-
-def sentence_starts(doc: Doc) -> list[int]:
-    """The index of the first token of each token's sentence, in one pass (``Token.sent`` walks the doc)."""
-    starts = [0] * len(doc)
-    for sentence in doc.sents:
-        starts[sentence.start : sentence.end] = [sentence.start] * len(sentence)
-    return starts
-
-
-def paragraph_of(offset: int, paragraph_starts: list[int]) -> int:
-    return max(0, bisect_right(paragraph_starts, offset) - 1)
-
-
-def heading_between(text: str, paragraphs: list[tuple[int, int]], first: int, last: int) -> bool:
-    """A non-body line (blanked to spaces, as headings are) lies between the two paragraphs."""
-    for i in range(first, min(last, len(paragraphs) - 1)):
-        gap = text[paragraphs[i][1] : paragraphs[i + 1][0]]
-        if any(line and not line.strip() for line in gap.split("\n")[1:-1]):
-            return True
-    return False
-
-
-def is_simple_past(trigger: Token) -> bool:
-    """A simple past verb (active or passive), or a bare participle or event noun whose clause is in
-    the simple past."""
-    token = trigger
-    for _ in range(4):
-        auxiliaries = {c.lemma_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-        if token.tag_ == "VBD":
-            return "have" not in auxiliaries
-        if token.tag_ == "VBN" and "have" not in auxiliaries and is_past_passive(token):
-            return True  # "was stolen"
-        if token.tag_ in ("VBG", "VBN", "NN", "NNS") and not auxiliaries and token.head is not token:
-            token = token.head
-            continue
-        return False
-    return False
-
-
-def is_past_passive(verb: Token) -> bool:
-    """ "was stolen", "were arrested": a passive whose auxiliary is in the simple past."""
-    return any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)

@@ -20,9 +20,10 @@ from whosaidwhat.nlp.event_parts import (
     fill_participants,
     merge_light_verb_objects,
 )
-from whosaidwhat.nlp.event_times import NARRATIVE_PARAGRAPHS, SpanUnion, assign_clause_times, date_events
+from whosaidwhat.nlp.event_times import assign_clause_times, date_events
 from whosaidwhat.nlp.main_event import main_candidate, main_event, parse_headline
 from whosaidwhat.nlp.mentions import MentionIndex
+from whosaidwhat.nlp.narrative_times import NARRATIVE_PARAGRAPHS, SpanUnion
 from whosaidwhat.nlp.organisations import OrganisationReferences
 
 

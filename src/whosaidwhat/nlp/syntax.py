@@ -25,8 +25,8 @@ NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: ("Rutte met Zelenskyy, promising ...", "he went on to say ...").
 SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "ccomp"})
 #: Dependencies by which an event's clause shares the subject of the clause it hangs from,
-#: prepositions included ("after meeting ...").
-SHARED_ACTOR_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+#: prepositions included ("after meeting ..."), and an adjective's ("were impressive in knocking out").
+SHARED_ACTOR_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,0 +1,85 @@
+"""The entities of an article as records (``doc._.wsw_entities``), each under its fullest name.
+
+The names are found in the body; the headline is left out of the text the model reads, as
+it would run into the first sentence. An organisation the body names only by its acronym
+("the CMA") still takes the full name the headline spells it with ("The Canadian Medical
+Association is the real threat"): the initials of a run of capitalised words of the headline,
+short words such as "of" aside, spell it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from whosaidwhat.names import fullest_name, is_honorific
+from whosaidwhat.nlp.name_mentions import Group
+from whosaidwhat.nlp.org_names import ACRONYM_SKIPPED
+
+#: A word of a headline: letters, with the apostrophes and hyphens inside names.
+HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’&-]*")
+#: What may stick to a headline's word: "Belchetz:", "(CMA)", "‘Feud".
+PUNCTUATION = "\"'“”‘’()[]:;,.!?–—"
+#: An acronym a headline may spell out: two to six capitals, with or without dots ("U.N.").
+ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+
+
+def as_records(doc: Doc, groups: list[Group], headline: str | None = None) -> list[dict]:
+    """The ``doc._.wsw_entities`` value: in order of first mention, mentions as character offsets."""
+    spelled = headline_expansions(headline)
+    groups = sorted(groups, key=lambda group: group.mentions[0].start)
+    records = []
+    for number, group in enumerate(groups, start=1):
+        spans = sorted(
+            {(doc[m.start : m.end].start_char, doc[m.start : m.end].end_char) for m in group.mentions}
+        )
+        records.append(
+            {
+                "id": f"e{number}",
+                "name": canonical_name(group, spelled),
+                "type": group.label,
+                "titles": [title.text for title in group.titles if not is_honorific(title.text)],
+                "mentions": spans,
+            }
+        )
+    return records
+
+
+def canonical_name(group: Group, spelled: dict[str, str] | None = None) -> str:
+    """The fullest name used, pronouns and descriptions never; an organisation named only by an
+    acronym ``spelled`` spells out (acronym -> full name) takes the full name."""
+    name = fullest_name(mention.text for mention in group.mentions if mention.is_name)
+    if group.label == "ORG" and spelled and ACRONYM.fullmatch(name):
+        return spelled.get(name.replace(".", ""), name)
+    return name
+
+
+def headline_expansions(headline: str | None) -> dict[str, str]:
+    """Acronym -> the run of capitalised words of ``headline`` it abbreviates: each longest run of
+    two or more ("The Canadian Medical Association" gives "CMA" for "Canadian Medical
+    Association"), broken at punctuation; the first run wins."""
+    found: dict[str, str] = {}
+    for run in capitalised_runs(headline or ""):
+        while run and run[0].casefold() in ACRONYM_SKIPPED:
+            run = run[1:]
+        named = [word for word in run if word.casefold() not in ACRONYM_SKIPPED]
+        if len(named) > 1:
+            found.setdefault("".join(word[0] for word in named), " ".join(run))
+    return found
+
+
+def capitalised_runs(headline: str) -> list[list[str]]:
+    """The runs of capitalised words (with "of", "and" ... inside), each ended by a small word,
+    a number or punctuation."""
+    runs: list[list[str]] = [[]]
+    for piece in headline.split():
+        word = piece.strip(PUNCTUATION)
+        named = bool(HEADLINE_WORD.fullmatch(word)) and word[0].isupper()
+        if named or (runs[-1] and word.casefold() in ACRONYM_SKIPPED and piece == word):
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+        if word and piece != word and runs[-1]:  # "Belchetz:" ends its run
+            runs.append([])
+    return [run for run in runs if run and run[-1].casefold() not in ACRONYM_SKIPPED]
