@@ -223,6 +223,21 @@ def test_it_is_no_organisation_when_people_were_the_subject(nlp):
             "Rhona Kerr",
             id="role-of-the-person-just-named",
         ),
+        pytest.param(
+            "Mr. Paul Hanks spoke in Dayton on Monday. He drew a large crowd. "
+            "The Republican candidate said taxes were too high.",
+            "taxes",
+            "Paul Hanks",
+            id="a-form-of-address-is-no-other-role",
+        ),
+        pytest.param(
+            "The debate commission apologised to Paul Hanks on Monday for a broken microphone. "
+            "The hall was full. Nobody in it noticed. "
+            "The Republican nominee said on Tuesday that the sound had been cut on purpose.",
+            "on purpose",
+            "Paul Hanks",
+            id="the-only-person-it-may-describe",
+        ),
     ],
 )
 def test_a_description_is_the_person_it_describes(nlp, text, words, speaker):

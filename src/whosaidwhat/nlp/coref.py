@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from whosaidwhat.names import FEMALE, MALE, gender_of_words, is_person_noun, is_title_word
+from whosaidwhat.names import FEMALE, MALE, gender_of_words, is_honorific, is_person_noun, is_title_word
 from whosaidwhat.nlp.descriptions import (
     OFFICE_CHANGING_MODIFIERS,
     age_bounds,
@@ -59,6 +59,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom"})
 GENDER_TEACHING_PRONOUNS = frozenset({"he", "him", "she", "her", "himself", "herself"})
 #: How many paragraphs back a pronoun may find its antecedent.
 PARAGRAPH_WINDOW = 2
+#: How many sentences back the only person a description may fit is looked for.
+HOLDER_SENTENCES = 4
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 _QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d|\'\'[^\n]*?\'\'|\u2018[^\u2019\n]*\u2019')
@@ -267,11 +269,15 @@ class Resolver:
     def may_be(self, index: int, noun: str, modifiers: list[str], strictly: bool = False) -> bool:
         """Whether nothing the article says of the person rules out "the <modifiers> <noun>": no other
         office ("the judge" is not Senator Ruiz, "vice president" not "the president"; ``strictly``: no
-        other role at all, "the judge" is not "her lawyer"), no other country, no other party."""
+        other role at all, "the judge" is not "her lawyer"), no other country, no other party. A form
+        of address ("Mr.") is no role."""
         person = self.persons[index]
         other_role = is_person_noun if strictly else is_title_word
         if any(
-            title.head != noun and other_role(title.head) or not title_fits_office(title, modifiers)
+            title.head != noun
+            and other_role(title.head)
+            and not is_honorific(title.text)
+            or not title_fits_office(title, modifiers)
             for title in person.titles
         ):
             return False
@@ -292,9 +298,28 @@ class Resolver:
             and self.may_be(seen.person, noun, modifiers, strictly=True)
         ]
         best = most_salient(candidates)
-        if best is None or not self.was_subject(best.person, best.sentence):
-            return None
-        return best.person
+        if best is not None and self.was_subject(best.person, best.sentence):
+            return best.person
+        return self.only_holder(head, noun, modifiers, gender)
+
+    def only_holder(self, head: Token, noun: str, modifiers: list[str], gender: str | None) -> int | None:
+        """The one person mentioned in the last ``HOLDER_SENTENCES`` sentences whom "the <modifiers>
+        <noun>" may describe, when no other may: "Trump's microphone failed. ... The GOP nominee
+        complained" is Trump when no one else mentioned since could be the nominee. Only a person whose
+        gender the text tells, which a name the model mistook for a person's ("Senate") lacks."""
+        oldest = self.sentence_of[head.i] - HOLDER_SENTENCES
+        fitting: set[int] = set()
+        for seen in reversed(self.history):
+            if seen.sentence < oldest:
+                break
+            known = self.persons[seen.person].gender
+            if (
+                known is not None
+                and gender in (None, known)
+                and self.may_be(seen.person, noun, modifiers, strictly=True)
+            ):
+                fitting.add(seen.person)
+        return fitting.pop() if len(fitting) == 1 else None
 
     def was_subject(self, person: int, sentence: int) -> bool:
         """Whether ``person`` was the subject of a clause of ``sentence`` (history read from the end)."""
