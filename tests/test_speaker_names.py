@@ -207,3 +207,18 @@ def test_a_name_the_model_took_for_an_unknown_place_is_a_person_when_it_speaks(n
     record = extract(read_bytes(f"Council news\n{text}\n".encode(), path="story.txt"), nlp).to_dict()
     types = {entity["name"]: entity["type"] for entity in record["entities"]}
     assert (types["Holt"], types["Adeyemi"]) == ("PERSON", "PERSON")
+
+
+def test_a_block_of_initials_beside_a_name_is_part_of_it(nlp):
+    text = (
+        'Speaking to the Courier, advocate Pranav KR said: "The hearing was fair."\n'
+        "Retired superintendent of police HN Kiran said the ruling would stand."
+    )
+    assert quote_containing(nlp, text, "hearing")["speaker"] == "Pranav KR"
+    assert quote_containing(nlp, text, "ruling")["speaker"] == "HN Kiran"
+
+
+def test_a_relation_to_someone_named_is_not_that_person(nlp):
+    text = "Friend of Ruth Okafor said the budget would be late. The wife of Ann Lee said the house was sold."
+    assert quote_containing(nlp, text, "budget")["speaker"] is None
+    assert quote_containing(nlp, text, "house")["speaker"] is None

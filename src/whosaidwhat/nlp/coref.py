@@ -305,8 +305,12 @@ class Resolver:
     def only_holder(self, head: Token, noun: str, modifiers: list[str], gender: str | None) -> int | None:
         """The one person mentioned in the last ``HOLDER_SENTENCES`` sentences whom "the <modifiers>
         <noun>" may describe, when no other may: "Trump's microphone failed. ... The GOP nominee
-        complained" is Trump when no one else mentioned since could be the nominee. Only a person whose
+        complained" is Trump when no one else mentioned since could be the nominee. Only for the subject
+        of a sentence's main verb (not "... that the judge was fair"), a description with no phrase
+        tying it to others (not "the wife of Ann Lee"), and a person whose
         gender the text tells, which a name the model mistook for a person's ("Senate") lacks."""
+        if head.head.dep_ != "ROOT" or any(child.dep_ == "prep" for child in head.rights):
+            return None
         oldest = self.sentence_of[head.i] - HOLDER_SENTENCES
         fitting: set[int] = set()
         for seen in reversed(self.history):

@@ -68,6 +68,8 @@ TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during"})
 #: Clauses that belong to an unnamed source's description: "a study *released last year*", "experts
 #: *I interviewed*".
 DESCRIBING_DEPS = frozenset({"acl", "relcl"})
+#: How many words may name the field of an office before its holder's name: "of *police* SK Umesh".
+OFFICE_FIELD_WORDS = 3
 
 
 def phrase_span(head: Token, conjuncts: bool = True) -> tuple[int, int]:
@@ -277,14 +279,37 @@ class Speakers:
 
     def name_after_role(self, head: Token) -> Token | None:
         """The person named right after a role noun without a comma: "the Democratic candidate
-        Hillary Clinton"."""
+        Hillary Clinton"; or after an office "of" something: "superintendent of police SK Umesh"."""
         if head.i + 1 >= len(head.doc) or not is_person_noun(head.lemma_):
             return None
+        if (holder := self.name_after_office_of(head)) is not None:
+            return holder
         after = head.doc[head.i + 1]
         if self.types.get(entity_of(after, self.mentions)) != "PERSON" or after.head.i == after.i:
             return None
         name = after.head if after.dep_ == "compound" else after
         return name if name.head.i == head.i else None
+
+    def name_after_office_of(self, head: Token) -> Token | None:
+        """The person an office of the form "<role> of <field> <name>" names, used as a title without
+        a determiner: "superintendent of police SK Umesh" (not "the wife of Ann Lee", nor "friend of
+        Ann Lee", where no field comes between). Read from the words: the parser reads these many ways."""
+        doc = head.doc
+        if any(child.dep_ in ("det", "poss", "nummod") for child in head.lefts) or head.i + 2 >= len(doc):
+            return None
+        if doc[head.i + 1].lower_ != "of":
+            return None
+        at = head.i + 2
+        while at < len(doc) and at - head.i <= OFFICE_FIELD_WORDS + 1 and doc[at].pos_ in ("NOUN", "PROPN"):
+            person = entity_of(doc[at], self.mentions)
+            if self.types.get(person) == "PERSON":
+                if at == head.i + 2:
+                    return None
+                while at + 1 < len(doc) and entity_of(doc[at + 1], self.mentions) == person:
+                    at += 1
+                return doc[at]
+            at += 1
+        return None
 
     def running_speaker(self, quote: Quote, subject: Token, previous: Quote | None) -> str | None:
         """The previous quote's speaker, for a pronoun of its gender with no rival subject since."""
