@@ -419,3 +419,24 @@ def test_a_name_right_after_a_role_is_the_speaker(nlp):
         "After the debate, the Democratic candidate Hillary Clinton suggested that the tax plan was unfair."
     )
     assert quote_containing(nlp, text, "tax plan")["speaker"] == "Hillary Clinton"
+
+
+def test_the_group_far_from_its_name_is_the_organisation_that_has_been_speaking(nlp):
+    text = (
+        "The Harbour Workers Alliance said on Monday that pay had fallen.\n"
+        "According to the Harbour Workers Alliance, most crews work nights.\n"
+        "Shipping is a hard trade in winter.\n"
+        "The ships are older than they look.\n"
+        "The group said the port needed new cranes."
+    )
+    assert quote_containing(nlp, text, "cranes")["speaker"] == "Harbour Workers Alliance"
+
+
+def test_the_group_is_nobody_when_no_organisation_has_been_speaking(nlp):
+    text = (
+        "Crews met at the Harbour Workers Alliance hall on Monday.\n"
+        "Shipping is a hard trade in winter.\n"
+        "The ships are older than they look.\n"
+        "The group said the port needed new cranes."
+    )
+    assert quote_containing(nlp, text, "cranes")["speaker"] is None
