@@ -440,3 +440,19 @@ def test_the_group_is_nobody_when_no_organisation_has_been_speaking(nlp):
         "The group said the port needed new cranes."
     )
     assert quote_containing(nlp, text, "cranes")["speaker"] is None
+
+
+def test_a_document_owned_by_an_organisation_referred_back_to_is_that_organisation_s(nlp):
+    text = (
+        "The Canadian Nursing Association released its plan on Monday. Critics were quick to respond. "
+        "But the association’s own polling shows that most nurses support the plan."
+    )
+    assert quote_containing(nlp, text, "most nurses")["speaker"] == "Canadian Nursing Association"
+
+
+def test_an_organisation_s_leadership_speaks_for_it(nlp):
+    text = (
+        "The Canadian Nursing Association released its plan on Monday. Critics were quick to respond. "
+        "A week later, the CNA leadership stressed that the plan was a draft."
+    )
+    assert quote_containing(nlp, text, "draft")["speaker"] == "Canadian Nursing Association"

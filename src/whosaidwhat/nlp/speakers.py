@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 SUBJECT_TAIL_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj"})
 #: Verbs whose object is the person addressed ("told Zelenskyy", "assured voters").
 ADDRESSEE_VERBS = words("addressee_verbs.txt")
+#: Those who speak for an organisation as a whole: "the CMA *leadership*".
+VOICE_NOUNS = words("voice_nouns.txt")
 #: Named-entity types that can be spoken to.
 ADDRESSEE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
@@ -164,7 +166,7 @@ class Speakers:
         )
         self.subject_starts = [offset for offset, _ in self.subjects]
         self.organisations = OrganisationReferences(doc, self.mentions, paragraph_starts)
-        self.documents = DocumentAuthors(doc, self.mentions, self.types)
+        self.documents = DocumentAuthors(doc, self.mentions, self.types, self.organisations.referent)
 
     def attribute(self, quotes: list[Quote]) -> list[Quote]:
         """``quotes`` with their speakers set, in text order; coordinated speakers add quotes."""
@@ -223,7 +225,7 @@ class Speakers:
         named = entity_of(subject, self.mentions) or self.name_before_code(subject)
         if named is not None:
             return None if self.counted_member(subject, named) else named
-        organisation = self.organisations.referent(subject)
+        organisation = self.organisations.referent(subject) or self.voice_of(subject)
         if organisation is not None:
             return organisation
         appositive = self.named_apposition(subject)
@@ -233,6 +235,18 @@ class Speakers:
         if quote.source is not None and subject.pos_ in ("NOUN", "PROPN"):
             quote.source = (quote.source[0], max(quote.source[1], described_end(subject, quote.cue)))
         return self.documents.author(subject)
+
+    def voice_of(self, head: Token) -> str | None:
+        """The organisation whose leadership or management ``head`` is: "the CMA leadership", "the
+        bank's management"."""
+        if head.lemma_.lower() not in VOICE_NOUNS:
+            return None
+        for child in head.lefts:
+            if child.dep_ in ("compound", "poss"):
+                owner = entity_of(child, self.mentions) or self.organisations.referent(child)
+                if self.types.get(owner) == "ORG":
+                    return owner
+        return None
 
     def name_before_code(self, head: Token) -> str | None:
         """The name a code after it heads in the parse: "Canopy Growth" of "Canopy Growth WEED-T"."""
