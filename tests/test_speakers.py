@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from whosaidwhat.extract import extract
+from whosaidwhat.nlp.speakers import relative_antecedent
 from whosaidwhat.readers import read_bytes
 
 #: The first line of a scraped article is its headline: each test article's body follows one.
@@ -456,3 +458,21 @@ def test_an_organisation_s_leadership_speaks_for_it(nlp):
         "A week later, the CNA leadership stressed that the plan was a draft."
     )
     assert quote_containing(nlp, text, "draft")["speaker"] == "Canadian Nursing Association"
+
+
+def test_which_after_an_organisation_stands_for_it_when_the_parser_reads_no_relative_clause(nlp):
+    words = ["They", "turned", "to", "the", "Harbour", "Police", "which", "reported", "fires", "."]
+    heads = [1, 1, 1, 5, 5, 2, 7, 1, 7, 1]  # "reported" misread as the main verb's adverbial clause
+    deps = ["nsubj", "ROOT", "prep", "det", "compound", "pobj", "nsubj", "advcl", "dobj", "punct"]
+    pos = ["PRON", "VERB", "ADP", "DET", "PROPN", "PROPN", "PRON", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * 9)
+    assert relative_antecedent(doc[6]).text == "Police"
+    assert relative_antecedent(doc[0]) is None
+
+
+def test_an_office_of_its_own_is_not_given_to_the_only_person_around(nlp):
+    text = (
+        "The commission apologised to Paul Hanks on Monday. The hall was full. "
+        "The state attorney general said the sound had been cut on purpose."
+    )
+    assert quote_containing(nlp, text, "on purpose")["speaker"] is None

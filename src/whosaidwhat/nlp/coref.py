@@ -311,6 +311,8 @@ class Resolver:
         gender the text tells, which a name the model mistook for a person's ("Senate") lacks."""
         if head.head.dep_ != "ROOT" or any(child.dep_ == "prep" for child in head.rights):
             return None
+        if OFFICE_CHANGING_MODIFIERS.intersection(modifiers):
+            return None  # an office of its own ("the state attorney general"), which only a title tells
         oldest = self.sentence_of[head.i] - HOLDER_SENTENCES
         fitting: set[int] = set()
         for seen in reversed(self.history):

@@ -357,7 +357,20 @@ def relative_antecedent(subject: Token) -> Token | None:
     ):
         antecedent = subject.head.head
         return antecedent if antecedent.pos_ in ("NOUN", "PROPN", "PRON") else None
-    return None
+    return noun_before_relative(subject)
+
+
+def noun_before_relative(subject: Token) -> Token | None:
+    """The noun right before "which" or "who" when the parser did not read a relative clause: "the
+    Chicago Police Department which reported ..." (the head of the noun's phrase)."""
+    if subject.lower_ not in ("which", "who") or subject.i == subject.sent.start:
+        return None
+    before = subject.nbor(-1)
+    if before.text == "," and before.i > subject.sent.start:
+        before = before.nbor(-1)
+    while before.dep_ == "compound" and before.head.i > before.i:
+        before = before.head
+    return before if before.pos_ in ("NOUN", "PROPN") and before.i < subject.i else None
 
 
 def gender_of(entity: dict, text: str) -> str | None:
