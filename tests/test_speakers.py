@@ -476,3 +476,37 @@ def test_an_office_of_its_own_is_not_given_to_the_only_person_around(nlp):
         "The state attorney general said the sound had been cut on purpose."
     )
     assert quote_containing(nlp, text, "on purpose")["speaker"] is None
+
+
+def test_a_description_opening_the_story_is_the_one_named_as_a_speaker_next(nlp):
+    text = (
+        "A former harbour board chairman says the port should be sold to the city before winter.\n"
+        '"Now is the time to act," said Tom Brandt, who ran the board from 1995 to 1999.\n'
+        "Brandt said he expected a vote soon."
+    )
+    assert quote_containing(nlp, text, "sold to the city")["speaker"] == "Tom Brandt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "A police spokesman said the road was closed for six hours.\n"
+            "Jane Doe, 45, appeared in court on Monday charged with dangerous driving.",
+            id="named-but-not-speaking",
+        ),
+        pytest.param(
+            "A police officer said the road was closed for six hours.\n"
+            "Resident John Doe said he heard a bang.",
+            id="named-with-another-role",
+        ),
+        pytest.param(
+            "Crews worked through the night on the bridge.\n"
+            "A police officer said the road was closed for six hours.\n"
+            "John Doe said he heard a bang.",
+            id="not-the-opening-paragraph",
+        ),
+    ],
+)
+def test_a_description_opening_the_story_is_not_someone_else_named_next(nlp, text):
+    assert quote_containing(nlp, text, "six hours")["speaker"] is None

@@ -37,10 +37,19 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from whosaidwhat.names import FEMALE, MALE, given_name_gender, is_person_noun, name_parts
+from whosaidwhat.names import (
+    FEMALE,
+    MALE,
+    expanded_title_word,
+    given_name_gender,
+    is_honorific,
+    is_person_noun,
+    name_parts,
+)
 from whosaidwhat.nlp.documents import DocumentAuthors
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
+from whosaidwhat.nlp.named_later import LaterNames
 from whosaidwhat.nlp.organisations import OrganisationReferences
 
 if TYPE_CHECKING:
@@ -167,6 +176,8 @@ class Speakers:
         self.subject_starts = [offset for offset, _ in self.subjects]
         self.organisations = OrganisationReferences(doc, self.mentions, paragraph_starts)
         self.documents = DocumentAuthors(doc, self.mentions, self.types, self.organisations.referent)
+        roles = {entity["id"]: roles_of(entity) for entity in entities}
+        self.later = LaterNames(doc, self.mentions, self.genders, roles, paragraph_starts)
 
     def attribute(self, quotes: list[Quote]) -> list[Quote]:
         """``quotes`` with their speakers set, in text order; coordinated speakers add quotes."""
@@ -234,7 +245,7 @@ class Speakers:
             return entity_of(appositive, self.mentions)
         if quote.source is not None and subject.pos_ in ("NOUN", "PROPN"):
             quote.source = (quote.source[0], max(quote.source[1], described_end(subject, quote.cue)))
-        return self.documents.author(subject)
+        return self.documents.author(subject) or self.later.entity(subject, quote.source)
 
     def voice_of(self, head: Token) -> str | None:
         """The organisation whose leadership or management ``head`` is: "the CMA leadership", "the
@@ -371,6 +382,13 @@ def noun_before_relative(subject: Token) -> Token | None:
     while before.dep_ == "compound" and before.head.i > before.i:
         before = before.head
     return before if before.pos_ in ("NOUN", "PROPN") and before.i < subject.i else None
+
+
+def roles_of(entity: dict) -> set[str]:
+    """The nouns for a person an entity's titles end with: "resident" of "Resident", "director" of
+    "communications director", "senator" of "Sen.", no form of address ("Mr.")."""
+    lasts = (title.split()[-1] for title in entity.get("titles", []) if title.split())
+    return {expanded_title_word(word) for word in lasts if is_person_noun(word) and not is_honorific(word)}
 
 
 def gender_of(entity: dict, text: str) -> str | None:
