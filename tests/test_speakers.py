@@ -510,3 +510,24 @@ def test_a_description_opening_the_story_is_the_one_named_as_a_speaker_next(nlp)
 )
 def test_a_description_opening_the_story_is_not_someone_else_named_next(nlp, text):
     assert quote_containing(nlp, text, "six hours")["speaker"] is None
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        pytest.param(
+            "Ferry deaths rose again, according to a Lakeside Herald database tracking such deaths.",
+            "Ferry deaths",
+            "Lakeside Herald",
+            id="database",
+        ),
+        pytest.param(
+            "The Pollwatch Institute average of polls taken over the past two weeks shows Lee ahead.",
+            "Lee",
+            "Pollwatch Institute",
+            id="average-of-polls",
+        ),
+    ],
+)
+def test_a_compilation_speaks_for_the_organisation_that_keeps_it(nlp, text, words, speaker):
+    assert quote_containing(nlp, text, words)["speaker"] == speaker
