@@ -61,6 +61,8 @@ GENDER_TEACHING_PRONOUNS = frozenset({"he", "him", "she", "her", "himself", "her
 PARAGRAPH_WINDOW = 2
 #: How many sentences back the only person a description may fit is looked for.
 HOLDER_SENTENCES = 4
+#: How often that person must have been mentioned: a description refers to someone the text is about.
+HOLDER_MENTIONS = 3
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 _QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d|\'\'[^\n]*?\'\'|\u2018[^\u2019\n]*\u2019')
@@ -109,6 +111,7 @@ class Resolver:
         self.history: list[Seen] = []
         self.person_at: dict[int, int] = {}
         self.last_mentioned: dict[int, int] = {}
+        self.mention_counts: dict[int, int] = {}
         self.by_title_head: dict[str, list[int]] = {}
         #: Modifiers ("the German" of "the German minister") of descriptions of people the article does
         #: not name, when they are a clause's subject, as the sources of quotes are.
@@ -164,6 +167,7 @@ class Resolver:
     def remember(self, person: int, token: Token) -> None:
         self.person_at[token.i] = person
         self.last_mentioned[person] = token.i
+        self.mention_counts[person] = self.mention_counts.get(person, 0) + 1
         if self.in_quotes(token):
             return  # a name in a quotation is the quoted speaker's word: no antecedent for the narrative
         self.history.append(
@@ -307,8 +311,9 @@ class Resolver:
         <noun>" may describe, when no other may: "Trump's microphone failed. ... The GOP nominee
         complained" is Trump when no one else mentioned since could be the nominee. Only for the subject
         of a sentence's main verb (not "... that the judge was fair"), a description with no phrase
-        tying it to others (not "the wife of Ann Lee"), and a person whose
-        gender the text tells, which a name the model mistook for a person's ("Senate") lacks."""
+        tying it to others (not "the wife of Ann Lee"), and a person mentioned ``HOLDER_MENTIONS`` times
+        or more whose gender the text tells, which a name the model mistook for a person's ("Senate")
+        lacks."""
         if head.head.dep_ != "ROOT" or any(child.dep_ == "prep" for child in head.rights):
             return None
         if OFFICE_CHANGING_MODIFIERS.intersection(modifiers):
@@ -321,6 +326,7 @@ class Resolver:
             known = self.persons[seen.person].gender
             if (
                 known is not None
+                and self.mention_counts.get(seen.person, 0) >= HOLDER_MENTIONS
                 and gender in (None, known)
                 and self.may_be(seen.person, noun, modifiers, strictly=True)
             ):
