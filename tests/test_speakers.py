@@ -240,6 +240,14 @@ def test_it_is_no_organisation_when_people_were_the_subject(nlp):
             "Paul Hanks",
             id="the-only-person-it-may-describe",
         ),
+        pytest.param(
+            "Paul Hanks spoke first. Ruth Okafor, his fiercest rival, spoke next. The crowd cheered for "
+            "Okafor. Nobody blamed Okafor. The hall was full. "
+            "The Democratic nominee said the port needed new cranes.",
+            "cranes",
+            "Ruth Okafor",
+            id="a-tie-to-someone-is-no-other-role",
+        ),
     ],
 )
 def test_a_description_is_the_person_it_describes(nlp, text, words, speaker):

@@ -41,8 +41,11 @@ from whosaidwhat.nlp.descriptions import (
     title_fits_office,
 )
 from whosaidwhat.nlp.gazetteer import country_of_word
+from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.titles import Title
 
+#: Nouns for a person's tie to someone else ("opponent"), which hold with any role.
+RELATION_NOUNS = words("relation_nouns.txt")
 PRONOUN_GENDER = {
     "he": MALE,
     "him": MALE,
@@ -274,13 +277,14 @@ class Resolver:
         """Whether nothing the article says of the person rules out "the <modifiers> <noun>": no other
         office ("the judge" is not Senator Ruiz, "vice president" not "the president"; ``strictly``: no
         other role at all, "the judge" is not "her lawyer"), no other country, no other party. A form
-        of address ("Mr.") is no role."""
+        of address ("Mr.") and a tie to someone else ("her Democratic opponent") are no roles."""
         person = self.persons[index]
         other_role = is_person_noun if strictly else is_title_word
         if any(
             title.head != noun
             and other_role(title.head)
             and not is_honorific(title.text)
+            and title.head not in RELATION_NOUNS
             or not title_fits_office(title, modifiers)
             for title in person.titles
         ):
