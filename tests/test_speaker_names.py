@@ -222,3 +222,11 @@ def test_a_relation_to_someone_named_is_not_that_person(nlp):
     text = "Friend of Ruth Okafor said the budget would be late. The wife of Ann Lee said the house was sold."
     assert quote_containing(nlp, text, "budget")["speaker"] is None
     assert quote_containing(nlp, text, "house")["speaker"] is None
+
+
+def test_a_given_name_the_model_does_not_know_is_part_of_the_name(nlp):
+    text = (
+        "Amelize Joseph loves the public school that her daughter attends.\n"
+        '"We need the money," said Joseph, who has four children.'
+    )
+    assert quote_containing(nlp, text, "money")["speaker"] == "Amelize Joseph"

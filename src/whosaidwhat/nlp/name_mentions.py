@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.names import given_name_gender, is_given_name, is_title_word, misspelt_surname, name_parts
 from whosaidwhat.nlp import gazetteer
-from whosaidwhat.nlp.initials import with_initials
 from whosaidwhat.nlp.lexicons import words
+from whosaidwhat.nlp.name_edges import with_given_name, with_initials
 from whosaidwhat.nlp.titles import Title
 
 #: Model labels that are not entities here: times and figures have their own components.
@@ -74,7 +74,9 @@ def named_mentions(doc: Doc) -> list[Mention]:
         for start, end in split_at_possessive(doc, *trimmed(ent)):
             if _article_is_part_of_country_name(doc, start, end):
                 start -= 1
-            start, end, label = with_initials(doc, start, end, ent.label_)
+            start, end, label = with_initials(
+                doc, with_given_name(doc, start, end, ent.label_), end, ent.label_
+            )
             if any(token.text[:1].isupper() and not token.is_punct for token in doc[start:end]):
                 mentions.append(Mention(start, end, label, doc[start:end].text))
     return mentions
