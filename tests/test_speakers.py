@@ -65,6 +65,12 @@ UNNAMED = [
         "One Democrat",
         id="one-of-a-group",
     ),
+    pytest.param(
+        "Democrats in the Senate argued the bill was rushed. Fellow Democrats are urging a vote by May.",
+        "vote by May",
+        "Fellow Democrats",
+        id="part-of-a-group",
+    ),
 ]
 
 

@@ -280,10 +280,14 @@ class Speakers:
         return antecedent
 
     def counted_member(self, head: Token, entity: str) -> bool:
-        """ "One Republican", "several Democrats": members of a group named by a count, not the group."""
-        return self.types.get(entity) == "NORP" and any(
-            child.dep_ in ("nummod", "det", "amod") and child.lower_ in COUNTING_WORDS
-            for child in head.children
+        """ "One Republican", "several Democrats", "fellow Republicans", "Oversight Committee Republicans":
+        members of a group named by a count or a modifier, not the group."""
+        if self.types.get(entity) != "NORP":
+            return False
+        return any(
+            (child.dep_ in ("nummod", "det", "amod") and child.lower_ in COUNTING_WORDS)
+            or (child.dep_ in ("amod", "compound") and entity_of(child, self.mentions) != entity)
+            for child in head.lefts
         )
 
     def named_apposition(self, head: Token) -> Token | None:
