@@ -230,3 +230,17 @@ def test_a_given_name_the_model_does_not_know_is_part_of_the_name(nlp):
         '"We need the money," said Joseph, who has four children.'
     )
     assert quote_containing(nlp, text, "money")["speaker"] == "Amelize Joseph"
+
+
+def _speakers_under(nlp, headline: str, body: str) -> list[str | None]:
+    record = extract(read_bytes(f"{headline}\n{body}".encode(), path="story.txt"), nlp).to_dict()
+    names = {entity["id"]: entity["name"] for entity in record["entities"]}
+    return [names.get(quote["speaker"]) for quote in record["quotes"]]
+
+
+def test_a_surname_takes_the_full_name_the_headline_gives(nlp):
+    headline = "Ruth Keller Takes Her Case To Dayton"
+    body = "Keller spoke to voters in Dayton on Monday. Keller said the port needed new cranes."
+    assert _speakers_under(nlp, headline, body) == ["Ruth Keller"]
+    body = "Paul Keller spoke to voters in Dayton on Monday. Keller said the port needed new cranes."
+    assert _speakers_under(nlp, headline, body) == ["Paul Keller"]
