@@ -247,6 +247,13 @@ def test_it_is_no_organisation_when_people_were_the_subject(nlp):
             id="the-only-person-it-may-describe",
         ),
         pytest.param(
+            "Rep. Adam Hale toured the port on Monday. Mayor Tom Ek spoke first. "
+            "The congressman said the files would stay sealed.",
+            "sealed",
+            "Adam Hale",
+            id="another-noun-for-the-same-office",
+        ),
+        pytest.param(
             "Paul Hanks spoke first. Ruth Okafor, his fiercest rival, spoke next. The crowd cheered for "
             "Okafor. Nobody blamed Okafor. The hall was full. "
             "The Democratic nominee said the port needed new cranes.",

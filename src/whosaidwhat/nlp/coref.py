@@ -36,6 +36,7 @@ from whosaidwhat.nlp.descriptions import (
     OFFICE_CHANGING_MODIFIERS,
     age_bounds,
     description_bounds,
+    office_of,
     parties_differ,
     title_fits,
     title_fits_office,
@@ -122,7 +123,7 @@ class Resolver:
         #: Where a noun for a person was used with "a": someone unnamed ("a senior police officer").
         self.indefinite: dict[str, list[int]] = {}
         for index, person in enumerate(persons):
-            for head in {title.head for title in person.titles}:
+            for head in {office_of(title.head) for title in person.titles}:
                 self.by_title_head.setdefault(head, []).append(index)
 
     def resolve(self, names: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -251,7 +252,7 @@ class Resolver:
         lemma = head.lemma_.lower()
         matching = [
             index
-            for index in self.by_title_head.get(lemma, [])
+            for index in self.by_title_head.get(office_of(lemma), [])
             if any(title_fits(title, lemma, modifiers) for title in self.persons[index].titles)
         ]
         if not matching and is_person_noun(lemma):
@@ -259,7 +260,7 @@ class Resolver:
         if not matching:
             matching = [
                 index
-                for index in self.by_title_head.get(lemma, [])
+                for index in self.by_title_head.get(office_of(lemma), [])
                 if index in self.last_mentioned and self.may_be(index, lemma, modifiers)
             ]
         if matching:
@@ -281,7 +282,7 @@ class Resolver:
         person = self.persons[index]
         other_role = is_person_noun if strictly else is_title_word
         if any(
-            title.head != noun
+            office_of(title.head) != office_of(noun)
             and other_role(title.head)
             and not is_honorific(title.text)
             and title.head not in RELATION_NOUNS
