@@ -244,3 +244,11 @@ def test_a_surname_takes_the_full_name_the_headline_gives(nlp):
     assert _speakers_under(nlp, headline, body) == ["Ruth Keller"]
     body = "Paul Keller spoke to voters in Dayton on Monday. Keller said the port needed new cranes."
     assert _speakers_under(nlp, headline, body) == ["Paul Keller"]
+
+
+def test_a_role_sought_is_no_title_held(nlp):
+    text = "Tom Ek vied for the title of harbour master on Monday. Ann Lee took the role of harbour pilot."
+    record = extract(read_bytes(f"Council news in brief\n{text}".encode(), path="story.txt"), nlp).to_dict()
+    titles = {entity["name"]: entity["titles"] for entity in record["entities"]}
+    assert titles["Tom Ek"] == []
+    assert titles["Ann Lee"] == ["harbour pilot"]
