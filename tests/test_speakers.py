@@ -560,3 +560,11 @@ def test_a_description_is_not_someone_named_once_in_passing(nlp):
         "The New York businessman said the advert was fair."
     )
     assert quote_containing(nlp, text, "advert was fair")["speaker"] is None
+
+
+def test_the_study_is_the_document_named_just_before(nlp):
+    text = (
+        "Voters were removed from the rolls, according to a recent Lakeside Herald survey of voter lists. "
+        "The study found that poor districts lost twice as many voters."
+    )
+    assert quote_containing(nlp, text, "poor districts")["speaker"] == "Lakeside Herald"

@@ -6,7 +6,8 @@ annotation conventions of news quotes have it: the author is the object of its "
 institute"), or the name that qualifies it ("a Bloomberg poll", "the institute's report", "the
 latest Reuters/Ipsos opinion poll", and "the association's own polling" when "the association"
 refers back to one), or the subject of the verb whose object it is ("Ann Lee sent a letter"). A
-definite "the letter" later on is the latest letter whose author the text gave.
+definite "the letter" later on is the latest letter whose author the text gave, or else the document
+named just before it ("a Reuters survey ... The study found").
 """
 
 from __future__ import annotations
@@ -62,10 +63,21 @@ class DocumentAuthors:
             return named
         if any(child.dep_ == "det" and child.lower_ in ("the", "this") for child in head.lefts):
             before = bisect_left(self.starts, head.idx)
-            return next(
+            same = next(
                 (author for _, noun, author in reversed(self.authored[:before]) if noun == lemma), None
             )
+            return same or self.just_before(head, before)
         return None
+
+    def just_before(self, head: Token, before: int) -> str | None:
+        """The author of the latest document named in ``head``'s sentence or the one before, whatever its
+        noun: "according to a Reuters survey of voter lists. The study found ..." is Reuters's."""
+        if not before:
+            return None
+        sentence = head.sent
+        since = head.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+        offset, _, author = self.authored[before - 1]
+        return author if offset >= since else None
 
     def named_author(self, head: Token) -> str | None:
         """The author the phrase of the document ``head`` names, if any."""
