@@ -207,3 +207,48 @@ def test_a_name_the_model_took_for_an_unknown_place_is_a_person_when_it_speaks(n
     record = extract(read_bytes(f"Council news\n{text}\n".encode(), path="story.txt"), nlp).to_dict()
     types = {entity["name"]: entity["type"] for entity in record["entities"]}
     assert (types["Holt"], types["Adeyemi"]) == ("PERSON", "PERSON")
+
+
+def test_a_block_of_initials_beside_a_name_is_part_of_it(nlp):
+    text = (
+        'Speaking to the Courier, advocate Pranav KR said: "The hearing was fair."\n'
+        "Retired superintendent of police HN Kiran said the ruling would stand."
+    )
+    assert quote_containing(nlp, text, "hearing")["speaker"] == "Pranav KR"
+    assert quote_containing(nlp, text, "ruling")["speaker"] == "HN Kiran"
+
+
+def test_a_relation_to_someone_named_is_not_that_person(nlp):
+    text = "Friend of Ruth Okafor said the budget would be late. The wife of Ann Lee said the house was sold."
+    assert quote_containing(nlp, text, "budget")["speaker"] is None
+    assert quote_containing(nlp, text, "house")["speaker"] is None
+
+
+def test_a_given_name_the_model_does_not_know_is_part_of_the_name(nlp):
+    text = (
+        "Amelize Joseph loves the public school that her daughter attends.\n"
+        '"We need the money," said Joseph, who has four children.'
+    )
+    assert quote_containing(nlp, text, "money")["speaker"] == "Amelize Joseph"
+
+
+def _speakers_under(nlp, headline: str, body: str) -> list[str | None]:
+    record = extract(read_bytes(f"{headline}\n{body}".encode(), path="story.txt"), nlp).to_dict()
+    names = {entity["id"]: entity["name"] for entity in record["entities"]}
+    return [names.get(quote["speaker"]) for quote in record["quotes"]]
+
+
+def test_a_surname_takes_the_full_name_the_headline_gives(nlp):
+    headline = "Ruth Keller Takes Her Case To Dayton"
+    body = "Keller spoke to voters in Dayton on Monday. Keller said the port needed new cranes."
+    assert _speakers_under(nlp, headline, body) == ["Ruth Keller"]
+    body = "Paul Keller spoke to voters in Dayton on Monday. Keller said the port needed new cranes."
+    assert _speakers_under(nlp, headline, body) == ["Paul Keller"]
+
+
+def test_a_role_sought_is_no_title_held(nlp):
+    text = "Tom Ek vied for the title of harbour master on Monday. Ann Lee took the role of harbour pilot."
+    record = extract(read_bytes(f"Council news in brief\n{text}".encode(), path="story.txt"), nlp).to_dict()
+    titles = {entity["name"]: entity["titles"] for entity in record["entities"]}
+    assert titles["Tom Ek"] == []
+    assert titles["Ann Lee"] == ["harbour pilot"]

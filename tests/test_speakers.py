@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from whosaidwhat.extract import extract
+from whosaidwhat.nlp.speakers import relative_antecedent
 from whosaidwhat.readers import read_bytes
 
 #: The first line of a scraped article is its headline: each test article's body follows one.
@@ -62,6 +64,12 @@ UNNAMED = [
         "would not pass",
         "One Democrat",
         id="one-of-a-group",
+    ),
+    pytest.param(
+        "Democrats in the Senate argued the bill was rushed. Fellow Democrats are urging a vote by May.",
+        "vote by May",
+        "Fellow Democrats",
+        id="part-of-a-group",
     ),
 ]
 
@@ -222,6 +230,36 @@ def test_it_is_no_organisation_when_people_were_the_subject(nlp):
             "cranes",
             "Rhona Kerr",
             id="role-of-the-person-just-named",
+        ),
+        pytest.param(
+            "Mr. Paul Hanks spoke in Dayton on Monday. He drew a large crowd. "
+            "The Republican candidate said taxes were too high.",
+            "taxes",
+            "Paul Hanks",
+            id="a-form-of-address-is-no-other-role",
+        ),
+        pytest.param(
+            "The crowd cheered for Paul Hanks. The debate commission apologised to Hanks on Monday for a "
+            "broken microphone. Nobody blamed Hanks. The hall was full. "
+            "The Republican nominee said on Tuesday that the sound had been cut on purpose.",
+            "on purpose",
+            "Paul Hanks",
+            id="the-only-person-it-may-describe",
+        ),
+        pytest.param(
+            "Rep. Adam Hale toured the port on Monday. Mayor Tom Ek spoke first. "
+            "The congressman said the files would stay sealed.",
+            "sealed",
+            "Adam Hale",
+            id="another-noun-for-the-same-office",
+        ),
+        pytest.param(
+            "Paul Hanks spoke first. Ruth Okafor, his fiercest rival, spoke next. The crowd cheered for "
+            "Okafor. Nobody blamed Okafor. The hall was full. "
+            "The Democratic nominee said the port needed new cranes.",
+            "cranes",
+            "Ruth Okafor",
+            id="a-tie-to-someone-is-no-other-role",
         ),
     ],
 )
@@ -404,3 +442,129 @@ def test_a_name_right_after_a_role_is_the_speaker(nlp):
         "After the debate, the Democratic candidate Hillary Clinton suggested that the tax plan was unfair."
     )
     assert quote_containing(nlp, text, "tax plan")["speaker"] == "Hillary Clinton"
+
+
+def test_the_group_far_from_its_name_is_the_organisation_that_has_been_speaking(nlp):
+    text = (
+        "The Harbour Workers Alliance said on Monday that pay had fallen.\n"
+        "According to the Harbour Workers Alliance, most crews work nights.\n"
+        "Shipping is a hard trade in winter.\n"
+        "The ships are older than they look.\n"
+        "The group said the port needed new cranes."
+    )
+    assert quote_containing(nlp, text, "cranes")["speaker"] == "Harbour Workers Alliance"
+
+
+def test_the_group_is_nobody_when_no_organisation_has_been_speaking(nlp):
+    text = (
+        "Crews met at the Harbour Workers Alliance hall on Monday.\n"
+        "Shipping is a hard trade in winter.\n"
+        "The ships are older than they look.\n"
+        "The group said the port needed new cranes."
+    )
+    assert quote_containing(nlp, text, "cranes")["speaker"] is None
+
+
+def test_a_document_owned_by_an_organisation_referred_back_to_is_that_organisation_s(nlp):
+    text = (
+        "The Canadian Nursing Association released its plan on Monday. Critics were quick to respond. "
+        "But the association’s own polling shows that most nurses support the plan."
+    )
+    assert quote_containing(nlp, text, "most nurses")["speaker"] == "Canadian Nursing Association"
+
+
+def test_an_organisation_s_leadership_speaks_for_it(nlp):
+    text = (
+        "The Canadian Nursing Association released its plan on Monday. Critics were quick to respond. "
+        "A week later, the CNA leadership stressed that the plan was a draft."
+    )
+    assert quote_containing(nlp, text, "draft")["speaker"] == "Canadian Nursing Association"
+
+
+def test_which_after_an_organisation_stands_for_it_when_the_parser_reads_no_relative_clause(nlp):
+    words = ["They", "turned", "to", "the", "Harbour", "Police", "which", "reported", "fires", "."]
+    heads = [1, 1, 1, 5, 5, 2, 7, 1, 7, 1]  # "reported" misread as the main verb's adverbial clause
+    deps = ["nsubj", "ROOT", "prep", "det", "compound", "pobj", "nsubj", "advcl", "dobj", "punct"]
+    pos = ["PRON", "VERB", "ADP", "DET", "PROPN", "PROPN", "PRON", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * 9)
+    assert relative_antecedent(doc[6]).text == "Police"
+    assert relative_antecedent(doc[0]) is None
+
+
+def test_an_office_of_its_own_is_not_given_to_the_only_person_around(nlp):
+    text = (
+        "The commission apologised to Paul Hanks on Monday. The hall was full. "
+        "The state attorney general said the sound had been cut on purpose."
+    )
+    assert quote_containing(nlp, text, "on purpose")["speaker"] is None
+
+
+def test_a_description_opening_the_story_is_the_one_named_as_a_speaker_next(nlp):
+    text = (
+        "A former harbour board chairman says the port should be sold to the city before winter.\n"
+        '"Now is the time to act," said Tom Brandt, who ran the board from 1995 to 1999.\n'
+        "Brandt said he expected a vote soon."
+    )
+    assert quote_containing(nlp, text, "sold to the city")["speaker"] == "Tom Brandt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "A police spokesman said the road was closed for six hours.\n"
+            "Jane Doe, 45, appeared in court on Monday charged with dangerous driving.",
+            id="named-but-not-speaking",
+        ),
+        pytest.param(
+            "A police officer said the road was closed for six hours.\n"
+            "Resident John Doe said he heard a bang.",
+            id="named-with-another-role",
+        ),
+        pytest.param(
+            "Crews worked through the night on the bridge.\n"
+            "A police officer said the road was closed for six hours.\n"
+            "John Doe said he heard a bang.",
+            id="not-the-opening-paragraph",
+        ),
+    ],
+)
+def test_a_description_opening_the_story_is_not_someone_else_named_next(nlp, text):
+    assert quote_containing(nlp, text, "six hours")["speaker"] is None
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        pytest.param(
+            "Ferry deaths rose again, according to a Lakeside Herald database tracking such deaths.",
+            "Ferry deaths",
+            "Lakeside Herald",
+            id="database",
+        ),
+        pytest.param(
+            "The Pollwatch Institute average of polls taken over the past two weeks shows Lee ahead.",
+            "Lee",
+            "Pollwatch Institute",
+            id="average-of-polls",
+        ),
+    ],
+)
+def test_a_compilation_speaks_for_the_organisation_that_keeps_it(nlp, text, words, speaker):
+    assert quote_containing(nlp, text, words)["speaker"] == speaker
+
+
+def test_a_description_is_not_someone_named_once_in_passing(nlp):
+    text = (
+        "The new advert shows Carl Berg, the plotter of the raid. Voters were angry. "
+        "The New York businessman said the advert was fair."
+    )
+    assert quote_containing(nlp, text, "advert was fair")["speaker"] is None
+
+
+def test_the_study_is_the_document_named_just_before(nlp):
+    text = (
+        "Voters were removed from the rolls, according to a recent Lakeside Herald survey of voter lists. "
+        "The study found that poor districts lost twice as many voters."
+    )
+    assert quote_containing(nlp, text, "poor districts")["speaker"] == "Lakeside Herald"

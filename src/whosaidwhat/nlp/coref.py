@@ -31,18 +31,22 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from whosaidwhat.names import FEMALE, MALE, gender_of_words, is_person_noun, is_title_word
+from whosaidwhat.names import FEMALE, MALE, gender_of_words, is_honorific, is_person_noun, is_title_word
 from whosaidwhat.nlp.descriptions import (
     OFFICE_CHANGING_MODIFIERS,
     age_bounds,
     description_bounds,
+    office_of,
     parties_differ,
     title_fits,
     title_fits_office,
 )
 from whosaidwhat.nlp.gazetteer import country_of_word
+from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.titles import Title
 
+#: Nouns for a person's tie to someone else ("opponent"), which hold with any role.
+RELATION_NOUNS = words("relation_nouns.txt")
 PRONOUN_GENDER = {
     "he": MALE,
     "him": MALE,
@@ -59,6 +63,10 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom"})
 GENDER_TEACHING_PRONOUNS = frozenset({"he", "him", "she", "her", "himself", "herself"})
 #: How many paragraphs back a pronoun may find its antecedent.
 PARAGRAPH_WINDOW = 2
+#: How many sentences back the only person a description may fit is looked for.
+HOLDER_SENTENCES = 4
+#: How often that person must have been mentioned: a description refers to someone the text is about.
+HOLDER_MENTIONS = 3
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 _QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d|\'\'[^\n]*?\'\'|\u2018[^\u2019\n]*\u2019')
@@ -107,6 +115,7 @@ class Resolver:
         self.history: list[Seen] = []
         self.person_at: dict[int, int] = {}
         self.last_mentioned: dict[int, int] = {}
+        self.mention_counts: dict[int, int] = {}
         self.by_title_head: dict[str, list[int]] = {}
         #: Modifiers ("the German" of "the German minister") of descriptions of people the article does
         #: not name, when they are a clause's subject, as the sources of quotes are.
@@ -114,7 +123,7 @@ class Resolver:
         #: Where a noun for a person was used with "a": someone unnamed ("a senior police officer").
         self.indefinite: dict[str, list[int]] = {}
         for index, person in enumerate(persons):
-            for head in {title.head for title in person.titles}:
+            for head in {office_of(title.head) for title in person.titles}:
                 self.by_title_head.setdefault(head, []).append(index)
 
     def resolve(self, names: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -162,6 +171,7 @@ class Resolver:
     def remember(self, person: int, token: Token) -> None:
         self.person_at[token.i] = person
         self.last_mentioned[person] = token.i
+        self.mention_counts[person] = self.mention_counts.get(person, 0) + 1
         if self.in_quotes(token):
             return  # a name in a quotation is the quoted speaker's word: no antecedent for the narrative
         self.history.append(
@@ -242,7 +252,7 @@ class Resolver:
         lemma = head.lemma_.lower()
         matching = [
             index
-            for index in self.by_title_head.get(lemma, [])
+            for index in self.by_title_head.get(office_of(lemma), [])
             if any(title_fits(title, lemma, modifiers) for title in self.persons[index].titles)
         ]
         if not matching and is_person_noun(lemma):
@@ -250,7 +260,7 @@ class Resolver:
         if not matching:
             matching = [
                 index
-                for index in self.by_title_head.get(lemma, [])
+                for index in self.by_title_head.get(office_of(lemma), [])
                 if index in self.last_mentioned and self.may_be(index, lemma, modifiers)
             ]
         if matching:
@@ -267,11 +277,16 @@ class Resolver:
     def may_be(self, index: int, noun: str, modifiers: list[str], strictly: bool = False) -> bool:
         """Whether nothing the article says of the person rules out "the <modifiers> <noun>": no other
         office ("the judge" is not Senator Ruiz, "vice president" not "the president"; ``strictly``: no
-        other role at all, "the judge" is not "her lawyer"), no other country, no other party."""
+        other role at all, "the judge" is not "her lawyer"), no other country, no other party. A form
+        of address ("Mr.") and a tie to someone else ("her Democratic opponent") are no roles."""
         person = self.persons[index]
         other_role = is_person_noun if strictly else is_title_word
         if any(
-            title.head != noun and other_role(title.head) or not title_fits_office(title, modifiers)
+            office_of(title.head) != office_of(noun)
+            and other_role(title.head)
+            and not is_honorific(title.text)
+            and title.head not in RELATION_NOUNS
+            or not title_fits_office(title, modifiers)
             for title in person.titles
         ):
             return False
@@ -292,9 +307,36 @@ class Resolver:
             and self.may_be(seen.person, noun, modifiers, strictly=True)
         ]
         best = most_salient(candidates)
-        if best is None or not self.was_subject(best.person, best.sentence):
+        if best is not None and self.was_subject(best.person, best.sentence):
+            return best.person
+        return self.only_holder(head, noun, modifiers, gender)
+
+    def only_holder(self, head: Token, noun: str, modifiers: list[str], gender: str | None) -> int | None:
+        """The one person mentioned in the last ``HOLDER_SENTENCES`` sentences whom "the <modifiers>
+        <noun>" may describe, when no other may: "Trump's microphone failed. ... The GOP nominee
+        complained" is Trump when no one else mentioned since could be the nominee. Only for the subject
+        of a sentence's main verb (not "... that the judge was fair"), a description with no phrase
+        tying it to others (not "the wife of Ann Lee"), and a person mentioned ``HOLDER_MENTIONS`` times
+        or more whose gender the text tells, which a name the model mistook for a person's ("Senate")
+        lacks."""
+        if head.head.dep_ != "ROOT" or any(child.dep_ == "prep" for child in head.rights):
             return None
-        return best.person
+        if OFFICE_CHANGING_MODIFIERS.intersection(modifiers):
+            return None  # an office of its own ("the state attorney general"), which only a title tells
+        oldest = self.sentence_of[head.i] - HOLDER_SENTENCES
+        fitting: set[int] = set()
+        for seen in reversed(self.history):
+            if seen.sentence < oldest:
+                break
+            known = self.persons[seen.person].gender
+            if (
+                known is not None
+                and self.mention_counts.get(seen.person, 0) >= HOLDER_MENTIONS
+                and gender in (None, known)
+                and self.may_be(seen.person, noun, modifiers, strictly=True)
+            ):
+                fitting.add(seen.person)
+        return fitting.pop() if len(fitting) == 1 else None
 
     def was_subject(self, person: int, sentence: int) -> bool:
         """Whether ``person`` was the subject of a clause of ``sentence`` (history read from the end)."""

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from whosaidwhat.nlp.gazetteer import related_place_words
+from whosaidwhat.nlp.lexicons import mapping
 from whosaidwhat.nlp.titles import Title
 
 OFFICE_CHANGING_MODIFIERS = frozenset(
@@ -46,6 +47,13 @@ PARTY_WORDS = {
     "liberal": "liberal",
 }
 DESCRIPTION_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+#: The office each noun names: "justice" is a judge's.
+SAME_OFFICE = mapping("office_synonyms.tsv")
+
+
+def office_of(noun: str) -> str:
+    """The office ``noun`` (a lemma) names: "judge" for "justice", else the noun itself."""
+    return SAME_OFFICE.get(noun, noun)
 
 
 def title_fits(title: Title, head: str, modifiers: list[str]) -> bool:
@@ -54,7 +62,9 @@ def title_fits(title: Title, head: str, modifiers: list[str]) -> bool:
     Every modifier must be in the title; the title's own modifiers may be left out,
     except those that make it another office ("vice president" is not "the president").
     """
-    if title.head != head or any(word not in modifiers for word in title.words & OFFICE_CHANGING_MODIFIERS):
+    if office_of(title.head) != office_of(head) or any(
+        word not in modifiers for word in title.words & OFFICE_CHANGING_MODIFIERS
+    ):
         return False
     return all(any(related_place_words(word, own) for own in title.words) for word in modifiers)
 

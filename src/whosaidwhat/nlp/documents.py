@@ -3,16 +3,17 @@
 A report, poll or statement whose author the text names is that author's word, as the
 annotation conventions of news quotes have it: the author is the object of its "by" or
 "from" ("an analysis by Lily Chen", "a statement from the council", "a study released by the
-institute"), or the name that
-qualifies it ("a Bloomberg poll", "the institute's report", "the latest Reuters/Ipsos
-opinion poll"), or the subject of the verb whose object it is ("Ann Lee sent a letter"). A
-definite "the letter" later on is the latest letter whose author the text gave.
+institute"), or the name that qualifies it ("a Bloomberg poll", "the institute's report", "the
+latest Reuters/Ipsos opinion poll", and "the association's own polling" when "the association"
+refers back to one), or the subject of the verb whose object it is ("Ann Lee sent a letter"). A
+definite "the letter" later on is the latest letter whose author the text gave, or else the document
+named just before it ("a Reuters survey ... The study found").
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -32,9 +33,17 @@ AUTHOR_TYPES = frozenset({"PERSON", "ORG"})
 class DocumentAuthors:
     """The documents of one article whose authors it names, in text order."""
 
-    def __init__(self, doc: Doc, mentions: MentionIndex, types: dict[str, str]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: MentionIndex,
+        types: dict[str, str],
+        refers_to: Callable[[Token], str | None] = lambda token: None,
+    ) -> None:
         self.mentions = mentions
         self.types = types
+        #: The organisation a noun such as "the association" refers back to, if any.
+        self.refers_to = refers_to
         self.authored: list[tuple[int, str, str]] = []  # (offset, lemma, author) of each document
         for token in doc:
             if token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS:
@@ -54,10 +63,21 @@ class DocumentAuthors:
             return named
         if any(child.dep_ == "det" and child.lower_ in ("the", "this") for child in head.lefts):
             before = bisect_left(self.starts, head.idx)
-            return next(
+            same = next(
                 (author for _, noun, author in reversed(self.authored[:before]) if noun == lemma), None
             )
+            return same or self.just_before(head, before)
         return None
+
+    def just_before(self, head: Token, before: int) -> str | None:
+        """The author of the latest document named in ``head``'s sentence or the one before, whatever its
+        noun: "according to a Reuters survey of voter lists. The study found ..." is Reuters's."""
+        if not before:
+            return None
+        sentence = head.sent
+        since = head.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+        offset, _, author = self.authored[before - 1]
+        return author if offset >= since else None
 
     def named_author(self, head: Token) -> str | None:
         """The author the phrase of the document ``head`` names, if any."""
@@ -89,6 +109,7 @@ class DocumentAuthors:
                         return
 
     def entity(self, token: Token) -> str | None:
-        """The person or organisation a mention covering ``token`` names, or None."""
-        found = self.mentions.entity_at(token.idx, token.idx + len(token.text))
+        """The person or organisation a mention covering ``token`` names, or that ``token`` refers
+        back to ("*the association's* own polling"), or None."""
+        found = self.mentions.entity_at(token.idx, token.idx + len(token.text)) or self.refers_to(token)
         return found if self.types.get(found) in AUTHOR_TYPES else None

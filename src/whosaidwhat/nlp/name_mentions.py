@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from whosaidwhat.names import given_name_gender, is_given_name, is_title_word, misspelt_surname, name_parts
 from whosaidwhat.nlp import gazetteer
 from whosaidwhat.nlp.lexicons import words
+from whosaidwhat.nlp.name_edges import with_given_name, with_initials
 from whosaidwhat.nlp.titles import Title
 
 #: Model labels that are not entities here: times and figures have their own components.
@@ -64,7 +65,8 @@ class Group:
 
 
 def named_mentions(doc: Doc) -> list[Mention]:
-    """The model's entities, trimmed, without numbers and dates."""
+    """The model's entities, trimmed, with a block of initials printed beside them ("SK Umesh"),
+    without numbers and dates."""
     mentions = []
     for ent in doc.ents:
         if ent.label_ in EXCLUDED_LABELS:
@@ -72,8 +74,11 @@ def named_mentions(doc: Doc) -> list[Mention]:
         for start, end in split_at_possessive(doc, *trimmed(ent)):
             if _article_is_part_of_country_name(doc, start, end):
                 start -= 1
+            start, end, label = with_initials(
+                doc, with_given_name(doc, start, end, ent.label_), end, ent.label_
+            )
             if any(token.text[:1].isupper() and not token.is_punct for token in doc[start:end]):
-                mentions.append(Mention(start, end, ent.label_, doc[start:end].text))
+                mentions.append(Mention(start, end, label, doc[start:end].text))
     return mentions
 
 

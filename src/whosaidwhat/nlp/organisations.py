@@ -13,6 +13,7 @@ organisation; a place may be "it" ("Mexico ... It has shown it knows how") but i
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -30,6 +31,8 @@ NOUN_TYPES = frozenset({"ORG"})
 REFERRING_DETERMINERS = frozenset({"the", "this"})
 #: How many paragraphs back the organisation may be named.
 PARAGRAPH_WINDOW = 1
+#: How often an organisation must have been a source to be the one the article is about.
+DOMINANT_MENTIONS = 2
 
 
 class OrganisationReferences:
@@ -43,6 +46,10 @@ class OrganisationReferences:
         inside = _inside(quoted)
         self.mentions = [m for m in mentions.mentions if not inside(m[0])]
         self.starts = [m[0] for m in self.mentions]
+        #: Where each organisation is first named, to rank equally frequent ones by position.
+        self.first: dict[str, int] = {}
+        for start, _, entity, _ in self.mentions:
+            self.first.setdefault(entity, start)
         #: The words of each organisation's names: "the fund" is the International Monetary Fund.
         self.words: dict[str, set[str]] = {}
         for start, end, entity, _ in self.mentions:
@@ -61,9 +68,37 @@ class OrganisationReferences:
         modifiers = [c.lower_ for c in subject.lefts if c.dep_ in ("compound", "amod")]
         wanted = {subject.lower_, *modifiers}
         named = self.latest(subject, NOUN_TYPES, wanted)
-        if named is not None or modifiers:
-            return named
-        return self.latest(subject, NOUN_TYPES)
+        if named is None and not modifiers:
+            named = self.latest(subject, NOUN_TYPES)
+        return named if named is not None else self.dominant(subject, wanted if modifiers else None)
+
+    def dominant(self, subject: Token, wanted: set[str] | None) -> str | None:
+        """The organisation the article is about when none was named near ``subject``: the one that was
+        a sentence's subject or source before it most often, ``DOMINANT_MENTIONS`` times at least and
+        more than any other, with all the ``wanted`` words in its names: "the group" far from its name
+        is still the group that has been speaking."""
+        before = self.mentions[: bisect_left(self.starts, subject.idx)]
+        counts = Counter(
+            entity for start, end, entity, kind in before if kind in NOUN_TYPES and self.is_source(start, end)
+        )
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], self.first[item[0]]))
+        if not ranked or ranked[0][1] < DOMINANT_MENTIONS or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return None
+        entity = ranked[0][0]
+        return entity if wanted is None or wanted <= self.words.get(entity, set()) else None
+
+    def is_source(self, start: int, end: int) -> bool:
+        """Whether the mention at ``[start, end)`` is a sentence's subject, its owner ("*CEW's* census
+        found") or a source "according to" which something is so."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ == "poss":
+            root = root.head
+        if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+            return True
+        return root.dep_ in ("nsubj", "nsubjpass")
 
     def latest(
         self, subject: Token, types: frozenset[str], wanted: set[str] | None = None, as_subject: bool = False

@@ -37,10 +37,20 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from whosaidwhat.names import FEMALE, MALE, given_name_gender, is_person_noun, name_parts
+from whosaidwhat.names import (
+    FEMALE,
+    MALE,
+    expanded_title_word,
+    given_name_gender,
+    is_honorific,
+    is_person_noun,
+    name_parts,
+)
 from whosaidwhat.nlp.documents import DocumentAuthors
+from whosaidwhat.nlp.headline_names import complete_from_headline
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
+from whosaidwhat.nlp.named_later import LaterNames
 from whosaidwhat.nlp.organisations import OrganisationReferences
 
 if TYPE_CHECKING:
@@ -50,6 +60,8 @@ if TYPE_CHECKING:
 SUBJECT_TAIL_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj"})
 #: Verbs whose object is the person addressed ("told Zelenskyy", "assured voters").
 ADDRESSEE_VERBS = words("addressee_verbs.txt")
+#: Those who speak for an organisation as a whole: "the CMA *leadership*".
+VOICE_NOUNS = words("voice_nouns.txt")
 #: Named-entity types that can be spoken to.
 ADDRESSEE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
@@ -68,6 +80,8 @@ TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during"})
 #: Clauses that belong to an unnamed source's description: "a study *released last year*", "experts
 #: *I interviewed*".
 DESCRIBING_DEPS = frozenset({"acl", "relcl"})
+#: How many words may name the field of an office before its holder's name: "of *police* SK Umesh".
+OFFICE_FIELD_WORDS = 3
 
 
 def phrase_span(head: Token, conjuncts: bool = True) -> tuple[int, int]:
@@ -148,6 +162,7 @@ class Speakers:
     the people who were the subject of a sentence where."""
 
     def __init__(self, doc: Doc, entities: Sequence[dict], paragraph_starts: Sequence[int]) -> None:
+        complete_from_headline(entities, doc._.wsw_headline)
         self.doc = doc
         self.text = doc.text  # built from the tokens at each access: read once
         self.mentions = MentionIndex(entities)
@@ -162,7 +177,9 @@ class Speakers:
         )
         self.subject_starts = [offset for offset, _ in self.subjects]
         self.organisations = OrganisationReferences(doc, self.mentions, paragraph_starts)
-        self.documents = DocumentAuthors(doc, self.mentions, self.types)
+        self.documents = DocumentAuthors(doc, self.mentions, self.types, self.organisations.referent)
+        roles = {entity["id"]: roles_of(entity) for entity in entities}
+        self.later = LaterNames(doc, self.mentions, self.genders, roles, paragraph_starts)
 
     def attribute(self, quotes: list[Quote]) -> list[Quote]:
         """``quotes`` with their speakers set, in text order; coordinated speakers add quotes."""
@@ -221,7 +238,7 @@ class Speakers:
         named = entity_of(subject, self.mentions) or self.name_before_code(subject)
         if named is not None:
             return None if self.counted_member(subject, named) else named
-        organisation = self.organisations.referent(subject)
+        organisation = self.organisations.referent(subject) or self.voice_of(subject)
         if organisation is not None:
             return organisation
         appositive = self.named_apposition(subject)
@@ -230,7 +247,19 @@ class Speakers:
             return entity_of(appositive, self.mentions)
         if quote.source is not None and subject.pos_ in ("NOUN", "PROPN"):
             quote.source = (quote.source[0], max(quote.source[1], described_end(subject, quote.cue)))
-        return self.documents.author(subject)
+        return self.documents.author(subject) or self.later.entity(subject, quote.source)
+
+    def voice_of(self, head: Token) -> str | None:
+        """The organisation whose leadership or management ``head`` is: "the CMA leadership", "the
+        bank's management"."""
+        if head.lemma_.lower() not in VOICE_NOUNS:
+            return None
+        for child in head.lefts:
+            if child.dep_ in ("compound", "poss"):
+                owner = entity_of(child, self.mentions) or self.organisations.referent(child)
+                if self.types.get(owner) == "ORG":
+                    return owner
+        return None
 
     def name_before_code(self, head: Token) -> str | None:
         """The name a code after it heads in the parse: "Canopy Growth" of "Canopy Growth WEED-T"."""
@@ -253,10 +282,14 @@ class Speakers:
         return antecedent
 
     def counted_member(self, head: Token, entity: str) -> bool:
-        """ "One Republican", "several Democrats": members of a group named by a count, not the group."""
-        return self.types.get(entity) == "NORP" and any(
-            child.dep_ in ("nummod", "det", "amod") and child.lower_ in COUNTING_WORDS
-            for child in head.children
+        """ "One Republican", "several Democrats", "fellow Republicans", "Oversight Committee Republicans":
+        members of a group named by a count or a modifier, not the group."""
+        if self.types.get(entity) != "NORP":
+            return False
+        return any(
+            (child.dep_ in ("nummod", "det", "amod") and child.lower_ in COUNTING_WORDS)
+            or (child.dep_ in ("amod", "compound") and entity_of(child, self.mentions) != entity)
+            for child in head.lefts
         )
 
     def named_apposition(self, head: Token) -> Token | None:
@@ -277,14 +310,37 @@ class Speakers:
 
     def name_after_role(self, head: Token) -> Token | None:
         """The person named right after a role noun without a comma: "the Democratic candidate
-        Hillary Clinton"."""
+        Hillary Clinton"; or after an office "of" something: "superintendent of police SK Umesh"."""
         if head.i + 1 >= len(head.doc) or not is_person_noun(head.lemma_):
             return None
+        if (holder := self.name_after_office_of(head)) is not None:
+            return holder
         after = head.doc[head.i + 1]
         if self.types.get(entity_of(after, self.mentions)) != "PERSON" or after.head.i == after.i:
             return None
         name = after.head if after.dep_ == "compound" else after
         return name if name.head.i == head.i else None
+
+    def name_after_office_of(self, head: Token) -> Token | None:
+        """The person an office of the form "<role> of <field> <name>" names, used as a title without
+        a determiner: "superintendent of police SK Umesh" (not "the wife of Ann Lee", nor "friend of
+        Ann Lee", where no field comes between). Read from the words: the parser reads these many ways."""
+        doc = head.doc
+        if any(child.dep_ in ("det", "poss", "nummod") for child in head.lefts) or head.i + 2 >= len(doc):
+            return None
+        if doc[head.i + 1].lower_ != "of":
+            return None
+        at = head.i + 2
+        while at < len(doc) and at - head.i <= OFFICE_FIELD_WORDS + 1 and doc[at].pos_ in ("NOUN", "PROPN"):
+            person = entity_of(doc[at], self.mentions)
+            if self.types.get(person) == "PERSON":
+                if at == head.i + 2:
+                    return None
+                while at + 1 < len(doc) and entity_of(doc[at + 1], self.mentions) == person:
+                    at += 1
+                return doc[at]
+            at += 1
+        return None
 
     def running_speaker(self, quote: Quote, subject: Token, previous: Quote | None) -> str | None:
         """The previous quote's speaker, for a pronoun of its gender with no rival subject since."""
@@ -318,7 +374,27 @@ def relative_antecedent(subject: Token) -> Token | None:
     ):
         antecedent = subject.head.head
         return antecedent if antecedent.pos_ in ("NOUN", "PROPN", "PRON") else None
-    return None
+    return noun_before_relative(subject)
+
+
+def noun_before_relative(subject: Token) -> Token | None:
+    """The noun right before "which" or "who" when the parser did not read a relative clause: "the
+    Chicago Police Department which reported ..." (the head of the noun's phrase)."""
+    if subject.lower_ not in ("which", "who") or subject.i == subject.sent.start:
+        return None
+    before = subject.nbor(-1)
+    if before.text == "," and before.i > subject.sent.start:
+        before = before.nbor(-1)
+    while before.dep_ == "compound" and before.head.i > before.i:
+        before = before.head
+    return before if before.pos_ in ("NOUN", "PROPN") and before.i < subject.i else None
+
+
+def roles_of(entity: dict) -> set[str]:
+    """The nouns for a person an entity's titles end with: "resident" of "Resident", "director" of
+    "communications director", "senator" of "Sen.", no form of address ("Mr.")."""
+    lasts = (title.split()[-1] for title in entity.get("titles", []) if title.split())
+    return {expanded_title_word(word) for word in lasts if is_person_noun(word) and not is_honorific(word)}
 
 
 def gender_of(entity: dict, text: str) -> str | None:

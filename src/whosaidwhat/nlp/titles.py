@@ -120,12 +120,13 @@ def _comma_at(doc: Doc, i: int) -> bool:
 
 def role_title(token: Token) -> tuple[Token, Title] | None:
     """(the holder's token, the role) when ``token`` introduces a role: "role of X", "serving as X",
-    "Kaine is a former civil rights lawyer"."""
+    "Kaine is a former civil rights lawyer"; not a role sought ("ran for the office of X")."""
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         role = token if not any(child.dep_ == "neg" for child in token.head.children) else None
         holder = next((child for child in token.head.children if child.dep_ == "nsubj"), None)
     elif token.lemma_.lower() in ROLE_NOUNS:
-        role = _complement(token, "of")
+        sought = token.dep_ == "pobj" and token.head.lower_ == "for"  # "vied for the title of ...": not held
+        role = _complement(token, "of") if not sought else None
         holder = subject_of(token, ROLE_HOLDER) if role is not None else None
     elif token.lower_ == "as" and token.dep_ == "prep" and token.head.lemma_.lower() in ROLE_VERBS:
         role = next((child for child in token.children if child.dep_ == "pobj"), None)
