@@ -339,3 +339,17 @@ def test_a_scare_quote_about_a_thing_is_no_quote(nlp):
 def test_according_to_first_gives_the_rest_without_its_comma(nlp):
     quote = only_quote(nlp, "According to the agency, sales fell by half in May.")
     assert quote["content"].startswith("sales fell by half")
+
+
+def test_a_participle_of_speech_after_the_content_is_the_speakers_next_quote(nlp):
+    text = "Mayor Lina Holt said the bridge would open in May, adding that the tolls would stay low."
+    found = quotes_of(nlp, text)
+    assert [(q["cue"], q["content"], q["speaker"]) for q in found] == [
+        ("said", "the bridge would open in May", "Lina Holt"),
+        ("adding", "that the tolls would stay low", "Lina Holt"),
+    ]
+
+
+def test_a_participle_of_doing_after_the_content_stays_in_it(nlp):
+    quote = only_quote(nlp, "Police said the men fled on foot, dropping the bags near the station.")
+    assert quote["content"] == "the men fled on foot, dropping the bags near the station"

@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
-from whosaidwhat.nlp.lexicons import reporting_nouns
+from whosaidwhat.nlp.lexicons import reporting_nouns, reporting_verbs
 from whosaidwhat.nlp.parentheticals import parenthetical_quotes
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.quotemarks import Quoted
@@ -48,7 +48,7 @@ def quote_from_cue(finder: QuoteFinder, token: Token) -> None:
     content = _content_of(finder, token)
     if content is None:
         return
-    subject = subject_of(token, SPEAKER)
+    subject = _reporter_of_trailing_report(finder, token) or subject_of(token, SPEAKER)
     if not is_speech(token, subject, finder.tokens_in(content)):
         return
     finder.cue_tokens.add(token.i)
@@ -126,8 +126,11 @@ def _with_coordinated_clauses(finder: QuoteFinder, clause: Token, bounds: Bounds
 
 def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bounds:
     """A clause coordinated with another report ends before it: "says Machado promised to stay
-    *and said she would fight*" holds two quotes ("and eight in 10 men reported ..." is no report)."""
+    *and said she would fight*" holds two quotes ("and eight in 10 men reported ..." is no report);
+    so does a clause followed by the speaker's own participle of speech (", *adding* that ...")."""
     for child in head.rights:
+        if _is_trailing_report(finder, child):
+            return trim(finder.text, bounds[0], child.doc[child.i - 1].idx)
         if (
             child.dep_ == "conj"
             and finder.is_reporting_verb(child)
@@ -139,6 +142,39 @@ def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bou
                 cut = cut.doc[cut.i - 1]
             return trim(finder.text, bounds[0], cut.idx)
     return bounds
+
+
+def _is_trailing_report(finder: QuoteFinder, participle: Token) -> bool:
+    """ "said the plan would fail*, adding that* ...": a participle of a verb of speech set off by a
+    comma at the end of a reported clause, with no subject of its own, is the speaker's next
+    statement, which the parser hung from the clause (its speaker is the report's)."""
+    known = reporting_verbs().get(participle.lemma_)
+    return (
+        participle.dep_ == "advcl"
+        and participle.tag_ == "VBG"
+        and participle.i > 0
+        and participle.doc[participle.i - 1].text == ","
+        and finder.is_reporting_verb(participle)
+        and known is not None
+        and known.speech
+        and not is_belief(participle)
+        and finder.quote_of_token[participle.i] < 0
+        and not any(child.dep_ in SUBJECT_DEPS for child in participle.children)
+        and _content_of(finder, participle) is not None
+    )
+
+
+def _reporter_of_trailing_report(finder: QuoteFinder, participle: Token) -> Token | None:
+    """The speaker of the report whose clause ``participle`` trails, if it trails one."""
+    clause = participle.head
+    verb = clause.head
+    if (
+        clause.dep_ not in CLAUSE_DEPS
+        or not finder.is_reporting_verb(verb)
+        or not _is_trailing_report(finder, participle)
+    ):
+        return None
+    return subject_of(verb, SPEAKER)
 
 
 def _with_purpose(finder: QuoteFinder, prep: Token, bounds: Bounds) -> Bounds:
