@@ -353,3 +353,8 @@ def test_a_participle_of_speech_after_the_content_is_the_speakers_next_quote(nlp
 def test_a_participle_of_doing_after_the_content_stays_in_it(nlp):
     quote = only_quote(nlp, "Police said the men fled on foot, dropping the bags near the station.")
     assert quote["content"] == "the men fled on foot, dropping the bags near the station"
+
+
+def test_an_object_runs_on_past_a_relative_clause_after_a_comma(nlp):
+    text = "Detectives are urging anyone with information about the fire, or who saw the car, to call them."
+    assert only_quote(nlp, text)["content"].endswith("or who saw the car, to call them")

@@ -244,12 +244,20 @@ def _object_bounds(finder: QuoteFinder, child: Token) -> Bounds:
             continue
         # Past a comma only the object's infinitive or a second object belong to it:
         # "urging anyone with information, or who saw it, *to call*", not ", *saying* ...".
-        coordinated_object = sibling.dep_ == "conj" and sibling.pos_ in ("NOUN", "PRON", "PROPN")
+        coordinated_object = sibling.dep_ == "conj" and (
+            sibling.pos_ in ("NOUN", "PRON", "PROPN") or _is_relative_clause(sibling)
+        )
         allowed = ("xcomp",) if after_comma else OBJECT_COMPLEMENT_DEPS
         if sibling.dep_ not in allowed and not coordinated_object:
             break
         end = _clause_bounds(finder, sibling)[1]
     return start, end
+
+
+def _is_relative_clause(verb: Token) -> bool:
+    """ "urging anyone with information, *or who saw the van*, to call": a clause whose subject is a
+    relative pronoun describes the object, even when the parser coordinated it with the verb."""
+    return any(child.dep_ in SUBJECT_DEPS and child.tag_ in ("WP", "WDT") for child in verb.children)
 
 
 def _has_own_subject(clause: Token) -> bool:
