@@ -358,3 +358,14 @@ def test_a_participle_of_doing_after_the_content_stays_in_it(nlp):
 def test_an_object_runs_on_past_a_relative_clause_after_a_comma(nlp):
     text = "Detectives are urging anyone with information about the fire, or who saw the car, to call them."
     assert only_quote(nlp, text)["content"].endswith("or who saw the car, to call them")
+
+
+def test_a_poll_finding_coordinated_with_the_reporting_verb_stays_in_the_quote(nlp):
+    text = (
+        "The survey found women were paid less than men, and six in 10 women said they had been passed over."
+    )
+    quote = only_quote(nlp, text)
+    assert (quote["cue"], quote["content"]) == (
+        "found",
+        "women were paid less than men, and six in 10 women said they had been passed over",
+    )

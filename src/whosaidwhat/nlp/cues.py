@@ -19,7 +19,14 @@ from whosaidwhat.nlp.parentheticals import parenthetical_quotes
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.quotemarks import Quoted
 from whosaidwhat.nlp.speakers import addressee_of
-from whosaidwhat.nlp.speech_frames import CONTENT_POS, is_belief, is_speech, mute_nouns, reports
+from whosaidwhat.nlp.speech_frames import (
+    CONTENT_POS,
+    is_belief,
+    is_speech,
+    is_survey_share,
+    mute_nouns,
+    reports,
+)
 from whosaidwhat.nlp.syntax import SPEAKER, SUBJECT_DEPS, child_with_dep, subject_of, token_end
 
 #: Dependency labels of a clause a reporting verb governs as its content.
@@ -113,15 +120,24 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
 
 def _with_coordinated_clauses(finder: QuoteFinder, clause: Token, bounds: Bounds) -> Bounds:
     """ "warned that prices would rise, *and that wages would not keep up*": a second "that"
-    clause the parser hung from the verb belongs to the content."""
+    clause the parser hung from the verb belongs to the content, and so does a poll's finding
+    ("claimed men were more likely to be promoted, *and eight in 10 men reported a sponsor*")."""
     end = bounds[1]
     for sibling in clause.head.rights:
         if sibling.i <= clause.i or sibling.dep_ in ("punct", "cc"):
             continue
-        if sibling.dep_ not in ("conj", "ccomp") or not _opens_with_that(sibling):
+        if sibling.dep_ not in ("conj", "ccomp") or not (
+            _opens_with_that(sibling) or _is_poll_finding(sibling)
+        ):
             break
         end = _clause_bounds(finder, sibling)[1]
     return (bounds[0], end) if end > bounds[1] else bounds
+
+
+def _is_poll_finding(verb: Token) -> bool:
+    """A clause whose subject is a share of those asked: "*eight in 10 men* reported ..."."""
+    subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and is_survey_share(subject)
 
 
 def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bounds:

@@ -70,7 +70,7 @@ def reports(verb: Token, subject: Token | None) -> bool:
     """Whether ``verb`` with ``subject`` reports speech, whatever it governs."""
     if _is_agentless_passive(verb) or _is_copula_infinitive(verb) or _is_non_answer(verb):
         return False
-    if subject is not None and (subject.lower_ in NARRATOR_SUBJECTS or _is_survey_share(subject)):
+    if subject is not None and (subject.lower_ in NARRATOR_SUBJECTS or is_survey_share(subject)):
         return False
     if subject is not None and subject.lemma_ in mute_nouns():
         return False
@@ -91,7 +91,7 @@ def _is_non_answer(verb: Token) -> bool:
     return any(child.dep_ == "neg" for child in verb.children) and verb.lemma_ in reporting_verbs()
 
 
-def _is_survey_share(subject: Token) -> bool:
+def is_survey_share(subject: Token) -> bool:
     """ "About 4 in 10 residents say", "60 per cent of voters believe": a poll's answer, nobody's words."""
     words = list(subject.subtree)
     if not any(token.like_num for token in words):
