@@ -369,3 +369,13 @@ def test_a_poll_finding_coordinated_with_the_reporting_verb_stays_in_the_quote(n
         "found",
         "women were paid less than men, and six in 10 women said they had been passed over",
     )
+
+
+def test_a_reporting_verb_after_a_long_speaker_phrase(nlp):
+    text = (
+        '"She is a fine mayor. Not good, great. One of the best this town has had," '
+        "Rep. Anna E. Lund (D-Md.) said in a phone interview."
+    )
+    quote = only_quote(nlp, text)
+    assert (quote["cue"], quote["source"]) == ("said", "Rep. Anna E. Lund")
+    assert quote["content"].startswith("She is a fine mayor.")

@@ -45,7 +45,10 @@ def quotes_beside_cues(finder: QuoteFinder) -> None:
             finder.claimed.add(k)
             finder.cue_tokens.add(verb.i)
             cue = (verb.idx, token_end(verb))
-            finder.add(quoted.inner, cue, subject_of(verb, SPEAKER), addressee_of(verb))
+            subject = _subject_after_quotation(verb, finder.token_index(quoted.end)) or subject_of(
+                verb, SPEAKER
+            )
+            finder.add(quoted.inner, cue, subject, addressee_of(verb))
             continue
         signed = _signature_after(finder, quoted) if fills else None
         if signed is not None:
@@ -97,7 +100,36 @@ def _verb_after(finder: QuoteFinder, quoted: Quoted) -> Token | None:
             return None
         if _is_free_reporting_verb(finder, token):
             return token
-    return None
+    return _verb_after_its_subject(finder, doc[i:sentence_end])
+
+
+def _verb_after_its_subject(finder: QuoteFinder, words: Span) -> Token | None:
+    """ "\"...,\" Rep. Ann E. Lund (D-Md.) said": further away, the reporting verb whose subject
+    phrase holds every word between the quotation and the verb."""
+    verb = next((token for token in words if token.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not _is_free_reporting_verb(finder, verb):
+        return None
+    subject = _subject_after_quotation(verb, words.start)
+    if subject is None or subject.right_edge.i + 1 < verb.i:
+        return None
+    return (
+        verb
+        if subject.left_edge.i <= words.start
+        or _only_punctuation(words.doc[words.start : subject.left_edge.i])
+        else None
+    )
+
+
+def _subject_after_quotation(verb: Token, start: int) -> Token | None:
+    """The verb's subject among the words from ``start``: the parser may give it a second one
+    inside the quotation."""
+    return next(
+        (child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") and child.i >= start), None
+    )
+
+
+def _only_punctuation(span: Span) -> bool:
+    return all(token.is_punct or token.is_space for token in span)
 
 
 def _verb_before(finder: QuoteFinder, quoted: Quoted) -> Token | None:
