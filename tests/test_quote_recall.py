@@ -165,6 +165,11 @@ def test_an_object_runs_on_past_commas_to_its_complement(nlp):
             "''We are not going anywhere,'' he said.", ["We are not going anywhere,"], id="doubled-straight"
         ),
         pytest.param('"We are staying\u201d, she said.', ["We are staying"], id="straight-closed-by-curly"),
+        pytest.param(
+            "\"I dislike the term 'outreach,' \" he said.",
+            ["I dislike the term 'outreach,' "],
+            id="closing-after-a-single-mark-and-a-space",
+        ),
     ],
 )
 def test_quotation_marks(text, quoted):
@@ -379,3 +384,20 @@ def test_a_reporting_verb_after_a_long_speaker_phrase(nlp):
     quote = only_quote(nlp, text)
     assert (quote["cue"], quote["source"]) == ("said", "Rep. Anna E. Lund")
     assert quote["content"].startswith("She is a fine mayor.")
+
+
+def test_a_signature_after_a_no_break_space(nlp):
+    text = (
+        "Readers wrote in.\n\n\u201cThe debate was a circus from start to finish.\u201d \u2015\u00a0Jane Doe"
+    )
+    quote = only_quote(nlp, text)
+    assert (quote["content"], quote["source"]) == (
+        "The debate was a circus from start to finish.",
+        "Jane Doe",
+    )
+
+
+def test_a_chanted_quotation_is_a_quote_and_a_chanted_name_is_not(nlp):
+    quote = only_quote(nlp, 'Protesters chanted "No more cuts" outside the town hall.')
+    assert (quote["cue"], quote["content"], quote["source"]) == ("chanted", "No more cuts", "Protesters")
+    assert quotes_of(nlp, "The crowd chanted his name.") == []

@@ -101,7 +101,7 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     if verb.dep_ in CLAUSE_DEPS and finder.quote_of_token[verb.head.i] >= 0:
         return _around(finder, verb, _clause_bounds(finder, verb.head, without=verb))
     for child in verb.children:
-        if _object_dep(child) in frames:
+        if _object_dep(child) in frames or _is_quoted_object(finder, child, frames):
             return _to_quotation_end(finder, _object_bounds(finder, child))
         if child.dep_ == "prep" and child.i > verb.i and f"prep:{child.lower_}" in frames:
             target = next((grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")), None)
@@ -295,6 +295,11 @@ def _object_dep(child: Token) -> str | None:
     if child.dep_ == "oprd" and not any(c.dep_ in ("dobj", "oprd") for c in earlier):
         return "dobj"
     return None
+
+
+def _is_quoted_object(finder: QuoteFinder, child: Token, frames: frozenset[str]) -> bool:
+    """ "chanted *"What curfew?"*": the object of a verb that reports only quotations (frame ``quoted``)."""
+    return "quoted" in frames and child.dep_ == "dobj" and finder.quote_of_token[child.i] >= 0
 
 
 def _is_clause_content(finder: QuoteFinder, child: Token, frames: frozenset[str]) -> bool:

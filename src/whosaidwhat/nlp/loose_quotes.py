@@ -160,6 +160,8 @@ def _signature_after(finder: QuoteFinder, quoted: Quoted) -> tuple[Bounds, Token
     if dash >= len(text) or text[dash] not in SIGNATURE_DASHES:
         return None
     i = finder.token_index(dash + 1)
+    while i < len(doc) and doc[i].is_space:  # "―\u00a0Jane Doe": a no-break space is a token
+        i += 1
     if i >= len(doc) or doc[i].pos_ != "PROPN":
         return None
     name = doc[i]
