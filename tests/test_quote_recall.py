@@ -401,3 +401,14 @@ def test_a_chanted_quotation_is_a_quote_and_a_chanted_name_is_not(nlp):
     quote = only_quote(nlp, 'Protesters chanted "No more cuts" outside the town hall.')
     assert (quote["cue"], quote["content"], quote["source"]) == ("chanted", "No more cuts", "Protesters")
     assert quotes_of(nlp, "The crowd chanted his name.") == []
+
+
+def test_a_reported_object_ends_before_the_writers_aside(nlp):
+    quote = only_quote(nlp, "Critics questioned the health of Mayor Lina Holt, who is 81.")
+    assert quote["content"] == "the health of Mayor Lina Holt"
+
+
+def test_a_reported_clause_keeps_its_relative_clause(nlp):
+    text = "Holt said that the council would sell the depot, which has stood empty for years."
+    quote = only_quote(nlp, text)
+    assert quote["content"].endswith("which has stood empty for years")

@@ -102,11 +102,13 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
         return _around(finder, verb, _clause_bounds(finder, verb.head, without=verb))
     for child in verb.children:
         if _object_dep(child) in frames or _is_quoted_object(finder, child, frames):
-            return _to_quotation_end(finder, _object_bounds(finder, child))
+            bounds = _to_quotation_end(finder, _object_bounds(finder, child))
+            return finder.without_trailing_aside(bounds)
         if child.dep_ == "prep" and child.i > verb.i and f"prep:{child.lower_}" in frames:
             target = next((grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")), None)
             if target is not None:
-                return _to_quotation_end(finder, _with_purpose(finder, child, _clause_bounds(finder, target)))
+                bounds = _with_purpose(finder, child, _clause_bounds(finder, target))
+                return finder.without_trailing_aside(_to_quotation_end(finder, bounds))
     colon = _colon_after(verb)
     if colon is not None:
         following = _quotation_after(finder, token_end(colon))
