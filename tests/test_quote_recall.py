@@ -103,6 +103,12 @@ VERBS = [
         id="advocate-for",
     ),
     pytest.param(
+        "The family appealed for help in finding their son.",
+        "appealed",
+        "help in finding their son",
+        id="appeal-for",
+    ),
+    pytest.param(
         "Microsoft pledged that the game would stay on rival consoles.",
         "pledged",
         "the game would stay",
@@ -412,3 +418,8 @@ def test_a_reported_clause_keeps_its_relative_clause(nlp):
     text = "Holt said that the council would sell the depot, which has stood empty for years."
     quote = only_quote(nlp, text)
     assert quote["content"].endswith("which has stood empty for years")
+
+
+def test_called_on_someone_to_act_runs_on_to_the_infinitive(nlp):
+    quote = only_quote(nlp, "The senator called on the mayor to resign and apologise.")
+    assert (quote["cue"], quote["content"]) == ("called", "the mayor to resign and apologise")

@@ -196,16 +196,27 @@ def _reporter_of_trailing_report(finder: QuoteFinder, participle: Token) -> Toke
 
 
 def _with_purpose(finder: QuoteFinder, prep: Token, bounds: Bounds) -> Bounds:
-    """ "pleading for help *in finding her attackers*": a gerund phrase right after the
-    prepositional object, which the parser hung from the verb, completes it."""
+    """ "pleading for help *in finding her attackers*", "called on Trump *to apologise*": a gerund
+    phrase or an infinitive right after the prepositional object, which the parser hung from the
+    verb, completes it."""
     following = prep.doc[prep.right_edge.i + 1] if prep.right_edge.i + 1 < len(prep.doc) else None
+    if following is None:
+        return bounds
     if (
-        following is not None
-        and following.dep_ == "prep"
+        following.dep_ == "prep"
         and following.head.i == prep.head.i
         and any(child.dep_ == "pcomp" and child.tag_ == "VBG" for child in following.children)
     ):
         return bounds[0], _clause_bounds(finder, following)[1]
+    infinitive = following.head
+    if (
+        following.dep_ == "aux"
+        and following.lower_ == "to"
+        and infinitive.dep_ == "xcomp"
+        and infinitive.head.i == prep.head.i
+        and infinitive.left_edge.i == following.i
+    ):
+        return bounds[0], _clause_bounds(finder, infinitive)[1]
     return bounds
 
 
