@@ -423,3 +423,14 @@ def test_a_reported_clause_keeps_its_relative_clause(nlp):
 def test_called_on_someone_to_act_runs_on_to_the_infinitive(nlp):
     quote = only_quote(nlp, "The senator called on the mayor to resign and apologise.")
     assert (quote["cue"], quote["content"]) == ("called", "the mayor to resign and apologise")
+
+
+def test_a_that_clause_the_parser_hung_from_the_addressee(nlp):
+    text = "The mayor told a meeting of island leaders that few people understood the stakes."
+    quote = only_quote(nlp, text)
+    assert (quote["cue"], quote["content"]) == ("told", "that few people understood the stakes")
+
+
+def test_a_noun_and_its_that_clause_stay_the_content(nlp):
+    quote = only_quote(nlp, "The woman disputes the idea that she needed to be hospitalized.")
+    assert quote["content"] == "the idea that she needed to be hospitalized"

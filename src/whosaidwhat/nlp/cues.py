@@ -100,6 +100,9 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
             return _around(finder, verb, _with_coordinated_clauses(finder, child, bounds), clause=child)
     if verb.dep_ in CLAUSE_DEPS and finder.quote_of_token[verb.head.i] >= 0:
         return _around(finder, verb, _clause_bounds(finder, verb.head, without=verb))
+    hung = _that_clause_hung_from_a_noun(verb, frames)
+    if hung is not None:
+        return _clause_bounds(finder, hung)
     for child in verb.children:
         if _object_dep(child) in frames or _is_quoted_object(finder, child, frames):
             bounds = _to_quotation_end(finder, _object_bounds(finder, child))
@@ -118,6 +121,34 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     if misparsed is not None:
         return _clause_bounds(finder, misparsed)
     return None
+
+
+def _that_clause_hung_from_a_noun(verb: Token, frames: frozenset[str]) -> Token | None:
+    """ "told a meeting of island leaders *that few people understood the stakes*", "reported at
+    the time *that the editor had objected*": a "that" clause the parser took for a relative clause
+    of a noun in the verb's object or adverbial phrase ("that" is no pronoun of it there)."""
+    if "ccomp" not in frames:
+        return None
+    for child in verb.rights:
+        if child.dep_ not in ("dobj", "dative", "prep", "npadvmod") or _governs_content(child, frames):
+            continue  # "disputes *the idea that* ...": the noun and its clause are the content
+        for token in child.subtree:
+            opener = token.left_edge
+            if (
+                token.dep_ in ("relcl", "acl")
+                and opener.lower_ == "that"
+                and opener.head.i == token.i
+                and opener.dep_ in ("mark", "advmod")
+                and _has_own_subject(token)
+                and not any(word.lower_ in ("so", "such") for word in token.head.subtree if word.i < opener.i)
+            ):  # "added *so many* layers *that* it would ...": a result, not what was said
+                return token
+    return None
+
+
+def _governs_content(child: Token, frames: frozenset[str]) -> bool:
+    """The child is an object or a preposition by which the verb governs what was said."""
+    return _object_dep(child) in frames or (child.dep_ == "prep" and f"prep:{child.lower_}" in frames)
 
 
 def _with_coordinated_clauses(finder: QuoteFinder, clause: Token, bounds: Bounds) -> Bounds:
