@@ -434,3 +434,8 @@ def test_a_that_clause_the_parser_hung_from_the_addressee(nlp):
 def test_a_noun_and_its_that_clause_stay_the_content(nlp):
     quote = only_quote(nlp, "The woman disputes the idea that she needed to be hospitalized.")
     assert quote["content"] == "the idea that she needed to be hospitalized"
+
+
+def test_what_someone_called_something_is_their_quote(nlp):
+    found = quotes_of(nlp, "The union denounced what its leader called an unfair deal for nurses.")
+    assert [(q["cue"], q["content"]) for q in found] == [("called", "an unfair deal for nurses")]

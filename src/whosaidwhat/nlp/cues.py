@@ -335,8 +335,9 @@ def _object_dep(child: Token) -> str | None:
         return None  # "what it has decried as a stagnation": the words are in the "as" phrase
     if child.dep_ in ("xcomp", "dobj"):
         return child.dep_
-    earlier = (c for c in child.head.children if c.i < child.i)
-    if child.dep_ == "oprd" and not any(c.dep_ in ("dobj", "oprd") for c in earlier):
+    # "what he called *a brazen breach*": the object is the relative pronoun, the words its predicate
+    earlier = [c for c in child.head.children if c.i < child.i and c.dep_ in ("dobj", "oprd")]
+    if child.dep_ == "oprd" and all(c.tag_ in ("WP", "WDT") for c in earlier):
         return "dobj"
     return None
 
