@@ -439,3 +439,15 @@ def test_a_noun_and_its_that_clause_stay_the_content(nlp):
 def test_what_someone_called_something_is_their_quote(nlp):
     found = quotes_of(nlp, "The union denounced what its leader called an unfair deal for nurses.")
     assert [(q["cue"], q["content"]) for q in found] == [("called", "an unfair deal for nurses")]
+
+
+def test_a_paragraph_without_marks_after_a_reporting_verb_and_a_colon(nlp):
+    text = (
+        "Lund criticised the council on Wednesday.\n\nThe governor added:\n\n"
+        "It is typical of the council. It knows nothing, but it never stops talking.\n\n"
+        "The day ended like this:\n\nThe crowd walked home along the river in the rain."
+    )
+    found = quotes_of(nlp, text)
+    assert [(q["cue"], q["kind"], q["content"]) for q in found][1:] == [
+        ("added", "direct", "It is typical of the council. It knows nothing, but it never stops talking.")
+    ]

@@ -2,17 +2,20 @@
 
 One beside a reporting verb the parser did not link ("...?" said the minister), one after a
 narrative clause and a colon ("Her neighbour takes up the tale: \"...\""), one signed
-"― Name", and the turns of a transcript ("TAPPER: ...").
+"― Name", the turns of a transcript ("TAPPER: ..."), and a paragraph set apart after "she
+added:" without quotation marks (a block quotation).
 """
 
 from __future__ import annotations
+
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.quotemarks import Quoted
 from whosaidwhat.nlp.speakers import addressee_of
-from whosaidwhat.nlp.speech_frames import is_speech
+from whosaidwhat.nlp.speech_frames import is_belief, is_speech
 from whosaidwhat.nlp.syntax import SPEAKER, subject_of, token_end
 
 #: Dashes that sign a quotation with its speaker's name.
@@ -77,15 +80,50 @@ def _narrative_before_colon(finder: QuoteFinder, quoted: Quoted) -> Token | None
     span = doc.char_span(*quoted.inner, alignment_mode="expand")
     if span is None or sum(not token.is_punct for token in span) < finder.settings.min_floating_words:
         return None
-    verb = doc[colon - 1]
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.i in finder.cue_tokens:
+    verb = _verb_before_colon(doc, colon)
+    if verb is None or verb.i in finder.cue_tokens:
         return None
     subject = subject_of(verb, SPEAKER)
     if subject is None or not is_speech(verb, subject, list(span)):
         return None
     return verb
+
+
+def _verb_before_colon(doc: Doc, colon: int) -> Token | None:
+    """The verb of the phrase the colon at ``colon`` ends ("he told reporters:")."""
+    verb = doc[colon - 1]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon:
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def paragraphs_after_a_colon(finder: QuoteFinder) -> None:
+    """ "The governor added:" ending a paragraph, then a paragraph without quotation marks: a
+    quotation set apart as a block, whose marks the page left out."""
+    doc, text = finder.doc, finder.text
+    for k in range(len(finder.paragraph_starts) - 1):
+        start, end = finder.paragraph_starts[k], finder.paragraph_ends[k]
+        if not text[start:end].rstrip().endswith(":"):
+            continue
+        colon = finder.token_index(text.rindex(":", start, end))
+        if colon < 1 or colon >= len(doc) or doc[colon].text != ":":
+            continue
+        verb = _verb_before_colon(doc, colon)
+        content = trim(text, finder.paragraph_starts[k + 1], finder.paragraph_ends[k + 1])
+        if verb is None or not finder.is_reporting_verb(verb) or verb.i in finder.cue_tokens:
+            continue
+        if _has_quotation_marks(finder, content) or not finder.has_words(*content):
+            continue
+        subject = subject_of(verb, SPEAKER)
+        if subject is not None and is_speech(verb, subject, finder.tokens_in(content)):
+            finder.cue_tokens.add(verb.i)
+            cue = (verb.idx, token_end(verb))
+            finder.add(content, cue, subject, addressee_of(verb), kind="direct", belief=is_belief(verb))
+
+
+def _has_quotation_marks(finder: QuoteFinder, bounds: Bounds) -> bool:
+    k = bisect_right(finder.quoted_starts, bounds[1]) - 1
+    return k >= 0 and finder.quoted[k].end > bounds[0]
 
 
 def _verb_after(finder: QuoteFinder, quoted: Quoted) -> Token | None:
