@@ -109,6 +109,27 @@ VERBS = [
         id="appeal-for",
     ),
     pytest.param(
+        "The minister assured farmers that the subsidy would stay.",
+        "assured",
+        "the subsidy would stay",
+        id="assure",
+    ),
+    pytest.param(
+        "Holt reminded voters that the tax had been cut twice.",
+        "reminded",
+        "the tax had been cut twice",
+        id="remind",
+    ),
+    pytest.param(
+        "Several councillors echoed her concerns about the bridge.",
+        "echoed",
+        "her concerns about the bridge",
+        id="echo",
+    ),
+    pytest.param(
+        'The candidate proclaimed a goal of "jobs for all".', "proclaimed", "a goal of", id="proclaim"
+    ),
+    pytest.param(
         "Microsoft pledged that the game would stay on rival consoles.",
         "pledged",
         "the game would stay",
