@@ -472,3 +472,9 @@ def test_a_paragraph_without_marks_after_a_reporting_verb_and_a_colon(nlp):
     assert [(q["cue"], q["kind"], q["content"]) for q in found][1:] == [
         ("added", "direct", "It is typical of the council. It knows nothing, but it never stops talking.")
     ]
+
+
+def test_named_the_victim_as_someone_is_a_quote_and_an_appointment_is_not(nlp):
+    quote = only_quote(nlp, "Police named the victim as Tom Berg, 45, of Leeds.")
+    assert (quote["cue"], quote["content"]) == ("named", "the victim as Tom Berg, 45, of Leeds")
+    assert quotes_of(nlp, "The company named Anna Lund as its new chief executive.") == []

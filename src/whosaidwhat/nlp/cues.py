@@ -104,7 +104,11 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     if hung is not None:
         return _clause_bounds(finder, hung)
     for child in verb.children:
-        if _object_dep(child) in frames or _is_quoted_object(finder, child, frames):
+        if (
+            _object_dep(child) in frames
+            or _is_quoted_object(finder, child, frames)
+            or _is_named_as(child, frames)
+        ):
             bounds = _to_quotation_end(finder, _object_bounds(finder, child))
             return finder.without_trailing_aside(bounds)
         if child.dep_ == "prep" and child.i > verb.i and f"prep:{child.lower_}" in frames:
@@ -345,6 +349,18 @@ def _object_dep(child: Token) -> str | None:
 def _is_quoted_object(finder: QuoteFinder, child: Token, frames: frozenset[str]) -> bool:
     """ "chanted *"What curfew?"*": the object of a verb that reports only quotations (frame ``quoted``)."""
     return "quoted" in frames and child.dep_ == "dobj" and finder.quote_of_token[child.i] >= 0
+
+
+def _is_named_as(child: Token, frames: frozenset[str]) -> bool:
+    """ "named *the victim as Tom Berg*": an object with an "as" phrase giving a name after it
+    (frame ``as``); "named Berg as its chief" is an appointment, not a report."""
+    if "as" not in frames or child.dep_ != "dobj" or child.pos_ == "PROPN":
+        return False
+    phrase = next(
+        (c for c in child.head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > child.i), None
+    )
+    named = child_with_dep(phrase, "pobj") if phrase is not None else None
+    return named is not None and named.pos_ == "PROPN"
 
 
 def _is_clause_content(finder: QuoteFinder, child: Token, frames: frozenset[str]) -> bool:
