@@ -73,3 +73,15 @@ def test_a_prepositional_phrase_after_the_clause_is_no_quote(nlp):
 def test_a_clause_interrupting_a_relative_clause_reports_its_rest(nlp):
     text = "The park is near the stadium, which, Tompkins said, is usually full on game days."
     assert contents(quotes_of(nlp, text)) == [("is usually full on game days", "said", "Tompkins")]
+
+
+def test_a_reporting_clause_before_a_quotation_introduces_it(nlp):
+    text = (
+        "She said fathers would not be eligible, and when pressed on why, the mother of three "
+        'replied, "It is meant to help the mother who gave birth."'
+    )
+    found = quotes_of(nlp, text)
+    assert [(q["cue"], q["content"]) for q in found] == [
+        ("said", "fathers would not be eligible"),
+        ("replied", "It is meant to help the mother who gave birth."),
+    ]

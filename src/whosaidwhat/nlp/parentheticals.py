@@ -64,6 +64,8 @@ def parenthetical_quotes(finder: QuoteFinder, verb: Token) -> bool:
     before = trim(finder.text, sentence.start_char, _end_before(finder, first))
     after = trim(finder.text, token_end(finder.doc[last + 1]), sentence.end_char)
     after = _without_final_stop(finder.text, after)
+    if _opens_a_quotation(finder, after) and not _quotes_something(finder, before):
+        return False  # "when pressed, the mother replied, "It is meant ..."": it opens the quotation
     if _interrupts_a_relative_clause(finder.doc, first):
         # "the stadium, which, Tompkins said, is full on game days": what was said is the clause's rest
         parts = [after] if any(token.tag_ in FINITE_TAGS for token in finder.tokens_in(after)) else []
@@ -137,7 +139,7 @@ def _says_something_after(finder: QuoteFinder, bounds: Bounds) -> bool:
     """Words after the clause are a quote when they hold a verb, name no one the clause spoke to
     ("..., Corley told the attorney on the case, James Weingarten"), and are not a quotation of
     their own: the second half of a quote split around its cue continues it (step 4)."""
-    if bounds[0] < bounds[1] and finder.text[bounds[0]] in OPENING_MARKS:
+    if _opens_a_quotation(finder, bounds):
         return False
     tokens = finder.tokens_in(bounds)
     inside = range(tokens[0].i, tokens[-1].i + 1) if tokens else range(0)
@@ -147,6 +149,14 @@ def _says_something_after(finder: QuoteFinder, bounds: Bounds) -> bool:
     # and soon ...": what went on while it was said, not what was said
     # ("..., he said, until it went bankrupt" goes on with what was said)
     return bool(tokens) and tokens[0].dep_ != "cc" and _holds_a_statement(tokens, adverbial=True)
+
+
+def _opens_a_quotation(finder: QuoteFinder, bounds: Bounds) -> bool:
+    return bounds[0] < bounds[1] and finder.text[bounds[0]] in OPENING_MARKS
+
+
+def _quotes_something(finder: QuoteFinder, bounds: Bounds) -> bool:
+    return any(finder.quote_of_token[token.i] >= 0 for token in finder.tokens_in(bounds))
 
 
 def _interrupts_a_relative_clause(doc, first: int) -> bool:
@@ -164,10 +174,9 @@ def _says_something_before(finder: QuoteFinder, bounds: Bounds) -> bool:
     """Words before the clause are a quote of their own when they quote or state something:
     "In Kyiv, he said, ...", "To prevent that, he said, ..." and "When the storm hit, she said,
     ..." introduce what follows."""
-    tokens = finder.tokens_in(bounds)
-    if any(finder.quote_of_token[token.i] >= 0 for token in tokens):
+    if _quotes_something(finder, bounds):
         return True
-    return _holds_a_statement(tokens, adverbial=False)
+    return _holds_a_statement(finder.tokens_in(bounds), adverbial=False)
 
 
 def _holds_a_statement(tokens: list[Token], adverbial: bool) -> bool:
