@@ -478,3 +478,15 @@ def test_named_the_victim_as_someone_is_a_quote_and_an_appointment_is_not(nlp):
     quote = only_quote(nlp, "Police named the victim as Tom Berg, 45, of Leeds.")
     assert (quote["cue"], quote["content"]) == ("named", "the victim as Tom Berg, 45, of Leeds")
     assert quotes_of(nlp, "The company named Anna Lund as its new chief executive.") == []
+
+
+def test_a_reporting_verb_reports_the_nearest_clause_before_it(nlp):
+    text = (
+        "The statement also referenced the harm the cuts would do: "
+        '"Our members have carried this service for ten years and deserve better," the union wrote.'
+    )
+    found = quotes_of(nlp, text)
+    assert (found[-1]["cue"], found[-1]["content"]) == (
+        "wrote",
+        "Our members have carried this service for ten years and deserve better",
+    )

@@ -94,11 +94,18 @@ def _opens_with_that(clause: Token) -> bool:
 def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     """What ``verb`` reports: its clause, object or infinitive, or the quotation it heads."""
     frames = finder.settings.reporting_verbs[verb.lemma_]
-    for child in (*verb.rights, *verb.lefts):  # "X: in 2023, polling *found* that Y" reports Y
+    # "X: in 2023, polling *found* that Y" reports Y; before the verb, the nearest clause is what it reports
+    for child in (*verb.rights, *reversed(list(verb.lefts))):
         if child.dep_ in CLAUSE_DEPS and _is_clause_content(finder, child, frames):
             bounds = _before_next_report(finder, child, _clause_bounds(finder, child))
+            if child.i < verb.i:
+                bounds = _from_quotation_after_colon(finder, bounds)
             return _around(finder, verb, _with_coordinated_clauses(finder, child, bounds), clause=child)
-    if verb.dep_ in CLAUSE_DEPS and finder.quote_of_token[verb.head.i] >= 0:
+    if (
+        verb.dep_ in CLAUSE_DEPS
+        and finder.quote_of_token[verb.head.i] >= 0
+        and not _colon_between(verb, verb.head)
+    ):
         return _around(finder, verb, _clause_bounds(finder, verb.head, without=verb))
     hung = _that_clause_hung_from_a_noun(verb, frames)
     if hung is not None:
@@ -125,6 +132,26 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     if misparsed is not None:
         return _clause_bounds(finder, misparsed)
     return None
+
+
+def _colon_between(first: Token, second: Token) -> bool:
+    """ "referenced the harm*:* "Our members ..."": the verb's phrase ends before the quotation."""
+    start, end = sorted((first.i, second.i))
+    return any(token.text == ":" for token in first.doc[start:end])
+
+
+def _from_quotation_after_colon(finder: QuoteFinder, bounds: Bounds) -> Bounds:
+    """ "The statement set out the harm: *"Our members ...,"* the union wrote": a clause before the
+    verb that the parser ran on from a narrative sentence starts with the quotation after its colon."""
+    colon = finder.text.rfind(":", bounds[0], bounds[1])
+    if colon < 0:
+        return bounds
+    k = bisect_right(finder.quoted_starts, colon)
+    if k >= len(finder.quoted) or finder.text[colon + 1 : finder.quoted[k].start].strip():
+        return bounds
+    if finder.quoted[k].start >= bounds[1] or finder.has_words(finder.quoted[k].end, bounds[1]):
+        return bounds
+    return finder.quoted[k].start, bounds[1]
 
 
 def _that_clause_hung_from_a_noun(verb: Token, frames: frozenset[str]) -> Token | None:
