@@ -5,7 +5,8 @@ said, by one of the dependencies its entry in ``resources/reporting_verbs.tsv`` 
 that heads a quotation ("X said: \"...\""), is a cue, and so are "according to X" and a
 reporting noun with its "that" clause ("his remarks that ..."). Whether the verb reports
 speech there is :mod:`~whosaidwhat.nlp.speech_frames`'s to say; a reporting clause set
-off by commas is :mod:`~whosaidwhat.nlp.parentheticals`'s.
+off by commas is :mod:`~whosaidwhat.nlp.parentheticals`'s; what an object reports is
+:mod:`~whosaidwhat.nlp.reported_objects`'s.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from whosaidwhat.nlp.lexicons import reporting_nouns, reporting_verbs
 from whosaidwhat.nlp.parentheticals import parenthetical_quotes
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.quotemarks import Quoted
+from whosaidwhat.nlp.reported_objects import clause_bounds, governs_content, object_content
 from whosaidwhat.nlp.speakers import addressee_of
 from whosaidwhat.nlp.speech_frames import (
     CONTENT_POS,
@@ -31,8 +33,6 @@ from whosaidwhat.nlp.syntax import SPEAKER, SUBJECT_DEPS, child_with_dep, subjec
 
 #: Dependency labels of a clause a reporting verb governs as its content.
 CLAUSE_DEPS = ("ccomp", "parataxis")
-#: Dependencies of what completes a reported object ("urged X *to act*", "described X *as a fraud*").
-OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "prep", "advcl"})
 #: Tags of finite verbs and auxiliaries.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -80,7 +80,7 @@ def _noun_cue(finder: QuoteFinder, noun: Token) -> None:
     by = next((child for child in noun.children if child.dep_ == "prep" and child.lower_ == "by"), None)
     if holder is None and by is not None:
         holder = child_with_dep(by, "pobj")
-    content = _clause_bounds(finder, clause)
+    content = clause_bounds(finder, clause)
     if holder is None or not is_speech(noun, holder, finder.tokens_in(content)):
         return
     finder.cue_tokens.add(noun.i)
@@ -97,7 +97,7 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     # "X: in 2023, polling *found* that Y" reports Y; before the verb, the nearest clause is what it reports
     for child in (*verb.rights, *reversed(list(verb.lefts))):
         if child.dep_ in CLAUSE_DEPS and _is_clause_content(finder, child, frames):
-            bounds = _before_next_report(finder, child, _clause_bounds(finder, child))
+            bounds = _before_next_report(finder, child, clause_bounds(finder, child))
             if child.i < verb.i:
                 bounds = _from_quotation_after_colon(finder, bounds)
             return _around(finder, verb, _with_coordinated_clauses(finder, child, bounds), clause=child)
@@ -106,23 +106,13 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
         and finder.quote_of_token[verb.head.i] >= 0
         and not _colon_between(verb, verb.head)
     ):
-        return _around(finder, verb, _clause_bounds(finder, verb.head, without=verb))
+        return _around(finder, verb, clause_bounds(finder, verb.head, without=verb))
     hung = _that_clause_hung_from_a_noun(verb, frames)
     if hung is not None:
-        return _clause_bounds(finder, hung)
-    for child in verb.children:
-        if (
-            _object_dep(child) in frames
-            or _is_quoted_object(finder, child, frames)
-            or _is_named_as(child, frames)
-        ):
-            bounds = _to_quotation_end(finder, _object_bounds(finder, child))
-            return finder.without_trailing_aside(bounds)
-        if child.dep_ == "prep" and child.i > verb.i and f"prep:{child.lower_}" in frames:
-            target = next((grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")), None)
-            if target is not None:
-                bounds = _with_purpose(finder, child, _clause_bounds(finder, target))
-                return finder.without_trailing_aside(_to_quotation_end(finder, bounds))
+        return clause_bounds(finder, hung)
+    reported = object_content(finder, verb, frames)
+    if reported is not None:
+        return reported
     colon = _colon_after(verb)
     if colon is not None:
         following = _quotation_after(finder, token_end(colon))
@@ -130,7 +120,7 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
             return following.inner
     misparsed = _clause_taken_for_adverbial(verb, frames)
     if misparsed is not None:
-        return _clause_bounds(finder, misparsed)
+        return clause_bounds(finder, misparsed)
     return None
 
 
@@ -161,7 +151,7 @@ def _that_clause_hung_from_a_noun(verb: Token, frames: frozenset[str]) -> Token 
     if "ccomp" not in frames:
         return None
     for child in verb.rights:
-        if child.dep_ not in ("dobj", "dative", "prep", "npadvmod") or _governs_content(child, frames):
+        if child.dep_ not in ("dobj", "dative", "prep", "npadvmod") or governs_content(child, frames):
             continue  # "disputes *the idea that* ...": the noun and its clause are the content
         for token in child.subtree:
             opener = token.left_edge
@@ -177,11 +167,6 @@ def _that_clause_hung_from_a_noun(verb: Token, frames: frozenset[str]) -> Token 
     return None
 
 
-def _governs_content(child: Token, frames: frozenset[str]) -> bool:
-    """The child is an object or a preposition by which the verb governs what was said."""
-    return _object_dep(child) in frames or (child.dep_ == "prep" and f"prep:{child.lower_}" in frames)
-
-
 def _with_coordinated_clauses(finder: QuoteFinder, clause: Token, bounds: Bounds) -> Bounds:
     """ "warned that prices would rise, *and that wages would not keep up*": a second "that"
     clause the parser hung from the verb belongs to the content, and so does a poll's finding
@@ -194,7 +179,7 @@ def _with_coordinated_clauses(finder: QuoteFinder, clause: Token, bounds: Bounds
             _opens_with_that(sibling) or _is_poll_finding(sibling)
         ):
             break
-        end = _clause_bounds(finder, sibling)[1]
+        end = clause_bounds(finder, sibling)[1]
     return (bounds[0], end) if end > bounds[1] else bounds
 
 
@@ -257,40 +242,6 @@ def _reporter_of_trailing_report(finder: QuoteFinder, participle: Token) -> Toke
     return subject_of(verb, SPEAKER)
 
 
-def _with_purpose(finder: QuoteFinder, prep: Token, bounds: Bounds) -> Bounds:
-    """ "pleading for help *in finding her attackers*", "called on Trump *to apologise*": a gerund
-    phrase or an infinitive right after the prepositional object, which the parser hung from the
-    verb, completes it."""
-    following = prep.doc[prep.right_edge.i + 1] if prep.right_edge.i + 1 < len(prep.doc) else None
-    if following is None:
-        return bounds
-    if (
-        following.dep_ == "prep"
-        and following.head.i == prep.head.i
-        and any(child.dep_ == "pcomp" and child.tag_ == "VBG" for child in following.children)
-    ):
-        return bounds[0], _clause_bounds(finder, following)[1]
-    infinitive = following.head
-    if (
-        following.dep_ == "aux"
-        and following.lower_ == "to"
-        and infinitive.dep_ == "xcomp"
-        and infinitive.head.i == prep.head.i
-        and infinitive.left_edge.i == following.i
-    ):
-        return bounds[0], _clause_bounds(finder, infinitive)[1]
-    return bounds
-
-
-def _to_quotation_end(finder: QuoteFinder, bounds: Bounds) -> Bounds:
-    """An object that opens with a quotation ends with it: "calling for *"urgent action"* amid ..."."""
-    k = bisect_right(finder.quoted_starts, bounds[0]) - 1
-    if k < 0 or finder.quoted[k].start != bounds[0] or not finder.quoted[k].closed:
-        return bounds
-    end = finder.quoted[k].end
-    return (bounds[0], end) if end < bounds[1] else bounds
-
-
 def _clause_taken_for_adverbial(verb: Token, frames: frozenset[str]) -> Token | None:
     """A statement the parser took for an adverbial clause: one with its own subject and a finite
     verb but no conjunction, after the reporting verb ("Trump said after the convention *he would
@@ -322,35 +273,6 @@ def _around(finder: QuoteFinder, verb: Token, bounds: Bounds, clause: Token | No
     return trim(finder.text, after, bounds[1])
 
 
-def _object_bounds(finder: QuoteFinder, child: Token) -> Bounds:
-    """An object with the complements that follow it: "called *climate change a hoax*",
-    "urged *North Korea to resume talks*", "accused *the government of lying*"."""
-    start, end = _clause_bounds(finder, child)
-    if _object_dep(child) != "dobj":
-        return start, end
-    after_comma = False
-    for sibling in child.head.rights:
-        if sibling.i <= child.i or sibling.dep_ in ("punct", "cc"):
-            after_comma = after_comma or sibling.i > child.i
-            continue
-        # Past a comma only the object's infinitive or a second object belong to it:
-        # "urging anyone with information, or who saw it, *to call*", not ", *saying* ...".
-        coordinated_object = sibling.dep_ == "conj" and (
-            sibling.pos_ in ("NOUN", "PRON", "PROPN") or _is_relative_clause(sibling)
-        )
-        allowed = ("xcomp",) if after_comma else OBJECT_COMPLEMENT_DEPS
-        if sibling.dep_ not in allowed and not coordinated_object:
-            break
-        end = _clause_bounds(finder, sibling)[1]
-    return start, end
-
-
-def _is_relative_clause(verb: Token) -> bool:
-    """ "urging anyone with information, *or who saw the van*, to call": a clause whose subject is a
-    relative pronoun describes the object, even when the parser coordinated it with the verb."""
-    return any(child.dep_ in SUBJECT_DEPS and child.tag_ in ("WP", "WDT") for child in verb.children)
-
-
 def _has_own_subject(clause: Token) -> bool:
     """A subject of the clause's verb, or of its auxiliary ("*Biden* is staying" may come parsed so)."""
     auxiliaries = [child for child in clause.children if child.dep_ in ("aux", "auxpass")]
@@ -359,57 +281,11 @@ def _has_own_subject(clause: Token) -> bool:
     )
 
 
-def _object_dep(child: Token) -> str | None:
-    """How ``child`` completes its verb as an object: "called *Trump* a liar" may come parsed
-    as two object predicates, the first of which is the object."""
-    if child.dep_ == "dobj" and child.tag_ in ("WP", "WDT"):
-        return None  # "what it has decried as a stagnation": the words are in the "as" phrase
-    if child.dep_ in ("xcomp", "dobj"):
-        return child.dep_
-    # "what he called *a brazen breach*": the object is the relative pronoun, the words its predicate
-    earlier = [c for c in child.head.children if c.i < child.i and c.dep_ in ("dobj", "oprd")]
-    if child.dep_ == "oprd" and all(c.tag_ in ("WP", "WDT") for c in earlier):
-        return "dobj"
-    return None
-
-
-def _is_quoted_object(finder: QuoteFinder, child: Token, frames: frozenset[str]) -> bool:
-    """ "chanted *"What curfew?"*": the object of a verb that reports only quotations (frame ``quoted``)."""
-    return "quoted" in frames and child.dep_ == "dobj" and finder.quote_of_token[child.i] >= 0
-
-
-def _is_named_as(child: Token, frames: frozenset[str]) -> bool:
-    """ "named *the victim as Tom Berg*": an object with an "as" phrase giving a name after it
-    (frame ``as``); "named Berg as its chief" is an appointment, not a report."""
-    if "as" not in frames or child.dep_ != "dobj" or child.pos_ == "PROPN":
-        return False
-    phrase = next(
-        (c for c in child.head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > child.i), None
-    )
-    named = child_with_dep(phrase, "pobj") if phrase is not None else None
-    return named is not None and named.pos_ == "PROPN"
-
-
 def _is_clause_content(finder: QuoteFinder, child: Token, frames: frozenset[str]) -> bool:
     """A clause the verb takes, or a quoted one linked by parataxis ("...," he said, "...")."""
     if child.dep_ == "ccomp":
         return "ccomp" in frames or finder.quote_of_token[child.i] >= 0
     return finder.quote_of_token[child.i] >= 0
-
-
-def _clause_bounds(finder: QuoteFinder, head: Token, without: Token | None = None) -> Bounds:
-    """The characters of ``head``'s subtree, leaving out the subtree of ``without`` at either end."""
-    doc = finder.doc
-    left, right = head.left_edge, head.right_edge
-    if without is not None:
-        if without.left_edge.i <= left.i:
-            after = without.right_edge.i + 1
-            left = doc[after] if after < len(doc) else left
-        elif without.right_edge.i >= right.i:
-            right = doc[without.left_edge.i - 1]
-    while right.i > left.i and (right.is_punct or right.is_space or right.dep_ == "cc"):
-        right = doc[right.i - 1]
-    return trim(finder.text, left.idx, token_end(right))
 
 
 def _colon_after(verb: Token) -> Token | None:
