@@ -30,6 +30,8 @@ NOT_QUOTES = [
     pytest.param("The club did not respond to emailed questions.", id="did-not-respond"),
     pytest.param("The coach would not say whether he would stay.", id="would-not-say"),
     pytest.param("The police responded to a phone call from a farmer.", id="responded-to-a-call"),
+    pytest.param("Now ask yourself whether the mayor deserves another term.", id="imperative"),
+    pytest.param("The council has three ways to seek payment of the fine.", id="infinitive-of-a-noun"),
 ]
 
 

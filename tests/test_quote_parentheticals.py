@@ -58,3 +58,30 @@ def test_what_the_speaker_did_while_saying_it_is_no_quote(nlp):
 def test_the_person_told_is_no_quote(nlp):
     text = '"You won," Judge Corley told the lead attorney on the case, James Weingarten.'
     assert [q["content"] for q in quotes_of(nlp, text)] == ["You won"]
+
+
+def test_after_a_whole_quotation_the_words_after_the_clause_are_the_story(nlp):
+    text = '"We love this town," Mayor Lina Holt said, and soon the crowd was cheering.'
+    assert [q["content"] for q in quotes_of(nlp, text)] == ["We love this town"]
+
+
+def test_a_prepositional_phrase_after_the_clause_is_no_quote(nlp):
+    text = "The cause has not been found, the chief said, on what was his first day in the job."
+    assert [q["content"] for q in quotes_of(nlp, text)] == ["The cause has not been found"]
+
+
+def test_a_clause_interrupting_a_relative_clause_reports_its_rest(nlp):
+    text = "The park is near the stadium, which, Tompkins said, is usually full on game days."
+    assert contents(quotes_of(nlp, text)) == [("is usually full on game days", "said", "Tompkins")]
+
+
+def test_a_reporting_clause_before_a_quotation_introduces_it(nlp):
+    text = (
+        "She said fathers would not be eligible, and when pressed on why, the mother of three "
+        'replied, "It is meant to help the mother who gave birth."'
+    )
+    found = quotes_of(nlp, text)
+    assert [(q["cue"], q["content"]) for q in found] == [
+        ("said", "fathers would not be eligible"),
+        ("replied", "It is meant to help the mother who gave birth."),
+    ]

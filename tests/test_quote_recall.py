@@ -103,6 +103,33 @@ VERBS = [
         id="advocate-for",
     ),
     pytest.param(
+        "The family appealed for help in finding their son.",
+        "appealed",
+        "help in finding their son",
+        id="appeal-for",
+    ),
+    pytest.param(
+        "The minister assured farmers that the subsidy would stay.",
+        "assured",
+        "the subsidy would stay",
+        id="assure",
+    ),
+    pytest.param(
+        "Holt reminded voters that the tax had been cut twice.",
+        "reminded",
+        "the tax had been cut twice",
+        id="remind",
+    ),
+    pytest.param(
+        "Several councillors echoed her concerns about the bridge.",
+        "echoed",
+        "her concerns about the bridge",
+        id="echo",
+    ),
+    pytest.param(
+        'The candidate proclaimed a goal of "jobs for all".', "proclaimed", "a goal of", id="proclaim"
+    ),
+    pytest.param(
         "Microsoft pledged that the game would stay on rival consoles.",
         "pledged",
         "the game would stay",
@@ -165,6 +192,11 @@ def test_an_object_runs_on_past_commas_to_its_complement(nlp):
             "''We are not going anywhere,'' he said.", ["We are not going anywhere,"], id="doubled-straight"
         ),
         pytest.param('"We are staying\u201d, she said.', ["We are staying"], id="straight-closed-by-curly"),
+        pytest.param(
+            "\"I dislike the term 'outreach,' \" he said.",
+            ["I dislike the term 'outreach,' "],
+            id="closing-after-a-single-mark-and-a-space",
+        ),
     ],
 )
 def test_quotation_marks(text, quoted):
@@ -339,3 +371,122 @@ def test_a_scare_quote_about_a_thing_is_no_quote(nlp):
 def test_according_to_first_gives_the_rest_without_its_comma(nlp):
     quote = only_quote(nlp, "According to the agency, sales fell by half in May.")
     assert quote["content"].startswith("sales fell by half")
+
+
+def test_a_participle_of_speech_after_the_content_is_the_speakers_next_quote(nlp):
+    text = "Mayor Lina Holt said the bridge would open in May, adding that the tolls would stay low."
+    found = quotes_of(nlp, text)
+    assert [(q["cue"], q["content"], q["speaker"]) for q in found] == [
+        ("said", "the bridge would open in May", "Lina Holt"),
+        ("adding", "that the tolls would stay low", "Lina Holt"),
+    ]
+
+
+def test_a_participle_of_doing_after_the_content_stays_in_it(nlp):
+    quote = only_quote(nlp, "Police said the men fled on foot, dropping the bags near the station.")
+    assert quote["content"] == "the men fled on foot, dropping the bags near the station"
+
+
+def test_an_object_runs_on_past_a_relative_clause_after_a_comma(nlp):
+    text = "Detectives are urging anyone with information about the fire, or who saw the car, to call them."
+    assert only_quote(nlp, text)["content"].endswith("or who saw the car, to call them")
+
+
+def test_a_poll_finding_coordinated_with_the_reporting_verb_stays_in_the_quote(nlp):
+    text = (
+        "The survey found women were paid less than men, and six in 10 women said they had been passed over."
+    )
+    quote = only_quote(nlp, text)
+    assert (quote["cue"], quote["content"]) == (
+        "found",
+        "women were paid less than men, and six in 10 women said they had been passed over",
+    )
+
+
+def test_a_reporting_verb_after_a_long_speaker_phrase(nlp):
+    text = (
+        '"She is a fine mayor. Not good, great. One of the best this town has had," '
+        "Rep. Anna E. Lund (D-Md.) said in a phone interview."
+    )
+    quote = only_quote(nlp, text)
+    assert (quote["cue"], quote["source"]) == ("said", "Rep. Anna E. Lund")
+    assert quote["content"].startswith("She is a fine mayor.")
+
+
+def test_a_signature_after_a_no_break_space(nlp):
+    text = (
+        "Readers wrote in.\n\n\u201cThe debate was a circus from start to finish.\u201d \u2015\u00a0Jane Doe"
+    )
+    quote = only_quote(nlp, text)
+    assert (quote["content"], quote["source"]) == (
+        "The debate was a circus from start to finish.",
+        "Jane Doe",
+    )
+
+
+def test_a_chanted_quotation_is_a_quote_and_a_chanted_name_is_not(nlp):
+    quote = only_quote(nlp, 'Protesters chanted "No more cuts" outside the town hall.')
+    assert (quote["cue"], quote["content"], quote["source"]) == ("chanted", "No more cuts", "Protesters")
+    assert quotes_of(nlp, "The crowd chanted his name.") == []
+
+
+def test_a_reported_object_ends_before_the_writers_aside(nlp):
+    quote = only_quote(nlp, "Critics questioned the health of Mayor Lina Holt, who is 81.")
+    assert quote["content"] == "the health of Mayor Lina Holt"
+
+
+def test_a_reported_clause_keeps_its_relative_clause(nlp):
+    text = "Holt said that the council would sell the depot, which has stood empty for years."
+    quote = only_quote(nlp, text)
+    assert quote["content"].endswith("which has stood empty for years")
+
+
+def test_called_on_someone_to_act_runs_on_to_the_infinitive(nlp):
+    quote = only_quote(nlp, "The senator called on the mayor to resign and apologise.")
+    assert (quote["cue"], quote["content"]) == ("called", "the mayor to resign and apologise")
+
+
+def test_a_that_clause_the_parser_hung_from_the_addressee(nlp):
+    text = "The mayor told a meeting of island leaders that few people understood the stakes."
+    quote = only_quote(nlp, text)
+    assert (quote["cue"], quote["content"]) == ("told", "that few people understood the stakes")
+
+
+def test_a_noun_and_its_that_clause_stay_the_content(nlp):
+    quote = only_quote(nlp, "The woman disputes the idea that she needed to be hospitalized.")
+    assert quote["content"] == "the idea that she needed to be hospitalized"
+
+
+def test_what_someone_called_something_is_their_quote(nlp):
+    found = quotes_of(nlp, "The union denounced what its leader called an unfair deal for nurses.")
+    assert [(q["cue"], q["content"]) for q in found] == [("called", "an unfair deal for nurses")]
+
+
+def test_a_paragraph_without_marks_after_a_reporting_verb_and_a_colon(nlp):
+    text = (
+        "Lund criticised the council on Wednesday.\n\nThe governor added:\n\n"
+        "It is typical of the council. It knows nothing, but it never stops talking.\n\n"
+        "The day ended like this:\n\nThe crowd walked home along the river in the rain."
+    )
+    found = quotes_of(nlp, text)
+    assert [(q["cue"], q["kind"], q["content"]) for q in found][1:] == [
+        ("added", "direct", "It is typical of the council. It knows nothing, but it never stops talking.")
+    ]
+
+
+def test_named_the_victim_as_someone_is_a_quote_and_an_appointment_is_not(nlp):
+    quote = only_quote(nlp, "Police named the victim as Tom Berg, 45, of Leeds.")
+    assert (quote["cue"], quote["content"]) == ("named", "the victim as Tom Berg, 45, of Leeds")
+    assert quotes_of(nlp, "The company named Anna Lund as its new chief executive.") == []
+
+
+def test_a_reporting_verb_reports_the_nearest_clause_before_it(nlp):
+    text = (
+        "The statement also referenced the harm the cuts would do: "
+        '"Our members have carried this service for ten years and deserve better," the union wrote.'
+    )
+    found = quotes_of(nlp, text)
+    assert (found[-1]["cue"], found[-1]["content"]) == (
+        "wrote",
+        "Our members have carried this service for ten years and deserve better",
+    )

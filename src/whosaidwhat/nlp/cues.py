@@ -5,7 +5,8 @@ said, by one of the dependencies its entry in ``resources/reporting_verbs.tsv`` 
 that heads a quotation ("X said: \"...\""), is a cue, and so are "according to X" and a
 reporting noun with its "that" clause ("his remarks that ..."). Whether the verb reports
 speech there is :mod:`~whosaidwhat.nlp.speech_frames`'s to say; a reporting clause set
-off by commas is :mod:`~whosaidwhat.nlp.parentheticals`'s.
+off by commas is :mod:`~whosaidwhat.nlp.parentheticals`'s; what an object reports is
+:mod:`~whosaidwhat.nlp.reported_objects`'s.
 """
 
 from __future__ import annotations
@@ -14,18 +15,24 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
-from whosaidwhat.nlp.lexicons import reporting_nouns
+from whosaidwhat.nlp.lexicons import reporting_nouns, reporting_verbs
 from whosaidwhat.nlp.parentheticals import parenthetical_quotes
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.quotemarks import Quoted
+from whosaidwhat.nlp.reported_objects import clause_bounds, governs_content, object_content
 from whosaidwhat.nlp.speakers import addressee_of
-from whosaidwhat.nlp.speech_frames import CONTENT_POS, is_belief, is_speech, mute_nouns, reports
+from whosaidwhat.nlp.speech_frames import (
+    CONTENT_POS,
+    is_belief,
+    is_speech,
+    is_survey_share,
+    mute_nouns,
+    reports,
+)
 from whosaidwhat.nlp.syntax import SPEAKER, SUBJECT_DEPS, child_with_dep, subject_of, token_end
 
 #: Dependency labels of a clause a reporting verb governs as its content.
 CLAUSE_DEPS = ("ccomp", "parataxis")
-#: Dependencies of what completes a reported object ("urged X *to act*", "described X *as a fraud*").
-OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "prep", "advcl"})
 #: Tags of finite verbs and auxiliaries.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -48,7 +55,7 @@ def quote_from_cue(finder: QuoteFinder, token: Token) -> None:
     content = _content_of(finder, token)
     if content is None:
         return
-    subject = subject_of(token, SPEAKER)
+    subject = _reporter_of_trailing_report(finder, token) or subject_of(token, SPEAKER)
     if not is_speech(token, subject, finder.tokens_in(content)):
         return
     finder.cue_tokens.add(token.i)
@@ -73,7 +80,7 @@ def _noun_cue(finder: QuoteFinder, noun: Token) -> None:
     by = next((child for child in noun.children if child.dep_ == "prep" and child.lower_ == "by"), None)
     if holder is None and by is not None:
         holder = child_with_dep(by, "pobj")
-    content = _clause_bounds(finder, clause)
+    content = clause_bounds(finder, clause)
     if holder is None or not is_speech(noun, holder, finder.tokens_in(content)):
         return
     finder.cue_tokens.add(noun.i)
@@ -87,19 +94,25 @@ def _opens_with_that(clause: Token) -> bool:
 def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     """What ``verb`` reports: its clause, object or infinitive, or the quotation it heads."""
     frames = finder.settings.reporting_verbs[verb.lemma_]
-    for child in (*verb.rights, *verb.lefts):  # "X: in 2023, polling *found* that Y" reports Y
+    # "X: in 2023, polling *found* that Y" reports Y; before the verb, the nearest clause is what it reports
+    for child in (*verb.rights, *reversed(list(verb.lefts))):
         if child.dep_ in CLAUSE_DEPS and _is_clause_content(finder, child, frames):
-            bounds = _before_next_report(finder, child, _clause_bounds(finder, child))
+            bounds = _before_next_report(finder, child, clause_bounds(finder, child))
+            if child.i < verb.i:
+                bounds = _from_quotation_after_colon(finder, bounds)
             return _around(finder, verb, _with_coordinated_clauses(finder, child, bounds), clause=child)
-    if verb.dep_ in CLAUSE_DEPS and finder.quote_of_token[verb.head.i] >= 0:
-        return _around(finder, verb, _clause_bounds(finder, verb.head, without=verb))
-    for child in verb.children:
-        if _object_dep(child) in frames:
-            return _to_quotation_end(finder, _object_bounds(finder, child))
-        if child.dep_ == "prep" and child.i > verb.i and f"prep:{child.lower_}" in frames:
-            target = next((grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")), None)
-            if target is not None:
-                return _to_quotation_end(finder, _with_purpose(finder, child, _clause_bounds(finder, target)))
+    if (
+        verb.dep_ in CLAUSE_DEPS
+        and finder.quote_of_token[verb.head.i] >= 0
+        and not _colon_between(verb, verb.head)
+    ):
+        return _around(finder, verb, clause_bounds(finder, verb.head, without=verb))
+    hung = _that_clause_hung_from_a_noun(verb, frames)
+    if hung is not None:
+        return clause_bounds(finder, hung)
+    reported = object_content(finder, verb, frames)
+    if reported is not None:
+        return reported
     colon = _colon_after(verb)
     if colon is not None:
         following = _quotation_after(finder, token_end(colon))
@@ -107,27 +120,82 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
             return following.inner
     misparsed = _clause_taken_for_adverbial(verb, frames)
     if misparsed is not None:
-        return _clause_bounds(finder, misparsed)
+        return clause_bounds(finder, misparsed)
+    return None
+
+
+def _colon_between(first: Token, second: Token) -> bool:
+    """ "referenced the harm*:* "Our members ..."": the verb's phrase ends before the quotation."""
+    start, end = sorted((first.i, second.i))
+    return any(token.text == ":" for token in first.doc[start:end])
+
+
+def _from_quotation_after_colon(finder: QuoteFinder, bounds: Bounds) -> Bounds:
+    """ "The statement set out the harm: *"Our members ...,"* the union wrote": a clause before the
+    verb that the parser ran on from a narrative sentence starts with the quotation after its colon."""
+    colon = finder.text.rfind(":", bounds[0], bounds[1])
+    if colon < 0:
+        return bounds
+    k = bisect_right(finder.quoted_starts, colon)
+    if k >= len(finder.quoted) or finder.text[colon + 1 : finder.quoted[k].start].strip():
+        return bounds
+    if finder.quoted[k].start >= bounds[1] or finder.has_words(finder.quoted[k].end, bounds[1]):
+        return bounds
+    return finder.quoted[k].start, bounds[1]
+
+
+def _that_clause_hung_from_a_noun(verb: Token, frames: frozenset[str]) -> Token | None:
+    """ "told a meeting of island leaders *that few people understood the stakes*", "reported at
+    the time *that the editor had objected*": a "that" clause the parser took for a relative clause
+    of a noun in the verb's object or adverbial phrase ("that" is no pronoun of it there)."""
+    if "ccomp" not in frames:
+        return None
+    for child in verb.rights:
+        if child.dep_ not in ("dobj", "dative", "prep", "npadvmod") or governs_content(child, frames):
+            continue  # "disputes *the idea that* ...": the noun and its clause are the content
+        for token in child.subtree:
+            opener = token.left_edge
+            if (
+                token.dep_ in ("relcl", "acl")
+                and opener.lower_ == "that"
+                and opener.head.i == token.i
+                and opener.dep_ in ("mark", "advmod")
+                and _has_own_subject(token)
+                and not any(word.lower_ in ("so", "such") for word in token.head.subtree if word.i < opener.i)
+            ):  # "added *so many* layers *that* it would ...": a result, not what was said
+                return token
     return None
 
 
 def _with_coordinated_clauses(finder: QuoteFinder, clause: Token, bounds: Bounds) -> Bounds:
     """ "warned that prices would rise, *and that wages would not keep up*": a second "that"
-    clause the parser hung from the verb belongs to the content."""
+    clause the parser hung from the verb belongs to the content, and so does a poll's finding
+    ("claimed men were more likely to be promoted, *and eight in 10 men reported a sponsor*")."""
     end = bounds[1]
     for sibling in clause.head.rights:
         if sibling.i <= clause.i or sibling.dep_ in ("punct", "cc"):
             continue
-        if sibling.dep_ not in ("conj", "ccomp") or not _opens_with_that(sibling):
+        if sibling.dep_ not in ("conj", "ccomp") or not (
+            _opens_with_that(sibling) or _is_poll_finding(sibling)
+        ):
             break
-        end = _clause_bounds(finder, sibling)[1]
+        end = clause_bounds(finder, sibling)[1]
     return (bounds[0], end) if end > bounds[1] else bounds
+
+
+def _is_poll_finding(verb: Token) -> bool:
+    """A clause whose subject is a share of those asked: "*eight in 10 men* reported ..."."""
+    subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and is_survey_share(subject)
 
 
 def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bounds:
     """A clause coordinated with another report ends before it: "says Machado promised to stay
-    *and said she would fight*" holds two quotes ("and eight in 10 men reported ..." is no report)."""
+    *and said she would fight*" holds two quotes ("and eight in 10 men reported ..." is no report);
+    so does a clause followed by the speaker's own participle of speech (", *adding* that ...")."""
     for child in head.rights:
+        if _is_trailing_report(finder, child):
+            return trim(finder.text, bounds[0], child.doc[child.i - 1].idx)
         if (
             child.dep_ == "conj"
             and finder.is_reporting_verb(child)
@@ -141,27 +209,37 @@ def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bou
     return bounds
 
 
-def _with_purpose(finder: QuoteFinder, prep: Token, bounds: Bounds) -> Bounds:
-    """ "pleading for help *in finding her attackers*": a gerund phrase right after the
-    prepositional object, which the parser hung from the verb, completes it."""
-    following = prep.doc[prep.right_edge.i + 1] if prep.right_edge.i + 1 < len(prep.doc) else None
+def _is_trailing_report(finder: QuoteFinder, participle: Token) -> bool:
+    """ "said the plan would fail*, adding that* ...": a participle of a verb of speech set off by a
+    comma at the end of a reported clause, with no subject of its own, is the speaker's next
+    statement, which the parser hung from the clause (its speaker is the report's)."""
+    known = reporting_verbs().get(participle.lemma_)
+    return (
+        participle.dep_ == "advcl"
+        and participle.tag_ == "VBG"
+        and participle.i > 0
+        and participle.doc[participle.i - 1].text == ","
+        and finder.is_reporting_verb(participle)
+        and known is not None
+        and known.speech
+        and not is_belief(participle)
+        and finder.quote_of_token[participle.i] < 0
+        and not any(child.dep_ in SUBJECT_DEPS for child in participle.children)
+        and _content_of(finder, participle) is not None
+    )
+
+
+def _reporter_of_trailing_report(finder: QuoteFinder, participle: Token) -> Token | None:
+    """The speaker of the report whose clause ``participle`` trails, if it trails one."""
+    clause = participle.head
+    verb = clause.head
     if (
-        following is not None
-        and following.dep_ == "prep"
-        and following.head.i == prep.head.i
-        and any(child.dep_ == "pcomp" and child.tag_ == "VBG" for child in following.children)
+        clause.dep_ not in CLAUSE_DEPS
+        or not finder.is_reporting_verb(verb)
+        or not _is_trailing_report(finder, participle)
     ):
-        return bounds[0], _clause_bounds(finder, following)[1]
-    return bounds
-
-
-def _to_quotation_end(finder: QuoteFinder, bounds: Bounds) -> Bounds:
-    """An object that opens with a quotation ends with it: "calling for *"urgent action"* amid ..."."""
-    k = bisect_right(finder.quoted_starts, bounds[0]) - 1
-    if k < 0 or finder.quoted[k].start != bounds[0] or not finder.quoted[k].closed:
-        return bounds
-    end = finder.quoted[k].end
-    return (bounds[0], end) if end < bounds[1] else bounds
+        return None
+    return subject_of(verb, SPEAKER)
 
 
 def _clause_taken_for_adverbial(verb: Token, frames: frozenset[str]) -> Token | None:
@@ -195,27 +273,6 @@ def _around(finder: QuoteFinder, verb: Token, bounds: Bounds, clause: Token | No
     return trim(finder.text, after, bounds[1])
 
 
-def _object_bounds(finder: QuoteFinder, child: Token) -> Bounds:
-    """An object with the complements that follow it: "called *climate change a hoax*",
-    "urged *North Korea to resume talks*", "accused *the government of lying*"."""
-    start, end = _clause_bounds(finder, child)
-    if _object_dep(child) != "dobj":
-        return start, end
-    after_comma = False
-    for sibling in child.head.rights:
-        if sibling.i <= child.i or sibling.dep_ in ("punct", "cc"):
-            after_comma = after_comma or sibling.i > child.i
-            continue
-        # Past a comma only the object's infinitive or a second object belong to it:
-        # "urging anyone with information, or who saw it, *to call*", not ", *saying* ...".
-        coordinated_object = sibling.dep_ == "conj" and sibling.pos_ in ("NOUN", "PRON", "PROPN")
-        allowed = ("xcomp",) if after_comma else OBJECT_COMPLEMENT_DEPS
-        if sibling.dep_ not in allowed and not coordinated_object:
-            break
-        end = _clause_bounds(finder, sibling)[1]
-    return start, end
-
-
 def _has_own_subject(clause: Token) -> bool:
     """A subject of the clause's verb, or of its auxiliary ("*Biden* is staying" may come parsed so)."""
     auxiliaries = [child for child in clause.children if child.dep_ in ("aux", "auxpass")]
@@ -224,39 +281,11 @@ def _has_own_subject(clause: Token) -> bool:
     )
 
 
-def _object_dep(child: Token) -> str | None:
-    """How ``child`` completes its verb as an object: "called *Trump* a liar" may come parsed
-    as two object predicates, the first of which is the object."""
-    if child.dep_ == "dobj" and child.tag_ in ("WP", "WDT"):
-        return None  # "what it has decried as a stagnation": the words are in the "as" phrase
-    if child.dep_ in ("xcomp", "dobj"):
-        return child.dep_
-    earlier = (c for c in child.head.children if c.i < child.i)
-    if child.dep_ == "oprd" and not any(c.dep_ in ("dobj", "oprd") for c in earlier):
-        return "dobj"
-    return None
-
-
 def _is_clause_content(finder: QuoteFinder, child: Token, frames: frozenset[str]) -> bool:
     """A clause the verb takes, or a quoted one linked by parataxis ("...," he said, "...")."""
     if child.dep_ == "ccomp":
         return "ccomp" in frames or finder.quote_of_token[child.i] >= 0
     return finder.quote_of_token[child.i] >= 0
-
-
-def _clause_bounds(finder: QuoteFinder, head: Token, without: Token | None = None) -> Bounds:
-    """The characters of ``head``'s subtree, leaving out the subtree of ``without`` at either end."""
-    doc = finder.doc
-    left, right = head.left_edge, head.right_edge
-    if without is not None:
-        if without.left_edge.i <= left.i:
-            after = without.right_edge.i + 1
-            left = doc[after] if after < len(doc) else left
-        elif without.right_edge.i >= right.i:
-            right = doc[without.left_edge.i - 1]
-    while right.i > left.i and (right.is_punct or right.is_space or right.dep_ == "cc"):
-        right = doc[right.i - 1]
-    return trim(finder.text, left.idx, token_end(right))
 
 
 def _colon_after(verb: Token) -> Token | None:

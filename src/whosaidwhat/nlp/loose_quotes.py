@@ -2,17 +2,20 @@
 
 One beside a reporting verb the parser did not link ("...?" said the minister), one after a
 narrative clause and a colon ("Her neighbour takes up the tale: \"...\""), one signed
-"― Name", and the turns of a transcript ("TAPPER: ...").
+"― Name", the turns of a transcript ("TAPPER: ..."), and a paragraph set apart after "she
+added:" without quotation marks (a block quotation).
 """
 
 from __future__ import annotations
+
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.quotemarks import Quoted
 from whosaidwhat.nlp.speakers import addressee_of
-from whosaidwhat.nlp.speech_frames import is_speech
+from whosaidwhat.nlp.speech_frames import is_belief, is_speech
 from whosaidwhat.nlp.syntax import SPEAKER, subject_of, token_end
 
 #: Dashes that sign a quotation with its speaker's name.
@@ -45,7 +48,10 @@ def quotes_beside_cues(finder: QuoteFinder) -> None:
             finder.claimed.add(k)
             finder.cue_tokens.add(verb.i)
             cue = (verb.idx, token_end(verb))
-            finder.add(quoted.inner, cue, subject_of(verb, SPEAKER), addressee_of(verb))
+            subject = _subject_after_quotation(verb, finder.token_index(quoted.end)) or subject_of(
+                verb, SPEAKER
+            )
+            finder.add(quoted.inner, cue, subject, addressee_of(verb))
             continue
         signed = _signature_after(finder, quoted) if fills else None
         if signed is not None:
@@ -74,15 +80,50 @@ def _narrative_before_colon(finder: QuoteFinder, quoted: Quoted) -> Token | None
     span = doc.char_span(*quoted.inner, alignment_mode="expand")
     if span is None or sum(not token.is_punct for token in span) < finder.settings.min_floating_words:
         return None
-    verb = doc[colon - 1]
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.i in finder.cue_tokens:
+    verb = _verb_before_colon(doc, colon)
+    if verb is None or verb.i in finder.cue_tokens:
         return None
     subject = subject_of(verb, SPEAKER)
     if subject is None or not is_speech(verb, subject, list(span)):
         return None
     return verb
+
+
+def _verb_before_colon(doc: Doc, colon: int) -> Token | None:
+    """The verb of the phrase the colon at ``colon`` ends ("he told reporters:")."""
+    verb = doc[colon - 1]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon:
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def paragraphs_after_a_colon(finder: QuoteFinder) -> None:
+    """ "The governor added:" ending a paragraph, then a paragraph without quotation marks: a
+    quotation set apart as a block, whose marks the page left out."""
+    doc, text = finder.doc, finder.text
+    for k in range(len(finder.paragraph_starts) - 1):
+        start, end = finder.paragraph_starts[k], finder.paragraph_ends[k]
+        if not text[start:end].rstrip().endswith(":"):
+            continue
+        colon = finder.token_index(text.rindex(":", start, end))
+        if colon < 1 or colon >= len(doc) or doc[colon].text != ":":
+            continue
+        verb = _verb_before_colon(doc, colon)
+        content = trim(text, finder.paragraph_starts[k + 1], finder.paragraph_ends[k + 1])
+        if verb is None or not finder.is_reporting_verb(verb) or verb.i in finder.cue_tokens:
+            continue
+        if _has_quotation_marks(finder, content) or not finder.has_words(*content):
+            continue
+        subject = subject_of(verb, SPEAKER)
+        if subject is not None and is_speech(verb, subject, finder.tokens_in(content)):
+            finder.cue_tokens.add(verb.i)
+            cue = (verb.idx, token_end(verb))
+            finder.add(content, cue, subject, addressee_of(verb), kind="direct", belief=is_belief(verb))
+
+
+def _has_quotation_marks(finder: QuoteFinder, bounds: Bounds) -> bool:
+    k = bisect_right(finder.quoted_starts, bounds[1]) - 1
+    return k >= 0 and finder.quoted[k].end > bounds[0]
 
 
 def _verb_after(finder: QuoteFinder, quoted: Quoted) -> Token | None:
@@ -97,7 +138,36 @@ def _verb_after(finder: QuoteFinder, quoted: Quoted) -> Token | None:
             return None
         if _is_free_reporting_verb(finder, token):
             return token
-    return None
+    return _verb_after_its_subject(finder, doc[i:sentence_end])
+
+
+def _verb_after_its_subject(finder: QuoteFinder, words: Span) -> Token | None:
+    """ "\"...,\" Rep. Ann E. Lund (D-Md.) said": further away, the reporting verb whose subject
+    phrase holds every word between the quotation and the verb."""
+    verb = next((token for token in words if token.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not _is_free_reporting_verb(finder, verb):
+        return None
+    subject = _subject_after_quotation(verb, words.start)
+    if subject is None or subject.right_edge.i + 1 < verb.i:
+        return None
+    return (
+        verb
+        if subject.left_edge.i <= words.start
+        or _only_punctuation(words.doc[words.start : subject.left_edge.i])
+        else None
+    )
+
+
+def _subject_after_quotation(verb: Token, start: int) -> Token | None:
+    """The verb's subject among the words from ``start``: the parser may give it a second one
+    inside the quotation."""
+    return next(
+        (child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") and child.i >= start), None
+    )
+
+
+def _only_punctuation(span: Span) -> bool:
+    return all(token.is_punct or token.is_space for token in span)
 
 
 def _verb_before(finder: QuoteFinder, quoted: Quoted) -> Token | None:
@@ -128,6 +198,8 @@ def _signature_after(finder: QuoteFinder, quoted: Quoted) -> tuple[Bounds, Token
     if dash >= len(text) or text[dash] not in SIGNATURE_DASHES:
         return None
     i = finder.token_index(dash + 1)
+    while i < len(doc) and doc[i].is_space:  # "―\u00a0Jane Doe": a no-break space is a token
+        i += 1
     if i >= len(doc) or doc[i].pos_ != "PROPN":
         return None
     name = doc[i]

@@ -1,11 +1,13 @@
 """Reporting clauses set off by commas inside what was said (step 2 of :mod:`~whosaidwhat.nlp.quotes`).
 
 ``While the merger helps "in the short run," Greer said, in the long term it will cost jobs.``
-reports two things Greer said, one on each side of ``Greer said``; ``Acts of protest, Mr.
-Obama said, are acts of patriotism`` reports one, the clause after it (the words before
-have no verb of their own). The parser attaches such a clause anywhere, so it is read from
-the words: a comma, a short phrase holding the reporting verb and its subject (``he said
-on Monday``, ``said Mr. Bush``), a comma, and words on both sides within the sentence.
+reports two things Greer said, one on each side of ``Greer said`` (but after a whole
+quotation, ``"We are done," he said, and left the room``, the words after the clause are the
+story's); ``Acts of protest, Mr. Obama said, are acts of patriotism`` reports one, the clause
+after it (the words before have no verb of their own). The parser attaches such a clause
+anywhere, so it is read from the words: a comma, a short phrase holding the reporting verb
+and its subject (``he said on Monday``, ``said Mr. Bush``), a comma, and words on both sides
+within the sentence.
 """
 
 from __future__ import annotations
@@ -40,8 +42,10 @@ CLAUSE_WORD_DEPS = frozenset(
         "prt",
     }
 )
-#: Tags of finite verbs: the words before a reporting clause are a statement when they hold one.
+#: Tags of finite verbs: the words beside a reporting clause are a statement when they hold one.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Dependencies of clauses that are no statement of their own: relative, and after a preposition.
+SUBORDINATE_DEPS = frozenset({"relcl", "acl", "pcomp", "pobj"})
 #: Quotation marks that may open the words after the clause.
 OPENING_MARKS = frozenset("\"\u201c\u2018'\u00ab")
 #: Quotation marks that may close the words before the clause ("... in the short run," Greer said).
@@ -60,9 +64,15 @@ def parenthetical_quotes(finder: QuoteFinder, verb: Token) -> bool:
     before = trim(finder.text, sentence.start_char, _end_before(finder, first))
     after = trim(finder.text, token_end(finder.doc[last + 1]), sentence.end_char)
     after = _without_final_stop(finder.text, after)
-    parts = [before] if _says_something_before(finder, before) else []
-    if _says_something_after(finder, after):
-        parts.append(after)
+    if _opens_a_quotation(finder, after) and not _quotes_something(finder, before):
+        return False  # "when pressed, the mother replied, "It is meant ..."": it opens the quotation
+    if _interrupts_a_relative_clause(finder.doc, first):
+        # "the stadium, which, Tompkins said, is full on game days": what was said is the clause's rest
+        parts = [after] if any(token.tag_ in FINITE_TAGS for token in finder.tokens_in(after)) else []
+    else:
+        parts = [before] if _says_something_before(finder, before) else []
+        if not _is_all_quoted(finder, before) and _says_something_after(finder, after):
+            parts.append(after)
     if not parts:
         return False
     finder.cue_tokens.add(verb.i)
@@ -129,32 +139,74 @@ def _says_something_after(finder: QuoteFinder, bounds: Bounds) -> bool:
     """Words after the clause are a quote when they hold a verb, name no one the clause spoke to
     ("..., Corley told the attorney on the case, James Weingarten"), and are not a quotation of
     their own: the second half of a quote split around its cue continues it (step 4)."""
-    if bounds[0] < bounds[1] and finder.text[bounds[0]] in OPENING_MARKS:
+    if _opens_a_quotation(finder, bounds):
         return False
     tokens = finder.tokens_in(bounds)
     inside = range(tokens[0].i, tokens[-1].i + 1) if tokens else range(0)
     if any(token.dep_ == "appos" and token.head.i not in inside for token in tokens):
         return False
-    # "..., she said, calling him ...": what she did while saying it, not what she said
-    return any(token.tag_ in FINITE_TAGS for token in tokens)
+    # "..., she said, calling him ...", "..., he said, on his first day in office", "..., she said,
+    # and soon ...": what went on while it was said, not what was said
+    # ("..., he said, until it went bankrupt" goes on with what was said)
+    return bool(tokens) and tokens[0].dep_ != "cc" and _holds_a_statement(tokens, adverbial=True)
+
+
+def _opens_a_quotation(finder: QuoteFinder, bounds: Bounds) -> bool:
+    return bounds[0] < bounds[1] and finder.text[bounds[0]] in OPENING_MARKS
+
+
+def _quotes_something(finder: QuoteFinder, bounds: Bounds) -> bool:
+    return any(finder.quote_of_token[token.i] >= 0 for token in finder.tokens_in(bounds))
+
+
+def _interrupts_a_relative_clause(doc, first: int) -> bool:
+    """The reporting clause follows a relative pronoun and its comma: "..., which, she said, ..."."""
+    return first >= 2 and doc[first - 1].text == "," and doc[first - 2].tag_ in ("WDT", "WP")
+
+
+def _is_all_quoted(finder: QuoteFinder, bounds: Bounds) -> bool:
+    """Every word is inside quotation marks: ``"We are done,"`` before ``he said, ...``."""
+    words = [token for token in finder.tokens_in(bounds) if not (token.is_punct or token.is_space)]
+    return bool(words) and all(finder.quote_of_token[token.i] >= 0 for token in words)
 
 
 def _says_something_before(finder: QuoteFinder, bounds: Bounds) -> bool:
     """Words before the clause are a quote of their own when they quote or state something:
     "In Kyiv, he said, ...", "To prevent that, he said, ..." and "When the storm hit, she said,
     ..." introduce what follows."""
-    tokens = finder.tokens_in(bounds)
-    if any(finder.quote_of_token[token.i] >= 0 for token in tokens):
+    if _quotes_something(finder, bounds):
         return True
-    roots = [
-        token for token in tokens if not bounds[0] <= token.head.idx < bounds[1] or token.head.i == token.i
-    ]
+    return _holds_a_statement(finder.tokens_in(bounds), adverbial=False)
+
+
+def _holds_a_statement(tokens: list[Token], adverbial: bool) -> bool:
+    """A finite verb among the words that is not in a relative clause ("a reporter *who asked*"),
+    a prepositional phrase ("on what *was* his first day") or, unless ``adverbial``, a clause
+    opened by a conjunction ("when the storm *hit*"); a "that" clause is what was said and counts."""
+    if not tokens:
+        return False
+    first, last = tokens[0].i, tokens[-1].i
+    for token in tokens:
+        if token.tag_ not in FINITE_TAGS:
+            continue
+        node = token
+        while first <= node.i <= last and not _is_subordinate(node, first, adverbial):
+            if node.head.i == node.i or not first <= node.head.i <= last:
+                return True
+            node = node.head
+    return False
+
+
+def _is_subordinate(node: Token, first: int, adverbial: bool) -> bool:
+    """A relative clause, a clause after a preposition, or (unless ``adverbial``) a clause opened
+    by a conjunction other than "that". Words before ``first`` are not the clause's."""
+    if node.dep_ in SUBORDINATE_DEPS:
+        return True
+    if adverbial:
+        return False
+    opening = node.doc[max(node.left_edge.i, first)]
+    if opening.lower_ != "that" and (opening.pos_ == "SCONJ" or opening.tag_ == "WRB"):
+        return True
     return any(
-        not _is_subordinate(root) and any(token.tag_ in FINITE_TAGS for token in (root, *root.children))
-        for root in roots
+        child.dep_ == "mark" and child.lower_ != "that" and child.i >= first for child in node.children
     )
-
-
-def _is_subordinate(root: Token) -> bool:
-    """A clause opened by a conjunction: "when the storm hit", "because it rained"."""
-    return root.left_edge.pos_ == "SCONJ" or any(child.dep_ == "mark" for child in root.children)

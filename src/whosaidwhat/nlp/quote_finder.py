@@ -30,6 +30,8 @@ FLOATING_SLACK_WORDS = 2
 ADJACENT_WORDS = 6
 #: Words after a quotation's closing mark that a misparsed clause may still hold (the speaker's name).
 STRAY_WORDS = 2
+#: Tags of the pronoun opening a relative clause: "which", "who", "whose".
+RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP", "WP$"})
 #: Quotations shorter than this (in words) with no cue are names or scare quotes.
 MIN_FLOATING_WORDS = 4
 
@@ -201,6 +203,25 @@ class QuoteFinder:
             if start < content[1]:
                 return trim(self.text, start, content[1])
         return content
+
+    def without_trailing_aside(self, content: Bounds) -> Bounds:
+        """A reported object without the writer's aside that ends it: "questioned the health of
+        Trump*, who is 70*" (a relative clause set off by a comma, with no quotation in it)."""
+        last = self.token_index(content[1]) - 1
+        if last < 0 or self.doc[last].idx < content[0]:
+            return content
+        clause = self.doc[last]
+        while clause.dep_ != "relcl" and clause.head.i != clause.i and clause.head.idx >= content[0]:
+            clause = clause.head
+        pronoun = clause.left_edge
+        if clause.dep_ != "relcl" or pronoun.tag_ not in RELATIVE_PRONOUN_TAGS or pronoun.i == 0:
+            return content
+        comma = self.doc[pronoun.i - 1]
+        if comma.text != "," or comma.idx <= content[0] or clause.right_edge.i < last:
+            return content
+        if any(self.quote_of_token[i] >= 0 for i in range(pronoun.i, last + 1)):
+            return content
+        return trim(self.text, content[0], comma.idx)
 
     def _kind_and_content(self, content: Bounds) -> tuple[str, Bounds]:
         """Direct when a quotation holds all the content's words, mixed when it holds some, else indirect.

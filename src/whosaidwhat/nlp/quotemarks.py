@@ -192,8 +192,9 @@ def _can_open(text: str, i: int, end: int) -> bool:
 
 
 def _can_close(text: str, i: int, after: int, end: int, inner_start: int) -> bool:
-    """A closing mark follows a visible character; straight marks also need a break after them."""
-    if i == inner_start or text[i - 1].isspace():
+    """A closing mark follows a visible character, or a space after a quotation's closing single
+    mark (``the term 'outreach,' " he said``); straight marks also need a break after them."""
+    if i == inner_start or (text[i - 1].isspace() and not (i - 2 > inner_start and text[i - 2] in "'\u2019")):
         return False
     return text[i] not in "\"'" or after >= end or not text[after].isalnum()
 

@@ -21,8 +21,9 @@ How it works, over the dependency parse:
    declare", "I believe"; a belief counts only for a speaker quoted otherwise.
 3. Quotations no cue claimed (:mod:`~whosaidwhat.nlp.loose_quotes`): one beside a
    reporting verb the parser did not link ("...?" said the minister), one after a
-   narrative clause and a colon, one signed "― Name", or a transcript turn ("TAPPER:
-   ..."). A cue inside another quote's content is part of that quote.
+   narrative clause and a colon, one signed "― Name", a transcript turn ("TAPPER:
+   ..."), or a paragraph without marks after "she added:". A cue inside another quote's
+   content is part of that quote.
 4. A remaining quotation that fills its sentences continues the previous speaker of
    its paragraph or of the paragraph before, or of the one before that when a narrative
    paragraph comes between (no cue, no source): the second half of a
@@ -51,7 +52,7 @@ from spacy.tokens import Doc
 
 from whosaidwhat.nlp import extensions
 from whosaidwhat.nlp.cues import quote_from_cue
-from whosaidwhat.nlp.loose_quotes import quotes_beside_cues, transcript_turns
+from whosaidwhat.nlp.loose_quotes import paragraphs_after_a_colon, quotes_beside_cues, transcript_turns
 from whosaidwhat.nlp.nested_quotes import nested_quotes
 from whosaidwhat.nlp.quote_finder import (
     ADJACENT_WORDS,
@@ -126,6 +127,7 @@ def find_quotes(doc: Doc, settings: QuoteSettings) -> list[Quote]:
     # 3. cues the parse missed; then a cue inside another quote's content is part of that quote
     quotes_beside_cues(finder)
     transcript_turns(finder)
+    paragraphs_after_a_colon(finder)
     finder.quotes = outermost(finder.quotes)
     # 4. quotations continuing the previous speaker
     add_quotes_without_cue(finder)

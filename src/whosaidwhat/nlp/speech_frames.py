@@ -11,6 +11,9 @@ report from the rest:
 * a verb of doing that reports speech only when it is done ("declared", "showed",
   "offered") is no report under a modal, after a preposition or as an infinitive:
   "Councillors *must declare* gifts", "*by offering* access";
+* a verb with nobody to do it reports nothing: an imperative ("*ask* yourself whether ..."),
+  a gerund with no subject ("cooperating and *finding* what we share is ...") or an
+  infinitive describing a noun ("three ways *to seek* enforcement");
 * a refusal or a denial of speech says nothing: "*declined to comment*", "*did not say*
   whether", "*did not respond*";
 * nor is any reporting verb as the infinitive of what someone needs, wants or declines to
@@ -70,9 +73,11 @@ def reports(verb: Token, subject: Token | None) -> bool:
     """Whether ``verb`` with ``subject`` reports speech, whatever it governs."""
     if _is_agentless_passive(verb) or _is_copula_infinitive(verb) or _is_non_answer(verb):
         return False
-    if subject is not None and (subject.lower_ in NARRATOR_SUBJECTS or _is_survey_share(subject)):
+    if subject is not None and (subject.lower_ in NARRATOR_SUBJECTS or is_survey_share(subject)):
         return False
     if subject is not None and subject.lemma_ in mute_nouns():
+        return False
+    if subject is None and (_is_imperative(verb) or _is_subject_gerund(verb) or _is_noun_infinitive(verb)):
         return False
     if (_is_act(verb) and _is_not_done(verb)) or _is_intended(verb):
         return False
@@ -91,7 +96,7 @@ def _is_non_answer(verb: Token) -> bool:
     return any(child.dep_ == "neg" for child in verb.children) and verb.lemma_ in reporting_verbs()
 
 
-def _is_survey_share(subject: Token) -> bool:
+def is_survey_share(subject: Token) -> bool:
     """ "About 4 in 10 residents say", "60 per cent of voters believe": a poll's answer, nobody's words."""
     words = list(subject.subtree)
     if not any(token.like_num for token in words):
@@ -145,6 +150,33 @@ def _is_intended(verb: Token) -> bool:
     head = verb.head.lemma_
     known = reporting_verbs().get(head)
     return head in MODALS or head in thinking_verbs() or (known is not None and not known.speech)
+
+
+def _is_imperative(verb: Token) -> bool:
+    """ "*ask* yourself whether ...", "Now *tell* us ...": a bare verb heading its sentence, or
+    coordinated with one ("go a step further and *ask* ...")."""
+    if verb.dep_ == "conj":
+        return _is_imperative(verb.head) and verb.tag_ == "VB"
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ in ("ROOT", "parataxis")
+        and not any(child.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for child in verb.children)
+    )
+
+
+def _is_subject_gerund(verb: Token) -> bool:
+    """ "cooperating and *finding* what we share is the way forward": a gerund that is a subject."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return verb.tag_ == "VBG" and clause.dep_ in ("csubj", "nsubj")
+
+
+def _is_noun_infinitive(verb: Token) -> bool:
+    """ "three ways *to seek* enforcement": an infinitive describing a noun, done by nobody yet."""
+    return verb.dep_ in ("acl", "relcl") and any(
+        child.dep_ == "aux" and child.lower_ == "to" for child in verb.children
+    )
 
 
 def _is_infinitive(verb: Token) -> bool:

@@ -1,0 +1,151 @@
+"""What a reporting verb's object reports (step 2 of :mod:`~whosaidwhat.nlp.quotes`).
+
+:func:`object_content` reads the object, infinitive or prepositional object by which a verb
+governs what was said, as its entry in ``resources/reporting_verbs.tsv`` lists them: with
+the complements that finish it ("urged *North Korea to resume talks*", "called on *Trump to
+apologise*"), up to the quotation it opens, and without the writer's aside after it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Token
+
+from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
+from whosaidwhat.nlp.syntax import SUBJECT_DEPS, child_with_dep, token_end
+
+#: Dependencies of what completes a reported object ("urged X *to act*", "described X *as a fraud*").
+OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "prep", "advcl"})
+
+
+def object_content(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> Bounds | None:
+    """What ``verb`` reports by an object, an infinitive or a prepositional object, if any."""
+    for child in verb.children:
+        if (
+            _object_dep(child) in frames
+            or _is_quoted_object(finder, child, frames)
+            or _is_named_as(child, frames)
+        ):
+            bounds = _to_quotation_end(finder, _object_bounds(finder, child))
+            return finder.without_trailing_aside(bounds)
+        if child.dep_ == "prep" and child.i > verb.i and f"prep:{child.lower_}" in frames:
+            target = next((grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")), None)
+            if target is not None:
+                bounds = _with_purpose(finder, child, clause_bounds(finder, target))
+                return finder.without_trailing_aside(_to_quotation_end(finder, bounds))
+    return None
+
+
+def clause_bounds(finder: QuoteFinder, head: Token, without: Token | None = None) -> Bounds:
+    """The characters of ``head``'s subtree, leaving out the subtree of ``without`` at either end."""
+    doc = finder.doc
+    left, right = head.left_edge, head.right_edge
+    if without is not None:
+        if without.left_edge.i <= left.i:
+            after = without.right_edge.i + 1
+            left = doc[after] if after < len(doc) else left
+        elif without.right_edge.i >= right.i:
+            right = doc[without.left_edge.i - 1]
+    while right.i > left.i and (right.is_punct or right.is_space or right.dep_ == "cc"):
+        right = doc[right.i - 1]
+    return trim(finder.text, left.idx, token_end(right))
+
+
+def governs_content(child: Token, frames: frozenset[str]) -> bool:
+    """The child is an object or a preposition by which the verb governs what was said."""
+    return _object_dep(child) in frames or (child.dep_ == "prep" and f"prep:{child.lower_}" in frames)
+
+
+def _object_bounds(finder: QuoteFinder, child: Token) -> Bounds:
+    """An object with the complements that follow it: "called *climate change a hoax*",
+    "urged *North Korea to resume talks*", "accused *the government of lying*"."""
+    start, end = clause_bounds(finder, child)
+    if _object_dep(child) != "dobj":
+        return start, end
+    after_comma = False
+    for sibling in child.head.rights:
+        if sibling.i <= child.i or sibling.dep_ in ("punct", "cc"):
+            after_comma = after_comma or sibling.i > child.i
+            continue
+        # Past a comma only the object's infinitive or a second object belong to it:
+        # "urging anyone with information, or who saw it, *to call*", not ", *saying* ...".
+        coordinated_object = sibling.dep_ == "conj" and (
+            sibling.pos_ in ("NOUN", "PRON", "PROPN") or _is_relative_clause(sibling)
+        )
+        allowed = ("xcomp",) if after_comma else OBJECT_COMPLEMENT_DEPS
+        if sibling.dep_ not in allowed and not coordinated_object:
+            break
+        end = clause_bounds(finder, sibling)[1]
+    return start, end
+
+
+def _is_relative_clause(verb: Token) -> bool:
+    """ "urging anyone with information, *or who saw the van*, to call": a clause whose subject is a
+    relative pronoun describes the object, even when the parser coordinated it with the verb."""
+    return any(child.dep_ in SUBJECT_DEPS and child.tag_ in ("WP", "WDT") for child in verb.children)
+
+
+def _object_dep(child: Token) -> str | None:
+    """How ``child`` completes its verb as an object: "called *Trump* a liar" may come parsed
+    as two object predicates, the first of which is the object."""
+    if child.dep_ == "dobj" and child.tag_ in ("WP", "WDT"):
+        return None  # "what it has decried as a stagnation": the words are in the "as" phrase
+    if child.dep_ in ("xcomp", "dobj"):
+        return child.dep_
+    # "what he called *a brazen breach*": the object is the relative pronoun, the words its predicate
+    earlier = [c for c in child.head.children if c.i < child.i and c.dep_ in ("dobj", "oprd")]
+    if child.dep_ == "oprd" and all(c.tag_ in ("WP", "WDT") for c in earlier):
+        return "dobj"
+    return None
+
+
+def _is_quoted_object(finder: QuoteFinder, child: Token, frames: frozenset[str]) -> bool:
+    """ "chanted *"What curfew?"*": the object of a verb that reports only quotations (frame ``quoted``)."""
+    return "quoted" in frames and child.dep_ == "dobj" and finder.quote_of_token[child.i] >= 0
+
+
+def _is_named_as(child: Token, frames: frozenset[str]) -> bool:
+    """ "named *the victim as Tom Berg*": an object with an "as" phrase giving a name after it
+    (frame ``as``); "named Berg as its chief" is an appointment, not a report."""
+    if "as" not in frames or child.dep_ != "dobj" or child.pos_ == "PROPN":
+        return False
+    phrase = next(
+        (c for c in child.head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > child.i), None
+    )
+    named = child_with_dep(phrase, "pobj") if phrase is not None else None
+    return named is not None and named.pos_ == "PROPN"
+
+
+def _with_purpose(finder: QuoteFinder, prep: Token, bounds: Bounds) -> Bounds:
+    """ "pleading for help *in finding her attackers*", "called on Trump *to apologise*": a gerund
+    phrase or an infinitive right after the prepositional object, which the parser hung from the
+    verb, completes it."""
+    following = prep.doc[prep.right_edge.i + 1] if prep.right_edge.i + 1 < len(prep.doc) else None
+    if following is None:
+        return bounds
+    if (
+        following.dep_ == "prep"
+        and following.head.i == prep.head.i
+        and any(child.dep_ == "pcomp" and child.tag_ == "VBG" for child in following.children)
+    ):
+        return bounds[0], clause_bounds(finder, following)[1]
+    infinitive = following.head
+    if (
+        following.dep_ == "aux"
+        and following.lower_ == "to"
+        and infinitive.dep_ == "xcomp"
+        and infinitive.head.i == prep.head.i
+        and infinitive.left_edge.i == following.i
+    ):
+        return bounds[0], clause_bounds(finder, infinitive)[1]
+    return bounds
+
+
+def _to_quotation_end(finder: QuoteFinder, bounds: Bounds) -> Bounds:
+    """An object that opens with a quotation ends with it: "calling for *"urgent action"* amid ..."."""
+    k = bisect_right(finder.quoted_starts, bounds[0]) - 1
+    if k < 0 or finder.quoted[k].start != bounds[0] or not finder.quoted[k].closed:
+        return bounds
+    end = finder.quoted[k].end
+    return (bounds[0], end) if end < bounds[1] else bounds
