@@ -490,3 +490,13 @@ def test_a_reporting_verb_reports_the_nearest_clause_before_it(nlp):
         "wrote",
         "Our members have carried this service for ten years and deserve better",
     )
+
+
+def test_a_reporting_clause_after_a_quotation_is_not_a_later_verbs_content(nlp):
+    text = (
+        '"You winning?" she said, but Kevin was drifting off again, and as the count went on, '
+        "Melanie said yes, yes, yes, over and over again."
+    )
+    found = quotes_of(nlp, text)
+    assert ("said", "You winning?", "she") in [(q["cue"], q["content"], q["source"]) for q in found]
+    assert not any(q["content"].startswith("she said") for q in found)

@@ -33,6 +33,8 @@ from whosaidwhat.nlp.syntax import SPEAKER, SUBJECT_DEPS, child_with_dep, subjec
 
 #: Dependency labels of a clause a reporting verb governs as its content.
 CLAUSE_DEPS = ("ccomp", "parataxis")
+#: Quotation marks that close a quotation before its reporting clause.
+CLOSING_MARKS = ('"', "\u201d", "\u2019", "'")
 #: Tags of finite verbs and auxiliaries.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -96,7 +98,11 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     frames = finder.settings.reporting_verbs[verb.lemma_]
     # "X: in 2023, polling *found* that Y" reports Y; before the verb, the nearest clause is what it reports
     for child in (*verb.rights, *reversed(list(verb.lefts))):
-        if child.dep_ in CLAUSE_DEPS and _is_clause_content(finder, child, frames):
+        if (
+            child.dep_ in CLAUSE_DEPS
+            and _is_clause_content(finder, child, frames)
+            and not _cue_of_quotation(finder, child)
+        ):
             bounds = _before_next_report(finder, child, clause_bounds(finder, child))
             if child.i < verb.i:
                 bounds = _from_quotation_after_colon(finder, bounds)
@@ -122,6 +128,21 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     if misparsed is not None:
         return clause_bounds(finder, misparsed)
     return None
+
+
+def _cue_of_quotation(finder: QuoteFinder, clause: Token) -> bool:
+    """ "*"You winning?" she said*, but Kevin was drifting off, and Melanie said yes": a reporting
+    clause right after a quotation reports that quotation, even when the parser hung it from a
+    later verb."""
+    subject = next((child for child in clause.lefts if child.dep_ in SUBJECT_DEPS), None)
+    if subject is None or not finder.is_reporting_verb(clause):
+        return False
+    start = subject.left_edge.idx
+    before = finder.text[max(0, start - 4) : start].rstrip()
+    # a closing mark follows the quotation's last character; an opening one follows a space or colon
+    return (
+        len(before) >= 2 and before.endswith(CLOSING_MARKS) and not before[-2].isspace() and before[-2] != ":"
+    )
 
 
 def _colon_between(first: Token, second: Token) -> bool:
