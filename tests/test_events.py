@@ -973,3 +973,24 @@ def test_what_hangs_from_a_clause_under_a_modal_may_not_happen(nlp):
         ],
     )
     assert "deepening" not in {e["trigger"] for e in named_events(doc)}
+
+
+def test_a_clause_takes_the_day_of_the_dated_with_clause_beside_it(nlp):
+    doc = analysed(
+        nlp, ["The final will be shown live on Channel Four, with coverage beginning at 7pm tonight."]
+    )
+    assert event_of(doc, "shown")["when"] == "2024-10-03"
+
+
+def test_a_clause_takes_the_time_of_its_as_clause_and_the_dated_outcome_is_an_event(nlp):
+    doc = analysed(
+        nlp, ["Norway reached the final as they came from behind to beat Denmark on September 28 in Oslo."]
+    )
+    assert event_of(doc, "reached")["when"] == "2024-09-28"
+    beat = event_of(doc, "beat")
+    assert (beat["whom"], beat["when"]) == (["Denmark"], "2024-09-28")
+
+
+def test_an_infinitive_a_verb_asks_for_stays_no_event_even_when_dated(nlp):
+    doc = analysed(nlp, ["Lawmakers urged Senator Ann Hale to resign on Friday."])
+    assert "resign" not in [e["trigger"] for e in named_events(doc)]

@@ -7,7 +7,9 @@
    the role" dates the assuming two days before the arrival, and the other way round;
 3. a participle or conjoined clause shares its head clause's time ("met him as
    sirens sounded", "had a lead in 2012 but lost", "start tomorrow with France meeting
-   Japan"), a verb the time of the event noun it governs ("rebuffed the attempt earlier
+   Japan"; "shown on BBC One, with coverage beginning at 7:30pm" the other way round, by the
+   day; "reached the final as they beat Spain on Saturday" the time of its "as" or "when"
+   clause), a verb the time of the event noun it governs ("rebuffed the attempt earlier
    this year"), an event noun that is the subject
    or agent of a clause shares that clause's, and an event framed by another
    ("poked fun during the Monday debate") takes the frame's;
@@ -46,6 +48,10 @@ TIME_UNITS = {"day": 1, "week": 7}
 BOUNDING_WORDS = frozenset({"before", "after", "until", "till", "since", "by"})
 #: The part of a day a time names ("2024-10-03TNI"): an event is dated by the day, or by the clock.
 DAY_PART = re.compile(r"T[A-Z]{2}$")
+#: Conjunctions opening a clause that happened along with the one it hangs from.
+WHILE_MARKS = frozenset({"as", "when"})
+#: The clock time of a time value ("2024-07-01T19:30"), which leaves the day.
+CLOCK = re.compile(r"T\d\d:\d\d$")
 #: Numbers of days or weeks in words that an offset may give ("two days after"): the small ones
 #: news spells out.
 OFFSET_COUNTS = {word: int(value) for word, value in number_words("cardinal").items() if value <= 10}
@@ -257,6 +263,8 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
         clause = token.head.head
         event = by_token.get(clause.i)
         return event.when if event else clause_times.get(clause.i)
+    if (accompanying := absolute_time(token, clause_times) or while_time(token, clause_times)) is not None:
+        return accompanying
     for _ in range(4):
         if token.dep_ not in SHARING_DEPS or token.head is token:
             return None
@@ -280,6 +288,41 @@ def is_absolute(verb: Token) -> bool:
     """A participle with a subject of its own after "with": "with France meeting Japan"."""
     return (
         verb.dep_ == "pcomp" and verb.head.lower_ == "with" and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
+def absolute_time(verb: Token, clause_times: dict[int, str]) -> str | None:
+    """The day of a dated participle clause after "with" that goes along with this one: "will be
+    shown on BBC One, with coverage beginning at 7:30pm" is shown that day (by the day, as the
+    clock time is the accompanying clause's)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        for clause in prep.children:
+            if is_absolute(clause) and clause.i in clause_times:
+                return CLOCK.sub("", clause_times[clause.i])
+    return None
+
+
+def while_time(verb: Token, clause_times: dict[int, str]) -> str | None:
+    """The time of a clause opened by "as" or "when" that happened along with this one, or of the
+    clause that completes it: "reached the final as they came from behind to beat Spain on
+    Saturday", "When police arrived on Monday, the men fled"."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in WHILE_MARKS for c in clause.children
+        ):
+            continue
+        completing = [c.i for c in clause.children if is_infinitive(c) and c.i in clause_times]
+        if clause.i in clause_times or completing:
+            return clause_times.get(clause.i) or clause_times[completing[0]]
+    return None
+
+
+def is_infinitive(clause: Token) -> bool:
+    """ "to beat Spain": a clause in the infinitive, not a participle ("having beaten Spain")."""
+    return clause.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children
     )
 
 
