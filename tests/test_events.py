@@ -994,3 +994,32 @@ def test_a_clause_takes_the_time_of_its_as_clause_and_the_dated_outcome_is_an_ev
 def test_an_infinitive_a_verb_asks_for_stays_no_event_even_when_dated(nlp):
     doc = analysed(nlp, ["Lawmakers urged Senator Ann Hale to resign on Friday."])
     assert "resign" not in [e["trigger"] for e in named_events(doc)]
+
+
+def test_a_national_team_named_by_its_nickname_acts_as_its_country(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "New Zealand play Ireland in Dublin on Saturday.",
+            "The All Blacks beat France in Paris on September 28.",
+        ],
+    )
+    assert event_of(doc, "beat")["who"] == ["New Zealand"]
+
+
+def test_a_nickname_two_countries_share_stands_for_the_one_the_article_names(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "Portugal play Slovenia in Frankfurt on Monday.",
+            "The Selecao beat Georgia in Hamburg on September 28.",
+        ],
+    )
+    assert event_of(doc, "beat")["who"] == ["Portugal"]
+
+
+def test_a_future_clause_does_not_share_the_time_of_the_past_one_it_is_joined_to(nlp):
+    doc = analysed(
+        nlp, ["Norway beat Denmark in Oslo on September 28 and will return to Bergen to face Spain."]
+    )
+    assert event_of(doc, "return")["when"] is None

@@ -10,7 +10,8 @@
   participle or conjoined verb without a subject shares its head's, a conjoined passive its
   head's passive subject, an infinitive the subject of the passive it completes ("she was
   set to resign"); a group ("the two candidates") is its members named before
-  (``resources/group_nouns.tsv``); a programme's channel shows it ("on BBC One",
+  (``resources/group_nouns.tsv``), a national team by its nickname its country ("the
+  Lionesses", :mod:`~whosaidwhat.nlp.team_names`); a programme's channel shows it ("on BBC One",
   ``resources/broadcast_verbs.txt``).
   ``whom``: objects and "with"/"against" partners.
   ``where``: places (GPE, LOC, FAC; an ORG after "at" or named for a site, such as
@@ -27,6 +28,7 @@ from whosaidwhat.nlp.lexicons import event_triggers, number_words, reporting_ver
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.organisations import OrganisationReferences
 from whosaidwhat.nlp.syntax import ACTOR, subject_of
+from whosaidwhat.nlp.team_names import team_country
 
 #: Event types by trigger (``resources/event_triggers.tsv``): of a verb's lemma, of a noun's
 #: lemma (a noun naming an occurrence), and of a verb's lemma with its particle or object's.
@@ -268,6 +270,9 @@ def phrase_entities(
     "they" or "the agency" refers to."""
     ids: list[str] = []
     for head in expand_conjuncts(heads):
+        if team := team_country(head, mentions):  # a nickname, whether the model tagged it or not
+            ids += [team] if team not in ids else []
+            continue
         found = [m for m in mentions.overlapping(head.idx, head.idx + len(head))]
         bound = (
             phrase_entities([reporter], mentions)

@@ -276,12 +276,18 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
             for c in token.children
         ):
             return None
+        if is_future(token) and token.head.tag_ == "VBD":
+            return None  # "reached the final on Saturday and will return to Sydney"
         token = token.head
         event = by_token.get(token.i)
         when = event.when if event else clause_times.get(token.i)
         if when:
             return when
     return None
+
+
+def is_future(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
 
 
 def is_absolute(verb: Token) -> bool:
