@@ -1023,3 +1023,10 @@ def test_a_future_clause_does_not_share_the_time_of_the_past_one_it_is_joined_to
         nlp, ["Norway beat Denmark in Oslo on September 28 and will return to Bergen to face Spain."]
     )
     assert event_of(doc, "return")["when"] is None
+
+
+def test_the_time_of_a_phase_verb_dates_its_complement(nlp):
+    doc = analysed(
+        nlp, ["The drama, whose last season began airing on Channel Four yesterday, ends its run."]
+    )
+    assert event_of(doc, "airing")["when"] == "2024-10-02"

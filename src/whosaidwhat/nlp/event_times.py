@@ -36,6 +36,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from whosaidwhat.nlp.event_filter import PHASE_VERBS
 from whosaidwhat.nlp.event_parts import Event, scene_verb
 from whosaidwhat.nlp.lexicons import number_words
 from whosaidwhat.nlp.narrative_times import continue_narrative, is_day
@@ -83,7 +84,8 @@ def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
     A time belongs to the nearest trigger or verb above it in the parse, or to the
     subject of "be" ("the vote is on Nov. 8"); the first expression a clause gets is its
     own, unless it starts a range whose end it also gets ("from 26 in 2023 to 25 in 2024").
-    Durations ("two days") date nothing.
+    Durations ("two days") date nothing. The time of a verb of a phase ("began streaming
+    yesterday") is its complement's.
     """
     triggers = {e.token.i for e in candidates}
     owned: dict[int, str] = {}
@@ -119,6 +121,10 @@ def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
             if token.head is token:
                 break
             token = token.head
+    for i, value in list(owned.items()):  # "began streaming on Hulu yesterday": the streaming's time
+        for complement in doc[i].children:
+            if doc[i].lemma_.lower() in PHASE_VERBS and complement.dep_ == "xcomp":
+                owned.setdefault(complement.i, value)
     return owned
 
 
