@@ -1030,3 +1030,22 @@ def test_the_time_of_a_phase_verb_dates_its_complement(nlp):
         nlp, ["The drama, whose last season began airing on Channel Four yesterday, ends its run."]
     )
     assert event_of(doc, "airing")["when"] == "2024-10-02"
+
+
+def test_a_person_called_by_their_age_is_the_person_named_just_before(nlp):
+    doc = analysed(
+        nlp, ["Police said Tom Hart was asleep at home.", "The 81-year-old opened the door on Monday."]
+    )
+    assert event_of(doc, "opened")["who"] == ["Tom Hart"]
+
+
+def test_a_person_called_by_their_age_is_nobody_when_no_one_was_named_just_before(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "Tom Hart lives in Leeds.",
+            "The house has a red door and a small garden.",
+            "The 81-year-old opened the door on Monday.",
+        ],
+    )
+    assert event_of(doc, "opened")["who"] == []

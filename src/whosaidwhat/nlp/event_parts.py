@@ -11,7 +11,8 @@
   head's passive subject, an infinitive the subject of the passive it completes ("she was
   set to resign"); a group ("the two candidates") is its members named before
   (``resources/group_nouns.tsv``), a national team by its nickname its country ("the
-  Lionesses", :mod:`~whosaidwhat.nlp.team_names`); a programme's channel shows it ("on BBC One",
+  Lionesses", a person by their age, "the 76-year-old",
+  :mod:`~whosaidwhat.nlp.described_agents`); a programme's channel shows it ("on BBC One",
   ``resources/broadcast_verbs.txt``).
   ``whom``: objects and "with"/"against" partners.
   ``where``: places (GPE, LOC, FAC; an ORG after "at" or named for a site, such as
@@ -24,11 +25,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from whosaidwhat.nlp.described_agents import described_by_age, team_country
 from whosaidwhat.nlp.lexicons import event_triggers, number_words, reporting_verbs, table, words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.organisations import OrganisationReferences
 from whosaidwhat.nlp.syntax import ACTOR, subject_of
-from whosaidwhat.nlp.team_names import team_country
 
 #: Event types by trigger (``resources/event_triggers.tsv``): of a verb's lemma, of a noun's
 #: lemma (a noun naming an occurrence), and of a verb's lemma with its particle or object's.
@@ -270,8 +271,8 @@ def phrase_entities(
     "they" or "the agency" refers to."""
     ids: list[str] = []
     for head in expand_conjuncts(heads):
-        if team := team_country(head, mentions):  # a nickname, whether the model tagged it or not
-            ids += [team] if team not in ids else []
+        if described := team_country(head, mentions) or described_by_age(head, mentions):
+            ids += [described] if described not in ids else []  # tagged by the model or not
             continue
         found = [m for m in mentions.overlapping(head.idx, head.idx + len(head))]
         bound = (
