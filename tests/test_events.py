@@ -1049,3 +1049,11 @@ def test_a_person_called_by_their_age_is_nobody_when_no_one_was_named_just_befor
         ],
     )
     assert event_of(doc, "opened")["who"] == []
+
+
+@pytest.mark.parametrize(
+    "aftermath", ["The couple are too shaken to go home.", "Police are still on the hunt."]
+)
+def test_how_the_story_stands_now_does_not_end_the_story_of_the_day(nlp, aftermath):
+    doc = analysed(nlp, [*NIGHT_OF_THE_RAID, aftermath, "The men stole her jewellery."])
+    assert event_of(doc, "stole")["when"] == "2024-04-16"

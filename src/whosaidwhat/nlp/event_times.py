@@ -21,7 +21,8 @@
    or quote its witnesses: "opened the door on April 16" holds for the attack told after the
    witness's words), with no section heading between. News tells a story forward from the
    lead, and the lead's "on Thursday" holds for the sentences that carry the story on;
-   perfect tenses ("has previously visited"), the present and quoted speech step out of
+   perfect tenses ("has previously visited"), the present (but for how the story stands now,
+   "the grandparents are too shaken to return") and quoted speech step out of
    that story line and stay undated.
 5. the same event named again: an event noun ("said in a ruling") takes the day the article
    gives the same noun elsewhere ("after Tuesday's ruling"), when it gives it only one.
