@@ -1057,3 +1057,15 @@ def test_a_person_called_by_their_age_is_nobody_when_no_one_was_named_just_befor
 def test_how_the_story_stands_now_does_not_end_the_story_of_the_day(nlp, aftermath):
     doc = analysed(nlp, [*NIGHT_OF_THE_RAID, aftermath, "The men stole her jewellery."])
     assert event_of(doc, "stole")["when"] == "2024-04-16"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "kind"),
+    [
+        ("Norway cruised to victory over Denmark in Oslo on Saturday.", "cruised to victory", "win"),
+        ("Spain fell to defeat against Italy in Rome on September 28.", "fell to defeat", "lose"),
+    ],
+)
+def test_moving_to_an_outcome_is_that_outcome(nlp, sentence, trigger, kind):
+    event = event_of(analysed(nlp, [sentence]), trigger)
+    assert (event["type"], event["when"]) == (kind, "2024-09-28")
