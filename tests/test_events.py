@@ -973,3 +973,99 @@ def test_what_hangs_from_a_clause_under_a_modal_may_not_happen(nlp):
         ],
     )
     assert "deepening" not in {e["trigger"] for e in named_events(doc)}
+
+
+def test_a_clause_takes_the_day_of_the_dated_with_clause_beside_it(nlp):
+    doc = analysed(
+        nlp, ["The final will be shown live on Channel Four, with coverage beginning at 7pm tonight."]
+    )
+    assert event_of(doc, "shown")["when"] == "2024-10-03"
+
+
+def test_a_clause_takes_the_time_of_its_as_clause_and_the_dated_outcome_is_an_event(nlp):
+    doc = analysed(
+        nlp, ["Norway reached the final as they came from behind to beat Denmark on September 28 in Oslo."]
+    )
+    assert event_of(doc, "reached")["when"] == "2024-09-28"
+    beat = event_of(doc, "beat")
+    assert (beat["whom"], beat["when"]) == (["Denmark"], "2024-09-28")
+
+
+def test_an_infinitive_a_verb_asks_for_stays_no_event_even_when_dated(nlp):
+    doc = analysed(nlp, ["Lawmakers urged Senator Ann Hale to resign on Friday."])
+    assert "resign" not in [e["trigger"] for e in named_events(doc)]
+
+
+def test_a_national_team_named_by_its_nickname_acts_as_its_country(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "New Zealand play Ireland in Dublin on Saturday.",
+            "The All Blacks beat France in Paris on September 28.",
+        ],
+    )
+    assert event_of(doc, "beat")["who"] == ["New Zealand"]
+
+
+def test_a_nickname_two_countries_share_stands_for_the_one_the_article_names(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "Portugal play Slovenia in Frankfurt on Monday.",
+            "The Selecao beat Georgia in Hamburg on September 28.",
+        ],
+    )
+    assert event_of(doc, "beat")["who"] == ["Portugal"]
+
+
+def test_a_future_clause_does_not_share_the_time_of_the_past_one_it_is_joined_to(nlp):
+    doc = analysed(
+        nlp, ["Norway beat Denmark in Oslo on September 28 and will return to Bergen to face Spain."]
+    )
+    assert event_of(doc, "return")["when"] is None
+
+
+def test_the_time_of_a_phase_verb_dates_its_complement(nlp):
+    doc = analysed(
+        nlp, ["The drama, whose last season began airing on Channel Four yesterday, ends its run."]
+    )
+    assert event_of(doc, "airing")["when"] == "2024-10-02"
+
+
+def test_a_person_called_by_their_age_is_the_person_named_just_before(nlp):
+    doc = analysed(
+        nlp, ["Police said Tom Hart was asleep at home.", "The 81-year-old opened the door on Monday."]
+    )
+    assert event_of(doc, "opened")["who"] == ["Tom Hart"]
+
+
+def test_a_person_called_by_their_age_is_nobody_when_no_one_was_named_just_before(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "Tom Hart lives in Leeds.",
+            "The house has a red door and a small garden.",
+            "The 81-year-old opened the door on Monday.",
+        ],
+    )
+    assert event_of(doc, "opened")["who"] == []
+
+
+@pytest.mark.parametrize(
+    "aftermath", ["The couple are too shaken to go home.", "Police are still on the hunt."]
+)
+def test_how_the_story_stands_now_does_not_end_the_story_of_the_day(nlp, aftermath):
+    doc = analysed(nlp, [*NIGHT_OF_THE_RAID, aftermath, "The men stole her jewellery."])
+    assert event_of(doc, "stole")["when"] == "2024-04-16"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "kind"),
+    [
+        ("Norway cruised to victory over Denmark in Oslo on Saturday.", "cruised to victory", "win"),
+        ("Spain fell to defeat against Italy in Rome on September 28.", "fell to defeat", "lose"),
+    ],
+)
+def test_moving_to_an_outcome_is_that_outcome(nlp, sentence, trigger, kind):
+    event = event_of(analysed(nlp, [sentence]), trigger)
+    assert (event["type"], event["when"]) == (kind, "2024-09-28")

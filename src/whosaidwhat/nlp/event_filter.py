@@ -6,7 +6,8 @@ An event is an action that happened or is set to happen. Left out:
   event of the article (the quote carries its own ``when``); reported speech ("police said the
   body was found on Monday") still tells what happened;
 * what did not or may not happen: a negated clause, a clause under a modal ("could ruin",
-  "would never sign"), an infinitive ("urged him to bow out": the urging is the event),
+  "would never sign"), an infinitive ("urged him to bow out": the urging is the event; but
+  "came from behind to beat Spain on Saturday" tells a dated outcome),
   a condition ("if the deal fails"), a request ("Follow the latest updates");
 * habits and states told in the present tense ("the club runs a shop"), unless the clause
   has its own time ("meets on Friday");
@@ -186,7 +187,8 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
         return is_actual(verb.head, dated)
     infinitive = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
     if infinitive:  # and its head happened: not "by the time he begins to press"
-        return is_scheduled_infinitive(verb) and (verb.head.pos_ != "VERB" or is_actual(verb.head, dated))
+        scheduled = is_scheduled_infinitive(verb) or is_dated_outcome(verb, dated)
+        return scheduled and (verb.head.pos_ != "VERB" or is_actual(verb.head, dated))
     if verb.tag_ == "VBN" and any(c.dep_ == "advmod" and c.lower_ in DEGREE_WORDS for c in verb.children):
         return False  # "increasingly isolated": a state
     if verb.tag_ in ("VBG", "VBN") and verb.dep_ in DESCRIBING_DEPS:
@@ -196,6 +198,12 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
     if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "a strategy adopted in 2018", not "a role played by"
         return dated or is_aside(verb) and is_typed_verb(verb)
     return dated or not is_present_habit(verb)
+
+
+def is_dated_outcome(verb: Token, dated: bool) -> bool:
+    """ "came from behind to beat Spain on Saturday": an infinitive of what a past clause achieved,
+    with its own time, happened (not one a verb asks or wants: "urged him to resign on Friday")."""
+    return dated and verb.dep_ == "advcl" and verb.head.tag_ == "VBD"
 
 
 def is_under_modal(verb: Token) -> bool:

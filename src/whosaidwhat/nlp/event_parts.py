@@ -10,7 +10,9 @@
   participle or conjoined verb without a subject shares its head's, a conjoined passive its
   head's passive subject, an infinitive the subject of the passive it completes ("she was
   set to resign"); a group ("the two candidates") is its members named before
-  (``resources/group_nouns.tsv``); a programme's channel shows it ("on BBC One",
+  (``resources/group_nouns.tsv``), a national team by its nickname its country ("the
+  Lionesses", a person by their age, "the 76-year-old",
+  :mod:`~whosaidwhat.nlp.described_agents`); a programme's channel shows it ("on BBC One",
   ``resources/broadcast_verbs.txt``).
   ``whom``: objects and "with"/"against" partners.
   ``where``: places (GPE, LOC, FAC; an ORG after "at" or named for a site, such as
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from whosaidwhat.nlp.described_agents import broadcasters, described_by_age, team_country
 from whosaidwhat.nlp.lexicons import event_triggers, number_words, reporting_verbs, table, words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.organisations import OrganisationReferences
@@ -39,6 +42,8 @@ SPEECH_VERBS = frozenset(lemma for lemma, verb in reporting_verbs().items() if v
 NOT_EVENTS = SPEECH_VERBS | words("not_events.txt")
 #: Verbs that take their meaning from the event noun they govern ("held talks", "won the vote").
 LIGHT_VERBS = words("light_verbs.txt")
+#: Verbs of moving that name the event noun after "to": "cruised to victory" (``outcome_verbs.txt``).
+OUTCOME_VERBS = words("outcome_verbs.txt")
 #: Verbs that are events only when used on their own ("appeared on MSNBC"), not as a link
 #: to a predicate ("appeared to be", "remained calm").
 LINKING_VERBS = frozenset({"appear", "remain", "seem", "become", "look", "feel"})
@@ -66,8 +71,6 @@ PLACE_PREPOSITIONS = frozenset(
 )
 #: Last words of organisation names that are also sites one can be at ("Hofstra University").
 SITE_WORDS = words("site_words.txt")
-#: Verbs of showing a programme, whose channel ("on BBC One") is who shows it (``broadcast_verbs.txt``).
-BROADCAST_VERBS = words("broadcast_verbs.txt")
 PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside"})
 #: Nouns naming a group of people, organisations or places the article has named (``group_nouns.tsv``).
 GROUP_NOUNS = {noun: frozenset(kinds.split("/")) for noun, kinds in table("group_nouns.tsv", 2)}
@@ -114,22 +117,43 @@ def merge_light_verb_objects(events: list[Event]) -> list[Event]:
     """Fold an event noun into the verb it is the object of when both name one event.
 
     "held talks", "won the vote": the verb already carries the type, or is a light verb
-    (:data:`LIGHT_VERBS`) that takes the noun's; the noun's participants join the verb's, and
+    (:data:`LIGHT_VERBS`) that takes the noun's, as is a verb of moving to it ("cruised to
+    victory", :data:`OUTCOME_VERBS`); the noun's participants join the verb's, and
     the trigger runs over both ("made a video call").
     """
     by_token = {e.token.i: e for e in events}
     kept = []
     for event in events:
-        verb = by_token.get(event.token.head.i)
-        is_object = event.token.pos_ == "NOUN" and event.token.dep_ == "dobj" and verb is not None
-        if is_object and (verb.type == event.type or verb.token.lemma_.lower() in LIGHT_VERBS):
-            verb.type, verb.noun = event.type, event.token
+        verb = outcome_verb(event.token, by_token)
+        kind = NOUN_TYPES.get(event.token.lemma_.lower(), event.type) if verb is not None else event.type
+        if verb is None and event.token.pos_ == "NOUN" and event.token.dep_ == "dobj":
+            verb = by_token.get(event.token.head.i)
+            verb = (
+                verb
+                if verb is not None and (verb.type == kind or verb.token.lemma_.lower() in LIGHT_VERBS)
+                else None
+            )
+        if verb is not None:
+            verb.type, verb.noun = kind, event.token
             for role in ("who", "whom", "where"):
                 ids = getattr(verb, role)
                 ids += [i for i in getattr(event, role) if i not in ids]
             continue
         kept.append(event)
     return kept
+
+
+def outcome_verb(outcome: Token, by_token: dict[int, Event]) -> Event | None:
+    """The verb of moving an event noun completes: "cruised *to victory*", "fell *to defeat*" (which
+    the parser may read as an infinitive, "to defeat")."""
+    as_noun = outcome.dep_ == "pobj" and outcome.head.lower_ == "to"
+    as_infinitive = outcome.dep_ == "xcomp" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in outcome.children
+    )
+    verb = outcome.head.head if as_noun else outcome.head
+    if not (as_noun or as_infinitive and outcome.lemma_.lower() in NOUN_TYPES):
+        return None
+    return by_token.get(verb.i) if verb.lemma_.lower() in OUTCOME_VERBS else None
 
 
 def event_type(token: Token) -> str | None:
@@ -208,7 +232,7 @@ def fill_participants(
             event.whom += [i for i in phrase_entities(objects, mentions) if i not in event.whom]
         elif prep.lower_ in PLACE_PREPOSITIONS:
             event.where += [i for i in place_entities(objects, mentions, prep.lower_) if i not in event.where]
-    if not event.who and token.lemma_.lower() in BROADCAST_VERBS:
+    if not event.who:
         event.who = broadcasters(token, mentions)
     event.whom = [i for i in event.whom if i not in event.who]
 
@@ -219,17 +243,6 @@ def passive_controller(verb: Token) -> Token | None:
     if verb.dep_ != "xcomp":
         return None
     return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
-
-
-def broadcasters(verb: Token, mentions: MentionIndex) -> list[str]:
-    """The organisations a programme is shown "on": "will be shown on BBC One", "streaming on Hulu"."""
-    objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children]
-    ids: list[str] = []
-    for obj in objects:
-        for _, _, entity_id, kind in mentions.overlapping(obj.left_edge.idx, obj.idx + len(obj)):
-            if kind == "ORG" and entity_id not in ids:
-                ids.append(entity_id)
-    return ids
 
 
 def possessing_organisation(noun: Token, organisations: OrganisationReferences) -> list[str]:
@@ -268,6 +281,9 @@ def phrase_entities(
     "they" or "the agency" refers to."""
     ids: list[str] = []
     for head in expand_conjuncts(heads):
+        if described := team_country(head, mentions) or described_by_age(head, mentions):
+            ids += [described] if described not in ids else []  # tagged by the model or not
+            continue
         found = [m for m in mentions.overlapping(head.idx, head.idx + len(head))]
         bound = (
             phrase_entities([reporter], mentions)

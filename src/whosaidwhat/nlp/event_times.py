@@ -7,7 +7,9 @@
    the role" dates the assuming two days before the arrival, and the other way round;
 3. a participle or conjoined clause shares its head clause's time ("met him as
    sirens sounded", "had a lead in 2012 but lost", "start tomorrow with France meeting
-   Japan"), a verb the time of the event noun it governs ("rebuffed the attempt earlier
+   Japan"; "shown on BBC One, with coverage beginning at 7:30pm" the other way round, by the
+   day; "reached the final as they beat Spain on Saturday" the time of its "as" or "when"
+   clause), a verb the time of the event noun it governs ("rebuffed the attempt earlier
    this year"), an event noun that is the subject
    or agent of a clause shares that clause's, and an event framed by another
    ("poked fun during the Monday debate") takes the frame's;
@@ -19,7 +21,8 @@
    or quote its witnesses: "opened the door on April 16" holds for the attack told after the
    witness's words), with no section heading between. News tells a story forward from the
    lead, and the lead's "on Thursday" holds for the sentences that carry the story on;
-   perfect tenses ("has previously visited"), the present and quoted speech step out of
+   perfect tenses ("has previously visited"), the present (but for how the story stands now,
+   "the grandparents are too shaken to return") and quoted speech step out of
    that story line and stay undated.
 5. the same event named again: an event noun ("said in a ruling") takes the day the article
    gives the same noun elsewhere ("after Tuesday's ruling"), when it gives it only one.
@@ -34,6 +37,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from whosaidwhat.nlp.event_filter import PHASE_VERBS
 from whosaidwhat.nlp.event_parts import Event, scene_verb
 from whosaidwhat.nlp.lexicons import number_words
 from whosaidwhat.nlp.narrative_times import continue_narrative, is_day
@@ -46,6 +50,10 @@ TIME_UNITS = {"day": 1, "week": 7}
 BOUNDING_WORDS = frozenset({"before", "after", "until", "till", "since", "by"})
 #: The part of a day a time names ("2024-10-03TNI"): an event is dated by the day, or by the clock.
 DAY_PART = re.compile(r"T[A-Z]{2}$")
+#: Conjunctions opening a clause that happened along with the one it hangs from.
+WHILE_MARKS = frozenset({"as", "when"})
+#: The clock time of a time value ("2024-07-01T19:30"), which leaves the day.
+CLOCK = re.compile(r"T\d\d:\d\d$")
 #: Numbers of days or weeks in words that an offset may give ("two days after"): the small ones
 #: news spells out.
 OFFSET_COUNTS = {word: int(value) for word, value in number_words("cardinal").items() if value <= 10}
@@ -77,7 +85,8 @@ def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
     A time belongs to the nearest trigger or verb above it in the parse, or to the
     subject of "be" ("the vote is on Nov. 8"); the first expression a clause gets is its
     own, unless it starts a range whose end it also gets ("from 26 in 2023 to 25 in 2024").
-    Durations ("two days") date nothing.
+    Durations ("two days") date nothing. The time of a verb of a phase ("began streaming
+    yesterday") is its complement's.
     """
     triggers = {e.token.i for e in candidates}
     owned: dict[int, str] = {}
@@ -113,6 +122,10 @@ def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
             if token.head is token:
                 break
             token = token.head
+    for i, value in list(owned.items()):  # "began streaming on Hulu yesterday": the streaming's time
+        for complement in doc[i].children:
+            if doc[i].lemma_.lower() in PHASE_VERBS and complement.dep_ == "xcomp":
+                owned.setdefault(complement.i, value)
     return owned
 
 
@@ -257,6 +270,8 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
         clause = token.head.head
         event = by_token.get(clause.i)
         return event.when if event else clause_times.get(clause.i)
+    if (accompanying := absolute_time(token, clause_times) or while_time(token, clause_times)) is not None:
+        return accompanying
     for _ in range(4):
         if token.dep_ not in SHARING_DEPS or token.head is token:
             return None
@@ -268,6 +283,8 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
             for c in token.children
         ):
             return None
+        if is_future(token) and token.head.tag_ == "VBD":
+            return None  # "reached the final on Saturday and will return to Sydney"
         token = token.head
         event = by_token.get(token.i)
         when = event.when if event else clause_times.get(token.i)
@@ -276,10 +293,49 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
     return None
 
 
+def is_future(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
+
+
 def is_absolute(verb: Token) -> bool:
     """A participle with a subject of its own after "with": "with France meeting Japan"."""
     return (
         verb.dep_ == "pcomp" and verb.head.lower_ == "with" and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
+def absolute_time(verb: Token, clause_times: dict[int, str]) -> str | None:
+    """The day of a dated participle clause after "with" that goes along with this one: "will be
+    shown on BBC One, with coverage beginning at 7:30pm" is shown that day (by the day, as the
+    clock time is the accompanying clause's)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        for clause in prep.children:
+            if is_absolute(clause) and clause.i in clause_times:
+                return CLOCK.sub("", clause_times[clause.i])
+    return None
+
+
+def while_time(verb: Token, clause_times: dict[int, str]) -> str | None:
+    """The time of a clause opened by "as" or "when" that happened along with this one, or of the
+    clause that completes it: "reached the final as they came from behind to beat Spain on
+    Saturday", "When police arrived on Monday, the men fled"."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in WHILE_MARKS for c in clause.children
+        ):
+            continue
+        completing = [c.i for c in clause.children if is_infinitive(c) and c.i in clause_times]
+        if clause.i in clause_times or completing:
+            return clause_times.get(clause.i) or clause_times[completing[0]]
+    return None
+
+
+def is_infinitive(clause: Token) -> bool:
+    """ "to beat Spain": a clause in the infinitive, not a participle ("having beaten Spain")."""
+    return clause.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children
     )
 
 

@@ -71,7 +71,10 @@ def find_events(doc: Doc, text: str, *, narrative_paragraphs: int) -> list[Event
     candidates = merge_light_verb_objects(candidates)
     clause_times = assign_clause_times(doc, candidates)
     for event in candidates:
-        if event.token.i in clause_times:
-            event.when, event.own_time = clause_times[event.token.i], True
+        heads = [event.token.i] + (
+            [event.noun.i] if event.noun is not None else []
+        )  # "fell to defeat on Monday"
+        if (own := next((clause_times[i] for i in heads if i in clause_times), None)) is not None:
+            event.when, event.own_time = own, True
     date_events(doc, text, candidates, clause_times, narrative_paragraphs)
     return candidates

@@ -45,3 +45,8 @@ class MentionIndex:
             if overlap > best_overlap:
                 best, best_overlap = entity_id, overlap
         return best
+
+    def first_named(self, names: Iterable[str]) -> str | None:
+        """The entity of the first mention written as one of ``names`` (case aside), or None."""
+        wanted = {name.lower() for name in names}
+        return next((m[2] for m in self.mentions if self.text[m[0] : m[1]].lower() in wanted), None)

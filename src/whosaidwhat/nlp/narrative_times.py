@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Token
 from whosaidwhat.nlp.event_parts import Event
 from whosaidwhat.nlp.syntax import paragraphs_of
 
+#: Determiners of a phrase naming someone the story told of ("the grandparents").
+DEFINITE = frozenset({"the", "this", "these", "those", "both"})
 #: A clause in the simple past continues the time of a clause at most this many paragraphs before it.
 NARRATIVE_PARAGRAPHS = 1
 
@@ -74,18 +76,33 @@ def continue_narrative(doc: Doc, text: str, events: list[Event], narrative_parag
 def present_paragraphs(doc: Doc, paragraph_starts: list[int], quoted: SpanUnion) -> list[int]:
     """The paragraphs that step out of a story to the present: a sentence of the narrative (not
     of a quotation) whose main verb is in the present or under a modal ("Few countries would be
-    as vulnerable", "The grandparents are too shaken to return")."""
+    as vulnerable", "Burglaries are rare in the town"), unless it tells how the story's people
+    stand now (:func:`is_aftermath`)."""
     found: list[int] = []
     for sentence in doc.sents:
         root = sentence.root
         if root.idx in quoted or root.pos_ not in ("VERB", "AUX"):
             continue
         modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
-        if root.tag_ in ("VBZ", "VBP") or modal:
+        if (root.tag_ in ("VBZ", "VBP") and not is_aftermath(root)) or modal:
             paragraph = paragraph_of(root.idx, paragraph_starts)
             if not found or found[-1] != paragraph:
                 found.append(paragraph)
     return found
+
+
+def is_aftermath(root: Token) -> bool:
+    """ "The grandparents are too shaken to return", "Investigators are still on the hunt": "be" in
+    the present with a subject the story named (a definite phrase, a name or a pronoun) or "still"
+    tells where the story stands now, not a general truth ("Burglaries are rare")."""
+    if root.lemma_ != "be":
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    definite = subject is not None and (
+        subject.pos_ in ("PROPN", "PRON")
+        or any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in subject.children)
+    )
+    return definite or any(c.dep_ == "advmod" and c.lower_ == "still" for c in root.children)
 
 
 def is_day(value: str) -> bool:
