@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from whosaidwhat.extract import extract
-from whosaidwhat.nlp.speakers import relative_antecedent
+from whosaidwhat.nlp.relatives import relative_antecedent
 from whosaidwhat.readers import read_bytes
 
 #: The first line of a scraped article is its headline: each test article's body follows one.

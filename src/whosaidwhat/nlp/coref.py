@@ -24,7 +24,6 @@ quoted speaker's point of view; and the names there are no antecedents of the pr
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -43,6 +42,7 @@ from whosaidwhat.nlp.descriptions import (
 )
 from whosaidwhat.nlp.gazetteer import country_of_word
 from whosaidwhat.nlp.lexicons import words
+from whosaidwhat.nlp.quoted import quoted_spans
 from whosaidwhat.nlp.titles import Title
 
 #: Nouns for a person's tie to someone else ("opponent"), which hold with any role.
@@ -69,7 +69,6 @@ HOLDER_SENTENCES = 4
 HOLDER_MENTIONS = 3
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
-_QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d|\'\'[^\n]*?\'\'|\u2018[^\u2019\n]*\u2019')
 
 
 @dataclass
@@ -391,11 +390,6 @@ def _bound_subject(token: Token) -> int | None:
         return None
     verb = token.head.head if token.dep_ == "pobj" else token.head
     return next((child.i for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of ``text`` inside quotation marks, in order: someone's words, not the narrative's."""
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
 def _sentence_indexes(doc: Doc) -> list[int]:

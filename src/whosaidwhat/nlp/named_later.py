@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.names import gender_of_words, is_person_noun
-from whosaidwhat.nlp.coref import quoted_spans
 from whosaidwhat.nlp.lexicons import reporting_verbs, words
 from whosaidwhat.nlp.mentions import MentionIndex
+from whosaidwhat.nlp.quoted import quoted_spans
 
 #: How many paragraphs after the description's may name it.
 PARAGRAPHS = 2

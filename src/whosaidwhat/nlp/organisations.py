@@ -18,9 +18,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from whosaidwhat.nlp.coref import quoted_spans
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
+from whosaidwhat.nlp.quoted import quoted_spans
 
 #: Nouns that refer back to a named organisation: "the bank", "the agency".
 ORGANISATION_NOUNS = words("organisation_nouns.txt")

@@ -52,6 +52,7 @@ from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.named_later import LaterNames
 from whosaidwhat.nlp.organisations import OrganisationReferences
+from whosaidwhat.nlp.relatives import relative_antecedent
 
 if TYPE_CHECKING:
     from whosaidwhat.nlp.quote_finder import Quote
@@ -69,7 +70,6 @@ ADDRESSEE_PREPOSITIONS = frozenset({"to"})
 #: Entity types that speak each in their own name when coordinated ("Moss and Vale said").
 SPEAKING_TYPES = frozenset({"PERSON", "ORG"})
 PRONOUN_GENDERS = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE, "hers": FEMALE}
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 #: Words counting members of a group: "*one* Republican", "*several* Democrats".
 COUNTING_WORDS = frozenset({"one", "a", "an", "two", "three", "several", "some", "many", "few", "most"})
 #: A running speaker carries over to the paragraph after its quote's, no further.
@@ -362,32 +362,6 @@ class Speakers:
 
     def paragraph(self, offset: int) -> int:
         return bisect_right(self.paragraph_starts, offset) - 1
-
-
-def relative_antecedent(subject: Token) -> Token | None:
-    """What a relative pronoun stands for: "Ann Lee" in "Ann Lee, who said ...", "the forum,
-    which says ..."."""
-    if (
-        subject.lower_ in RELATIVE_PRONOUNS
-        and subject.head.dep_ == "relcl"
-        and subject.head.head.i != subject.i
-    ):
-        antecedent = subject.head.head
-        return antecedent if antecedent.pos_ in ("NOUN", "PROPN", "PRON") else None
-    return noun_before_relative(subject)
-
-
-def noun_before_relative(subject: Token) -> Token | None:
-    """The noun right before "which" or "who" when the parser did not read a relative clause: "the
-    Chicago Police Department which reported ..." (the head of the noun's phrase)."""
-    if subject.lower_ not in ("which", "who") or subject.i == subject.sent.start:
-        return None
-    before = subject.nbor(-1)
-    if before.text == "," and before.i > subject.sent.start:
-        before = before.nbor(-1)
-    while before.dep_ == "compound" and before.head.i > before.i:
-        before = before.head
-    return before if before.pos_ in ("NOUN", "PROPN") and before.i < subject.i else None
 
 
 def roles_of(entity: dict) -> set[str]:

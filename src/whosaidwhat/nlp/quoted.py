@@ -1,0 +1,17 @@
+"""The spans of a text inside quotation marks: someone's words, not the narrative's.
+
+Names and pronouns there belong to the quoted speaker's point of view, so the components that
+resolve references (:mod:`~whosaidwhat.nlp.coref`, :mod:`~whosaidwhat.nlp.organisations`,
+:mod:`~whosaidwhat.nlp.named_later`) leave them out.
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d|\'\'[^\n]*?\'\'|\u2018[^\u2019\n]*\u2019')
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` inside quotation marks, in order."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
