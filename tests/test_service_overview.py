@@ -312,11 +312,22 @@ def test_search_results_download_as_csv_with_their_permalinks(client):
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_kept_as_text():
-    from whosaidwhat.service.overview import csv_response
+    from whosaidwhat.service.overview import csv_chunks
 
-    response = csv_response([["content", "n"], ['=HYPERLINK("http://evil.example")', -3], ["@once", 2]], "t")
-    rows = list(csv.reader(io.StringIO(response.body.decode())))
+    text = "".join(csv_chunks([["content", "n"], ['=HYPERLINK("http://evil.example")', -3], ["@once", 2]]))
+    rows = list(csv.reader(io.StringIO(text)))
     assert rows == [["content", "n"], ['\'=HYPERLINK("http://evil.example")', "-3"], ["'@once", "2"]]
+
+
+def test_a_csv_download_longer_than_one_chunk_arrives_whole_and_in_order():
+    """The file is written and sent a chunk of rows at a time: every row arrives once, in order,
+    a quote with a line break and a comma inside one cell still."""
+    from whosaidwhat.service.overview import CSV_ROWS_PER_CHUNK, csv_chunks
+
+    rows = [["n", "content"]] + [[n, f"line one, {n}\nline two"] for n in range(2 * CSV_ROWS_PER_CHUNK + 7)]
+    chunks = list(csv_chunks(rows))
+    assert len(chunks) == 3
+    assert list(csv.reader(io.StringIO("".join(chunks)))) == [[str(cell) for cell in row] for row in rows]
 
 
 def namesakes_records() -> list[dict]:

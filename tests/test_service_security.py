@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from test_service_api import corpus_records
 
 from whosaidwhat.cli import main
-from whosaidwhat.cli.serve import limit_malloc_arenas
+from whosaidwhat.cli.serve import tune_malloc
 from whosaidwhat.service.app import create_app
 from whosaidwhat.service.extraction import Extractor
 from whosaidwhat.service.security import allowed_hosts, host_name, public_path
@@ -128,7 +128,50 @@ def test_serve_on_loopback_refuses_a_rebound_host_name(corpus):
 )
 def test_serve_shares_a_few_malloc_arenas_among_its_threads():
     """A long-running server's memory stays near its working size instead of one arena per thread."""
-    assert limit_malloc_arenas() is True
+    assert tune_malloc() is True
+
+
+#: Run in a fresh interpreter: a worker thread builds large answers, 600 KB each, 50 at once, each
+#: followed by a small block that outlives it (as a cache entry or a connection's buffer does), then
+#: lets the large ones go. Prints how many MB the process holds then more than before.
+LARGE_ANSWERS = """
+import sys, threading
+from whosaidwhat.cli.serve import tune_malloc
+
+def rss_mb():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
+
+if sys.argv[1] == "tuned":
+    assert tune_malloc()
+kept = []
+
+def answer_large_requests():
+    del bytearray(600_000)[:]  # a first large answer, freed
+    answers = []
+    for index in range(50):
+        answers.append(bytearray(600_000))  # zeroed: its pages are touched
+        kept.append(bytearray(2000))
+    answers.clear()
+
+before = rss_mb()
+worker = threading.Thread(target=answer_large_requests)
+worker.start()
+worker.join()
+print(round(rss_mb() - before))
+"""
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc", reason="glibc only"
+)
+def test_serve_gives_back_the_memory_of_large_answers_once_sent():
+    """30 MB of answers built at once and freed leave the server's resident memory where it was,
+    though small blocks allocated between them are still in use."""
+    held = subprocess.run(
+        [sys.executable, "-c", LARGE_ANSWERS, "tuned"], capture_output=True, text=True, check=True
+    )
+    assert int(held.stdout) < 5
 
 
 # --- headers on every answer ----------------------------------------------------------------------

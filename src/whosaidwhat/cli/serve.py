@@ -15,23 +15,34 @@ LOOPBACK = "127.0.0.1"
 #: (httpx and many proxies: 5 s), so that the server never closes a connection just as a
 #: client sends on it, which the client sees as "connection reset".
 KEEP_ALIVE_SECONDS = 30
-#: glibc's ``mallopt`` parameter for the number of malloc arenas, and the number the server keeps.
-#: By default glibc gives each new thread its own arena, up to 8 per core, and each arena keeps
-#: the freed memory of the largest answers its threads built: the server's resident memory then
-#: creeps up for minutes under steady load while its live Python and SQLite memory stay flat.
+#: glibc's ``mallopt`` parameters for the number of malloc arenas and for the size from which a
+#: block is mapped on its own, and the values the server sets.
 M_ARENA_MAX = -8
+M_MMAP_THRESHOLD = -3
+#: By default glibc gives each new thread its own arena, up to 8 per core, each keeping the freed
+#: memory of the largest answers its threads built.
 SERVER_MALLOC_ARENAS = 2
+#: By default glibc raises the mapping threshold to the size of each large block freed, up to 32 MB:
+#: after the first large answer, every buffer of a CSV download, a long timeline or a search's
+#: list of matches is cut from an arena, between small blocks that outlive it, and its pages stay
+#: resident once freed. The server's memory then creeps up for minutes under steady load while
+#: its live Python and SQLite memory stay flat. A fixed threshold (glibc's initial one) maps each
+#: such buffer on its own and gives it back to the system when it is freed.
+SERVER_MMAP_THRESHOLD = 128 * 1024
 
 
-def limit_malloc_arenas(arenas: int = SERVER_MALLOC_ARENAS) -> bool:
-    """Share ``arenas`` malloc arenas among all the server's threads (glibc only; else nothing).
+def tune_malloc(arenas: int = SERVER_MALLOC_ARENAS, mmap_threshold: int = SERVER_MMAP_THRESHOLD) -> bool:
+    """Share ``arenas`` malloc arenas among all the server's threads and map every block of
+    ``mmap_threshold`` bytes or more on its own (glibc only; elsewhere nothing).
 
-    Must run before the worker threads start. Answers whether the limit was set."""
+    Must run before the worker threads start. Answers whether both were set."""
     libc_name = ctypes.util.find_library("c")
     if not libc_name:
         return False
     mallopt = getattr(ctypes.CDLL(libc_name), "mallopt", None)
-    return bool(mallopt and mallopt(M_ARENA_MAX, arenas) == 1)
+    if mallopt is None:
+        return False
+    return mallopt(M_ARENA_MAX, arenas) == 1 and mallopt(M_MMAP_THRESHOLD, mmap_threshold) == 1
 
 
 @click.command()
@@ -77,7 +88,7 @@ def serve(db: str | None, host: str, port: int, allow_hosts: tuple[str, ...], ma
     if not is_loopback(host):
         click.echo(f"whosaidwhat: listening on {host}: the corpus is reachable from other machines", err=True)
     click.echo(f"whosaidwhat: serving {redact(db)} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    limit_malloc_arenas()
+    tune_malloc()
     app = create_app(db, max_bytes=max_bytes, hosts=allowed_hosts(host, allow_hosts))
     uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE_SECONDS)
 

@@ -60,7 +60,9 @@ MAX_LIMIT = 500
 #: Threads answering requests at once, each with its own store connection (and page cache). A
 #: fixed number keeps the server's memory flat: a latency spike would otherwise have the thread
 #: pool start more threads (up to 40) and each open a connection. Requests past it wait their turn.
-WORKER_THREADS = 8
+#: Four: the queries leave the interpreter while SQLite reads, so four keep two cores busy, and
+#: each more thread adds a page cache and, under a burst, one more large answer built at once.
+WORKER_THREADS = 4
 BAD_REQUEST = {400: {"model": Problem, "description": "malformed query"}}
 #: Seconds a client is asked to wait before sending an article again when too many are waiting.
 RETRY_AFTER = 30
