@@ -500,3 +500,18 @@ def test_a_reporting_clause_after_a_quotation_is_not_a_later_verbs_content(nlp):
     found = quotes_of(nlp, text)
     assert ("said", "You winning?", "she") in [(q["cue"], q["content"], q["source"]) for q in found]
     assert not any(q["content"].startswith("she said") for q in found)
+
+
+def test_a_reported_object_ends_before_when_and_where_it_was_said(nlp):
+    quote = only_quote(nlp, "Mayor Lina Holt attacked the harbour plan during a council meeting.")
+    assert quote["content"] == "the harbour plan"
+    quote = only_quote(nlp, "The judge rejected that argument in a ruling released on Tuesday.")
+    assert quote["content"] == "that argument"
+
+
+def test_a_setting_phrase_running_on_past_a_comma_stays_in_the_object(nlp):
+    text = (
+        "Berg expressed doubts about the scheme during the hearing, particularly about the harm to farmers."
+    )
+    quote = only_quote(nlp, text)
+    assert quote["content"].endswith("the harm to farmers")

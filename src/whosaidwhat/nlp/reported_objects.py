@@ -12,11 +12,17 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
+from whosaidwhat.nlp.documents import DOCUMENT_NOUNS
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.syntax import SUBJECT_DEPS, child_with_dep, token_end
 
 #: Dependencies of what completes a reported object ("urged X *to act*", "described X *as a fraud*").
 OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "prep", "advcl"})
+#: Prepositions that always tell when something was said: "rejected the claim *during the hearing*".
+TIME_PREPOSITIONS = frozenset({"during", "amid"})
+#: Prepositions that tell when or where something was said before a date or a document: "endorsed
+#: Holt *on Thursday*", "attacked Holt *in a tweet*" (not "called him a master *at* deals").
+SETTING_PREPOSITIONS = frozenset({"in", "at", "on", "before", "after", "since", "until", "via"})
 
 
 def object_content(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> Bounds | None:
@@ -74,10 +80,25 @@ def _object_bounds(finder: QuoteFinder, child: Token) -> Bounds:
             sibling.pos_ in ("NOUN", "PRON", "PROPN") or _is_relative_clause(sibling)
         )
         allowed = ("xcomp",) if after_comma else OBJECT_COMPLEMENT_DEPS
-        if sibling.dep_ not in allowed and not coordinated_object:
+        if (sibling.dep_ not in allowed and not coordinated_object) or _tells_the_setting(sibling):
             break
         end = clause_bounds(finder, sibling)[1]
     return start, end
+
+
+def _tells_the_setting(phrase: Token) -> bool:
+    """A short prepositional phrase saying where or when the words were said, not what they were
+    (one running on past a comma may hold more of them: "during the hearing*, particularly* ...")."""
+    if phrase.dep_ != "prep" or any(token.text == "," for token in phrase.subtree):
+        return False
+    if phrase.lower_ in TIME_PREPOSITIONS:
+        return True
+    target = child_with_dep(phrase, "pobj")
+    return (
+        phrase.lower_ in SETTING_PREPOSITIONS
+        and target is not None
+        and (target.ent_type_ in ("DATE", "TIME") or target.lemma_ in DOCUMENT_NOUNS)
+    )
 
 
 def _is_relative_clause(verb: Token) -> bool:
