@@ -515,3 +515,17 @@ def test_a_setting_phrase_running_on_past_a_comma_stays_in_the_object(nlp):
     )
     quote = only_quote(nlp, text)
     assert quote["content"].endswith("the harm to farmers")
+
+
+def test_a_clause_joined_to_the_report_in_its_tense_is_part_of_it(nlp):
+    text = (
+        "The council announced it will close the depot in May, and the staff will move to the harbour office."
+    )
+    assert only_quote(nlp, text)["content"].endswith("the staff will move to the harbour office")
+    text = "Holt said it was too early to name a cause, and there was no sign of foul play."
+    assert only_quote(nlp, text)["content"].endswith("there was no sign of foul play")
+
+
+def test_a_clause_joined_to_the_report_that_tells_the_story_is_not(nlp):
+    quote = only_quote(nlp, "Holt said the depot would close, and Reyes disagreed.")
+    assert quote["content"] == "the depot would close"
