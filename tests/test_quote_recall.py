@@ -529,3 +529,10 @@ def test_a_clause_joined_to_the_report_in_its_tense_is_part_of_it(nlp):
 def test_a_clause_joined_to_the_report_that_tells_the_story_is_not(nlp):
     quote = only_quote(nlp, "Holt said the depot would close, and Reyes disagreed.")
     assert quote["content"] == "the depot would close"
+
+
+def test_reported_content_ends_before_the_writers_gloss_on_a_name(nlp):
+    quote = only_quote(nlp, "Holt said she would not back Dana Reyes, the harbour board's chair.")
+    assert quote["content"] == "she would not back Dana Reyes"
+    quote = only_quote(nlp, "Holt said the storm hit Leeds, Yorkshire.")
+    assert quote["content"] == "the storm hit Leeds, Yorkshire"
