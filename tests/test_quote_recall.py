@@ -536,3 +536,10 @@ def test_reported_content_ends_before_the_writers_gloss_on_a_name(nlp):
     assert quote["content"] == "she would not back Dana Reyes"
     quote = only_quote(nlp, "Holt said the storm hit Leeds, Yorkshire.")
     assert quote["content"] == "the storm hit Leeds, Yorkshire"
+
+
+def test_examples_after_a_reported_object_are_part_of_it(nlp):
+    quote = only_quote(nlp, "The minister condemned the cuts, including the closure of the Leeds depot.")
+    assert quote["content"] == "the cuts, including the closure of the Leeds depot"
+    quote = only_quote(nlp, "Holt spoke about housing, particularly in the coastal towns.")
+    assert quote["content"] == "housing, particularly in the coastal towns"
