@@ -543,3 +543,12 @@ def test_examples_after_a_reported_object_are_part_of_it(nlp):
     assert quote["content"] == "the cuts, including the closure of the Leeds depot"
     quote = only_quote(nlp, "Holt spoke about housing, particularly in the coastal towns.")
     assert quote["content"] == "housing, particularly in the coastal towns"
+
+
+def test_what_was_said_runs_on_over_objects_coordinated_with_the_verb(nlp):
+    quote = only_quote(nlp, "The council agreed to close the depot, sell the land and build homes.")
+    assert quote["content"] == "to close the depot, sell the land and build homes"
+    quote = only_quote(nlp, "Holt spoke about the legacy of the mill, and how the town recovered.")
+    assert quote["content"] == "the legacy of the mill, and how the town recovered"
+    quote = only_quote(nlp, "Holt promised to repeal the levy and left the room.")
+    assert quote["content"] == "to repeal the levy"
