@@ -500,3 +500,55 @@ def test_a_reporting_clause_after_a_quotation_is_not_a_later_verbs_content(nlp):
     found = quotes_of(nlp, text)
     assert ("said", "You winning?", "she") in [(q["cue"], q["content"], q["source"]) for q in found]
     assert not any(q["content"].startswith("she said") for q in found)
+
+
+def test_a_reported_object_ends_before_when_and_where_it_was_said(nlp):
+    quote = only_quote(nlp, "Mayor Lina Holt attacked the harbour plan during a council meeting.")
+    assert quote["content"] == "the harbour plan"
+    quote = only_quote(nlp, "The judge rejected that argument in a ruling released on Tuesday.")
+    assert quote["content"] == "that argument"
+
+
+def test_a_setting_phrase_running_on_past_a_comma_stays_in_the_object(nlp):
+    text = (
+        "Berg expressed doubts about the scheme during the hearing, particularly about the harm to farmers."
+    )
+    quote = only_quote(nlp, text)
+    assert quote["content"].endswith("the harm to farmers")
+
+
+def test_a_clause_joined_to_the_report_in_its_tense_is_part_of_it(nlp):
+    text = (
+        "The council announced it will close the depot in May, and the staff will move to the harbour office."
+    )
+    assert only_quote(nlp, text)["content"].endswith("the staff will move to the harbour office")
+    text = "Holt said it was too early to name a cause, and there was no sign of foul play."
+    assert only_quote(nlp, text)["content"].endswith("there was no sign of foul play")
+
+
+def test_a_clause_joined_to_the_report_that_tells_the_story_is_not(nlp):
+    quote = only_quote(nlp, "Holt said the depot would close, and Reyes disagreed.")
+    assert quote["content"] == "the depot would close"
+
+
+def test_reported_content_ends_before_the_writers_gloss_on_a_name(nlp):
+    quote = only_quote(nlp, "Holt said she would not back Dana Reyes, the harbour board's chair.")
+    assert quote["content"] == "she would not back Dana Reyes"
+    quote = only_quote(nlp, "Holt said the storm hit Leeds, Yorkshire.")
+    assert quote["content"] == "the storm hit Leeds, Yorkshire"
+
+
+def test_examples_after_a_reported_object_are_part_of_it(nlp):
+    quote = only_quote(nlp, "The minister condemned the cuts, including the closure of the Leeds depot.")
+    assert quote["content"] == "the cuts, including the closure of the Leeds depot"
+    quote = only_quote(nlp, "Holt spoke about housing, particularly in the coastal towns.")
+    assert quote["content"] == "housing, particularly in the coastal towns"
+
+
+def test_what_was_said_runs_on_over_objects_coordinated_with_the_verb(nlp):
+    quote = only_quote(nlp, "The council agreed to close the depot, sell the land and build homes.")
+    assert quote["content"] == "to close the depot, sell the land and build homes"
+    quote = only_quote(nlp, "Holt spoke about the legacy of the mill, and how the town recovered.")
+    assert quote["content"] == "the legacy of the mill, and how the town recovered"
+    quote = only_quote(nlp, "Holt promised to repeal the levy and left the room.")
+    assert quote["content"] == "to repeal the levy"

@@ -35,6 +35,8 @@ from whosaidwhat.nlp.syntax import SPEAKER, SUBJECT_DEPS, child_with_dep, subjec
 CLAUSE_DEPS = ("ccomp", "parataxis")
 #: Quotation marks that close a quotation before its reporting clause.
 CLOSING_MARKS = ('"', "\u201d", "\u2019", "'")
+#: Auxiliaries of a clause that tells what someone said would happen ("*will* open", "*would* close").
+FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "wo"})
 #: Tags of finite verbs and auxiliaries.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -197,11 +199,30 @@ def _with_coordinated_clauses(finder: QuoteFinder, clause: Token, bounds: Bounds
         if sibling.i <= clause.i or sibling.dep_ in ("punct", "cc"):
             continue
         if sibling.dep_ not in ("conj", "ccomp") or not (
-            _opens_with_that(sibling) or _is_poll_finding(sibling)
+            _opens_with_that(sibling) or _is_poll_finding(sibling) or _goes_on_reporting(finder, sibling)
         ):
             break
         end = clause_bounds(finder, sibling)[1]
     return (bounds[0], end) if end > bounds[1] else bounds
+
+
+def _goes_on_reporting(finder: QuoteFinder, conjunct: Token) -> bool:
+    """A clause joined to the reporting verb that keeps the reported tense: "said it would cut jobs,
+    *but would add staff later*", "announced it will hire staff, *and the work will start soon*",
+    "said it was too early, *and there was no evidence*" (not "*and Clinton disagreed*", nor a
+    clause reporting something else: "*but they could not resist pointing out* ...")."""
+    if (
+        conjunct.dep_ != "conj"
+        or conjunct.tag_ == "VBG"
+        or any(finder.is_reporting_verb(token) for token in conjunct.subtree)
+    ):
+        return False
+    if conjunct.lemma_ == "be" and any(child.dep_ == "expl" for child in conjunct.children):
+        return True
+    future = any(child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES for child in conjunct.children)
+    if _has_own_subject(conjunct):
+        return future
+    return future and not any(child.lower_ in FUTURE_AUXILIARIES for child in conjunct.head.children)
 
 
 def _is_poll_finding(verb: Token) -> bool:

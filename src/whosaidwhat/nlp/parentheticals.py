@@ -3,8 +3,9 @@
 ``While the merger helps "in the short run," Greer said, in the long term it will cost jobs.``
 reports two things Greer said, one on each side of ``Greer said`` (but after a whole
 quotation, ``"We are done," he said, and left the room``, the words after the clause are the
-story's); ``Acts of protest, Mr. Obama said, are acts of patriotism`` reports one, the clause
-after it (the words before have no verb of their own). The parser attaches such a clause
+story's); ``Acts of protest, Mr. Obama said, are acts of patriotism`` reports one, the whole
+clause the reporting clause interrupts (the words before have no verb of their own: they are
+its subject, or a phrase that sets it up). The parser attaches such a clause
 anywhere, so it is read from the words: a comma, a short phrase holding the reporting verb
 and its subject (``he said on Monday``, ``said Mr. Bush``), a comma, and words on both sides
 within the sentence.
@@ -70,9 +71,11 @@ def parenthetical_quotes(finder: QuoteFinder, verb: Token) -> bool:
         # "the stadium, which, Tompkins said, is full on game days": what was said is the clause's rest
         parts = [after] if any(token.tag_ in FINITE_TAGS for token in finder.tokens_in(after)) else []
     else:
-        parts = [before] if _says_something_before(finder, before) else []
+        says_before = _says_something_before(finder, before)
+        parts = [before] if says_before else []
         if not _is_all_quoted(finder, before) and _says_something_after(finder, after):
-            parts.append(after)
+            # "Acts of protest, he said, are acts of patriotism": one statement, interrupted
+            parts.append(after if says_before else (before[0], after[1]))
     if not parts:
         return False
     finder.cue_tokens.add(verb.i)

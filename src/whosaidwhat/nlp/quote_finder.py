@@ -32,6 +32,8 @@ ADJACENT_WORDS = 6
 STRAY_WORDS = 2
 #: Tags of the pronoun opening a relative clause: "which", "who", "whose".
 RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP", "WP$"})
+#: Adverbs opening a phrase of examples of what came before: ", *particularly* in policing".
+EXAMPLE_ADVERBS = frozenset({"particularly", "especially", "notably"})
 #: Quotations shorter than this (in words) with no cue are names or scare quotes.
 MIN_FLOATING_WORDS = 4
 
@@ -178,7 +180,8 @@ class QuoteFinder:
     ) -> None:
         """Record a quote; its kind and bounds follow from the quotation marks unless its kind is given."""
         if kind is None:
-            kind, content = self._kind_and_content(self._without_connective(content))
+            content = self._with_examples(self._without_trailing_gloss(self._without_connective(content)))
+            kind, content = self._kind_and_content(content)
         source = phrase_span(subject) if subject is not None else None
         self.quotes.append(
             Quote(
@@ -203,6 +206,45 @@ class QuoteFinder:
             if start < content[1]:
                 return trim(self.text, start, content[1])
         return content
+
+    def _with_examples(self, content: Bounds) -> Bounds:
+        """Content with the examples that follow it: "condemned the invasion*, including the
+        annexation of Crimea*", "spoke about race*, particularly in policing*"."""
+        i = self.token_index(content[1])
+        if i + 1 >= len(self.doc) or self.doc[i].text != "," or self.quote_of_token[i] >= 0:
+            return content
+        word = self.doc[i + 1]
+        phrase = word if word.lower_ == "including" else word.head
+        if phrase.lower_ != "including" and not (word.lower_ in EXAMPLE_ADVERBS and phrase.i == word.i + 1):
+            return content
+        if phrase.dep_ != "prep" or phrase.right_edge.i >= phrase.sent.end or phrase.sent.start > i:
+            return content
+        if any(self.quote_of_token[k] >= 0 for k in range(phrase.i, phrase.right_edge.i + 1)):
+            return content
+        return content[0], token_end(phrase.right_edge)
+
+    def _without_trailing_gloss(self, content: Bounds) -> Bounds:
+        """Content without the writer's gloss on the name that ends it: "did not support Mr. Trump*,
+        the presumed favourite*" (a description set off by a comma, with no quotation in it)."""
+        last = self.token_index(content[1]) - 1
+        if last < 1 or self.doc[last].idx < content[0]:
+            return content
+        gloss = self.doc[last]
+        while gloss.dep_ != "appos" and gloss.head.i != gloss.i and gloss.head.idx >= content[0]:
+            gloss = gloss.head
+        comma = self.doc[gloss.left_edge.i - 1]
+        if (
+            gloss.dep_ != "appos"
+            or gloss.head.pos_ != "PROPN"
+            or gloss.pos_ == "PROPN"  # "Tulsa, Oklahoma": one name
+            or gloss.head.i > gloss.i
+            or comma.text != ","
+            or comma.idx <= content[0]
+            or gloss.right_edge.i < last
+            or any(self.quote_of_token[i] >= 0 for i in range(gloss.left_edge.i, last + 1))
+        ):
+            return content
+        return trim(self.text, content[0], comma.idx)
 
     def without_trailing_aside(self, content: Bounds) -> Bounds:
         """A reported object without the writer's aside that ends it: "questioned the health of

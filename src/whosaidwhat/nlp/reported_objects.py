@@ -12,11 +12,17 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
+from whosaidwhat.nlp.documents import DOCUMENT_NOUNS
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.syntax import SUBJECT_DEPS, child_with_dep, token_end
 
 #: Dependencies of what completes a reported object ("urged X *to act*", "described X *as a fraud*").
 OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "prep", "advcl"})
+#: Prepositions that always tell when something was said: "rejected the claim *during the hearing*".
+TIME_PREPOSITIONS = frozenset({"during", "amid"})
+#: Prepositions that tell when or where something was said before a date or a document: "endorsed
+#: Holt *on Thursday*", "attacked Holt *in a tweet*" (not "called him a master *at* deals").
+SETTING_PREPOSITIONS = frozenset({"in", "at", "on", "before", "after", "since", "until", "via"})
 
 
 def object_content(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> Bounds | None:
@@ -28,13 +34,37 @@ def object_content(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> 
             or _is_named_as(child, frames)
         ):
             bounds = _to_quotation_end(finder, _object_bounds(finder, child))
-            return finder.without_trailing_aside(bounds)
+            return finder.without_trailing_aside(_with_coordinated_objects(finder, child, bounds))
         if child.dep_ == "prep" and child.i > verb.i and f"prep:{child.lower_}" in frames:
             target = next((grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")), None)
             if target is not None:
                 bounds = _with_purpose(finder, child, clause_bounds(finder, target))
-                return finder.without_trailing_aside(_to_quotation_end(finder, bounds))
+                bounds = _with_coordinated_objects(finder, target, _to_quotation_end(finder, bounds))
+                return finder.without_trailing_aside(bounds)
     return None
+
+
+def _with_coordinated_objects(finder: QuoteFinder, reported: Token, bounds: Bounds) -> Bounds:
+    """What was said runs on over what the parser coordinated with the reporting verb but belongs
+    to its object: "wants to cut taxes*, grow the harbour and build a park*", "mentioned refinancing
+    loans *and forcing universities to pay*", "spoke about the mill*, and how the town recovered*"."""
+    verb = reported.head.head if reported.dep_ in ("pobj", "pcomp") else reported.head
+    end = bounds[1]
+    for sibling in verb.rights:
+        if sibling.idx < end or sibling.dep_ in ("punct", "cc"):
+            continue
+        if sibling.dep_ != "conj" or finder.is_reporting_verb(sibling) or not _continues(reported, sibling):
+            break
+        end = clause_bounds(finder, sibling)[1]
+    return (bounds[0], end) if end > bounds[1] else bounds
+
+
+def _continues(reported: Token, conjunct: Token) -> bool:
+    """A verb of the object's own form with no subject of its own ("to cut ..., *grow* ...",
+    "refinancing ... and *forcing* ..."), or a clause opened by "how", "why" or "what"."""
+    if any(child.dep_ in SUBJECT_DEPS for child in conjunct.children):
+        return conjunct.left_edge.tag_ in ("WRB", "WP") and conjunct.left_edge.lower_ != "which"
+    return reported.tag_ in ("VB", "VBG") and conjunct.tag_ == reported.tag_
 
 
 def clause_bounds(finder: QuoteFinder, head: Token, without: Token | None = None) -> Bounds:
@@ -74,10 +104,25 @@ def _object_bounds(finder: QuoteFinder, child: Token) -> Bounds:
             sibling.pos_ in ("NOUN", "PRON", "PROPN") or _is_relative_clause(sibling)
         )
         allowed = ("xcomp",) if after_comma else OBJECT_COMPLEMENT_DEPS
-        if sibling.dep_ not in allowed and not coordinated_object:
+        if (sibling.dep_ not in allowed and not coordinated_object) or _tells_the_setting(sibling):
             break
         end = clause_bounds(finder, sibling)[1]
     return start, end
+
+
+def _tells_the_setting(phrase: Token) -> bool:
+    """A short prepositional phrase saying where or when the words were said, not what they were
+    (one running on past a comma may hold more of them: "during the hearing*, particularly* ...")."""
+    if phrase.dep_ != "prep" or any(token.text == "," for token in phrase.subtree):
+        return False
+    if phrase.lower_ in TIME_PREPOSITIONS:
+        return True
+    target = child_with_dep(phrase, "pobj")
+    return (
+        phrase.lower_ in SETTING_PREPOSITIONS
+        and target is not None
+        and (target.ent_type_ in ("DATE", "TIME") or target.lemma_ in DOCUMENT_NOUNS)
+    )
 
 
 def _is_relative_clause(verb: Token) -> bool:
