@@ -320,6 +320,24 @@ def test_a_subject_pronoun_continues_the_subject_before_a_name_in_passing(nlp):
             "Officials who visited the site",
             id="who-they-are",
         ),
+        pytest.param(
+            'About 300 demonstrators, who said the plant was "poisoning the river", marched on Friday.',
+            "river",
+            "About 300 demonstrators",
+            id="who-stands-for-its-antecedent",
+        ),
+        pytest.param(
+            'The council passed a raft of new parking rules that promise to "revive the high street".',
+            "high street",
+            "a raft of new parking rules",
+            id="that-with-a-measure",
+        ),
+        pytest.param(
+            "Rita Vos was one of three members who said the bill was a disgrace.",
+            "disgrace",
+            "three members",
+            id="who-stands-for-the-members-not-the-one",
+        ),
     ],
 )
 def test_an_unnamed_source_is_described_in_full(nlp, text, words, source):

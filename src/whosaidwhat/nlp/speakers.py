@@ -52,7 +52,7 @@ from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.named_later import LaterNames
 from whosaidwhat.nlp.organisations import OrganisationReferences
-from whosaidwhat.nlp.relatives import relative_antecedent
+from whosaidwhat.nlp.relatives import described_antecedent_start, relative_antecedent
 
 if TYPE_CHECKING:
     from whosaidwhat.nlp.quote_finder import Quote
@@ -230,7 +230,8 @@ class Speakers:
         subject = quote.subject
         if subject is None:
             return None
-        if (antecedent := relative_antecedent(subject)) is not None:
+        antecedent = relative_antecedent(subject)
+        if antecedent is not None:
             subject = self.person_of_who(antecedent) if subject.lower_ == "who" else antecedent
         running = self.running_speaker(quote, subject, previous)
         if running is not None:
@@ -246,8 +247,20 @@ class Speakers:
             quote.source = (quote.source[0], own_phrase_end(appositive)) if quote.source else None
             return entity_of(appositive, self.mentions)
         if quote.source is not None and subject.pos_ in ("NOUN", "PROPN"):
-            quote.source = (quote.source[0], max(quote.source[1], described_end(subject, quote.cue)))
+            quote.source = self.description_of(subject, quote, pronoun=quote.subject)
         return self.documents.author(subject) or self.later.entity(subject, quote.source)
+
+    @staticmethod
+    def description_of(head: Token, quote: Quote, pronoun: Token) -> tuple[int, int]:
+        """An unnamed source's whole description; for a relative pronoun ("the rules *that* promise
+        ...", "demonstrators *who* said ..."), its antecedent's when sure, since "that" tells a
+        reader nothing."""
+        assert quote.source is not None
+        end = described_end(head, quote.cue)
+        start = described_antecedent_start(pronoun, head) if pronoun.i != head.i else None
+        if start is not None:
+            return start, end
+        return quote.source[0], max(quote.source[1], end)
 
     def voice_of(self, head: Token) -> str | None:
         """The organisation whose leadership or management ``head`` is: "the CMA leadership", "the
