@@ -586,3 +586,13 @@ def test_the_study_is_the_document_named_just_before(nlp):
         "The study found that poor districts lost twice as many voters."
     )
     assert quote_containing(nlp, text, "poor districts")["speaker"] == "Lakeside Herald"
+
+
+def test_the_second_half_of_a_split_quote_has_the_speaker_of_the_first(nlp):
+    text = (
+        "The city library reopened on Monday after a two-year rebuild.\n\n"
+        "Mayor David Miller cut the ribbon in front of a large crowd of residents.\n\n"
+        "“Now that I am retired,” he told the host, “it was demoralizing to work for the board.”"
+    )
+    found = [q["speaker"] for q in quotes_of(nlp, text) if "demoralizing" in q["content"]]
+    assert found and all(speaker == "David Miller" for speaker in found), quotes_of(nlp, text)

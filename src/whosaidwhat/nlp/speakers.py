@@ -190,6 +190,9 @@ class Speakers:
                 one.speaker = self.speaker_of(one, previous)
                 attributed.append(one)
             previous = attributed[-1]
+        for quote in attributed:  # a sentence around a split quote's second half starts before its first
+            if quote.speaker is None and quote.follows is not None:
+                quote.speaker = quote.follows.speaker
         return attributed
 
     def each_speaker(self, quote: Quote) -> list[Quote]:
