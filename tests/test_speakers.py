@@ -596,3 +596,9 @@ def test_the_second_half_of_a_split_quote_has_the_speaker_of_the_first(nlp):
     )
     found = [q["speaker"] for q in quotes_of(nlp, text) if "demoralizing" in q["content"]]
     assert found and all(speaker == "David Miller" for speaker in found), quotes_of(nlp, text)
+
+
+def test_a_participle_of_speech_on_an_occasion_is_the_speakers_not_the_occasions(nlp):
+    text = "Mayor David Miller spoke at a news conference announcing that the city would sue the state."
+    quote = quote_containing(nlp, text, "sue the state")
+    assert (quote["speaker"], quote["source"]) == ("David Miller", "Mayor David Miller")
