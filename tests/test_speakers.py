@@ -602,3 +602,14 @@ def test_a_participle_of_speech_on_an_occasion_is_the_speakers_not_the_occasions
     text = "Mayor David Miller spoke at a news conference announcing that the city would sue the state."
     quote = quote_containing(nlp, text, "sue the state")
     assert (quote["speaker"], quote["source"]) == ("David Miller", "Mayor David Miller")
+
+
+def test_a_name_between_a_quotation_and_its_verb_is_the_speaker_and_a_title_after_it_is_not(nlp):
+    text = (
+        "The council met on Monday to discuss the budget for the coming year.\n\n"
+        "“There is a severe disconnect between this White House and frankly the president and our "
+        "military,” Ortiz, a close ally of the mayor, said Thursday morning on Channel Nine’s “Morning Brew.”"
+    )
+    quote = quote_containing(nlp, text, "severe disconnect")
+    assert (quote["speaker"], quote["source"], quote["cue"]) == ("Ortiz", "Ortiz", "said")
+    assert quote["content"].startswith("There is") and quote["content"].endswith("our military")
