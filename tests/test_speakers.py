@@ -327,6 +327,18 @@ def test_a_subject_pronoun_continues_the_subject_before_a_name_in_passing(nlp):
             id="who-stands-for-its-antecedent",
         ),
         pytest.param(
+            "Developers and supporters in Congress say the scheme has brought money to poor areas.",
+            "poor areas",
+            "Developers and supporters in Congress",
+            id="a-modifier-shared-by-conjuncts",
+        ),
+        pytest.param(
+            "His ex-wife agreed, but also contended that she should not have to give up her privacy.",
+            "privacy",
+            "His ex-wife",
+            id="a-hyphenated-noun",
+        ),
+        pytest.param(
             'The council passed a raft of new parking rules that promise to "revive the high street".',
             "high street",
             "a raft of new parking rules",

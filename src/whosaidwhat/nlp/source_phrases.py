@@ -22,14 +22,27 @@ def phrase_span(head: Token, conjuncts: bool = True) -> tuple[int, int]:
         left = left.doc[left.i + 1]
     end = own_phrase_end(head)
     if conjuncts and (last := max(head.conjuncts, key=lambda t: t.i, default=None)) is not None:
-        end = max(end, own_phrase_end(last))
+        end = max(end, own_phrase_end(last), _shared_modifier_end(head, last))
     return left.idx, end
+
+
+def _shared_modifier_end(head: Token, last: Token) -> int:
+    """ "Developers and supporters *in Congress*": a modifier after the last conjunct that the
+    parser hung on the first belongs to them all."""
+    end = 0
+    for child in head.rights:
+        if child.i <= last.i:
+            continue
+        if child.dep_ != "prep" or is_time_phrase(child):
+            break
+        end = child.right_edge.idx + len(child.right_edge.text)
+    return end
 
 
 def own_phrase_end(head: Token) -> int:
     """Where ``head``'s phrase ends, before a relative clause, a conjunct, punctuation or a time
     ("a group of doctors *in 2015*" is when they spoke, not who they are)."""
-    end = head.idx + len(head.text)
+    end = _hyphenated_end(head)
     for child in head.rights:
         if child.dep_ in SUBJECT_TAIL_DEPS or child.is_space or is_time_phrase(child):
             break
@@ -62,3 +75,17 @@ def described_end(head: Token, cue: tuple[int, int] | None) -> int:
             last = last.nbor(-1)
         end = last.idx + len(last.text)
     return end
+
+
+def _hyphenated_end(head: Token) -> int:
+    """The end of the word ``head`` begins, through hyphens the tokenizer split off: "His *ex-wife*"."""
+    doc, last = head.doc, head
+    while (
+        last.i + 2 < len(doc)
+        and not last.whitespace_
+        and doc[last.i + 1].text == "-"
+        and not doc[last.i + 1].whitespace_
+        and doc[last.i + 2].is_alpha
+    ):
+        last = doc[last.i + 2]
+    return last.idx + len(last.text)
