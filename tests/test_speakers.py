@@ -625,3 +625,12 @@ def test_a_name_between_a_quotation_and_its_verb_is_the_speaker_and_a_title_afte
     quote = quote_containing(nlp, text, "severe disconnect")
     assert (quote["speaker"], quote["source"], quote["cue"]) == ("Ortiz", "Ortiz", "said")
     assert quote["content"].startswith("There is") and quote["content"].endswith("our military")
+
+
+def test_a_place_and_office_before_a_name_make_one_speaker_not_two(nlp):
+    text = (
+        "The city council met on Monday to discuss the budget.\n\n"
+        "Charlotte Mayor Jennifer Roberts said Friday that she thinks the video should be released."
+    )
+    found = [(q["speaker"], q["source"]) for q in quotes_of(nlp, text) if "video" in q["content"]]
+    assert found == [("Jennifer Roberts", "Charlotte Mayor Jennifer Roberts")]

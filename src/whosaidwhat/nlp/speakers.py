@@ -165,7 +165,10 @@ class Speakers:
         ]
         gaps = zip([start] + [e for _, e in names], [s for s, _ in names] + [end], strict=True)
         pieces = [self.text[a:b] for a, b in gaps]
-        joined = all(piece.strip(" ,").lower() in ("", "and", "&") for piece in pieces)
+        joined = all(piece.strip(" ,").lower() in ("", "and", "&") for piece in pieces) and all(
+            piece.strip()
+            for piece in pieces[1:-1]  # "Charlotte Mayor Jennifer Roberts" is one person
+        )
         return (
             names if joined and len({self.mentions.entity_at(*name) for name in names}) == len(names) else []
         )
