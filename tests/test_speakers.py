@@ -320,6 +320,36 @@ def test_a_subject_pronoun_continues_the_subject_before_a_name_in_passing(nlp):
             "Officials who visited the site",
             id="who-they-are",
         ),
+        pytest.param(
+            'About 300 demonstrators, who said the plant was "poisoning the river", marched on Friday.',
+            "river",
+            "About 300 demonstrators",
+            id="who-stands-for-its-antecedent",
+        ),
+        pytest.param(
+            "Developers and supporters in Congress say the scheme has brought money to poor areas.",
+            "poor areas",
+            "Developers and supporters in Congress",
+            id="a-modifier-shared-by-conjuncts",
+        ),
+        pytest.param(
+            "His ex-wife agreed, but also contended that she should not have to give up her privacy.",
+            "privacy",
+            "His ex-wife",
+            id="a-hyphenated-noun",
+        ),
+        pytest.param(
+            'The council passed a raft of new parking rules that promise to "revive the high street".',
+            "high street",
+            "a raft of new parking rules",
+            id="that-with-a-measure",
+        ),
+        pytest.param(
+            "Rita Vos was one of three members who said the bill was a disgrace.",
+            "disgrace",
+            "three members",
+            id="who-stands-for-the-members-not-the-one",
+        ),
     ],
 )
 def test_an_unnamed_source_is_described_in_full(nlp, text, words, source):
@@ -568,3 +598,39 @@ def test_the_study_is_the_document_named_just_before(nlp):
         "The study found that poor districts lost twice as many voters."
     )
     assert quote_containing(nlp, text, "poor districts")["speaker"] == "Lakeside Herald"
+
+
+def test_the_second_half_of_a_split_quote_has_the_speaker_of_the_first(nlp):
+    text = (
+        "The city library reopened on Monday after a two-year rebuild.\n\n"
+        "Mayor David Miller cut the ribbon in front of a large crowd of residents.\n\n"
+        "“Now that I am retired,” he told the host, “it was demoralizing to work for the board.”"
+    )
+    found = [q["speaker"] for q in quotes_of(nlp, text) if "demoralizing" in q["content"]]
+    assert found and all(speaker == "David Miller" for speaker in found), quotes_of(nlp, text)
+
+
+def test_a_participle_of_speech_on_an_occasion_is_the_speakers_not_the_occasions(nlp):
+    text = "Mayor David Miller spoke at a news conference announcing that the city would sue the state."
+    quote = quote_containing(nlp, text, "sue the state")
+    assert (quote["speaker"], quote["source"]) == ("David Miller", "Mayor David Miller")
+
+
+def test_a_name_between_a_quotation_and_its_verb_is_the_speaker_and_a_title_after_it_is_not(nlp):
+    text = (
+        "The council met on Monday to discuss the budget for the coming year.\n\n"
+        "“There is a severe disconnect between this White House and frankly the president and our "
+        "military,” Ortiz, a close ally of the mayor, said Thursday morning on Channel Nine’s “Morning Brew.”"
+    )
+    quote = quote_containing(nlp, text, "severe disconnect")
+    assert (quote["speaker"], quote["source"], quote["cue"]) == ("Ortiz", "Ortiz", "said")
+    assert quote["content"].startswith("There is") and quote["content"].endswith("our military")
+
+
+def test_a_place_and_office_before_a_name_make_one_speaker_not_two(nlp):
+    text = (
+        "The city council met on Monday to discuss the budget.\n\n"
+        "Charlotte Mayor Jennifer Roberts said Friday that she thinks the video should be released."
+    )
+    found = [(q["speaker"], q["source"]) for q in quotes_of(nlp, text) if "video" in q["content"]]
+    assert found == [("Jennifer Roberts", "Charlotte Mayor Jennifer Roberts")]

@@ -37,6 +37,8 @@ CLAUSE_DEPS = ("ccomp", "parataxis")
 CLOSING_MARKS = ('"', "\u201d", "\u2019", "'")
 #: Auxiliaries of a clause that tells what someone said would happen ("*will* open", "*would* close").
 FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "wo"})
+#: How many words may stand between a quotation and its reporting verb: "*Flynn, a top surrogate,* said".
+NAME_AFTER_QUOTATION_WORDS = 12
 #: Tags of finite verbs and auxiliaries.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -60,11 +62,36 @@ def quote_from_cue(finder: QuoteFinder, token: Token) -> None:
     if content is None:
         return
     subject = _reporter_of_trailing_report(finder, token) or subject_of(token, SPEAKER)
+    if subject is not None and subject.i > token.i and finder.quote_of_token[subject.i] >= 0:
+        subject = None  # a title after the verb: 'said on Fox News's "Fox and Friends"'
+    if subject is None and (named := _name_after_quotation(finder, token)) is not None:
+        subject, content = named
     if not is_speech(token, subject, finder.tokens_in(content)):
         return
     finder.cue_tokens.add(token.i)
     cue = (token.idx, token_end(token))
     finder.add(content, cue, subject, addressee_of(token), belief=is_belief(token))
+
+
+def _name_after_quotation(finder: QuoteFinder, verb: Token) -> tuple[Token, Bounds] | None:
+    """ "*"...,"* *Flynn, a top surrogate,* said": the name between a quotation and a reporting verb
+    left without a subject (the parser hung the name inside the quotation's clause), with the
+    quotation as what was said."""
+    doc, at = verb.doc, verb.i - 1
+    while at > verb.sent.start and verb.i - at <= NAME_AFTER_QUOTATION_WORDS and doc[at].tag_ != "''":
+        if doc[at].pos_ in ("VERB", "AUX"):
+            return None
+        at -= 1
+    words = [token for token in doc[at + 1 : verb.i] if not token.is_punct]
+    if doc[at].tag_ != "''" or not words or words[0].pos_ != "PROPN":
+        return None
+    k = bisect_right(finder.quoted_starts, doc[at].idx) - 1
+    if k < 0 or finder.quoted[k].end != token_end(doc[at]):
+        return None
+    name = words[0]
+    while name.i + 1 < verb.i and doc[name.i + 1].pos_ == "PROPN":
+        name = doc[name.i + 1]
+    return name, trim(finder.text, *finder.quoted[k].inner)
 
 
 def _in_a_title(token: Token) -> bool:

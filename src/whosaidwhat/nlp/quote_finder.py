@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from whosaidwhat.nlp.lexicons import reporting_frames, reporting_nouns
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.quotemarks import Quoted
-from whosaidwhat.nlp.speakers import entity_of, phrase_span
+from whosaidwhat.nlp.source_phrases import phrase_span
+from whosaidwhat.nlp.speakers import entity_of
 from whosaidwhat.nlp.syntax import token_end
 
 Bounds = tuple[int, int]

@@ -52,13 +52,12 @@ from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.named_later import LaterNames
 from whosaidwhat.nlp.organisations import OrganisationReferences
-from whosaidwhat.nlp.relatives import relative_antecedent
+from whosaidwhat.nlp.relatives import described_antecedent_start, relative_antecedent
+from whosaidwhat.nlp.source_phrases import described_end, own_phrase_end
 
 if TYPE_CHECKING:
     from whosaidwhat.nlp.quote_finder import Quote
 
-#: Parts of a subject phrase that are not the speaker's name ("officials who ...").
-SUBJECT_TAIL_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj"})
 #: Verbs whose object is the person addressed ("told Zelenskyy", "assured voters").
 ADDRESSEE_VERBS = words("addressee_verbs.txt")
 #: Those who speak for an organisation as a whole: "the CMA *leadership*".
@@ -75,63 +74,8 @@ COUNTING_WORDS = frozenset({"one", "a", "an", "two", "three", "several", "some",
 #: A running speaker carries over to the paragraph after its quote's, no further.
 CHAIN_PARAGRAPHS = 1
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-#: Prepositions that say when: "a group of doctors *in* 2015" spoke in 2015.
-TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during"})
-#: Clauses that belong to an unnamed source's description: "a study *released last year*", "experts
-#: *I interviewed*".
-DESCRIBING_DEPS = frozenset({"acl", "relcl"})
 #: How many words may name the field of an office before its holder's name: "of *police* SK Umesh".
 OFFICE_FIELD_WORDS = 3
-
-
-def phrase_span(head: Token, conjuncts: bool = True) -> tuple[int, int]:
-    """Character span of ``head``'s phrase, without a trailing relative clause or punctuation;
-    with the phrases coordinated with it ("Regulators and environmental groups") if ``conjuncts``."""
-    left = head.left_edge
-    while left.i < head.i and (left.is_punct or left.is_space):
-        left = left.doc[left.i + 1]
-    end = own_phrase_end(head)
-    if conjuncts and (last := max(head.conjuncts, key=lambda t: t.i, default=None)) is not None:
-        end = max(end, own_phrase_end(last))
-    return left.idx, end
-
-
-def own_phrase_end(head: Token) -> int:
-    """Where ``head``'s phrase ends, before a relative clause, a conjunct, punctuation or a time
-    ("a group of doctors *in 2015*" is when they spoke, not who they are)."""
-    end = head.idx + len(head.text)
-    for child in head.rights:
-        if child.dep_ in SUBJECT_TAIL_DEPS or child.is_space or is_time_phrase(child):
-            break
-        end = child.right_edge.idx + len(child.right_edge.text)
-    return end
-
-
-def is_time_phrase(token: Token) -> bool:
-    """A preposition of when something happened with a date or time: "in 2015", "on Monday" (not
-    "for 2024", which says what a report covers)."""
-    return (
-        token.dep_ == "prep"
-        and token.lower_ in TIME_PREPOSITIONS
-        and any(child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME") for child in token.children)
-    )
-
-
-def described_end(head: Token, cue: tuple[int, int] | None) -> int:
-    """Where an unnamed source's whole description ends: after the clauses describing it ("a study
-    that appeared in the journal"), unless the clause holds the reporting verb itself ("officials
-    who said")."""
-    end = own_phrase_end(head)
-    for child in head.rights:
-        if child.dep_ not in DESCRIBING_DEPS:
-            continue
-        last = child.right_edge
-        if cue is not None and child.left_edge.idx <= cue[0] <= last.idx:
-            break
-        while last.i > child.i and (last.is_punct or last.is_space):
-            last = last.nbor(-1)
-        end = last.idx + len(last.text)
-    return end
 
 
 def addressee_of(verb: Token) -> Token | None:
@@ -190,6 +134,9 @@ class Speakers:
                 one.speaker = self.speaker_of(one, previous)
                 attributed.append(one)
             previous = attributed[-1]
+        for quote in attributed:  # a sentence around a split quote's second half starts before its first
+            if quote.speaker is None and quote.follows is not None:
+                quote.speaker = quote.follows.speaker
         return attributed
 
     def each_speaker(self, quote: Quote) -> list[Quote]:
@@ -218,7 +165,10 @@ class Speakers:
         ]
         gaps = zip([start] + [e for _, e in names], [s for s, _ in names] + [end], strict=True)
         pieces = [self.text[a:b] for a, b in gaps]
-        joined = all(piece.strip(" ,").lower() in ("", "and", "&") for piece in pieces)
+        joined = all(piece.strip(" ,").lower() in ("", "and", "&") for piece in pieces) and all(
+            piece.strip()
+            for piece in pieces[1:-1]  # "Charlotte Mayor Jennifer Roberts" is one person
+        )
         return (
             names if joined and len({self.mentions.entity_at(*name) for name in names}) == len(names) else []
         )
@@ -230,7 +180,8 @@ class Speakers:
         subject = quote.subject
         if subject is None:
             return None
-        if (antecedent := relative_antecedent(subject)) is not None:
+        antecedent = relative_antecedent(subject)
+        if antecedent is not None:
             subject = self.person_of_who(antecedent) if subject.lower_ == "who" else antecedent
         running = self.running_speaker(quote, subject, previous)
         if running is not None:
@@ -246,8 +197,20 @@ class Speakers:
             quote.source = (quote.source[0], own_phrase_end(appositive)) if quote.source else None
             return entity_of(appositive, self.mentions)
         if quote.source is not None and subject.pos_ in ("NOUN", "PROPN"):
-            quote.source = (quote.source[0], max(quote.source[1], described_end(subject, quote.cue)))
+            quote.source = self.description_of(subject, quote, pronoun=quote.subject)
         return self.documents.author(subject) or self.later.entity(subject, quote.source)
+
+    @staticmethod
+    def description_of(head: Token, quote: Quote, pronoun: Token) -> tuple[int, int]:
+        """An unnamed source's whole description; for a relative pronoun ("the rules *that* promise
+        ...", "demonstrators *who* said ..."), its antecedent's when sure, since "that" tells a
+        reader nothing."""
+        assert quote.source is not None
+        end = described_end(head, quote.cue)
+        start = described_antecedent_start(pronoun, head) if pronoun.i != head.i else None
+        if start is not None:
+            return start, end
+        return quote.source[0], max(quote.source[1], end)
 
     def voice_of(self, head: Token) -> str | None:
         """The organisation whose leadership or management ``head`` is: "the CMA leadership", "the

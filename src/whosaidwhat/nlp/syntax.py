@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
+
+from whosaidwhat.nlp.lexicons import words
 
 Bounds = tuple[int, int]
 
@@ -41,7 +44,9 @@ class SubjectRules:
     steps: int | None = 3
     #: The "by" phrase of a passive is the subject: "was told *by the minister*".
     passive_agent: bool = False
-    #: A participle modifying a noun has that noun as its subject: "*a statement* saying ...".
+    #: A participle modifying a noun has that noun as its subject: "*a statement* saying ...";
+    #: but one modifying an occasion of speech held by a clause has that clause's subject: "*she*
+    #: said at a news conference announcing ..." (``resources/gathering_nouns.txt``).
     modified_noun: bool = False
     #: A clause after a preposition shares, in one step, the subject of the clause the
     #: preposition belongs to: "*she* replied by saying ...".
@@ -77,7 +82,7 @@ def subject_of(token: Token, rules: SubjectRules) -> Token | None:
         if rules.passive_agent and (agent := child_with_dep(node, "agent")) is not None:
             return child_with_dep(agent, "pobj")
         if rules.modified_noun and node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
-            return node.head
+            return _speaker_at(node.head) or node.head
         if rules.controlling_object and node.dep_ == "xcomp":
             controller = object_of(node.head)
             if controller is not None:
@@ -92,6 +97,23 @@ def subject_of(token: Token, rules: SubjectRules) -> Token | None:
         if rules.main_clause and participle and _is_subordinate(node):
             node = node.head
     return None
+
+
+def _speaker_at(occasion: Token) -> Token | None:
+    """Who spoke at ``occasion`` when it is a gathering in a prepositional phrase of a clause with a
+    subject: "*she* said at a news conference", "*Lee* told reporters during a briefing"."""
+    if occasion.lemma_.lower() not in gathering_nouns() or occasion.dep_ != "pobj":
+        return None
+    clause = occasion.head.head
+    if occasion.head.dep_ != "prep" or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((child for child in clause.children if child.dep_ in NOMINAL_SUBJECT_DEPS), None)
+
+
+@cache
+def gathering_nouns() -> frozenset[str]:
+    """The nouns of ``resources/gathering_nouns.txt``."""
+    return words("gathering_nouns.txt")
 
 
 def _is_subordinate(verb: Token) -> bool:
