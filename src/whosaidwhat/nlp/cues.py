@@ -15,6 +15,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
+from whosaidwhat.nlp.coordinated_content import has_own_subject, opens_with_that, with_coordinated_clauses
 from whosaidwhat.nlp.lexicons import reporting_nouns, reporting_verbs
 from whosaidwhat.nlp.parentheticals import parenthetical_quotes
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
@@ -25,7 +26,6 @@ from whosaidwhat.nlp.speech_frames import (
     CONTENT_POS,
     is_belief,
     is_speech,
-    is_survey_share,
     mute_nouns,
     reports,
 )
@@ -35,8 +35,6 @@ from whosaidwhat.nlp.syntax import SPEAKER, SUBJECT_DEPS, child_with_dep, subjec
 CLAUSE_DEPS = ("ccomp", "parataxis")
 #: Quotation marks that close a quotation before its reporting clause.
 CLOSING_MARKS = ('"', "\u201d", "\u2019", "'")
-#: Auxiliaries of a clause that tells what someone said would happen ("*will* open", "*would* close").
-FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "wo"})
 #: How many words may stand between a quotation and its reporting verb: "*Flynn, a top surrogate,* said".
 NAME_AFTER_QUOTATION_WORDS = 12
 #: Tags of finite verbs and auxiliaries.
@@ -103,7 +101,7 @@ def _noun_cue(finder: QuoteFinder, noun: Token) -> None:
     """ "His remarks that the fund is empty", "the claim by the ministry that ...": the clause
     after the noun, said by the noun's possessor or the "by" phrase's object."""
     clause = next(
-        (child for child in noun.rights if child.dep_ in ("acl", "ccomp") and _opens_with_that(child)), None
+        (child for child in noun.rights if child.dep_ in ("acl", "ccomp") and opens_with_that(child)), None
     )
     if clause is None:
         return
@@ -116,10 +114,6 @@ def _noun_cue(finder: QuoteFinder, noun: Token) -> None:
         return
     finder.cue_tokens.add(noun.i)
     finder.add(content, (noun.idx, token_end(noun)), holder, None)
-
-
-def _opens_with_that(clause: Token) -> bool:
-    return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
 
 
 def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
@@ -135,7 +129,7 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
             bounds = _before_next_report(finder, child, clause_bounds(finder, child))
             if child.i < verb.i:
                 bounds = _from_quotation_after_colon(finder, bounds)
-            return _around(finder, verb, _with_coordinated_clauses(finder, child, bounds), clause=child)
+            return _around(finder, verb, with_coordinated_clauses(finder, child, bounds), clause=child)
     if (
         verb.dep_ in CLAUSE_DEPS
         and finder.quote_of_token[verb.head.i] >= 0
@@ -210,52 +204,11 @@ def _that_clause_hung_from_a_noun(verb: Token, frames: frozenset[str]) -> Token 
                 and opener.lower_ == "that"
                 and opener.head.i == token.i
                 and opener.dep_ in ("mark", "advmod")
-                and _has_own_subject(token)
+                and has_own_subject(token)
                 and not any(word.lower_ in ("so", "such") for word in token.head.subtree if word.i < opener.i)
             ):  # "added *so many* layers *that* it would ...": a result, not what was said
                 return token
     return None
-
-
-def _with_coordinated_clauses(finder: QuoteFinder, clause: Token, bounds: Bounds) -> Bounds:
-    """ "warned that prices would rise, *and that wages would not keep up*": a second "that"
-    clause the parser hung from the verb belongs to the content, and so does a poll's finding
-    ("claimed men were more likely to be promoted, *and eight in 10 men reported a sponsor*")."""
-    end = bounds[1]
-    for sibling in clause.head.rights:
-        if sibling.i <= clause.i or sibling.dep_ in ("punct", "cc"):
-            continue
-        if sibling.dep_ not in ("conj", "ccomp") or not (
-            _opens_with_that(sibling) or _is_poll_finding(sibling) or _goes_on_reporting(finder, sibling)
-        ):
-            break
-        end = clause_bounds(finder, sibling)[1]
-    return (bounds[0], end) if end > bounds[1] else bounds
-
-
-def _goes_on_reporting(finder: QuoteFinder, conjunct: Token) -> bool:
-    """A clause joined to the reporting verb that keeps the reported tense: "said it would cut jobs,
-    *but would add staff later*", "announced it will hire staff, *and the work will start soon*",
-    "said it was too early, *and there was no evidence*" (not "*and Clinton disagreed*", nor a
-    clause reporting something else: "*but they could not resist pointing out* ...")."""
-    if (
-        conjunct.dep_ != "conj"
-        or conjunct.tag_ == "VBG"
-        or any(finder.is_reporting_verb(token) for token in conjunct.subtree)
-    ):
-        return False
-    if conjunct.lemma_ == "be" and any(child.dep_ == "expl" for child in conjunct.children):
-        return True
-    future = any(child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES for child in conjunct.children)
-    if _has_own_subject(conjunct):
-        return future
-    return future and not any(child.lower_ in FUTURE_AUXILIARIES for child in conjunct.head.children)
-
-
-def _is_poll_finding(verb: Token) -> bool:
-    """A clause whose subject is a share of those asked: "*eight in 10 men* reported ..."."""
-    subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
-    return subject is not None and is_survey_share(subject)
 
 
 def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bounds:
@@ -321,7 +274,7 @@ def _clause_taken_for_adverbial(verb: Token, frames: frozenset[str]) -> Token | 
         if (
             child.dep_ == "advcl"
             and not any(grand.dep_ == "mark" or grand.tag_ == "WRB" for grand in child.children)
-            and _has_own_subject(child)
+            and has_own_subject(child)
             and any(token.tag_ in FINITE_TAGS for token in (child, *child.children))
         ):
             return child
@@ -340,14 +293,6 @@ def _around(finder: QuoteFinder, verb: Token, bounds: Bounds, clause: Token | No
         return before
     after = token_end(verb) if clause is not None and clause.i > verb.i else token_end(verb.right_edge)
     return trim(finder.text, after, bounds[1])
-
-
-def _has_own_subject(clause: Token) -> bool:
-    """A subject of the clause's verb, or of its auxiliary ("*Biden* is staying" may come parsed so)."""
-    auxiliaries = [child for child in clause.children if child.dep_ in ("aux", "auxpass")]
-    return any(
-        token.dep_ in ("nsubj", "nsubjpass") for head in (clause, *auxiliaries) for token in head.children
-    )
 
 
 def _is_clause_content(finder: QuoteFinder, child: Token, frames: frozenset[str]) -> bool:
