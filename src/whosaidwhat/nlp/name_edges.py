@@ -33,10 +33,10 @@ def with_initials(doc: Doc, start: int, end: int, label: str) -> tuple[int, int,
         return start, end, label
     wider_start = start - 1 if start > 0 and is_initials(doc[start - 1]) else start
     wider_end = end + 1 if end < len(doc) and is_initials(doc[end]) else end
+    if (wider_start, wider_end) == (start, end) or wider_end - wider_start > 2:
+        return start, end, label
     blocks = {doc[i].text for i in (wider_start, wider_end - 1) if not start <= i < end}
     if any(ent.text in blocks for ent in doc.ents):
-        return start, end, label
-    if (wider_start, wider_end) == (start, end) or wider_end - wider_start > 2:
         return start, end, label
     return wider_start, wider_end, "PERSON"
 

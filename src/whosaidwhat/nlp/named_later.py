@@ -49,7 +49,8 @@ class LaterNames:
         self.first: dict[str, int] = {}
         for start, _, entity, _ in mentions.mentions:
             self.first.setdefault(entity, start)
-        self.quoted = quoted_spans(doc.text)
+        self.text = doc.text  # built from the tokens at each access: read once
+        self.quoted = quoted_spans(self.text)
         self.reporting = reporting_verbs()
 
     def entity(self, subject: Token, source: tuple[int, int] | None) -> str | None:
@@ -62,7 +63,7 @@ class LaterNames:
         end = (
             self.paragraph_starts[paragraph + 1 + PARAGRAPHS]
             if paragraph + 1 + PARAGRAPHS < len(self.paragraph_starts)
-            else len(self.doc.text)
+            else len(self.text)
         )
         after = subject.sent.end_char
         for start, stop, entity, entity_kind in self.mentions.mentions[
@@ -94,7 +95,7 @@ class LaterNames:
     def opens_item(self, paragraph: int, start: int) -> bool:
         """Whether ``start`` opens ``paragraph`` and the paragraph opens the story or a new item: the
         one before it, if any, has no verb (a time stamp, a rule, a dateline)."""
-        if self.doc.text[self.paragraph_starts[paragraph] : start].strip():
+        if self.text[self.paragraph_starts[paragraph] : start].strip():
             return False
         if paragraph == 0:
             return True
