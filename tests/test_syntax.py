@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from whosaidwhat.nlp import analyse
-from whosaidwhat.nlp.syntax import ACTOR, ROLE_HOLDER, SPEAKER, line_paragraphs, paragraphs_of, subject_of
+from whosaidwhat.nlp.syntax import (
+    ACTOR,
+    ROLE_HOLDER,
+    SPEAKER,
+    TEXT_KEY,
+    doc_text,
+    line_paragraphs,
+    paragraphs_of,
+    subject_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -72,3 +82,13 @@ def test_paragraphs_are_the_callers_else_the_non_blank_lines(nlp):
     ]
     assert paragraphs_of(analyse(nlp, text)) == line_paragraphs(text)
     assert paragraphs_of(analyse(nlp, text, paragraphs=[(0, 11)])) == [(0, 11)]
+
+
+def test_a_docs_text_is_joined_once_and_never_served_stale():
+    nlp = spacy.blank("en")
+    doc = nlp("Holt said the bridge would open.")
+    assert doc_text(doc) == doc.text
+    assert doc.user_data[TEXT_KEY] is doc_text(doc)
+    other = nlp("Holt said the bridge would open on Friday.")
+    other.user_data[TEXT_KEY] = doc.text  # a text kept for another Doc
+    assert doc_text(other) == "Holt said the bridge would open on Friday."

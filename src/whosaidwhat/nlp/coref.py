@@ -43,6 +43,7 @@ from whosaidwhat.nlp.descriptions import (
 from whosaidwhat.nlp.gazetteer import country_of_word
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.quoted import quoted_spans
+from whosaidwhat.nlp.syntax import doc_text
 from whosaidwhat.nlp.titles import Title
 
 #: Nouns for a person's tie to someone else ("opponent"), which hold with any role.
@@ -110,7 +111,7 @@ class Resolver:
         self.paragraph_starts = paragraph_starts
         self.paragraph_window = paragraph_window
         self.sentence_of = _sentence_indexes(doc)
-        self.quoted = quoted_spans(doc.text)
+        self.quoted = quoted_spans(doc_text(doc))
         self.history: list[Seen] = []
         self.person_at: dict[int, int] = {}
         self.last_mentioned: dict[int, int] = {}

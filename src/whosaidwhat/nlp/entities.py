@@ -69,6 +69,7 @@ from whosaidwhat.nlp.name_mentions import (
     split_before_subject,
 )
 from whosaidwhat.nlp.org_names import group_others, missed_acronyms, named_after_organisation_noun
+from whosaidwhat.nlp.syntax import doc_text
 from whosaidwhat.nlp.titles import (
     affiliated_country,
     apposition_before,
@@ -373,4 +374,4 @@ def paragraph_starts(doc: Doc) -> list[int]:
     """Character offsets where paragraphs start: the caller's, else every line's."""
     if doc._.wsw_paragraphs:
         return sorted(start for start, _ in doc._.wsw_paragraphs)
-    return [0] + [match.end() for match in re.finditer(r"\n", doc.text)]
+    return [0] + [match.end() for match in re.finditer(r"\n", doc_text(doc))]

@@ -25,6 +25,7 @@ from whosaidwhat.nlp.main_event import main_candidate, main_event, parse_headlin
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.narrative_times import NARRATIVE_PARAGRAPHS, SpanUnion
 from whosaidwhat.nlp.organisations import OrganisationReferences
+from whosaidwhat.nlp.syntax import doc_text
 
 
 class Events:
@@ -36,7 +37,7 @@ class Events:
         self.narrative_paragraphs = narrative_paragraphs
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # Doc.text joins every token on each access: read it once
+        text = doc_text(doc)
         candidates = find_events(doc, text, narrative_paragraphs=self.narrative_paragraphs)
         headline = parse_headline(self.nlp, doc._.wsw_headline)
         main = main_candidate(doc, text, candidates, headline)

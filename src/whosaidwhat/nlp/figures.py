@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp import extensions
 from whosaidwhat.nlp.lexicons import mapping, number_words, word_list, words
+from whosaidwhat.nlp.syntax import doc_text
 
 #: Currency symbols and prefixes ("US$", "€"), by the ISO 4217 code each stands for.
 SYMBOLS = mapping("currency_symbols.tsv")
@@ -109,7 +110,7 @@ def make_figures(nlp: Language, name: str) -> Figures:
 
 def find_figures(doc: Doc) -> list[dict]:
     """Money, percentages and counts in ``doc``, in text order, none inside a time expression."""
-    text = doc.text  # Doc.text joins every token: read it once
+    text = doc_text(doc)
     taken = TakenText(len(text))
     for t in doc._.wsw_times or []:
         taken.take(t["start"], t["end"])

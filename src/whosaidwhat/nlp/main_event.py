@@ -29,7 +29,7 @@ def parse_headline(nlp: Language, headline: str | None) -> Doc | None:
 
 def main_candidate(doc: Doc, text: str, events: list[Event], headline: Doc | None) -> Event | None:
     """The first-paragraph event the headline's verb names, else its first main-clause event."""
-    paragraphs = paragraphs_of(doc, text)
+    paragraphs = paragraphs_of(doc)
     if not paragraphs:
         return None
     first = paragraphs[0]

@@ -22,6 +22,7 @@ from whosaidwhat.names import gender_of_words, is_person_noun
 from whosaidwhat.nlp.lexicons import reporting_verbs, words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.quoted import quoted_spans
+from whosaidwhat.nlp.syntax import doc_text
 
 #: How many paragraphs after the description's may name it.
 PARAGRAPHS = 2
@@ -49,7 +50,7 @@ class LaterNames:
         self.first: dict[str, int] = {}
         for start, _, entity, _ in mentions.mentions:
             self.first.setdefault(entity, start)
-        self.text = doc.text  # built from the tokens at each access: read once
+        self.text = doc_text(doc)
         self.quoted = quoted_spans(self.text)
         self.reporting = reporting_verbs()
 

@@ -46,7 +46,7 @@ def continue_narrative(doc: Doc, text: str, events: list[Event], narrative_parag
     at most ``narrative_paragraphs`` paragraphs before them, or any number of paragraphs before
     when that time is a day, the text names no other time since the paragraph giving it and no
     paragraph between steps out to the present."""
-    paragraphs = paragraphs_of(doc, text)
+    paragraphs = paragraphs_of(doc)
     paragraph_starts = [s for s, _ in paragraphs]
     quoted = SpanUnion([q["content"] for q in doc._.wsw_quotes or []])
     sentence_start = sentence_starts(doc)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.quoted import quoted_spans
+from whosaidwhat.nlp.syntax import doc_text
 
 #: Nouns that refer back to a named organisation: "the bank", "the agency".
 ORGANISATION_NOUNS = words("organisation_nouns.txt")
@@ -41,7 +42,7 @@ class OrganisationReferences:
     def __init__(self, doc: Doc, mentions: MentionIndex, paragraph_starts: Sequence[int]) -> None:
         self.doc = doc
         self.paragraph_starts = paragraph_starts
-        text = doc.text  # built anew from the tokens at each access: read once
+        text = doc_text(doc)
         quoted = quoted_spans(text)
         inside = _inside(quoted)
         self.mentions = [m for m in mentions.mentions if not inside(m[0])]

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from whosaidwhat.names import Scope, name_key
 from whosaidwhat.nlp import extensions, gazetteer
 from whosaidwhat.nlp.mentions import MentionIndex
+from whosaidwhat.nlp.syntax import doc_text
 from whosaidwhat.nlp.time_values import resolve
 from whosaidwhat.timex import first_day
 
@@ -85,7 +86,7 @@ class Setting:
 
     def __init__(self, doc: Doc, dateline: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text  # built from the tokens at each access: read once
+        self.text = doc_text(doc)
         self.dateline = dateline
         self.times = sorted(doc._.wsw_times or [], key=lambda time: time["start"])
         self.time_starts = [time["start"] for time in self.times]

@@ -67,7 +67,7 @@ from whosaidwhat.nlp.quote_finder import (
 )
 from whosaidwhat.nlp.quotemarks import Quoted, find_quoted
 from whosaidwhat.nlp.speakers import Speakers
-from whosaidwhat.nlp.syntax import paragraphs_of
+from whosaidwhat.nlp.syntax import doc_text, paragraphs_of
 
 #: Subjects of a sentence whose quoted fragment the running speaker said of someone.
 FRAGMENT_SUBJECTS = frozenset({"he", "she", "they"})
@@ -117,8 +117,8 @@ def make_quotes(
 
 def find_quotes(doc: Doc, settings: QuoteSettings) -> list[Quote]:
     """All quotes of ``doc``, in text order: the steps of the module docstring, in turn."""
-    text = doc.text  # built from the tokens at each access: read once
-    paragraphs = paragraphs_of(doc, text)
+    text = doc_text(doc)
+    paragraphs = paragraphs_of(doc)
     # 1. quotation marks, paired per paragraph
     finder = QuoteFinder(doc, text, paragraphs, find_quoted(text, paragraphs), settings)
     # 2. cues in the parse

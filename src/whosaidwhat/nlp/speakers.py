@@ -54,6 +54,7 @@ from whosaidwhat.nlp.named_later import LaterNames
 from whosaidwhat.nlp.organisations import OrganisationReferences
 from whosaidwhat.nlp.relatives import described_antecedent_start, relative_antecedent
 from whosaidwhat.nlp.source_phrases import described_end, own_phrase_end
+from whosaidwhat.nlp.syntax import doc_text
 
 if TYPE_CHECKING:
     from whosaidwhat.nlp.quote_finder import Quote
@@ -108,7 +109,7 @@ class Speakers:
     def __init__(self, doc: Doc, entities: Sequence[dict], paragraph_starts: Sequence[int]) -> None:
         complete_from_headline(entities, doc._.wsw_headline)
         self.doc = doc
-        self.text = doc.text  # built from the tokens at each access: read once
+        self.text = doc_text(doc)
         self.mentions = MentionIndex(entities)
         self.paragraph_starts = paragraph_starts
         self.types = {entity["id"]: entity["type"] for entity in entities}

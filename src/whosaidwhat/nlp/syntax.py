@@ -141,14 +141,11 @@ def token_end(token: Token) -> int:
     return token.idx + len(token.text)
 
 
-def paragraphs_of(doc: Doc, text: str | None = None) -> list[Bounds]:
-    """The paragraphs of ``doc``: the caller's (``doc._.wsw_paragraphs``), else its non-blank lines.
-
-    ``text`` is ``doc.text`` when the caller has it already (spaCy joins the tokens at each access).
-    """
+def paragraphs_of(doc: Doc) -> list[Bounds]:
+    """The paragraphs of ``doc``: the caller's (``doc._.wsw_paragraphs``), else its non-blank lines."""
     if doc._.wsw_paragraphs:
         return list(doc._.wsw_paragraphs)
-    return line_paragraphs(doc.text if text is None else text)
+    return line_paragraphs(doc_text(doc))
 
 
 def line_paragraphs(text: str) -> list[Bounds]:
@@ -160,3 +157,22 @@ def line_paragraphs(text: str) -> list[Bounds]:
             bounds.append((pos, pos + len(body)))
         pos += len(line)
     return bounds
+
+
+#: Where :func:`doc_text` keeps a Doc's text.
+TEXT_KEY = "wsw_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins the tokens again at each access, and every
+    component reads the text. A kept text is used only while it still spans the Doc's tokens."""
+    kept = doc.user_data.get(TEXT_KEY)
+    if isinstance(kept, str) and len(kept) == _end_of(doc):
+        return kept
+    text = doc.text
+    doc.user_data[TEXT_KEY] = text
+    return text
+
+
+def _end_of(doc: Doc) -> int:
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0

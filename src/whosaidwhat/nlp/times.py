@@ -32,7 +32,7 @@ from whosaidwhat.nlp.story_times import (
     set_from_story_times,
     set_in_story_years,
 )
-from whosaidwhat.nlp.syntax import paragraphs_of
+from whosaidwhat.nlp.syntax import doc_text, paragraphs_of
 from whosaidwhat.nlp.time_values import DAY_PARTS, LEADING_SIGNALS, NUMBER, SEASON, UNIT, WEEKDAY, resolve
 from whosaidwhat.structure.dates import MONTH
 
@@ -102,7 +102,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[dict]:
 
     Clock times come last: they take their day from the other expressions.
     """
-    text = doc.text  # Doc.text joins every token: read it once
+    text = doc_text(doc)
     times: list[dict] = []
     clocks = []
     for start, end in candidate_spans(doc):
@@ -123,7 +123,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[dict]:
         if value := clock_time(clock, day):
             times.append({"start": start, "end": end, "value": value})
     times.sort(key=lambda t: t["start"])
-    paragraphs = paragraphs_of(doc, text)
+    paragraphs = paragraphs_of(doc)
     set_in_story_years(text, times, paragraphs)
     set_from_story_times(text, times, paragraphs)
     return times
@@ -153,7 +153,7 @@ def reference_day(doc: Doc, offset: int, times: list[dict]) -> str | None:
 
 def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     """Pattern matches first, then spaCy DATE/TIME entities that overlap none of them."""
-    text = doc.text
+    text = doc_text(doc)
     spans: list[tuple[int, int]] = []
     for pattern in PATTERNS:
         for match in pattern.finditer(text):
