@@ -227,16 +227,13 @@ class QuoteFinder:
     def _without_trailing_gloss(self, content: Bounds) -> Bounds:
         """Content without the writer's gloss on the name that ends it: "did not support Mr. Trump*,
         the presumed favourite*" (a description set off by a comma, with no quotation in it)."""
-        last = self.token_index(content[1]) - 1
-        if last < 1 or self.doc[last].idx < content[0]:
+        found = self._phrase_ending(content, "appos")
+        if found is None or found[0].left_edge.i == 0:
             return content
-        gloss = self.doc[last]
-        while gloss.dep_ != "appos" and gloss.head.i != gloss.i and gloss.head.idx >= content[0]:
-            gloss = gloss.head
+        gloss, last = found
         comma = self.doc[gloss.left_edge.i - 1]
         if (
-            gloss.dep_ != "appos"
-            or gloss.head.pos_ != "PROPN"
+            gloss.head.pos_ != "PROPN"
             or gloss.pos_ == "PROPN"  # "Tulsa, Oklahoma": one name
             or gloss.head.i > gloss.i
             or comma.text != ","
@@ -250,14 +247,12 @@ class QuoteFinder:
     def without_trailing_aside(self, content: Bounds) -> Bounds:
         """A reported object without the writer's aside that ends it: "questioned the health of
         Trump*, who is 70*" (a relative clause set off by a comma, with no quotation in it)."""
-        last = self.token_index(content[1]) - 1
-        if last < 0 or self.doc[last].idx < content[0]:
+        found = self._phrase_ending(content, "relcl")
+        if found is None:
             return content
-        clause = self.doc[last]
-        while clause.dep_ != "relcl" and clause.head.i != clause.i and clause.head.idx >= content[0]:
-            clause = clause.head
+        clause, last = found
         pronoun = clause.left_edge
-        if clause.dep_ != "relcl" or pronoun.tag_ not in RELATIVE_PRONOUN_TAGS or pronoun.i == 0:
+        if pronoun.tag_ not in RELATIVE_PRONOUN_TAGS or pronoun.i == 0:
             return content
         comma = self.doc[pronoun.i - 1]
         if comma.text != "," or comma.idx <= content[0] or clause.right_edge.i < last:
@@ -265,6 +260,17 @@ class QuoteFinder:
         if any(self.quote_of_token[i] >= 0 for i in range(pronoun.i, last + 1)):
             return content
         return trim(self.text, content[0], comma.idx)
+
+    def _phrase_ending(self, content: Bounds, dep: str) -> tuple[Token, int] | None:
+        """The phrase labelled ``dep`` that the content's last word belongs to (climbing its heads
+        while they stay inside the content), with that last word's index; None if there is none."""
+        last = self.token_index(content[1]) - 1
+        if last < 0 or self.doc[last].idx < content[0]:
+            return None
+        phrase = self.doc[last]
+        while phrase.dep_ != dep and phrase.head.i != phrase.i and phrase.head.idx >= content[0]:
+            phrase = phrase.head
+        return (phrase, last) if phrase.dep_ == dep else None
 
     def _kind_and_content(self, content: Bounds) -> tuple[str, Bounds]:
         """Direct when a quotation holds all the content's words, mixed when it holds some, else indirect.
