@@ -4,7 +4,8 @@ The names are found in the body; the headline is left out of the text the model 
 it would run into the first sentence. An organisation the body names only by its acronym
 ("the CMA") still takes the full name the headline spells it with ("The Canadian Medical
 Association is the real threat"): the initials of a run of capitalised words of the headline,
-short words such as "of" aside, spell it.
+short words such as "of" aside, spell it; a person the body names by surname alone takes the
+full name the headline gives them (:mod:`~whosaidwhat.nlp.headline_names`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from spacy.tokens import Doc
 
 from whosaidwhat.names import fullest_name, is_honorific
+from whosaidwhat.nlp.headline_names import complete_from_headline
 from whosaidwhat.nlp.name_mentions import Group
 from whosaidwhat.nlp.org_names import ACRONYM_SKIPPED
 
@@ -43,6 +45,7 @@ def as_records(doc: Doc, groups: list[Group], headline: str | None = None) -> li
                 "mentions": spans,
             }
         )
+    complete_from_headline(records, headline)
     return records
 
 

@@ -47,7 +47,6 @@ from whosaidwhat.names import (
     name_parts,
 )
 from whosaidwhat.nlp.documents import DocumentAuthors
-from whosaidwhat.nlp.headline_names import complete_from_headline
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.named_later import LaterNames
@@ -107,7 +106,6 @@ class Speakers:
     the people who were the subject of a sentence where."""
 
     def __init__(self, doc: Doc, entities: Sequence[dict], paragraph_starts: Sequence[int]) -> None:
-        complete_from_headline(entities, doc._.wsw_headline)
         self.doc = doc
         self.text = doc_text(doc)
         self.mentions = MentionIndex(entities)
