@@ -42,7 +42,7 @@ from whosaidwhat.nlp.descriptions import (
 )
 from whosaidwhat.nlp.gazetteer import country_of_word
 from whosaidwhat.nlp.lexicons import words
-from whosaidwhat.nlp.quoted import quoted_spans
+from whosaidwhat.nlp.quoted import is_inside, quoted_spans
 from whosaidwhat.nlp.syntax import doc_text
 from whosaidwhat.nlp.titles import Title
 
@@ -184,8 +184,7 @@ class Resolver:
         return bisect_right(self.paragraph_starts, token.idx)
 
     def in_quotes(self, token: Token) -> bool:
-        at = bisect_right(self.quoted, (token.idx, token.idx + 1)) - 1
-        return at >= 0 and self.quoted[at][0] <= token.idx < self.quoted[at][1]
+        return is_inside(self.quoted, token.idx)
 
     def pronoun(self, token: Token) -> int | None:
         gender = PRONOUN_GENDER[token.lower_]

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from whosaidwhat.names import gender_of_words, is_person_noun
 from whosaidwhat.nlp.lexicons import reporting_verbs, words
 from whosaidwhat.nlp.mentions import MentionIndex
-from whosaidwhat.nlp.quoted import quoted_spans
+from whosaidwhat.nlp.quoted import is_inside, quoted_spans
 from whosaidwhat.nlp.syntax import doc_text
 
 #: How many paragraphs after the description's may name it.
@@ -115,5 +115,4 @@ class LaterNames:
         return root.dep_ in SUBJECT_DEPS and (root.head.lemma_ in self.reporting or root.head.lemma_ == verb)
 
     def in_quotes(self, offset: int) -> bool:
-        at = bisect_right(self.quoted, (offset, offset + 1)) - 1
-        return at >= 0 and self.quoted[at][0] <= offset < self.quoted[at][1]
+        return is_inside(self.quoted, offset)

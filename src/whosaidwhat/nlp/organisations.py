@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
-from whosaidwhat.nlp.quoted import quoted_spans
+from whosaidwhat.nlp.quoted import is_inside, quoted_spans
 from whosaidwhat.nlp.syntax import doc_text
 
 #: Nouns that refer back to a named organisation: "the bank", "the agency".
@@ -44,8 +44,7 @@ class OrganisationReferences:
         self.paragraph_starts = paragraph_starts
         text = doc_text(doc)
         quoted = quoted_spans(text)
-        inside = _inside(quoted)
-        self.mentions = [m for m in mentions.mentions if not inside(m[0])]
+        self.mentions = [m for m in mentions.mentions if not is_inside(quoted, m[0])]
         self.starts = [m[0] for m in self.mentions]
         #: Where each organisation is first named, to rank equally frequent ones by position.
         self.first: dict[str, int] = {}
@@ -124,13 +123,3 @@ class OrganisationReferences:
             if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
                 return entity
         return None if as_subject else in_sentence[0][2]
-
-
-def _inside(spans: list[tuple[int, int]]):
-    starts = [start for start, _ in spans]
-
-    def inside(offset: int) -> bool:
-        at = bisect_right(starts, offset) - 1
-        return at >= 0 and spans[at][0] <= offset < spans[at][1]
-
-    return inside
