@@ -193,6 +193,17 @@ def test_search_finds_quotes_by_their_words(corpus):
     assert corpus.search("U.S.") == []
 
 
+def test_an_or_joins_only_its_two_neighbours_in_every_backend(corpus):
+    """An OR between words joins those two alone: (a or b) and c, whatever the store."""
+    assert [row["content"] for row in corpus.search("bridge OR tariffs coming")] == ['"tariffs are coming"']
+    assert [row["content"] for row in corpus.search("win OR harbour bridge")] == [
+        '"We will rebuild the harbour bridge."'
+    ]
+    assert [row["content"] for row in corpus.search('"harbour vote" OR corridor -grain')] == [
+        '"we will win the harbour vote"'
+    ]
+
+
 @pytest.mark.parametrize("bad", ['"unclosed phrase', "   ", "-only -excluded"])
 def test_a_malformed_search_is_a_query_error(corpus, bad):
     with pytest.raises(QueryError):

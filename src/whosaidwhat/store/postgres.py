@@ -1,7 +1,7 @@
 """The server backend: PostgreSQL through psycopg 3, ``tsvector`` columns for search.
 
-Searches go through ``websearch_to_tsquery('english', ...)``, which reads the same
-language the SQLite backend translates to FTS5; ranks are negated ``ts_rank`` so that,
+Searches go through ``to_tsquery('english', ...)``, written from the same parsed search
+the SQLite backend writes out as FTS5; ranks are negated ``ts_rank`` so that,
 as with FTS5's ``rank``, smaller is better.
 """
 
@@ -90,18 +90,18 @@ class PostgresBackend(Backend):
         self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
 
     def search_terms(self, search: Search) -> str:
-        return search.websearch()
+        return search.tsquery()
 
     def hits_sql(self, table: str) -> str:
         """The best of the newest SEARCH_WINDOW matches, as the SQLite backend ranks them."""
         return (
             f"SELECT id, -ts_rank(tsv, query) AS rank FROM (SELECT id, tsv, query FROM {table}, "
-            f"websearch_to_tsquery('english', %s) query WHERE tsv @@ query ORDER BY id DESC "
+            f"to_tsquery('english', %s) query WHERE tsv @@ query ORDER BY id DESC "
             f"LIMIT {SEARCH_WINDOW}) newest ORDER BY rank, id LIMIT %s"
         )
 
     def quote_about_sql(self) -> str:
-        return "q.tsv @@ websearch_to_tsquery('english', %s)"
+        return "q.tsv @@ to_tsquery('english', %s)"
 
     def index_article(self, article_id: int) -> None:
         """Nothing to do: the ``tsv`` columns are generated with each row."""

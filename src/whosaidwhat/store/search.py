@@ -1,9 +1,10 @@
 """The search language of the corpus: web-search syntax, parsed once and written out as FTS5.
 
-The language is PostgreSQL's ``websearch_to_tsquery`` (words, "quoted phrases", ``OR``,
-``-word``), so both backends accept the same searches. SQLite's FTS5 has its own syntax,
-in which a stray full stop or hyphen is an error, so the search is parsed here and
-written out as FTS5 with every term quoted; no library offers that translation.
+The language is a web search's (words, "quoted phrases", ``OR`` between two alternatives,
+``-word``), the one PostgreSQL's ``websearch_to_tsquery`` reads. Each backend has its own
+syntax (in FTS5 a stray full stop or hyphen is an error; in tsquery AND binds tighter than
+OR), so the search is parsed here once and written out for each, every term quoted or
+joined as a phrase; no library offers that translation.
 
 A search is bounded: at most :data:`MAX_SEARCH_CHARS` characters and :data:`MAX_SEARCH_TERMS`
 distinct terms, each term counted once however often it is repeated. The cost of a
@@ -53,10 +54,20 @@ class Search:
         )
         return required + "".join(f" NOT {term(t)}" for t in self.excluded)
 
-    def websearch(self) -> str:
-        """The search as ``websearch_to_tsquery`` reads it, each term once and quoted."""
-        required = " ".join(" OR ".join(f'"{t}"' for t in group) for group in self.groups)
-        return required + "".join(f' -"{t}"' for t in self.excluded)
+    def tsquery(self) -> str:
+        """The search as a PostgreSQL ``to_tsquery`` expression, grouped as FTS5 groups it.
+
+        Written out here rather than handed to ``websearch_to_tsquery``, which binds AND
+        tighter than OR (``a OR b c`` would be ``a | (b & c)``) where a web search, and
+        FTS5 as written above, mean ``(a | b) & c``. Terms hold only word characters and
+        spaces, so none of them can carry a tsquery operator.
+        """
+
+        def term(words: str) -> str:
+            return "(" + " <-> ".join(words.split()) + ")"
+
+        required = " & ".join("(" + " | ".join(term(t) for t in group) + ")" for group in self.groups)
+        return required + "".join(f" & !{term(t)}" for t in self.excluded)
 
 
 def parse_search(text: str) -> Search:
