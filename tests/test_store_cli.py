@@ -88,6 +88,22 @@ def test_bad_queries_are_one_line_errors(db, args):
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://reader:hunter2@[unclosed/corpus",
+        "postgresql://reader@[unclosed/corpus?password=hunter2",
+        "postgresql://reader:hunter2@127.0.0.1:1/corpus",
+    ],
+)
+def test_a_database_that_cannot_be_opened_is_named_without_its_password(url):
+    code, out, err = run("speakers", "--db", url)
+    assert code == 2 and out == ""
+    assert err.startswith("whosaidwhat: error:") and err.count("\n") == 1
+    assert "cannot open database postgresql://reader" in err
+    assert "hunter2" not in err
+
+
 def test_showing_an_unknown_article_is_an_error(db):
     code, _, err = run("show", "999", "--db", db)
     assert code == 1 and "no article with id 999" in err

@@ -18,6 +18,7 @@ raises :class:`~whosaidwhat.errors.QueryError`; a database that cannot be opened
 from __future__ import annotations
 
 import os
+import re
 
 from whosaidwhat.errors import StoreError, WhosaidwhatError, first_line
 from whosaidwhat.store.base import SQLStore
@@ -25,6 +26,8 @@ from whosaidwhat.store.base import SQLStore
 #: The environment variable naming the default database.
 DB_ENV = "WHOSAIDWHAT_DB"
 DEFAULT_DB = "corpus.db"
+#: A password given as a URL parameter (``?password=...``), which a driver's error may quote.
+_QUERY_PASSWORD = re.compile(r"(password=)[^&\s\"']*")
 
 Store = SQLStore
 
@@ -51,20 +54,34 @@ def open_store(url: str | None = None) -> SQLStore:
     except Exception as exc:
         if isinstance(exc, WhosaidwhatError):
             raise
-        raise StoreError(f"cannot open database {redact(url)}: {first_line(exc)}") from exc
+        raise StoreError(f"cannot open database {redact(url)}: {redacted_error(exc, url)}") from exc
 
 
 def redact(url: str) -> str:
-    """The URL without its password, fit for a message."""
-    from urllib.parse import urlsplit, urlunsplit
+    """The URL without its password, fit for a message, however malformed the URL.
 
+    Read by hand rather than with ``urlsplit``, which raises on a malformed host (an
+    unclosed ``[``) and would turn the message about a bad URL into a traceback.
+    """
+    password = url_password(url)
+    if password:
+        url = url.replace(f":{password}@", ":***@", 1)
+    return _QUERY_PASSWORD.sub(r"\1***", url) if is_postgres_url(url) else url
+
+
+def url_password(url: str) -> str:
+    """The password in a PostgreSQL URL's user part, or "": whatever follows the user's name
+    up to the last ``@`` before the query, so that one holding ``/`` or ``@`` is found whole."""
     if not is_postgres_url(url):
-        return url
-    parts = urlsplit(url)
-    if parts.password:
-        netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
-        return urlunsplit(parts._replace(netloc=netloc))
-    return url
+        return ""
+    authority = url.partition("://")[2].partition("?")[0]
+    userinfo, at, _location = authority.rpartition("@")
+    return userinfo.partition(":")[2] if at else ""
+
+
+def redacted_error(exc: Exception, url: str) -> str:
+    """The first line of a driver's error, which may quote the URL, with the URL redacted."""
+    return _QUERY_PASSWORD.sub(r"\1***", first_line(exc).replace(url, redact(url)))
 
 
 __all__ = ["DB_ENV", "Store", "default_url", "open_store"]
