@@ -7,13 +7,18 @@
 * A channel by the programme it shows: "will be shown on BBC One" (``resources/broadcast_verbs.txt``).
 * A person by their age: "The 76-year-old opened the door" is the person named last, in that
   sentence or the one before.
+* A group by its count: "the two candidates" are the last two of that kind named
+  (``resources/group_nouns.tsv``).
+* "they" by the subject of the clause it is reported in or hangs from: a plural one ("Both
+  companies argued that they ..."), or a team, company or country named in the singular, which
+  news writes as plural ("Portugal know the pressure is on as they face Slovenia").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whosaidwhat.nlp.lexicons import mapping, words
+from whosaidwhat.nlp.lexicons import mapping, number_words, table, words
 from whosaidwhat.nlp.mentions import MentionIndex
 
 #: Verbs of showing a programme, whose channel ("on BBC One") is who shows it (``broadcast_verbs.txt``).
@@ -22,6 +27,14 @@ BROADCAST_VERBS = words("broadcast_verbs.txt")
 TEAM_NICKNAMES = {
     nickname.lower(): tuple(countries.split("/"))
     for nickname, countries in mapping("team_nicknames.tsv").items()
+}
+#: Nouns naming a group of people, organisations or places the article has named (``group_nouns.tsv``).
+GROUP_NOUNS = {noun: frozenset(kinds.split("/")) for noun, kinds in table("group_nouns.tsv", 2)}
+#: Named entities written in the singular that "they" stands for: teams, companies, countries.
+COLLECTIVE_TYPES = frozenset({"ORG", "GPE", "NORP"})
+#: How many a group phrase counts: "the two", "all three", "both".
+COUNTS = {word: int(value) for word, value in number_words("cardinal").items() if 2 <= value <= 10} | {
+    "both": 2
 }
 
 
@@ -61,3 +74,44 @@ def broadcasters(verb: Token, mentions: MentionIndex) -> list[str]:
             if kind == "ORG" and entity_id not in ids:
                 ids.append(entity_id)
     return ids
+
+
+def reporting_subject(pronoun: Token) -> Token | None:
+    """The subject "they" stands for, up the clauses it hangs from: a plural one ("Both companies
+    argued that the deal *they* signed ...", "Ann Lee and Tom Hart said they would appeal") or a
+    named team, company or country; None when there is none (a singular common noun on the way,
+    "the deal", cannot be "they": the walk goes on past it)."""
+    if pronoun.lower_ != "they":
+        return None
+    clause = pronoun.head
+    while clause.head.i != clause.i:
+        clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        if subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children):
+            return subject
+        if subject.ent_type_ in COLLECTIVE_TYPES:  # "Portugal will know ... as they face Slovenia"
+            return subject
+    return None
+
+
+def group_members(head: Token, mentions: MentionIndex) -> list[str]:
+    """The entities last named before "the two candidates", "both teams": as many as the phrase
+    counts, of the kind ``resources/group_nouns.tsv`` gives the noun; none unless all are found."""
+    kinds = GROUP_NOUNS.get(head.lemma_.lower())
+    if kinds is None or head.tag_ != "NNS":
+        return []
+    counts = [
+        COUNTS.get(c.lower_) for c in head.children if c.dep_ in ("nummod", "det", "predet", "quantmod")
+    ]
+    count = next((n for n in counts if n), None)
+    if count is None:
+        return []
+    members: list[str] = []
+    for _, _, entity_id, entity_kind in reversed(mentions.before(head.idx)):
+        if entity_kind in kinds and entity_id not in members:
+            members.append(entity_id)
+            if len(members) == count:
+                return members[::-1]
+    return []

@@ -25,8 +25,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from whosaidwhat.nlp.described_agents import broadcasters, described_by_age, team_country
-from whosaidwhat.nlp.lexicons import event_triggers, number_words, reporting_verbs, table, words
+from whosaidwhat.nlp.described_agents import (
+    broadcasters,
+    described_by_age,
+    group_members,
+    reporting_subject,
+    team_country,
+)
+from whosaidwhat.nlp.lexicons import event_triggers, reporting_verbs, words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.organisations import OrganisationReferences
 from whosaidwhat.nlp.syntax import ACTOR, subject_of
@@ -72,12 +78,6 @@ PLACE_PREPOSITIONS = frozenset(
 #: Last words of organisation names that are also sites one can be at ("Hofstra University").
 SITE_WORDS = words("site_words.txt")
 PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside"})
-#: Nouns naming a group of people, organisations or places the article has named (``group_nouns.tsv``).
-GROUP_NOUNS = {noun: frozenset(kinds.split("/")) for noun, kinds in table("group_nouns.tsv", 2)}
-#: How many a group phrase counts: "the two", "all three", "both".
-COUNTS = {word: int(value) for word, value in number_words("cardinal").items() if 2 <= value <= 10} | {
-    "both": 2
-}
 #: Prepositions that make an event noun the scene of a clause ("spoke at a conference", "testified
 #: in a trial").
 SCENE_PREPOSITIONS = frozenset({"at", "during", "in"})
@@ -306,44 +306,6 @@ def phrase_entities(
             ]
         ids += [m[2] for m in found if m[2] not in ids]
     return ids
-
-
-def reporting_subject(pronoun: Token) -> Token | None:
-    """The plural subject of a clause "they" is reported in: "Both companies argued that the deal
-    *they* signed ...", "Ann Lee and Tom Hart said they would appeal"; None when there is none
-    (a singular subject on the way, "the deal", cannot be "they": the walk goes on past it)."""
-    if pronoun.lower_ != "they":
-        return None
-    clause = pronoun.head
-    while clause.head.i != clause.i:
-        clause = clause.head
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ == "PRON":
-            continue
-        if subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children):
-            return subject
-    return None
-
-
-def group_members(head: Token, mentions: MentionIndex) -> list[str]:
-    """The entities last named before "the two candidates", "both teams": as many as the phrase
-    counts, of the kind ``resources/group_nouns.tsv`` gives the noun; none unless all are found."""
-    kinds = GROUP_NOUNS.get(head.lemma_.lower())
-    if kinds is None or head.tag_ != "NNS":
-        return []
-    counts = [
-        COUNTS.get(c.lower_) for c in head.children if c.dep_ in ("nummod", "det", "predet", "quantmod")
-    ]
-    count = next((n for n in counts if n), None)
-    if count is None:
-        return []
-    members: list[str] = []
-    for _, _, entity_id, entity_kind in reversed(mentions.before(head.idx)):
-        if entity_kind in kinds and entity_id not in members:
-            members.append(entity_id)
-            if len(members) == count:
-                return members[::-1]
-    return []
 
 
 def expand_conjuncts(heads: list[Token]) -> list[Token]:
