@@ -14,7 +14,7 @@
   Lionesses", a person by their age, "the 76-year-old",
   :mod:`~whosaidwhat.nlp.described_agents`); a programme's channel shows it ("on BBC One",
   ``resources/broadcast_verbs.txt``).
-  ``whom``: objects and "with"/"against" partners.
+  ``whom``: objects and "with"/"against"/"between" partners ("talks between A and B").
   ``where``: places (GPE, LOC, FAC; an ORG after "at" or named for a site, such as
   "Hofstra University") in "in/at/to ..." phrases, or the object of a visit.
 """
@@ -77,7 +77,7 @@ PLACE_PREPOSITIONS = frozenset(
 )
 #: Last words of organisation names that are also sites one can be at ("Hofstra University").
 SITE_WORDS = words("site_words.txt")
-PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside"})
+PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside", "between"})
 #: Prepositions that make an event noun the scene of a clause ("spoke at a conference", "testified
 #: in a trial").
 SCENE_PREPOSITIONS = frozenset({"at", "during", "in"})
@@ -103,9 +103,10 @@ class Event:
     def as_dict(self) -> dict:
         t = self.token
         last = self.noun if self.noun is not None and self.noun.i > t.i else t
+        first = t.doc[t.i - 2] if hyphenated_lemma(t) else t  # the whole "op-ed"
         return {
             "type": self.type,
-            "trigger": (t.idx, last.idx + len(last)),
+            "trigger": (first.idx, last.idx + len(last)),
             "who": self.who,
             "whom": self.whom,
             "where": self.where,
@@ -180,9 +181,19 @@ def event_type(token: Token) -> str | None:
         if lemma in LINKING_VERBS and any(c.dep_ in LINK_DEPS for c in token.children):
             return None
         return lemma
-    if token.pos_ == "NOUN" and lemma in NOUN_TYPES and token.dep_ != "compound":
-        return NOUN_TYPES[lemma]
-    return None
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+        return None
+    if (whole := hyphenated_lemma(token)) in NOUN_TYPES:  # "op-ed", whose "ed" may be tagged a name
+        return NOUN_TYPES[whole]
+    return NOUN_TYPES.get(lemma) if token.pos_ == "NOUN" else None
+
+
+def hyphenated_lemma(noun: Token) -> str:
+    """The lemma of a word the tokenizer split at its hyphen ("op-ed": "op", "-", "ed"), else ""."""
+    doc, i = noun.doc, noun.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return ""
+    return f"{doc[i - 2].lower_}-{noun.lemma_.lower()}"
 
 
 def fill_participants(

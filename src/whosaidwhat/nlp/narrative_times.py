@@ -136,8 +136,8 @@ def heading_between(text: str, paragraphs: list[tuple[int, int]], first: int, la
 
 
 def is_simple_past(trigger: Token) -> bool:
-    """A simple past verb (active or passive), or a bare participle or event noun whose clause is in
-    the simple past."""
+    """A simple past verb (active or passive), or a bare participle or event noun (also after a
+    preposition: "wrote in an op-ed") whose clause is in the simple past."""
     token = trigger
     for _ in range(4):
         auxiliaries = {c.lemma_ for c in token.children if c.dep_ in ("aux", "auxpass")}
@@ -145,8 +145,10 @@ def is_simple_past(trigger: Token) -> bool:
             return "have" not in auxiliaries
         if token.tag_ == "VBN" and "have" not in auxiliaries and is_past_passive(token):
             return True  # "was stolen"
-        if token.tag_ in ("VBG", "VBN", "NN", "NNS") and not auxiliaries and token.head is not token:
+        if token.tag_ in ("VBG", "VBN", "NN", "NNS", "NNP") and not auxiliaries and token.head is not token:
             token = token.head
+            if token.dep_ == "prep":  # "wrote in an op-ed": the clause of the preposition
+                token = token.head
             continue
         return False
     return False

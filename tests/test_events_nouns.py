@@ -1,0 +1,40 @@
+"""Events named by nouns: which nouns are events, and the time they take."""
+
+from __future__ import annotations
+
+import pytest
+from test_events import analysed, event_of, named_events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "kind"),
+    [
+        ("Ann Hale wrote in an op-ed in the Leeds Courier on Monday.", "op-ed", "publish"),
+        ("Acme Corp filed a lawsuit against Bolt Industries on Monday.", "lawsuit", "sue"),
+        ("The war in Ruritania ended in 2020.", "war", "fight"),
+        ("A powerful earthquake struck Ruritania on Monday.", "earthquake", "quake"),
+    ],
+)
+def test_a_noun_naming_an_occurrence_is_an_event_of_its_type(nlp, sentence, trigger, kind):
+    found = [e for e in named_events(analysed(nlp, [sentence])) if trigger in e["trigger"]]
+    assert [e["type"] for e in found] == [kind]
+
+
+def test_a_match_named_with_its_day_takes_the_day_not_the_clause_it_hangs_from(nlp):
+    doc = analysed(
+        nlp,
+        ["Norway are preparing to face Denmark, with the hosts gripped by fever ahead of Saturday's clash."],
+    )
+    assert event_of(doc, "clash")["when"] == "2024-10-05"
+    assert not [e for e in named_events(doc) if e["trigger"] == "gripped"]
+
+
+def test_an_event_noun_after_a_preposition_carries_on_the_story_day(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "On Friday, four more lawmakers urged Tom Hart to stand down.",
+            '"He cannot win," Ann Hale wrote in an op-ed.',
+        ],
+    )
+    assert event_of(doc, "op-ed")["when"] == "2024-09-27"
