@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_events import analysed, event_of
+from test_events import analysed, event_of, named_events
 
 
 def test_they_after_a_country_named_in_the_singular_is_that_team(nlp):
@@ -21,3 +21,16 @@ def test_they_after_a_singular_common_noun_is_not_that_noun(nlp):
 def test_the_parties_between_whom_an_event_takes_place_take_part(nlp):
     doc = analysed(nlp, ["Acme Corp hosted a meeting between Ann Hale and Tom Hart in Leeds on Monday."])
     assert sorted(event_of(doc, "hosted a meeting")["whom"]) == ["Ann Hale", "Tom Hart"]
+
+
+def test_the_sender_of_a_message_is_its_agent(nlp):
+    doc = analysed(nlp, ["Firefighters answered a call from Acme Corp in Leeds on Monday."])
+    assert event_of(doc, "call")["who"] == ["Acme Corp"]
+
+
+def test_responding_to_an_occurrence_is_an_act_and_responding_to_words_is_not(nlp):
+    doc = analysed(
+        nlp, ["Ann Hale responded to a phone call on Monday.", "Tom Hart responded to the criticism."]
+    )
+    assert event_of(doc, "responded")["who"] == ["Ann Hale"]
+    assert [e["trigger"] for e in named_events(doc) if e["type"] == "respond"] == ["responded"]

@@ -38,3 +38,15 @@ def test_an_event_noun_after_a_preposition_carries_on_the_story_day(nlp):
         ],
     )
     assert event_of(doc, "op-ed")["when"] == "2024-09-27"
+
+
+def test_a_present_verb_of_thinking_telling_the_past_does_not_interrupt_the_story(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "The body of a man was found at the town dump on Monday morning.",
+            "Police suspect the man was killed elsewhere. The weather was cold.",
+            "Officers drove Ann Hale to the station in Leeds.",
+        ],
+    )
+    assert event_of(doc, "drove")["when"] == "2024-09-30"

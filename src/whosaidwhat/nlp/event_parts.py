@@ -3,9 +3,11 @@
 * Triggers are verbs and event nouns ("a NATO meeting"). A trigger listed in
   ``resources/event_triggers.tsv`` takes that type; any other action verb becomes an event of its
   own lemma when a named participant or place takes part or it has its own time.
-  Verbs of saying and thinking are left to the quotes, as are verbs of being and having.
+  Verbs of saying and thinking are left to the quotes (but for one answering an occurrence:
+  "responded to a phone call"), as are verbs of being and having.
 * ``who``: the agent, i.e. the entities mentioned in the subject (or the "by" phrase of
   a passive, or the possessor of an event noun, "its" being the organisation just named, or
+  the sender of a message, "a call from Telecom Namibia" (``resources/message_nouns.txt``), or
   the subject of the clause an event noun is the scene of: "Rutte spoke at a summit"); a
   participle or conjoined verb without a subject shares its head's, a conjoined passive its
   head's passive subject, an infinitive the subject of the passive it completes ("she was
@@ -48,6 +50,8 @@ SPEECH_VERBS = frozenset(lemma for lemma, verb in reporting_verbs().items() if v
 NOT_EVENTS = SPEECH_VERBS | words("not_events.txt")
 #: Verbs that take their meaning from the event noun they govern ("held talks", "won the vote").
 LIGHT_VERBS = words("light_verbs.txt")
+#: Nouns of messages, whose "from" phrase is their sender (``message_nouns.txt``).
+MESSAGE_NOUNS = words("message_nouns.txt")
 #: Verbs of moving that name the event noun after "to": "cruised to victory" (``outcome_verbs.txt``).
 OUTCOME_VERBS = words("outcome_verbs.txt")
 #: Verbs that are events only when used on their own ("appeared on MSNBC"), not as a link
@@ -176,7 +180,7 @@ def event_type(token: Token) -> str | None:
             return VERB_TYPES[lemma]
         if ("be", lemma) in PHRASAL_TYPES and any(c.dep_ == "auxpass" for c in token.children):
             return PHRASAL_TYPES[("be", lemma)]  # "was tried": a trial, though "tried to" is no event
-        if lemma in NOT_EVENTS or not lemma.isalpha():
+        if lemma in NOT_EVENTS and not answers_event(token) or not lemma.isalpha():
             return None
         if lemma in LINKING_VERBS and any(c.dep_ in LINK_DEPS for c in token.children):
             return None
@@ -186,6 +190,16 @@ def event_type(token: Token) -> str | None:
     if (whole := hyphenated_lemma(token)) in NOUN_TYPES:  # "op-ed", whose "ed" may be tagged a name
         return NOUN_TYPES[whole]
     return NOUN_TYPES.get(lemma) if token.pos_ == "NOUN" else None
+
+
+def answers_event(verb: Token) -> bool:
+    """ "Police responded to a phone call": a verb of speech acts when what it answers is an
+    occurrence (an event noun after "to"), not words."""
+    return any(
+        p.dep_ == "prep" and p.lower_ == "to" and o.dep_ == "pobj" and o.lemma_.lower() in NOUN_TYPES
+        for p in verb.children
+        for o in p.children
+    )
 
 
 def hyphenated_lemma(noun: Token) -> str:
@@ -204,10 +218,11 @@ def fill_participants(
     token = event.token
     if token.pos_ == "NOUN":
         agents = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        senders = ("by", "from") if token.lemma_.lower() in MESSAGE_NOUNS else ("by",)
         agents += [
             c
             for p in token.children
-            if p.dep_ == "agent" or p.lower_ == "by"
+            if p.dep_ == "agent" or p.lower_ in senders  # "a call from Telecom Namibia"
             for c in p.children
             if c.dep_ == "pobj"
         ]
