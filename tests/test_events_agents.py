@@ -34,3 +34,13 @@ def test_responding_to_an_occurrence_is_an_act_and_responding_to_words_is_not(nl
     )
     assert event_of(doc, "responded")["who"] == ["Ann Hale"]
     assert [e["trigger"] for e in named_events(doc) if e["type"] == "respond"] == ["responded"]
+
+
+def test_according_to_a_poll_is_no_response(nlp):
+    doc = analysed(nlp, ["According to a poll by Acme Research on Monday, Ann Hale leads in Leeds."])
+    assert not [e for e in named_events(doc) if e["type"] == "accord"]
+
+
+def test_they_after_a_person_is_not_that_person(nlp):
+    doc = analysed(nlp, ["Tom Hart told reporters in Leeds that they hit Ann Hale on Monday."])
+    assert "Tom Hart" not in event_of(doc, "hit")["who"]

@@ -11,13 +11,18 @@ from test_events import analysed, event_of, named_events
     [
         ("Ann Hale wrote in an op-ed in the Leeds Courier on Monday.", "op-ed", "publish"),
         ("Acme Corp filed a lawsuit against Bolt Industries on Monday.", "lawsuit", "sue"),
-        ("The war in Ruritania ended in 2020.", "war", "fight"),
+        ("Ann Hale spoke about the challenges of the job on Monday.", "challenges", None),
+        ("The war in Ruritania ended in 2020.", "war", "war"),
+        ("Police are on the hunt for Tom Hart in Leeds.", "hunt", "search"),
+        ("Acme Corp is fighting to protect its business in Leeds.", "fighting", None),
         ("A powerful earthquake struck Ruritania on Monday.", "earthquake", "quake"),
     ],
 )
-def test_a_noun_naming_an_occurrence_is_an_event_of_its_type(nlp, sentence, trigger, kind):
+def test_a_noun_naming_an_occurrence_is_an_event_of_its_type_and_a_difficulty_is_none(
+    nlp, sentence, trigger, kind
+):
     found = [e for e in named_events(analysed(nlp, [sentence])) if trigger in e["trigger"]]
-    assert [e["type"] for e in found] == [kind]
+    assert [e["type"] for e in found] == ([kind] if kind else [])
 
 
 def test_a_match_named_with_its_day_takes_the_day_not_the_clause_it_hangs_from(nlp):

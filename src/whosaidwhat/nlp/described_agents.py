@@ -76,7 +76,7 @@ def broadcasters(verb: Token, mentions: MentionIndex) -> list[str]:
     return ids
 
 
-def reporting_subject(pronoun: Token) -> Token | None:
+def reporting_subject(pronoun: Token, mentions: MentionIndex) -> Token | None:
     """The subject "they" stands for, up the clauses it hangs from: a plural one ("Both companies
     argued that the deal *they* signed ...", "Ann Lee and Tom Hart said they would appeal") or a
     named team, company or country; None when there is none (a singular common noun on the way,
@@ -91,7 +91,8 @@ def reporting_subject(pronoun: Token) -> Token | None:
             continue
         if subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children):
             return subject
-        if subject.ent_type_ in COLLECTIVE_TYPES:  # "Portugal will know ... as they face Slovenia"
+        kinds = {m[3] for m in mentions.overlapping(subject.idx, subject.idx + len(subject))}
+        if kinds and kinds <= COLLECTIVE_TYPES:  # "Portugal will know ... as they face Slovenia"
             return subject
     return None
 

@@ -107,7 +107,7 @@ class Event:
     def as_dict(self) -> dict:
         t = self.token
         last = self.noun if self.noun is not None and self.noun.i > t.i else t
-        first = t.doc[t.i - 2] if hyphenated_lemma(t) else t  # the whole "op-ed"
+        first = t.doc[t.i - 2] if hyphenated_lemma(t) in NOUN_TYPES else t  # the whole "op-ed"
         return {
             "type": self.type,
             "trigger": (first.idx, last.idx + len(last)),
@@ -193,9 +193,9 @@ def event_type(token: Token) -> str | None:
 
 
 def answers_event(verb: Token) -> bool:
-    """ "Police responded to a phone call": a verb of speech acts when what it answers is an
-    occurrence (an event noun after "to"), not words."""
-    return any(
+    """ "Police responded to a phone call": a verb of speech with a subject acts when what it
+    answers is an occurrence (an event noun after "to"), not words ("according to a poll")."""
+    return any(c.dep_ == "nsubj" for c in verb.children) and any(
         p.dep_ == "prep" and p.lower_ == "to" and o.dep_ == "pobj" and o.lemma_.lower() in NOUN_TYPES
         for p in verb.children
         for o in p.children
@@ -313,7 +313,7 @@ def phrase_entities(
         found = [m for m in mentions.overlapping(head.idx, head.idx + len(head))]
         bound = (
             phrase_entities([reporter], mentions)
-            if not found and (reporter := reporting_subject(head))
+            if not found and (reporter := reporting_subject(head, mentions))
             else []
         )
         if bound:  # "Both companies argued that they"
