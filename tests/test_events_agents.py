@@ -44,3 +44,16 @@ def test_according_to_a_poll_is_no_response(nlp):
 def test_they_after_a_person_is_not_that_person(nlp):
     doc = analysed(nlp, ["Tom Hart told reporters in Leeds that they hit Ann Hale on Monday."])
     assert "Tom Hart" not in event_of(doc, "hit")["who"]
+
+
+def test_the_name_before_a_takeover_is_its_target_and_the_possessor_its_agent(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "Regulators approved the Bolt Industries takeover on Monday.",
+            "Acme Corp's takeover of Bolt Industries closed on Friday.",
+        ],
+    )
+    first, second = [e for e in named_events(doc) if e["type"] == "take over"]
+    assert (first["who"], first["whom"]) == ([], ["Bolt Industries"])
+    assert second["who"] == ["Acme Corp"]

@@ -16,7 +16,8 @@
   Lionesses", a person by their age, "the 76-year-old",
   :mod:`~whosaidwhat.nlp.described_agents`); a programme's channel shows it ("on BBC One",
   ``resources/broadcast_verbs.txt``).
-  ``whom``: objects and "with"/"against"/"between" partners ("talks between A and B").
+  ``whom``: objects and "with"/"against"/"between" partners ("talks between A and B"), and the
+  name before a noun of an act done to it ("the Activision takeover", ``resources/target_nouns.txt``).
   ``where``: places (GPE, LOC, FAC; an ORG after "at" or named for a site, such as
   "Hofstra University") in "in/at/to ..." phrases, or the object of a visit.
 """
@@ -52,6 +53,9 @@ NOT_EVENTS = SPEECH_VERBS | words("not_events.txt")
 LIGHT_VERBS = words("light_verbs.txt")
 #: Nouns of messages, whose "from" phrase is their sender (``message_nouns.txt``).
 MESSAGE_NOUNS = words("message_nouns.txt")
+#: Nouns of acts done to someone or something, which the name before them names: "the Activision
+#: takeover", "the Renukaswamy murder" (``target_nouns.txt``); the possessor still acts.
+TARGET_NOUNS = words("target_nouns.txt")
 #: Verbs of moving that name the event noun after "to": "cruised to victory" (``outcome_verbs.txt``).
 OUTCOME_VERBS = words("outcome_verbs.txt")
 #: Verbs that are events only when used on their own ("appeared on MSNBC"), not as a link
@@ -217,7 +221,10 @@ def fill_participants(
     organisation the quote speakers' rules find (:mod:`~whosaidwhat.nlp.organisations`)."""
     token = event.token
     if token.pos_ == "NOUN":
-        agents = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+        targets = modifiers if token.lemma_.lower() in TARGET_NOUNS else []  # "the Activision takeover"
+        agents = [c for c in token.children if c.dep_ == "poss" or c in modifiers and c not in targets]
+        event.whom = phrase_entities(targets, mentions)
         senders = ("by", "from") if token.lemma_.lower() in MESSAGE_NOUNS else ("by",)
         agents += [
             c
