@@ -6,9 +6,8 @@
   Verbs of saying and thinking are left to the quotes (but for one answering an occurrence:
   "responded to a phone call"), as are verbs of being and having.
 * ``who``: the agent, i.e. the entities mentioned in the subject (or the "by" phrase of
-  a passive, or the possessor of an event noun, "its" being the organisation just named, or
-  the sender of a message, "a call from Telecom Namibia" (``resources/message_nouns.txt``), or
-  the subject of the clause an event noun is the scene of: "Rutte spoke at a summit"); a
+  a passive, or for an event noun its possessor, "by" phrase, the sender of a message or the
+  subject of the clause it is the scene of, :mod:`~whosaidwhat.nlp.event_nouns`); a
   participle or conjoined verb without a subject shares its head's, a conjoined passive its
   head's passive subject, an infinitive the subject of the passive it completes ("she was
   set to resign"); a group ("the two candidates") is its members named before
@@ -17,7 +16,7 @@
   :mod:`~whosaidwhat.nlp.described_agents`); a programme's channel shows it ("on BBC One",
   ``resources/broadcast_verbs.txt``).
   ``whom``: objects and "with"/"against"/"between" partners ("talks between A and B"), and the
-  name before a noun of an act done to it ("the Activision takeover", ``resources/target_nouns.txt``).
+  name before a noun of an act done to it ("the Activision takeover").
   ``where``: places (GPE, LOC, FAC; an ORG after "at" or named for a site, such as
   "Hofstra University") in "in/at/to ..." phrases, or the object of a visit.
 """
@@ -35,6 +34,7 @@ from whosaidwhat.nlp.described_agents import (
     reporting_subject,
     team_country,
 )
+from whosaidwhat.nlp.event_nouns import hyphenated_lemma, noun_roles, possessing_organisation, scene_verb
 from whosaidwhat.nlp.lexicons import event_triggers, reporting_verbs, words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.organisations import OrganisationReferences
@@ -51,11 +51,6 @@ SPEECH_VERBS = frozenset(lemma for lemma, verb in reporting_verbs().items() if v
 NOT_EVENTS = SPEECH_VERBS | words("not_events.txt")
 #: Verbs that take their meaning from the event noun they govern ("held talks", "won the vote").
 LIGHT_VERBS = words("light_verbs.txt")
-#: Nouns of messages, whose "from" phrase is their sender (``message_nouns.txt``).
-MESSAGE_NOUNS = words("message_nouns.txt")
-#: Nouns of acts done to someone or something, which the name before them names: "the Activision
-#: takeover", "the Renukaswamy murder" (``target_nouns.txt``); the possessor still acts.
-TARGET_NOUNS = words("target_nouns.txt")
 #: Verbs of moving that name the event noun after "to": "cruised to victory" (``outcome_verbs.txt``).
 OUTCOME_VERBS = words("outcome_verbs.txt")
 #: Verbs that are events only when used on their own ("appeared on MSNBC"), not as a link
@@ -63,8 +58,6 @@ OUTCOME_VERBS = words("outcome_verbs.txt")
 LINKING_VERBS = frozenset({"appear", "remain", "seem", "become", "look", "feel"})
 LINK_DEPS = frozenset({"xcomp", "acomp", "attr", "ccomp", "oprd"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-#: What "its" may stand for before an event noun ("its release"): an organisation or a country.
-ORGANISATION_TYPES = frozenset({"ORG", "GPE"})
 #: Entity types that make the agent when they only modify the subject's head ("a Bloomberg poll",
 #: "Rutte's visit"); "a New York judge" is not New York acting.
 AGENT_MODIFIER_TYPES = frozenset({"PERSON", "ORG"})
@@ -86,9 +79,6 @@ PLACE_PREPOSITIONS = frozenset(
 #: Last words of organisation names that are also sites one can be at ("Hofstra University").
 SITE_WORDS = words("site_words.txt")
 PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside", "between"})
-#: Prepositions that make an event noun the scene of a clause ("spoke at a conference", "testified
-#: in a trial").
-SCENE_PREPOSITIONS = frozenset({"at", "during", "in"})
 
 
 @dataclass
@@ -206,14 +196,6 @@ def answers_event(verb: Token) -> bool:
     )
 
 
-def hyphenated_lemma(noun: Token) -> str:
-    """The lemma of a word the tokenizer split at its hyphen ("op-ed": "op", "-", "ed"), else ""."""
-    doc, i = noun.doc, noun.i
-    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
-        return ""
-    return f"{doc[i - 2].lower_}-{noun.lemma_.lower()}"
-
-
 def fill_participants(
     event: Event, mentions: MentionIndex, organisations: OrganisationReferences | None = None
 ) -> None:
@@ -221,18 +203,8 @@ def fill_participants(
     organisation the quote speakers' rules find (:mod:`~whosaidwhat.nlp.organisations`)."""
     token = event.token
     if token.pos_ == "NOUN":
-        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
-        targets = modifiers if token.lemma_.lower() in TARGET_NOUNS else []  # "the Activision takeover"
-        agents = [c for c in token.children if c.dep_ == "poss" or c in modifiers and c not in targets]
+        agents, targets = noun_roles(token)
         event.whom = phrase_entities(targets, mentions)
-        senders = ("by", "from") if token.lemma_.lower() in MESSAGE_NOUNS else ("by",)
-        agents += [
-            c
-            for p in token.children
-            if p.dep_ == "agent" or p.lower_ in senders  # "a call from Telecom Namibia"
-            for c in p.children
-            if c.dep_ == "pobj"
-        ]
         event.who = phrase_entities(agents, mentions, organisations)
         if not event.who and organisations is not None:
             event.who = possessing_organisation(token, organisations)
@@ -276,23 +248,6 @@ def passive_controller(verb: Token) -> Token | None:
     if verb.dep_ != "xcomp":
         return None
     return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
-
-
-def possessing_organisation(noun: Token, organisations: OrganisationReferences) -> list[str]:
-    """The organisation "its" stands for in "its release", "its takeover of ...": the one the
-    text was just about (:meth:`OrganisationReferences.latest`)."""
-    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ == "its"), None)
-    found = organisations.latest(owner, ORGANISATION_TYPES) if owner is not None else None
-    return [found] if found is not None else []
-
-
-def scene_verb(noun: Token) -> Token | None:
-    """The verb whose scene an event noun is: "spoke *at a conference*", "arrested *during a protest*",
-    "testified *in a trial*"."""
-    preposition = noun.head
-    if noun.dep_ == "pobj" and preposition.lower_ in SCENE_PREPOSITIONS and preposition.head.pos_ == "VERB":
-        return preposition.head
-    return None
 
 
 def passive_subjects(verb: Token) -> list[Token]:
