@@ -12,6 +12,11 @@ from test_events import analysed, event_of, named_events
         ("Ann Hale wrote in an op-ed in the Leeds Courier on Monday.", "op-ed", "publish"),
         ("Acme Corp filed a lawsuit against Bolt Industries on Monday.", "lawsuit", "sue"),
         ("Ann Hale spoke about the challenges of the job on Monday.", "challenges", None),
+        (
+            "Acme Corp's nomination of Ann Hale for the board was announced on Monday.",
+            "nomination",
+            "nominate",
+        ),
         ("The war in Ruritania ended in 2020.", "war", "war"),
         ("Police are on the hunt for Tom Hart in Leeds.", "hunt", "search"),
         ("Acme Corp is fighting to protect its business in Leeds.", "fighting", None),
