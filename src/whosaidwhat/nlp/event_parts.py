@@ -35,6 +35,7 @@ from whosaidwhat.nlp.described_agents import (
     team_country,
 )
 from whosaidwhat.nlp.event_nouns import hyphenated_lemma, noun_roles, possessing_organisation, scene_verb
+from whosaidwhat.nlp.event_places import place_entities
 from whosaidwhat.nlp.lexicons import event_triggers, reporting_verbs, words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.organisations import OrganisationReferences
@@ -57,7 +58,6 @@ OUTCOME_VERBS = words("outcome_verbs.txt")
 #: to a predicate ("appeared to be", "remained calm").
 LINKING_VERBS = frozenset({"appear", "remain", "seem", "become", "look", "feel"})
 LINK_DEPS = frozenset({"xcomp", "acomp", "attr", "ccomp", "oprd"})
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 #: Entity types that make the agent when they only modify the subject's head ("a Bloomberg poll",
 #: "Rutte's visit"); "a New York judge" is not New York acting.
 AGENT_MODIFIER_TYPES = frozenset({"PERSON", "ORG"})
@@ -76,8 +76,6 @@ PLACE_PREPOSITIONS = frozenset(
         "within",
     }
 )
-#: Last words of organisation names that are also sites one can be at ("Hofstra University").
-SITE_WORDS = words("site_words.txt")
 PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside", "between"})
 
 
@@ -327,21 +325,3 @@ def antecedent(head: Token) -> Token:
         start = head.sent.start
         return next((t for t in reversed(head.doc[start : head.i]) if t.ent_type_ == "PERSON"), head)
     return head
-
-
-def place_entities(objects: list[Token], mentions: MentionIndex, preposition: str) -> list[str]:
-    """Places named inside the phrases ``objects``.
-
-    GPE, LOC and FAC entities; an ORG after "at" ("at the UN") or whose name ends in a
-    word for a site ("Hofstra University", "Ramstein Air Base"), which the small models
-    often tag ORG.
-    """
-    ids: list[str] = []
-    for obj in objects:
-        start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
-        for m_start, m_end, entity_id, kind in mentions.overlapping(start, end):
-            words = mentions.text[m_start:m_end].lower().split()
-            site = kind == "ORG" and (preposition == "at" or bool(words) and words[-1] in SITE_WORDS)
-            if (kind in PLACE_TYPES or site) and entity_id not in ids:
-                ids.append(entity_id)
-    return ids
