@@ -57,3 +57,15 @@ def test_the_name_before_a_takeover_is_its_target_and_the_possessor_its_agent(nl
     first, second = [e for e in named_events(doc) if e["type"] == "take over"]
     assert (first["who"], first["whom"]) == ([], ["Bolt Industries"])
     assert second["who"] == ["Acme Corp"]
+
+
+def test_a_win_is_won_by_the_subject_of_the_clause_told_after_it_but_an_attack_is_not_by_the_arrester(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "Norway looked strong after two wins in the group stage.",
+            "Police arrested Tom Hart after the attack.",
+        ],
+    )
+    assert event_of(doc, "wins")["who"] == ["Norway"]
+    assert [e["who"] for e in named_events(doc) if e["trigger"] == "attack"] in ([], [[]])

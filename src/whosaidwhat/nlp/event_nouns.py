@@ -4,7 +4,8 @@
 * Who: the possessor ("Microsoft's takeover", "its release", "its" being the organisation just
   named), a name modifying it ("a NATO summit"), the "by" phrase, the sender of a message ("a
   call from Telecom Namibia", ``resources/message_nouns.txt``), or the subject of the clause the
-  noun is the scene of ("Rutte spoke at a summit").
+  noun is the scene of ("Rutte spoke at a summit") or, for a win or a defeat, of the clause
+  told after it ("Portugal looked strong after two wins").
 * Whom: for an act done to someone or something, the name before the noun ("the Activision
   takeover", ``resources/target_nouns.txt``).
 """
@@ -26,6 +27,10 @@ ORGANISATION_TYPES = frozenset({"ORG", "GPE"})
 #: Prepositions that make an event noun the scene of a clause ("spoke at a conference", "testified
 #: in a trial").
 SCENE_PREPOSITIONS = frozenset({"at", "during", "in"})
+#: Nouns of a contest's outcome, and the prepositions after which a clause tells how its winner
+#: or loser fared ("looked strong after two wins").
+OUTCOME_NOUNS = frozenset({"win", "victory", "defeat", "loss", "draw"})
+OUTCOME_PREPOSITIONS = frozenset({"after", "since", "despite", "following"})
 
 
 def hyphenated_lemma(noun: Token) -> str:
@@ -42,6 +47,21 @@ def possessing_organisation(noun: Token, organisations: OrganisationReferences) 
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ == "its"), None)
     found = organisations.latest(owner, ORGANISATION_TYPES) if owner is not None else None
     return [found] if found is not None else []
+
+
+def outcome_clause(noun: Token) -> Token | None:
+    """The verb of a clause told "after" (or "since", "despite") a win or a defeat, whose subject
+    is the one who won or lost: "Portugal looked strong *after two wins*"; None otherwise (a
+    clause after any other event is not its agent's: "arrested after the attack")."""
+    preposition = noun.head
+    if (
+        noun.lemma_.lower() in OUTCOME_NOUNS
+        and noun.dep_ == "pobj"
+        and preposition.lower_ in OUTCOME_PREPOSITIONS
+        and preposition.head.pos_ in ("VERB", "AUX")
+    ):
+        return preposition.head
+    return None
 
 
 def scene_verb(noun: Token) -> Token | None:

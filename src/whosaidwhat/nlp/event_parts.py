@@ -34,7 +34,13 @@ from whosaidwhat.nlp.described_agents import (
     reporting_subject,
     team_country,
 )
-from whosaidwhat.nlp.event_nouns import hyphenated_lemma, noun_roles, possessing_organisation, scene_verb
+from whosaidwhat.nlp.event_nouns import (
+    hyphenated_lemma,
+    noun_roles,
+    outcome_clause,
+    possessing_organisation,
+    scene_verb,
+)
 from whosaidwhat.nlp.event_places import place_entities
 from whosaidwhat.nlp.lexicons import event_triggers, reporting_verbs, words
 from whosaidwhat.nlp.mentions import MentionIndex
@@ -210,6 +216,9 @@ def fill_participants(
             subject = subject_of(scene, ACTOR)  # "Rutte spoke at a NATO summit": he took part
             event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
             event.scene = scene if event.who else None
+        if not event.who and (clause := outcome_clause(token)) is not None:
+            subject = subject_of(clause, ACTOR)  # "Portugal looked strong after two wins": theirs
+            event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
     else:
         subject = subject_of(token, ACTOR) or passive_controller(token)
         event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
