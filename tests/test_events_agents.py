@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
 from test_events import analysed, event_of, named_events
+
+from whosaidwhat.nlp.described_agents import stranded_subject
 
 
 def test_they_after_a_country_named_in_the_singular_is_that_team(nlp):
@@ -69,3 +72,29 @@ def test_a_win_is_won_by_the_subject_of_the_clause_told_after_it_but_an_attack_i
     )
     assert event_of(doc, "wins")["who"] == ["Norway"]
     assert [e["who"] for e in named_events(doc) if e["trigger"] == "attack"] in ([], [[]])
+
+
+def test_a_subject_the_parser_hung_on_the_day_before_it_still_acts(nlp):
+    # "its CEO" read as an apposition of "Friday", as the small model sometimes reads it
+    words = ["Acme", "said", "on", "Friday", "its", "CEO", ",", "Ann", "Hale", ",", "will", "retire", "."]
+    heads = [1, 1, 1, 2, 5, 3, 5, 8, 5, 5, 11, 1, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "poss", "appos", "punct", "compound", "appos", "punct"]
+    deps += ["aux", "ccomp", "punct"]
+    tags = ["NNP", "VBD", "IN", "NNP", "PRP$", "NNP", ",", "NNP", "NNP", ",", "MD", "VB", "."]
+    pos = [
+        "PROPN",
+        "VERB",
+        "ADP",
+        "PROPN",
+        "PRON",
+        "PROPN",
+        "PUNCT",
+        "PROPN",
+        "PROPN",
+        "PUNCT",
+        "AUX",
+        "VERB",
+    ]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=[*pos, "PUNCT"])
+    assert stranded_subject(doc[11]).text == "Hale"
+    assert stranded_subject(doc[1]) is None  # it has a subject of its own

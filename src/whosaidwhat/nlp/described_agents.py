@@ -9,6 +9,9 @@
   sentence or the one before.
 * A group by its count: "the two candidates" are the last two of that kind named
   (``resources/group_nouns.tsv``).
+* A subject the parser hung elsewhere: "said on Friday its CEO, David Klein, will retire", where
+  "its CEO" was read as an apposition of "Friday", leaving "will retire" without a subject: the
+  phrase just before the verb is its subject.
 * "they" by the subject of the clause it is reported in or hangs from: a plural one ("Both
   companies argued that they ..."), or a team, company or country named in the singular, which
   news writes as plural ("Portugal know the pressure is on as they face Slovenia").
@@ -116,3 +119,22 @@ def group_members(head: Token, mentions: MentionIndex) -> list[str]:
             if len(members) == count:
                 return members[::-1]
     return []
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The phrase right before a finite verb the parser left without a subject ("said on Friday
+    its CEO, David Klein, *will retire*"): its last noun, if the parser hung it from another word as
+    an apposition or a preposition's object; None for any verb with a subject of its own or
+    sharing one (a conjoined verb, a participle, an imperative)."""
+    children = list(verb.children)
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in children)
+    if verb.dep_ not in ("ccomp", "ROOT") or not finite:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in children):
+        return None
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    while before is not None and before.is_punct and before.i > 0:
+        before = verb.doc[before.i - 1]
+    if before is None or before.pos_ not in ("PROPN", "NOUN") or before.dep_ not in ("appos", "pobj"):
+        return None
+    return before

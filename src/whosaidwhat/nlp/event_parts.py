@@ -32,6 +32,7 @@ from whosaidwhat.nlp.described_agents import (
     described_by_age,
     group_members,
     reporting_subject,
+    stranded_subject,
     team_country,
 )
 from whosaidwhat.nlp.event_nouns import (
@@ -220,7 +221,7 @@ def fill_participants(
             subject = subject_of(clause, ACTOR)  # "Portugal looked strong after two wins": theirs
             event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
     else:
-        subject = subject_of(token, ACTOR) or passive_controller(token)
+        subject = subject_of(token, ACTOR) or passive_controller(token) or stranded_subject(token)
         event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
         passive = passive_subjects(token)
         agents = [g for a in token.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
