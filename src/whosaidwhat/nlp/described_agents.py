@@ -135,6 +135,6 @@ def stranded_subject(verb: Token) -> Token | None:
     before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
     while before is not None and before.is_punct and before.i > 0:
         before = verb.doc[before.i - 1]
-    if before is None or before.pos_ not in ("PROPN", "NOUN") or before.dep_ not in ("appos", "pobj"):
+    if before is None or before.pos_ not in ("PROPN", "NOUN") or before.dep_ != "appos":
         return None
     return before
