@@ -124,7 +124,7 @@ def group_members(head: Token, mentions: MentionIndex) -> list[str]:
 def stranded_subject(verb: Token) -> Token | None:
     """The phrase right before a finite verb the parser left without a subject ("said on Friday
     its CEO, David Klein, *will retire*"): its last noun, if the parser hung it from another word as
-    an apposition or a preposition's object; None for any verb with a subject of its own or
+    an apposition; None for any verb with a subject of its own or
     sharing one (a conjoined verb, a participle, an imperative)."""
     children = list(verb.children)
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in children)
