@@ -98,3 +98,11 @@ def test_a_subject_the_parser_hung_on_the_day_before_it_still_acts(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=[*pos, "PUNCT"])
     assert stranded_subject(doc[11]).text == "Hale"
     assert stranded_subject(doc[1]) is None  # it has a subject of its own
+
+
+def test_one_named_side_beating_another_in_the_present_is_a_result_and_a_habit_is_none(nlp):
+    doc = analysed(
+        nlp, ["Ann Hale beats Tom Hart by 46 percent to 42 percent in the poll.", "Acme Corp beats rivals."]
+    )
+    beats = [e for e in named_events(doc) if e["trigger"] == "beats"]
+    assert [(e["who"], e["whom"]) for e in beats] == [(["Ann Hale"], ["Tom Hart"])]
