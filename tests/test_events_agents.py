@@ -106,3 +106,36 @@ def test_one_named_side_beating_another_in_the_present_is_a_result_and_a_habit_i
     )
     beats = [e for e in named_events(doc) if e["trigger"] == "beats"]
     assert [(e["who"], e["whom"]) for e in beats] == [(["Ann Hale"], ["Tom Hart"])]
+
+
+def test_the_police_are_the_one_police_force_the_article_names(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "The Police arrested Tom Hart in Leeds on Monday.",
+            "Detective Ann Hale of the Leeds Police said he was held overnight.",
+        ],
+    )
+    assert event_of(doc, "arrested")["who"] == ["Leeds Police"]
+
+
+def test_the_police_stay_unnamed_when_the_article_names_two_forces(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "The Police arrested Tom Hart in Leeds on Monday.",
+            "Officers of the Leeds Police and the Bristol Police searched his home.",
+        ],
+    )
+    assert event_of(doc, "arrested")["who"] == []
+
+
+def test_the_research_is_not_an_institute_named_for_research(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "The Leeds Institute for Climate Research is in Leeds.",
+            "The research documented faster warming in 2023.",
+        ],
+    )
+    assert event_of(doc, "documented")["who"] == []

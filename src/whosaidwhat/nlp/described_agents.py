@@ -12,6 +12,8 @@
 * A subject the parser hung elsewhere: "said on Friday its CEO, David Klein, will retire", where
   "its CEO" was read as an apposition of "Friday", leaving "will retire" without a subject: the
   phrase just before the verb is its subject.
+* An organisation by the last word of its name: "The Police responded" when the only
+  organisation the article names with that last word is "Swakopmund Police", before or after.
 * "they" by the subject of the clause it is reported in or hangs from: a plural one ("Both
   companies argued that they ..."), or a team, company or country named in the singular, which
   news writes as plural ("Portugal know the pressure is on as they face Slovenia").
@@ -33,6 +35,8 @@ TEAM_NICKNAMES = {
 }
 #: Nouns naming a group of people, organisations or places the article has named (``group_nouns.tsv``).
 GROUP_NOUNS = {noun: frozenset(kinds.split("/")) for noun, kinds in table("group_nouns.tsv", 2)}
+#: Nouns naming an organisation ("the court", "the commission").
+ORGANISATION_NOUNS = words("organisation_nouns.txt")
 #: Named entities written in the singular that "they" stands for: teams, companies, countries.
 COLLECTIVE_TYPES = frozenset({"ORG", "GPE", "NORP"})
 #: How many a group phrase counts: "the two", "all three", "both".
@@ -138,3 +142,22 @@ def stranded_subject(verb: Token) -> Token | None:
     if before is None or before.pos_ not in ("PROPN", "NOUN") or before.dep_ != "appos":
         return None
     return before
+
+
+def organisation_by_last_word(head: Token, mentions: MentionIndex) -> str | None:
+    """The one organisation of the article whose name of two words or more ends in the word "the"
+    puts before ``head`` ("the Police": "Swakopmund Police"), a word written as a name or naming
+    an organisation (``resources/organisation_nouns.txt``); None when none or several do, or for
+    any other phrase."""
+    if head.pos_ not in ("NOUN", "PROPN") or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children
+    ):
+        return None
+    if not head.text[0].isupper() and head.lemma_.lower() not in ORGANISATION_NOUNS:
+        return None  # "the research" is no "Institute for Research"; "the court" is a court
+    found = set()
+    for start, end, entity_id, kind in mentions.mentions:
+        name = mentions.text[start:end].split()
+        if kind == "ORG" and len(name) > 1 and name[-1].lower() == head.lower_:
+            found.add(entity_id)
+    return found.pop() if len(found) == 1 else None

@@ -31,6 +31,7 @@ from whosaidwhat.nlp.described_agents import (
     broadcasters,
     described_by_age,
     group_members,
+    organisation_by_last_word,
     reporting_subject,
     stranded_subject,
     team_country,
@@ -294,6 +295,9 @@ def phrase_entities(
             continue
         if not found and (members := group_members(head, mentions)):
             ids += [i for i in members if i not in ids]
+            continue
+        if not found and (named := organisation_by_last_word(head, mentions)):
+            ids += [named] if named not in ids else []  # "the Police" named "Swakopmund Police"
             continue
         if not found and head.dep_ != "appos":
             left = head.left_edge.idx
