@@ -139,3 +139,14 @@ def test_the_research_is_not_an_institute_named_for_research(nlp):
         ],
     )
     assert event_of(doc, "documented")["who"] == []
+
+
+def test_a_court_of_another_kind_is_not_the_one_court_named(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "The appeals court ruled against Acme Corp on Monday.",
+            "Acme Corp may now turn to the Supreme Court.",
+        ],
+    )
+    assert event_of(doc, "ruled")["who"] == []

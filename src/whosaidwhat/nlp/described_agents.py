@@ -35,8 +35,6 @@ TEAM_NICKNAMES = {
 }
 #: Nouns naming a group of people, organisations or places the article has named (``group_nouns.tsv``).
 GROUP_NOUNS = {noun: frozenset(kinds.split("/")) for noun, kinds in table("group_nouns.tsv", 2)}
-#: Nouns naming an organisation ("the court", "the commission").
-ORGANISATION_NOUNS = words("organisation_nouns.txt")
 #: Named entities written in the singular that "they" stands for: teams, companies, countries.
 COLLECTIVE_TYPES = frozenset({"ORG", "GPE", "NORP"})
 #: How many a group phrase counts: "the two", "all three", "both".
@@ -145,19 +143,20 @@ def stranded_subject(verb: Token) -> Token | None:
 
 
 def organisation_by_last_word(head: Token, mentions: MentionIndex) -> str | None:
-    """The one organisation of the article whose name of two words or more ends in the word "the"
-    puts before ``head`` ("the Police": "Swakopmund Police"), a word written as a name or naming
-    an organisation (``resources/organisation_nouns.txt``); None when none or several do, or for
+    """The one organisation of the article whose name of two words or more ends in the capitalised
+    word "the" puts before ``head`` ("the Police": "Swakopmund Police"), with the words that
+    modify it ("the Appeals Court" is not "Supreme Court"); None when none or several do, or for
     any other phrase."""
     if head.pos_ not in ("NOUN", "PROPN") or not any(
         c.dep_ == "det" and c.lower_ == "the" for c in head.children
     ):
         return None
-    if not head.text[0].isupper() and head.lemma_.lower() not in ORGANISATION_NOUNS:
-        return None  # "the research" is no "Institute for Research"; "the court" is a court
+    if not head.text[0].isupper():
+        return None  # "the research" is no "Institute for Research", "the court" maybe another court
+    modifiers = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod")}
     found = set()
     for start, end, entity_id, kind in mentions.mentions:
-        name = mentions.text[start:end].split()
-        if kind == "ORG" and len(name) > 1 and name[-1].lower() == head.lower_:
+        name = mentions.text[start:end].lower().split()
+        if kind == "ORG" and len(name) > 1 and name[-1] == head.lower_ and modifiers <= set(name):
             found.add(entity_id)
     return found.pop() if len(found) == 1 else None
