@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 from test_events import analysed, event_of, named_events
+
+from whosaidwhat.nlp.event_nouns import stray_its
 
 
 @pytest.mark.parametrize(
@@ -60,3 +63,21 @@ def test_a_present_verb_of_thinking_telling_the_past_does_not_interrupt_the_stor
         ],
     )
     assert event_of(doc, "drove")["when"] == "2024-09-30"
+
+
+def test_an_its_the_parser_hung_elsewhere_still_owns_the_noun_after_its_modifiers(nlp):
+    # "its" read as the object of "block" and "looming" as a verb taking the takeover
+    words = ["to", "block", "its", "looming", "$", "5", "billion", "takeover"]
+    heads = [1, 1, 1, 1, 6, 6, 7, 3]
+    deps = ["aux", "ROOT", "dobj", "advcl", "quantmod", "compound", "nummod", "dobj"]
+    tags = ["TO", "VB", "PRP$", "VBG", "$", "CD", "CD", "NN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert stray_its(doc[7]).i == 2
+    plain = Doc(
+        nlp.vocab,
+        words=["block", "the", "looming", "takeover"],
+        heads=[0, 3, 3, 0],
+        deps=["ROOT", "det", "amod", "dobj"],
+        tags=["VB", "DT", "VBG", "NN"],
+    )
+    assert stray_its(plain[3]) is None

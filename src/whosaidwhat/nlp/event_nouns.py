@@ -2,7 +2,7 @@
 
 * A noun the tokenizer split at its hyphen is read whole ("op-ed").
 * Who: the possessor ("Microsoft's takeover", "its release", "its" being the organisation just
-  named), a name modifying it ("a NATO summit"), the "by" phrase, the sender of a message ("a
+  named, even when the parser hung "its" elsewhere: "block its looming takeover"), a name modifying it ("a NATO summit"), the "by" phrase, the sender of a message ("a
   call from Telecom Namibia", ``resources/message_nouns.txt``), or the subject of the clause the
   noun is the scene of ("Rutte spoke at a summit") or, for a win or a defeat, of the clause
   told after it ("Portugal looked strong after two wins").
@@ -27,6 +27,10 @@ ORGANISATION_TYPES = frozenset({"ORG", "GPE"})
 #: Prepositions that make an event noun the scene of a clause ("spoke at a conference", "testified
 #: in a trial").
 SCENE_PREPOSITIONS = frozenset({"at", "during", "in"})
+#: Tags of the words that may stand between "its" and the noun it owns ("its looming takeover"),
+#: and how far back from the noun they may run.
+MODIFIER_TAGS = frozenset({"JJ", "VBG", "VBN", "CD", "$", "HYPH"})
+MODIFIER_RUN = 6
 #: Nouns of a contest's outcome, and the prepositions after which a clause tells how its winner
 #: or loser fared ("looked strong after two wins").
 OUTCOME_NOUNS = frozenset({"win", "victory", "defeat", "loss", "draw"})
@@ -45,8 +49,19 @@ def possessing_organisation(noun: Token, organisations: OrganisationReferences) 
     """The organisation "its" stands for in "its release", "its takeover of ...": the one the
     text was just about (:meth:`OrganisationReferences.latest`)."""
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+    owner = owner or stray_its(noun)
     found = organisations.latest(owner, ORGANISATION_TYPES) if owner is not None else None
     return [found] if found is not None else []
+
+
+def stray_its(noun: Token) -> Token | None:
+    """An "its" right before the words that modify ``noun``, which the parser hung elsewhere: "block
+    *its* looming $69 billion takeover", with "looming" read as a verb taking the takeover."""
+    i = noun.left_edge.i - 1
+    while i >= 0 and noun.i - i <= MODIFIER_RUN and noun.doc[i].tag_ in MODIFIER_TAGS:
+        i -= 1
+    before = noun.doc[i] if i >= 0 else None
+    return before if before is not None and before.lower_ == "its" and before.head.i != noun.i else None
 
 
 def outcome_clause(noun: Token) -> Token | None:
