@@ -2,9 +2,10 @@
 
 * A noun the tokenizer split at its hyphen is read whole ("op-ed").
 * Who: the possessor ("Microsoft's takeover", "its release", "its" being the organisation just
-  named, even when the parser hung "its" elsewhere: "block its looming takeover"), a name modifying it ("a NATO summit"), the "by" phrase, the sender of a message ("a
-  call from Telecom Namibia", ``resources/message_nouns.txt``), or the subject of the clause the
-  noun is the scene of ("Rutte spoke at a summit") or, for a win or a defeat, of the clause
+  named, even when the parser hung "its" elsewhere: "block its looming takeover"), a name
+  modifying it ("a NATO summit"), the "by" phrase, the sender of a message ("a call from
+  Telecom Namibia", ``resources/message_nouns.txt``), or the subject of the clause the noun
+  is the scene of ("Rutte spoke at a summit") or, for a win or a defeat, of the clause
   told after it ("Portugal looked strong after two wins").
 * Whom: for an act done to someone or something, the name before the noun ("the Activision
   takeover", ``resources/target_nouns.txt``).
