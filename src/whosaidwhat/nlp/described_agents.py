@@ -7,13 +7,23 @@
 * A channel by the programme it shows: "will be shown on BBC One" (``resources/broadcast_verbs.txt``).
 * A person by their age: "The 76-year-old opened the door" is the person named last, in that
   sentence or the one before.
+* A group by its count: "the two candidates" are the last two of that kind named
+  (``resources/group_nouns.tsv``).
+* A subject the parser hung elsewhere: "said on Friday its CEO, David Klein, will retire", where
+  "its CEO" was read as an apposition of "Friday", leaving "will retire" without a subject: the
+  phrase just before the verb is its subject.
+* An organisation by the last word of its name: "The Police responded" when the only
+  organisation the article names with that last word is "Swakopmund Police", before or after.
+* "they" by the subject of the clause it is reported in or hangs from: a plural one ("Both
+  companies argued that they ..."), or a team, company or country named in the singular, which
+  news writes as plural ("Portugal know the pressure is on as they face Slovenia").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whosaidwhat.nlp.lexicons import mapping, words
+from whosaidwhat.nlp.lexicons import mapping, number_words, table, words
 from whosaidwhat.nlp.mentions import MentionIndex
 
 #: Verbs of showing a programme, whose channel ("on BBC One") is who shows it (``broadcast_verbs.txt``).
@@ -22,6 +32,14 @@ BROADCAST_VERBS = words("broadcast_verbs.txt")
 TEAM_NICKNAMES = {
     nickname.lower(): tuple(countries.split("/"))
     for nickname, countries in mapping("team_nicknames.tsv").items()
+}
+#: Nouns naming a group of people, organisations or places the article has named (``group_nouns.tsv``).
+GROUP_NOUNS = {noun: frozenset(kinds.split("/")) for noun, kinds in table("group_nouns.tsv", 2)}
+#: Named entities written in the singular that "they" stands for: teams, companies, countries.
+COLLECTIVE_TYPES = frozenset({"ORG", "GPE", "NORP"})
+#: How many a group phrase counts: "the two", "all three", "both".
+COUNTS = {word: int(value) for word, value in number_words("cardinal").items() if 2 <= value <= 10} | {
+    "both": 2
 }
 
 
@@ -61,3 +79,84 @@ def broadcasters(verb: Token, mentions: MentionIndex) -> list[str]:
             if kind == "ORG" and entity_id not in ids:
                 ids.append(entity_id)
     return ids
+
+
+def reporting_subject(pronoun: Token, mentions: MentionIndex) -> Token | None:
+    """The subject "they" stands for, up the clauses it hangs from: a plural one ("Both companies
+    argued that the deal *they* signed ...", "Ann Lee and Tom Hart said they would appeal") or a
+    named team, company or country; None when there is none (a singular common noun on the way,
+    "the deal", cannot be "they": the walk goes on past it)."""
+    if pronoun.lower_ != "they":
+        return None
+    clause = pronoun.head
+    while clause.head.i != clause.i:
+        clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        if subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children):
+            return subject
+        kinds = {m[3] for m in mentions.overlapping(subject.idx, subject.idx + len(subject))}
+        if kinds and kinds <= COLLECTIVE_TYPES:  # "Portugal will know ... as they face Slovenia"
+            return subject
+    return None
+
+
+def group_members(head: Token, mentions: MentionIndex) -> list[str]:
+    """The entities last named before "the two candidates", "both teams": as many as the phrase
+    counts, of the kind ``resources/group_nouns.tsv`` gives the noun; none unless all are found."""
+    kinds = GROUP_NOUNS.get(head.lemma_.lower())
+    if kinds is None or head.tag_ != "NNS":
+        return []
+    counts = [
+        COUNTS.get(c.lower_) for c in head.children if c.dep_ in ("nummod", "det", "predet", "quantmod")
+    ]
+    count = next((n for n in counts if n), None)
+    if count is None:
+        return []
+    members: list[str] = []
+    for _, _, entity_id, entity_kind in reversed(mentions.before(head.idx)):
+        if entity_kind in kinds and entity_id not in members:
+            members.append(entity_id)
+            if len(members) == count:
+                return members[::-1]
+    return []
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The phrase right before a finite verb the parser left without a subject ("said on Friday
+    its CEO, David Klein, *will retire*"): its last noun, if the parser hung it from another word as
+    an apposition; None for any verb with a subject of its own or
+    sharing one (a conjoined verb, a participle, an imperative)."""
+    children = list(verb.children)
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in children)
+    if verb.dep_ not in ("ccomp", "ROOT") or not finite:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in children):
+        return None
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    while before is not None and before.is_punct and before.i > 0:
+        before = verb.doc[before.i - 1]
+    if before is None or before.pos_ not in ("PROPN", "NOUN") or before.dep_ != "appos":
+        return None
+    return before
+
+
+def organisation_by_last_word(head: Token, mentions: MentionIndex) -> str | None:
+    """The one organisation of the article whose name of two words or more ends in the capitalised
+    word "the" puts before ``head`` ("the Police": "Swakopmund Police"), with the words that
+    modify it ("the Appeals Court" is not "Supreme Court"); None when none or several do, or for
+    any other phrase."""
+    if head.pos_ not in ("NOUN", "PROPN") or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children
+    ):
+        return None
+    if not head.text[0].isupper():
+        return None  # "the research" is no "Institute for Research", "the court" maybe another court
+    modifiers = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod")}
+    found = set()
+    for start, end, entity_id, kind in mentions.mentions:
+        name = mentions.text[start:end].lower().split()
+        if kind == "ORG" and len(name) > 1 and name[-1] == head.lower_ and modifiers <= set(name):
+            found.add(entity_id)
+    return found.pop() if len(found) == 1 else None

@@ -10,7 +10,7 @@ An event is an action that happened or is set to happen. Left out:
   "came from behind to beat Spain on Saturday" tells a dated outcome),
   a condition ("if the deal fails"), a request ("Follow the latest updates");
 * habits and states told in the present tense ("the club runs a shop"), unless the clause
-  has its own time ("meets on Friday");
+  has its own time ("meets on Friday") or tells a result ("Clinton beats Trump by four points");
 * descriptions: a participle modifying a noun ("an overstuffed field", "a role played by
   X", unless dated, "a strategy adopted in 2018", or a typed act set off by commas, "a
   photograph, released to show ...") or a gerund used as a noun ("by collecting bottles";
@@ -52,6 +52,8 @@ SCHEDULING_HEADS = frozenset({"prepare", "set", "due", "schedule", "poise", "ret
 PHASE_VERBS = frozenset({"begin", "start", "continue", "resume", "finish", "stop", "end"})
 #: Verbs whose bare-infinitive complement happened when they did: "made him click the photo".
 CAUSATIVE_VERBS = frozenset({"make", "let", "help"})
+#: Verbs of one side beating another, whose present tense tells a result ("Clinton beats Trump").
+RESULT_VERBS = frozenset({"beat", "defeat", "thrash", "edge", "outpoll"})
 TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "upon", "following"})
 #: Adverbs of degree, which make a participle an adjective ("increasingly isolated").
 DEGREE_WORDS = frozenset(
@@ -197,7 +199,14 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
         return False
     if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "a strategy adopted in 2018", not "a role played by"
         return dated or is_aside(verb) and is_typed_verb(verb)
-    return dated or not is_present_habit(verb)
+    return dated or not is_present_habit(verb) or is_result(verb)
+
+
+def is_result(verb: Token) -> bool:
+    """ "Clinton beats Trump by four points", "England beat Colombia": one named side beating
+    another is a result, told in the present as in a headline or a poll, never a habit."""
+    named = {c.dep_ for c in verb.children if c.pos_ == "PROPN" or c.ent_type_}
+    return verb.lemma_.lower() in RESULT_VERBS and {"nsubj", "dobj"} <= named
 
 
 def is_dated_outcome(verb: Token, dated: bool) -> bool:

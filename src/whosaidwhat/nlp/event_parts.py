@@ -3,10 +3,11 @@
 * Triggers are verbs and event nouns ("a NATO meeting"). A trigger listed in
   ``resources/event_triggers.tsv`` takes that type; any other action verb becomes an event of its
   own lemma when a named participant or place takes part or it has its own time.
-  Verbs of saying and thinking are left to the quotes, as are verbs of being and having.
+  Verbs of saying and thinking are left to the quotes (but for one answering an occurrence:
+  "responded to a phone call"), as are verbs of being and having.
 * ``who``: the agent, i.e. the entities mentioned in the subject (or the "by" phrase of
-  a passive, or the possessor of an event noun, "its" being the organisation just named, or
-  the subject of the clause an event noun is the scene of: "Rutte spoke at a summit"); a
+  a passive, or for an event noun its possessor, "by" phrase, the sender of a message or the
+  subject of the clause it is the scene of, :mod:`~whosaidwhat.nlp.event_nouns`); a
   participle or conjoined verb without a subject shares its head's, a conjoined passive its
   head's passive subject, an infinitive the subject of the passive it completes ("she was
   set to resign"); a group ("the two candidates") is its members named before
@@ -14,7 +15,8 @@
   Lionesses", a person by their age, "the 76-year-old",
   :mod:`~whosaidwhat.nlp.described_agents`); a programme's channel shows it ("on BBC One",
   ``resources/broadcast_verbs.txt``).
-  ``whom``: objects and "with"/"against" partners.
+  ``whom``: objects and "with"/"against"/"between" partners ("talks between A and B"), and the
+  name before a noun of an act done to it ("the Activision takeover").
   ``where``: places (GPE, LOC, FAC; an ORG after "at" or named for a site, such as
   "Hofstra University") in "in/at/to ..." phrases, or the object of a visit.
 """
@@ -25,8 +27,24 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from whosaidwhat.nlp.described_agents import broadcasters, described_by_age, team_country
-from whosaidwhat.nlp.lexicons import event_triggers, number_words, reporting_verbs, table, words
+from whosaidwhat.nlp.described_agents import (
+    broadcasters,
+    described_by_age,
+    group_members,
+    organisation_by_last_word,
+    reporting_subject,
+    stranded_subject,
+    team_country,
+)
+from whosaidwhat.nlp.event_nouns import (
+    hyphenated_lemma,
+    noun_roles,
+    outcome_clause,
+    possessing_organisation,
+    scene_verb,
+)
+from whosaidwhat.nlp.event_places import place_entities
+from whosaidwhat.nlp.lexicons import event_triggers, reporting_verbs, words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.organisations import OrganisationReferences
 from whosaidwhat.nlp.syntax import ACTOR, subject_of
@@ -48,9 +66,6 @@ OUTCOME_VERBS = words("outcome_verbs.txt")
 #: to a predicate ("appeared to be", "remained calm").
 LINKING_VERBS = frozenset({"appear", "remain", "seem", "become", "look", "feel"})
 LINK_DEPS = frozenset({"xcomp", "acomp", "attr", "ccomp", "oprd"})
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-#: What "its" may stand for before an event noun ("its release"): an organisation or a country.
-ORGANISATION_TYPES = frozenset({"ORG", "GPE"})
 #: Entity types that make the agent when they only modify the subject's head ("a Bloomberg poll",
 #: "Rutte's visit"); "a New York judge" is not New York acting.
 AGENT_MODIFIER_TYPES = frozenset({"PERSON", "ORG"})
@@ -69,18 +84,7 @@ PLACE_PREPOSITIONS = frozenset(
         "within",
     }
 )
-#: Last words of organisation names that are also sites one can be at ("Hofstra University").
-SITE_WORDS = words("site_words.txt")
-PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside"})
-#: Nouns naming a group of people, organisations or places the article has named (``group_nouns.tsv``).
-GROUP_NOUNS = {noun: frozenset(kinds.split("/")) for noun, kinds in table("group_nouns.tsv", 2)}
-#: How many a group phrase counts: "the two", "all three", "both".
-COUNTS = {word: int(value) for word, value in number_words("cardinal").items() if 2 <= value <= 10} | {
-    "both": 2
-}
-#: Prepositions that make an event noun the scene of a clause ("spoke at a conference", "testified
-#: in a trial").
-SCENE_PREPOSITIONS = frozenset({"at", "during", "in"})
+PARTNER_PREPOSITIONS = frozenset({"with", "against", "alongside", "between"})
 
 
 @dataclass
@@ -103,9 +107,10 @@ class Event:
     def as_dict(self) -> dict:
         t = self.token
         last = self.noun if self.noun is not None and self.noun.i > t.i else t
+        first = t.doc[t.i - 2] if hyphenated_lemma(t) in NOUN_TYPES else t  # the whole "op-ed"
         return {
             "type": self.type,
-            "trigger": (t.idx, last.idx + len(last)),
+            "trigger": (first.idx, last.idx + len(last)),
             "who": self.who,
             "whom": self.whom,
             "where": self.where,
@@ -175,14 +180,26 @@ def event_type(token: Token) -> str | None:
             return VERB_TYPES[lemma]
         if ("be", lemma) in PHRASAL_TYPES and any(c.dep_ == "auxpass" for c in token.children):
             return PHRASAL_TYPES[("be", lemma)]  # "was tried": a trial, though "tried to" is no event
-        if lemma in NOT_EVENTS or not lemma.isalpha():
+        if lemma in NOT_EVENTS and not answers_event(token) or not lemma.isalpha():
             return None
         if lemma in LINKING_VERBS and any(c.dep_ in LINK_DEPS for c in token.children):
             return None
         return lemma
-    if token.pos_ == "NOUN" and lemma in NOUN_TYPES and token.dep_ != "compound":
-        return NOUN_TYPES[lemma]
-    return None
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+        return None
+    if (whole := hyphenated_lemma(token)) in NOUN_TYPES:  # "op-ed", whose "ed" may be tagged a name
+        return NOUN_TYPES[whole]
+    return NOUN_TYPES.get(lemma) if token.pos_ == "NOUN" else None
+
+
+def answers_event(verb: Token) -> bool:
+    """ "Police responded to a phone call": a verb of speech with a subject acts when what it
+    answers is an occurrence (an event noun after "to"), not words ("according to a poll")."""
+    return any(c.dep_ == "nsubj" for c in verb.children) and any(
+        p.dep_ == "prep" and p.lower_ == "to" and o.dep_ == "pobj" and o.lemma_.lower() in NOUN_TYPES
+        for p in verb.children
+        for o in p.children
+    )
 
 
 def fill_participants(
@@ -192,14 +209,8 @@ def fill_participants(
     organisation the quote speakers' rules find (:mod:`~whosaidwhat.nlp.organisations`)."""
     token = event.token
     if token.pos_ == "NOUN":
-        agents = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-        agents += [
-            c
-            for p in token.children
-            if p.dep_ == "agent" or p.lower_ == "by"
-            for c in p.children
-            if c.dep_ == "pobj"
-        ]
+        agents, targets = noun_roles(token)
+        event.whom = phrase_entities(targets, mentions)
         event.who = phrase_entities(agents, mentions, organisations)
         if not event.who and organisations is not None:
             event.who = possessing_organisation(token, organisations)
@@ -207,8 +218,11 @@ def fill_participants(
             subject = subject_of(scene, ACTOR)  # "Rutte spoke at a NATO summit": he took part
             event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
             event.scene = scene if event.who else None
+        if not event.who and (clause := outcome_clause(token)) is not None:
+            subject = subject_of(clause, ACTOR)  # "Portugal looked strong after two wins": theirs
+            event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
     else:
-        subject = subject_of(token, ACTOR) or passive_controller(token)
+        subject = subject_of(token, ACTOR) or passive_controller(token) or stranded_subject(token)
         event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
         passive = passive_subjects(token)
         agents = [g for a in token.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
@@ -245,23 +259,6 @@ def passive_controller(verb: Token) -> Token | None:
     return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
 
 
-def possessing_organisation(noun: Token, organisations: OrganisationReferences) -> list[str]:
-    """The organisation "its" stands for in "its release", "its takeover of ...": the one the
-    text was just about (:meth:`OrganisationReferences.latest`)."""
-    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ == "its"), None)
-    found = organisations.latest(owner, ORGANISATION_TYPES) if owner is not None else None
-    return [found] if found is not None else []
-
-
-def scene_verb(noun: Token) -> Token | None:
-    """The verb whose scene an event noun is: "spoke *at a conference*", "arrested *during a protest*",
-    "testified *in a trial*"."""
-    preposition = noun.head
-    if noun.dep_ == "pobj" and preposition.lower_ in SCENE_PREPOSITIONS and preposition.head.pos_ == "VERB":
-        return preposition.head
-    return None
-
-
 def passive_subjects(verb: Token) -> list[Token]:
     """The subject of a passive, which a conjoined passive shares: "was tried in May and executed"."""
     own = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -287,7 +284,7 @@ def phrase_entities(
         found = [m for m in mentions.overlapping(head.idx, head.idx + len(head))]
         bound = (
             phrase_entities([reporter], mentions)
-            if not found and (reporter := reporting_subject(head))
+            if not found and (reporter := reporting_subject(head, mentions))
             else []
         )
         if bound:  # "Both companies argued that they"
@@ -299,6 +296,9 @@ def phrase_entities(
         if not found and (members := group_members(head, mentions)):
             ids += [i for i in members if i not in ids]
             continue
+        if not found and (named := organisation_by_last_word(head, mentions)):
+            ids += [named] if named not in ids else []  # "the Police" named "Swakopmund Police"
+            continue
         if not found and head.dep_ != "appos":
             left = head.left_edge.idx
             found = [
@@ -306,44 +306,6 @@ def phrase_entities(
             ]
         ids += [m[2] for m in found if m[2] not in ids]
     return ids
-
-
-def reporting_subject(pronoun: Token) -> Token | None:
-    """The plural subject of a clause "they" is reported in: "Both companies argued that the deal
-    *they* signed ...", "Ann Lee and Tom Hart said they would appeal"; None when there is none
-    (a singular subject on the way, "the deal", cannot be "they": the walk goes on past it)."""
-    if pronoun.lower_ != "they":
-        return None
-    clause = pronoun.head
-    while clause.head.i != clause.i:
-        clause = clause.head
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ == "PRON":
-            continue
-        if subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children):
-            return subject
-    return None
-
-
-def group_members(head: Token, mentions: MentionIndex) -> list[str]:
-    """The entities last named before "the two candidates", "both teams": as many as the phrase
-    counts, of the kind ``resources/group_nouns.tsv`` gives the noun; none unless all are found."""
-    kinds = GROUP_NOUNS.get(head.lemma_.lower())
-    if kinds is None or head.tag_ != "NNS":
-        return []
-    counts = [
-        COUNTS.get(c.lower_) for c in head.children if c.dep_ in ("nummod", "det", "predet", "quantmod")
-    ]
-    count = next((n for n in counts if n), None)
-    if count is None:
-        return []
-    members: list[str] = []
-    for _, _, entity_id, entity_kind in reversed(mentions.before(head.idx)):
-        if entity_kind in kinds and entity_id not in members:
-            members.append(entity_id)
-            if len(members) == count:
-                return members[::-1]
-    return []
 
 
 def expand_conjuncts(heads: list[Token]) -> list[Token]:
@@ -377,21 +339,3 @@ def antecedent(head: Token) -> Token:
         start = head.sent.start
         return next((t for t in reversed(head.doc[start : head.i]) if t.ent_type_ == "PERSON"), head)
     return head
-
-
-def place_entities(objects: list[Token], mentions: MentionIndex, preposition: str) -> list[str]:
-    """Places named inside the phrases ``objects``.
-
-    GPE, LOC and FAC entities; an ORG after "at" ("at the UN") or whose name ends in a
-    word for a site ("Hofstra University", "Ramstein Air Base"), which the small models
-    often tag ORG.
-    """
-    ids: list[str] = []
-    for obj in objects:
-        start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
-        for m_start, m_end, entity_id, kind in mentions.overlapping(start, end):
-            words = mentions.text[m_start:m_end].lower().split()
-            site = kind == "ORG" and (preposition == "at" or bool(words) and words[-1] in SITE_WORDS)
-            if (kind in PLACE_TYPES or site) and entity_id not in ids:
-                ids.append(entity_id)
-    return ids

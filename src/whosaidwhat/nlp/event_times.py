@@ -38,7 +38,8 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp.event_filter import PHASE_VERBS
-from whosaidwhat.nlp.event_parts import Event, scene_verb
+from whosaidwhat.nlp.event_nouns import scene_verb
+from whosaidwhat.nlp.event_parts import Event
 from whosaidwhat.nlp.lexicons import number_words
 from whosaidwhat.nlp.narrative_times import continue_narrative, is_day
 from whosaidwhat.timex import first_day

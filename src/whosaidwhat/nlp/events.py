@@ -20,6 +20,7 @@ from whosaidwhat.nlp.event_parts import (
     fill_participants,
     merge_light_verb_objects,
 )
+from whosaidwhat.nlp.event_places import share_places
 from whosaidwhat.nlp.event_times import assign_clause_times, date_events
 from whosaidwhat.nlp.main_event import main_candidate, main_event, parse_headline
 from whosaidwhat.nlp.mentions import MentionIndex
@@ -70,6 +71,7 @@ def find_events(doc: Doc, text: str, *, narrative_paragraphs: int) -> list[Event
             fill_participants(event, mentions, organisations)
             candidates.append(event)
     candidates = merge_light_verb_objects(candidates)
+    share_places(candidates)
     clause_times = assign_clause_times(doc, candidates)
     for event in candidates:
         heads = [event.token.i] + (

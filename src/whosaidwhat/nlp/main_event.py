@@ -12,7 +12,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from whosaidwhat.nlp.event_parts import PLACE_PREPOSITIONS, PLACE_TYPES, Event, event_type
+from whosaidwhat.nlp.event_parts import PLACE_PREPOSITIONS, Event, event_type
+from whosaidwhat.nlp.event_places import PLACE_TYPES
 from whosaidwhat.nlp.syntax import ACTOR, paragraphs_of, subject_of
 
 

@@ -3,8 +3,9 @@
 A simple-past clause outside quotation marks, in a sentence with no time of its own, continues
 the reference time (a day, week or month) set by the last clause dated by its own expression:
 in the same paragraph or the one before, or, for a day, any number of paragraphs before when
-no other time is named since and the paragraphs between carry the story or quote its
-witnesses, never past a section heading.
+no other time is named since and the paragraphs between carry the story, quote its
+witnesses or tell what someone thinks happened ("Police suspect the bag was tied"), never past
+a section heading.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp.event_parts import Event
+from whosaidwhat.nlp.lexicons import reporting_verbs, words
 from whosaidwhat.nlp.syntax import paragraphs_of
 
 #: Determiners of a phrase naming someone the story told of ("the grandparents").
 DEFINITE = frozenset({"the", "this", "these", "those", "both"})
+#: Verbs of saying and thinking, which in the present may tell what happened ("Police suspect ...").
+STORY_TELLING_VERBS = frozenset(reporting_verbs()) | words("thinking_verbs.txt")
 #: A clause in the simple past continues the time of a clause at most this many paragraphs before it.
 NARRATIVE_PARAGRAPHS = 1
 
@@ -77,14 +81,14 @@ def present_paragraphs(doc: Doc, paragraph_starts: list[int], quoted: SpanUnion)
     """The paragraphs that step out of a story to the present: a sentence of the narrative (not
     of a quotation) whose main verb is in the present or under a modal ("Few countries would be
     as vulnerable", "Burglaries are rare in the town"), unless it tells how the story's people
-    stand now (:func:`is_aftermath`)."""
+    stand now (:func:`is_aftermath`) or what someone says or thinks happened (:func:`tells_past`)."""
     found: list[int] = []
     for sentence in doc.sents:
         root = sentence.root
         if root.idx in quoted or root.pos_ not in ("VERB", "AUX"):
             continue
         modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
-        if (root.tag_ in ("VBZ", "VBP") and not is_aftermath(root)) or modal:
+        if (root.tag_ in ("VBZ", "VBP") and not is_aftermath(root) and not tells_past(root)) or modal:
             paragraph = paragraph_of(root.idx, paragraph_starts)
             if not found or found[-1] != paragraph:
                 found.append(paragraph)
@@ -103,6 +107,14 @@ def is_aftermath(root: Token) -> bool:
         or any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in subject.children)
     )
     return definite or any(c.dep_ == "advmod" and c.lower_ == "still" for c in root.children)
+
+
+def tells_past(root: Token) -> bool:
+    """ "Police suspect the bag was tied around her head", "Witnesses say he fled": a verb of
+    saying or thinking in the present whose complement is in the simple past carries the story on."""
+    if root.lemma_.lower() not in STORY_TELLING_VERBS:
+        return False
+    return any(c.dep_ == "ccomp" and is_simple_past(c) for c in root.children)
 
 
 def is_day(value: str) -> bool:
@@ -136,8 +148,8 @@ def heading_between(text: str, paragraphs: list[tuple[int, int]], first: int, la
 
 
 def is_simple_past(trigger: Token) -> bool:
-    """A simple past verb (active or passive), or a bare participle or event noun whose clause is in
-    the simple past."""
+    """A simple past verb (active or passive), or a bare participle or event noun (also after a
+    preposition: "wrote in an op-ed") whose clause is in the simple past."""
     token = trigger
     for _ in range(4):
         auxiliaries = {c.lemma_ for c in token.children if c.dep_ in ("aux", "auxpass")}
@@ -145,8 +157,10 @@ def is_simple_past(trigger: Token) -> bool:
             return "have" not in auxiliaries
         if token.tag_ == "VBN" and "have" not in auxiliaries and is_past_passive(token):
             return True  # "was stolen"
-        if token.tag_ in ("VBG", "VBN", "NN", "NNS") and not auxiliaries and token.head is not token:
+        if token.tag_ in ("VBG", "VBN", "NN", "NNS", "NNP") and not auxiliaries and token.head is not token:
             token = token.head
+            if token.dep_ == "prep":  # "wrote in an op-ed": the clause of the preposition
+                token = token.head
             continue
         return False
     return False

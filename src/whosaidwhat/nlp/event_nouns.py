@@ -1,0 +1,107 @@
+"""Event nouns (:mod:`~whosaidwhat.nlp.event_parts`): the word, who does the act and to whom.
+
+* A noun the tokenizer split at its hyphen is read whole ("op-ed").
+* Who: the possessor ("Microsoft's takeover", "its release", "its" being the organisation just
+  named, even when the parser hung "its" elsewhere: "block its looming takeover"), a name
+  modifying it ("a NATO summit"), the "by" phrase, the sender of a message ("a call from
+  Telecom Namibia", ``resources/message_nouns.txt``), or the subject of the clause the noun
+  is the scene of ("Rutte spoke at a summit") or, for a win or a defeat, of the clause
+  told after it ("Portugal looked strong after two wins").
+* Whom: for an act done to someone or something, the name before the noun ("the Activision
+  takeover", ``resources/target_nouns.txt``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from whosaidwhat.nlp.lexicons import words
+from whosaidwhat.nlp.organisations import OrganisationReferences
+
+#: Nouns of messages, whose "from" phrase is their sender (``message_nouns.txt``).
+MESSAGE_NOUNS = words("message_nouns.txt")
+#: Nouns of acts done to someone or something, which the name before them names: "the Activision
+#: takeover", "the Renukaswamy murder" (``target_nouns.txt``); the possessor still acts.
+TARGET_NOUNS = words("target_nouns.txt")
+#: What "its" may stand for before an event noun ("its release"): an organisation or a country.
+ORGANISATION_TYPES = frozenset({"ORG", "GPE"})
+#: Prepositions that make an event noun the scene of a clause ("spoke at a conference", "testified
+#: in a trial").
+SCENE_PREPOSITIONS = frozenset({"at", "during", "in"})
+#: Tags of the words that may stand between "its" and the noun it owns ("its looming takeover"),
+#: and how far back from the noun they may run.
+MODIFIER_TAGS = frozenset({"JJ", "VBG", "VBN", "CD", "$", "HYPH"})
+MODIFIER_RUN = 6
+#: Nouns of a contest's outcome, and the prepositions after which a clause tells how its winner
+#: or loser fared ("looked strong after two wins").
+OUTCOME_NOUNS = frozenset({"win", "victory", "defeat", "loss", "draw"})
+OUTCOME_PREPOSITIONS = frozenset({"after", "since", "despite", "following"})
+
+
+def hyphenated_lemma(noun: Token) -> str:
+    """The lemma of a word the tokenizer split at its hyphen ("op-ed": "op", "-", "ed"), else ""."""
+    doc, i = noun.doc, noun.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return ""
+    return f"{doc[i - 2].lower_}-{noun.lemma_.lower()}"
+
+
+def possessing_organisation(noun: Token, organisations: OrganisationReferences) -> list[str]:
+    """The organisation "its" stands for in "its release", "its takeover of ...": the one the
+    text was just about (:meth:`OrganisationReferences.latest`)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+    owner = owner or stray_its(noun)
+    found = organisations.latest(owner, ORGANISATION_TYPES) if owner is not None else None
+    return [found] if found is not None else []
+
+
+def stray_its(noun: Token) -> Token | None:
+    """An "its" right before the words that modify ``noun``, which the parser hung elsewhere: "block
+    *its* looming $69 billion takeover", with "looming" read as a verb taking the takeover."""
+    i = noun.left_edge.i - 1
+    while i >= 0 and noun.i - i <= MODIFIER_RUN and noun.doc[i].tag_ in MODIFIER_TAGS:
+        i -= 1
+    before = noun.doc[i] if i >= 0 else None
+    return before if before is not None and before.lower_ == "its" and before.head.i != noun.i else None
+
+
+def outcome_clause(noun: Token) -> Token | None:
+    """The verb of a clause told "after" (or "since", "despite") a win or a defeat, whose subject
+    is the one who won or lost: "Portugal looked strong *after two wins*"; None otherwise (a
+    clause after any other event is not its agent's: "arrested after the attack")."""
+    preposition = noun.head
+    if (
+        noun.lemma_.lower() in OUTCOME_NOUNS
+        and noun.dep_ == "pobj"
+        and preposition.lower_ in OUTCOME_PREPOSITIONS
+        and preposition.head.pos_ in ("VERB", "AUX")
+    ):
+        return preposition.head
+    return None
+
+
+def scene_verb(noun: Token) -> Token | None:
+    """The verb whose scene an event noun is: "spoke *at a conference*", "arrested *during a protest*",
+    "testified *in a trial*"."""
+    preposition = noun.head
+    if noun.dep_ == "pobj" and preposition.lower_ in SCENE_PREPOSITIONS and preposition.head.pos_ == "VERB":
+        return preposition.head
+    return None
+
+
+def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
+    """The heads of the phrases naming who does the act an event noun names (possessor, modifying
+    name, "by" phrase, a message's "from" phrase) and to whom (the name before a target noun)."""
+    lemma = noun.lemma_.lower()
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    targets = modifiers if lemma in TARGET_NOUNS else []  # "the Activision takeover"
+    agents = [c for c in noun.children if c.dep_ == "poss" or c in modifiers and c not in targets]
+    senders = ("by", "from") if lemma in MESSAGE_NOUNS else ("by",)
+    agents += [
+        c
+        for p in noun.children
+        if p.dep_ == "agent" or p.lower_ in senders  # "a call from Telecom Namibia"
+        for c in p.children
+        if c.dep_ == "pobj"
+    ]
+    return agents, targets

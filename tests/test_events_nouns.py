@@ -1,0 +1,83 @@
+"""Events named by nouns: which nouns are events, and the time they take."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from test_events import analysed, event_of, named_events
+
+from whosaidwhat.nlp.event_nouns import stray_its
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "kind"),
+    [
+        ("Ann Hale wrote in an op-ed in the Leeds Courier on Monday.", "op-ed", "publish"),
+        ("Acme Corp filed a lawsuit against Bolt Industries on Monday.", "lawsuit", "sue"),
+        ("Ann Hale spoke about the challenges of the job on Monday.", "challenges", None),
+        (
+            "Acme Corp's nomination of Ann Hale for the board was announced on Monday.",
+            "nomination",
+            "nominate",
+        ),
+        ("The war in Ruritania ended in 2020.", "war", "war"),
+        ("Police are on the hunt for Tom Hart in Leeds.", "hunt", "search"),
+        ("Acme Corp is fighting to protect its business in Leeds.", "fighting", None),
+        ("A powerful earthquake struck Ruritania on Monday.", "earthquake", "quake"),
+    ],
+)
+def test_a_noun_naming_an_occurrence_is_an_event_of_its_type_and_a_difficulty_is_none(
+    nlp, sentence, trigger, kind
+):
+    found = [e for e in named_events(analysed(nlp, [sentence])) if trigger in e["trigger"]]
+    assert [e["type"] for e in found] == ([kind] if kind else [])
+
+
+def test_a_match_named_with_its_day_takes_the_day_not_the_clause_it_hangs_from(nlp):
+    doc = analysed(
+        nlp,
+        ["Norway are preparing to face Denmark, with the hosts gripped by fever ahead of Saturday's clash."],
+    )
+    assert event_of(doc, "clash")["when"] == "2024-10-05"
+    assert not [e for e in named_events(doc) if e["trigger"] == "gripped"]
+
+
+def test_an_event_noun_after_a_preposition_carries_on_the_story_day(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "On Friday, four more lawmakers urged Tom Hart to stand down.",
+            '"He cannot win," Ann Hale wrote in an op-ed.',
+        ],
+    )
+    assert event_of(doc, "op-ed")["when"] == "2024-09-27"
+
+
+def test_a_present_verb_of_thinking_telling_the_past_does_not_interrupt_the_story(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "The body of a man was found at the town dump on Monday morning.",
+            "Police suspect the man was killed elsewhere. The weather was cold.",
+            "Officers drove Ann Hale to the station in Leeds.",
+        ],
+    )
+    assert event_of(doc, "drove")["when"] == "2024-09-30"
+
+
+def test_an_its_the_parser_hung_elsewhere_still_owns_the_noun_after_its_modifiers(nlp):
+    # "its" read as the object of "block" and "looming" as a verb taking the takeover
+    words = ["to", "block", "its", "looming", "$", "5", "billion", "takeover"]
+    heads = [1, 1, 1, 1, 6, 6, 7, 3]
+    deps = ["aux", "ROOT", "dobj", "advcl", "quantmod", "compound", "nummod", "dobj"]
+    tags = ["TO", "VB", "PRP$", "VBG", "$", "CD", "CD", "NN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert stray_its(doc[7]).i == 2
+    plain = Doc(
+        nlp.vocab,
+        words=["block", "the", "looming", "takeover"],
+        heads=[0, 3, 3, 0],
+        deps=["ROOT", "det", "amod", "dobj"],
+        tags=["VB", "DT", "VBG", "NN"],
+    )
+    assert stray_its(plain[3]) is None
