@@ -49,3 +49,15 @@ def test_the_architecture_page_names_only_modules_that_exist():
         if not (package / path).exists() and not (package / "nlp" / path).exists()
     )
     assert not missing, f"docs/architecture.md names {missing}, which are not in src/whosaidwhat"
+
+
+def test_the_architecture_page_names_every_language_module():
+    """Each component and helper of nlp/ has its row in the map, so a reader finds where a rule lives."""
+    page = (README.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    modules = (README.parent / "src" / "whosaidwhat" / "nlp").glob("*.py")
+    unnamed = sorted(
+        m.name
+        for m in modules
+        if m.name != "__init__.py" and f"`{m.name}`" not in page and f"nlp/{m.name}`" not in page
+    )
+    assert not unnamed, f"docs/architecture.md does not name {unnamed}"
