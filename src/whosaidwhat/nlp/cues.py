@@ -6,7 +6,8 @@ that heads a quotation ("X said: \"...\""), is a cue, and so are "according to X
 reporting noun with its "that" clause ("his remarks that ..."). Whether the verb reports
 speech there is :mod:`~whosaidwhat.nlp.speech_frames`'s to say; a reporting clause set
 off by commas is :mod:`~whosaidwhat.nlp.parentheticals`'s; what an object reports is
-:mod:`~whosaidwhat.nlp.reported_objects`'s.
+:mod:`~whosaidwhat.nlp.reported_objects`'s; a quotation after the verb's comma or colon, and
+the clause an "as" clause sets off, :mod:`~whosaidwhat.nlp.reported_beside`'s.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from whosaidwhat.nlp.coordinated_content import has_own_subject, opens_with_that
 from whosaidwhat.nlp.lexicons import reporting_nouns, reporting_verbs
 from whosaidwhat.nlp.parentheticals import parenthetical_quotes
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
-from whosaidwhat.nlp.quotemarks import Quoted
+from whosaidwhat.nlp.reported_beside import (
+    clause_set_off_by_as,
+    colon_after,
+    quotation_after,
+    quotation_after_comma,
+    takes_it_only,
+)
 from whosaidwhat.nlp.reported_objects import clause_bounds, governs_content, object_content
 from whosaidwhat.nlp.speakers import addressee_of
 from whosaidwhat.nlp.speech_frames import (
@@ -54,7 +61,11 @@ def quote_from_cue(finder: QuoteFinder, token: Token) -> None:
     if token.pos_ == "NOUN" and token.lemma_ in reporting_nouns():
         _noun_cue(finder, token)
         return
-    if not finder.is_reporting_verb(token) or _in_a_title(token) or parenthetical_quotes(finder, token):
+    if not finder.is_reporting_verb(token) or _in_a_title(token):
+        return
+    if takes_it_only(token, finder.settings.reporting_verbs[token.lemma_]):
+        return  # "put the plan to the board" reports nothing; "as she put it" does
+    if parenthetical_quotes(finder, token):
         return
     content = _content_of(finder, token)
     if content is None:
@@ -136,15 +147,21 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
         and not _colon_between(verb, verb.head)
     ):
         return _around(finder, verb, clause_bounds(finder, verb.head, without=verb))
+    after_comma = quotation_after_comma(finder, verb, frames)
+    if after_comma is not None:
+        return after_comma.inner
+    set_off = clause_set_off_by_as(finder, verb, frames)
+    if set_off is not None:
+        return set_off
     hung = _that_clause_hung_from_a_noun(verb, frames)
     if hung is not None:
         return clause_bounds(finder, hung)
     reported = object_content(finder, verb, frames)
     if reported is not None:
         return reported
-    colon = _colon_after(verb)
+    colon = colon_after(verb)
     if colon is not None:
-        following = _quotation_after(finder, token_end(colon))
+        following = quotation_after(finder, token_end(colon))
         if following is not None:
             return following.inner
     misparsed = _clause_taken_for_adverbial(verb, frames)
@@ -161,11 +178,19 @@ def _cue_of_quotation(finder: QuoteFinder, clause: Token) -> bool:
     if subject is None or not finder.is_reporting_verb(clause):
         return False
     start = subject.left_edge.idx
+    if _opens_quotation_at(finder, start):
+        return False  # "Has it passed? ''*I* hope so,'' she said": the mark before opens the quotation
     before = finder.text[max(0, start - 4) : start].rstrip()
     # a closing mark follows the quotation's last character; an opening one follows a space or colon
     return (
         len(before) >= 2 and before.endswith(CLOSING_MARKS) and not before[-2].isspace() and before[-2] != ":"
     )
+
+
+def _opens_quotation_at(finder: QuoteFinder, offset: int) -> bool:
+    """Whether a quotation's opening mark stands right before ``offset`` (``''`` opens as it closes)."""
+    k = bisect_right(finder.quoted_starts, offset) - 1
+    return k >= 0 and finder.quoted[k].inner[0] == offset and finder.quoted[k].end > offset
 
 
 def _colon_between(first: Token, second: Token) -> bool:
@@ -300,23 +325,6 @@ def _is_clause_content(finder: QuoteFinder, child: Token, frames: frozenset[str]
     if child.dep_ == "ccomp":
         return "ccomp" in frames or finder.quote_of_token[child.i] >= 0
     return finder.quote_of_token[child.i] >= 0
-
-
-def _colon_after(verb: Token) -> Token | None:
-    """The colon right after the verb's phrase ("Rutte said:", "he told reporters:")."""
-    doc = verb.doc
-    end = verb.right_edge.i + 1
-    if end < len(doc) and doc[end].text == ":":
-        return doc[end]
-    return None
-
-
-def _quotation_after(finder: QuoteFinder, offset: int) -> Quoted | None:
-    """The quotation opening right after ``offset`` (only spaces between)."""
-    k = bisect_right(finder.quoted_starts, offset)
-    if k < len(finder.quoted) and not finder.text[offset : finder.quoted[k].start].strip():
-        return finder.quoted[k]
-    return None
 
 
 def _reports_inside(finder: QuoteFinder, according: Token) -> bool:

@@ -49,7 +49,7 @@ NON_ANSWERS = frozenset({"decline", "refuse"})
 #: ("appeared *to blame* the workers").
 SEEMING_VERBS = frozenset({"appear", "seem"})
 #: Parts of speech that carry what was said; content with none of them is only an anaphor.
-CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV", "AUX"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV", "AUX", "INTJ"})
 
 
 @cache
@@ -115,8 +115,13 @@ def _completed_by_report(verb: Token) -> bool:
 def _is_agentless_passive(verb: Token) -> bool:
     """ "is said to", "are expected to", "it has been revealed that": a passive with no "by" phrase."""
     passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
-    # "Asked whether she would resign, Holt said": the one asked is the subject.
-    reduced = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
+    # "Asked whether she would resign, Holt said": the one asked is the subject ("as police have
+    # said" is no passive).
+    reduced = (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(child.dep_ == "aux" for child in verb.children)
+    )
     return (passive or reduced) and child_with_dep(verb, "agent") is None
 
 

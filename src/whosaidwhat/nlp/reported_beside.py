@@ -1,0 +1,129 @@
+"""What a reporting verb reports beside its own phrase (step 2 of :mod:`~whosaidwhat.nlp.quotes`).
+
+The parser often leaves what was said unlinked to the verb that reports it. Read from the
+words instead:
+
+* a quotation after the verb's colon: ``Rutte said: "..."``;
+* a quotation after the verb's comma: ``Clinton said, "as long as ..."``, ``telling the crowd,
+  "..."`` (the parser hangs the quotation's clause on the sentence's main verb);
+* the clause that an "as" clause sets off: ``..., as police have said``, ``As the ministry
+  said last week, the bridge will stay closed``, ``as a memo put it``: the "as" stands for
+  what was said.
+
+"put it" reports only with its object "it" (the ``it`` frame of ``resources/reporting_verbs.tsv``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Token
+
+from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
+from whosaidwhat.nlp.quotemarks import Quoted
+from whosaidwhat.nlp.speech_frames import CONTENT_POS
+from whosaidwhat.nlp.syntax import token_end
+
+#: How many words of its own phrase ("telling the crowd on Monday") a verb may have before a comma
+#: and the quotation it reports.
+PHRASE_BEFORE_COMMA_WORDS = 6
+#: Frames of the verbs that can report a quotation: a clause, a quoted object, or "put it".
+QUOTATION_FRAMES = frozenset({"ccomp", "quoted", "it"})
+#: Dependencies by which a verb governs what was said itself: an "as" clause with one of them
+#: ("as he said he would") is no report of the clause it sets off.
+OWN_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "parataxis"})
+
+
+def takes_it_only(verb: Token, frames: frozenset[str]) -> bool:
+    """A verb of the ``it`` frame ("put") without its object "it": it reports nothing."""
+    return "it" in frames and not _has_object_it(verb)
+
+
+def _has_object_it(verb: Token) -> bool:
+    return any(child.dep_ == "dobj" and child.lower_ == "it" for child in verb.children)
+
+
+def quotation_after_comma(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> Quoted | None:
+    """ "Clinton said, *"as long as ..."*", "telling the crowd, *"..."*": a verb that can report a
+    quotation, its own short phrase, a comma, and a quotation no cue has claimed."""
+    if not frames & QUOTATION_FRAMES:
+        return None
+    doc = verb.doc
+    end = min(verb.sent.end, verb.i + 1 + PHRASE_BEFORE_COMMA_WORDS)
+    for token in doc[verb.i + 1 : end]:
+        if token.text == ",":
+            k = bisect_right(finder.quoted_starts, token_end(token))
+            following = quotation_after(finder, token_end(token))
+            return None if following is None or k in finder.claimed else following
+        if (
+            finder.quote_of_token[token.i] >= 0
+            or token.pos_ in ("VERB", "AUX")
+            or not any(ancestor.i == verb.i for ancestor in token.ancestors)
+        ):
+            return None
+    return None
+
+
+def colon_after(verb: Token) -> Token | None:
+    """The colon right after the verb's phrase ("Rutte said:", "he told reporters:")."""
+    doc = verb.doc
+    end = verb.right_edge.i + 1
+    if end < len(doc) and doc[end].text == ":":
+        return doc[end]
+    return None
+
+
+def quotation_after(finder: QuoteFinder, offset: int) -> Quoted | None:
+    """The quotation opening right after ``offset`` (only spaces between)."""
+    k = bisect_right(finder.quoted_starts, offset)
+    if k < len(finder.quoted) and not finder.text[offset : finder.quoted[k].start].strip():
+        return finder.quoted[k]
+    return None
+
+
+def clause_set_off_by_as(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> Bounds | None:
+    """ "The video does not show a gun, *as police have said*": the clause an "as" clause with
+    no content of its own sets off, before it, after it, or around it ("The hospital, as the
+    mayor noted, has no beds")."""
+    if verb.dep_ != "advcl" or not any(
+        child.dep_ == "mark" and child.lower_ == "as" for child in verb.children
+    ):
+        return None
+    if any(child.dep_ in OWN_CONTENT_DEPS and not _is_it(child, frames) for child in verb.children):
+        return None
+    head = verb.head
+    before = trim(finder.text, head.left_edge.idx, verb.left_edge.idx)
+    after = trim(finder.text, _after_as_clause(verb), token_end(head.right_edge))
+    before_says, after_says = _has_content(finder, before), _has_content(finder, after)
+    if before_says and after_says:
+        return trim(finder.text, before[0], _without_final_stop(finder, after)[1])
+    if before_says:
+        return before
+    if after_says:
+        return _without_final_stop(finder, after)
+    return None
+
+
+def _after_as_clause(verb: Token) -> int:
+    """Where the words after an "as" clause begin: after its comma ("As the ministry said last
+    week*,* the bridge ..."), whatever words the parser hung elsewhere before it."""
+    doc = verb.doc
+    for token in doc[verb.right_edge.i + 1 : max(verb.head.i, verb.right_edge.i + 1)]:
+        if token.text == ",":
+            return token_end(token)
+    return token_end(verb.right_edge)
+
+
+def _is_it(child: Token, frames: frozenset[str]) -> bool:
+    return "it" in frames and child.dep_ == "dobj" and child.lower_ == "it"
+
+
+def _has_content(finder: QuoteFinder, bounds: Bounds) -> bool:
+    return any(token.pos_ in CONTENT_POS for token in finder.tokens_in(bounds))
+
+
+def _without_final_stop(finder: QuoteFinder, bounds: Bounds) -> Bounds:
+    end = bounds[1]
+    while end > bounds[0] and finder.text[end - 1] in ".!?":
+        end -= 1
+    return trim(finder.text, bounds[0], end)

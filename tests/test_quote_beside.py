@@ -1,0 +1,142 @@
+"""What a reporting verb reports beside its own phrase: a quotation after its comma, the clause an
+"as" clause sets off, "put it" (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes import only_quote, quotes_of
+
+# ------------------------------------------------------------------ a quotation after the verb's comma
+
+AFTER_COMMA = [
+    pytest.param(
+        "At the depot a driver asked for a photo and Mayor Lina Holt said, \u201cas long as we are not "
+        "breaking any rules.\u201d",
+        "said",
+        "as long as we are not breaking any rules.",
+        id="fragment",
+    ),
+    pytest.param(
+        "Asked whether the plant would close, Dana Reyes said, \u201cNo. We will keep every job. "
+        "The town needs them.\u201d",
+        "said",
+        "No. We will keep every job. The town needs them.",
+        id="several-sentences",
+    ),
+    pytest.param(
+        "Reyes looked relaxed at the fair, telling the crowd, \u201cSome people worry too much, "
+        "have you noticed?\u201d",
+        "telling",
+        "Some people worry too much, have you noticed?",
+        id="participle-with-addressee",
+    ),
+    pytest.param(
+        "The singer turned to the mayor before asking her, \u201cWhere do we go from here?\u201d",
+        "asking",
+        "Where do we go from here?",
+        id="ask",
+    ),
+    pytest.param(
+        'Marchers filed past the town hall while chanting, "Open the gates, save the jobs."',
+        "chanting",
+        "Open the gates, save the jobs.",
+        id="chant",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), AFTER_COMMA)
+def test_a_quotation_after_the_verbs_comma(nlp, text, cue, content):
+    found = [quote for quote in quotes_of(nlp, text) if quote["cue"] == cue]
+    assert [(quote["kind"], quote["content"]) for quote in found] == [("direct", content)]
+
+
+def test_a_one_word_answer_is_a_quote(nlp):
+    text = "Asked whether she would run again, Mayor Lina Holt shook her head and said, \u201cNo.\u201d"
+    assert [quote["content"] for quote in quotes_of(nlp, text) if quote["cue"] == "said"] == ["No."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Did the plan fail? ''I hope not,'' Dana Reyes said.", id="after-a-question"),
+        pytest.param("The vote was close. Dana Reyes said, ''I hope not.''", id="after-said"),
+    ],
+)
+def test_a_doubled_mark_opening_a_quotation_is_no_reporting_clause(nlp, text):
+    """``''`` opens a quotation as it closes one: the "I hope" after it is the quotation's own words."""
+    quote = only_quote(nlp, text)
+    assert (quote["content"].rstrip(".,"), quote["speaker"]) == ("I hope not", "Dana Reyes")
+
+
+def test_a_comma_after_the_verb_without_a_quotation_is_no_quote(nlp):
+    text = "Dana Reyes spoke to the farmers, and the crowd cheered her warmly."
+    assert quotes_of(nlp, text) == []
+
+
+# ------------------------------------------------------------------ "as X said"
+
+AS_CLAUSES = [
+    pytest.param(
+        "The footage does not show whether the driver was armed, as police have said.",
+        "said",
+        "The footage does not show whether the driver was armed",
+        id="after",
+    ),
+    pytest.param(
+        "As the ministry said last week, the bridge will stay closed until spring.",
+        "said",
+        "the bridge will stay closed until spring",
+        id="before-with-a-time",
+    ),
+    pytest.param(
+        "The mayor met the developers that day, as the Harbour Gazette reported on Tuesday.",
+        "reported",
+        "The mayor met the developers that day",
+        id="outlet",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), AS_CLAUSES)
+def test_an_as_clause_reports_the_clause_it_sets_off(nlp, text, cue, content):
+    quote = only_quote(nlp, text)
+    assert (quote["cue"], quote["content"]) == (cue, content)
+
+
+def test_an_as_clause_with_its_own_content_reports_only_that(nlp):
+    text = "The council voted to close the library, just as Mayor Lina Holt said it would."
+    assert [quote["content"] for quote in quotes_of(nlp, text)] == ["it would"]
+
+
+# ------------------------------------------------------------------ "put it"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            'The rule is a "lawful source of income," as a ministry memo put it.',
+            'The rule is a "lawful source of income,"',
+            id="as-after",
+        ),
+        pytest.param(
+            "As Dana Reyes put it in a letter to members, the union is \u201cnot for sale.\u201d",
+            "the union is \u201cnot for sale.\u201d",
+            id="as-before",
+        ),
+        pytest.param(
+            "Dana Reyes put it bluntly: \u201cThe union is not for sale.\u201d",
+            "The union is not for sale.",
+            id="colon",
+        ),
+    ],
+)
+def test_put_it_reports(nlp, text, content):
+    quote = only_quote(nlp, text)
+    assert (quote["cue"].split()[0], quote["content"]) == ("put", content)
+
+
+def test_put_without_it_reports_nothing(nlp):
+    text = "Dana Reyes put the plan to the board, and the board approved it."
+    assert quotes_of(nlp, text) == []
