@@ -25,7 +25,6 @@ from whosaidwhat.nlp.reported_beside import (
     colon_after,
     quotation_after,
     quotation_after_comma,
-    takes_it_only,
 )
 from whosaidwhat.nlp.reported_objects import clause_bounds, governs_content, object_content
 from whosaidwhat.nlp.speakers import addressee_of
@@ -61,11 +60,7 @@ def quote_from_cue(finder: QuoteFinder, token: Token) -> None:
     if token.pos_ == "NOUN" and token.lemma_ in reporting_nouns():
         _noun_cue(finder, token)
         return
-    if not finder.is_reporting_verb(token) or _in_a_title(token):
-        return
-    if takes_it_only(token, finder.settings.reporting_verbs[token.lemma_]):
-        return  # "put the plan to the board" reports nothing; "as she put it" does
-    if parenthetical_quotes(finder, token):
+    if not finder.is_reporting_verb(token) or _in_a_title(token) or parenthetical_quotes(finder, token):
         return
     content = _content_of(finder, token)
     if content is None:

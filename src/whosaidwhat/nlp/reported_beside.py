@@ -34,15 +34,6 @@ QUOTATION_FRAMES = frozenset({"ccomp", "quoted", "it"})
 OWN_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "parataxis"})
 
 
-def takes_it_only(verb: Token, frames: frozenset[str]) -> bool:
-    """A verb of the ``it`` frame ("put") without its object "it": it reports nothing."""
-    return "it" in frames and not _has_object_it(verb)
-
-
-def _has_object_it(verb: Token) -> bool:
-    return any(child.dep_ == "dobj" and child.lower_ == "it" for child in verb.children)
-
-
 def quotation_after_comma(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> Quoted | None:
     """ "Clinton said, *"as long as ..."*", "telling the crowd, *"..."*": a verb that can report a
     quotation, its own short phrase, a comma, and a quotation no cue has claimed."""

@@ -48,6 +48,9 @@ NON_ANSWERS = frozenset({"decline", "refuse"})
 #: Verbs that say how something looks, not what anyone said, unless what follows is a report
 #: ("appeared *to blame* the workers").
 SEEMING_VERBS = frozenset({"appear", "seem"})
+#: Frames of ``resources/reporting_verbs.tsv`` naming the one word without which the verb reports
+#: nothing: "put *it*" ("as she put it"), "made (it) *clear*".
+WORD_FRAMES = ("it", "clear")
 #: Parts of speech that carry what was said; content with none of them is only an anaphor.
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV", "AUX", "INTJ"})
 
@@ -82,6 +85,13 @@ def reports(verb: Token, subject: Token | None) -> bool:
     if (_is_act(verb) and _is_not_done(verb)) or _is_intended(verb):
         return False
     return verb.lemma_ not in SEEMING_VERBS or _completed_by_report(verb)
+
+
+def lacks_its_word(verb: Token, frames: frozenset[str]) -> bool:
+    """A verb that reports only with a word of its own ("put *it*", "made *clear*") without it:
+    "put the plan to the board", "made a profit" report nothing."""
+    wanted = [word for word in WORD_FRAMES if word in frames]
+    return bool(wanted) and not any(child.lower_ in wanted for child in verb.children)
 
 
 def is_belief(verb: Token) -> bool:
