@@ -140,3 +140,73 @@ def test_put_it_reports(nlp, text, content):
 def test_put_without_it_reports_nothing(nlp):
     text = "Dana Reyes put the plan to the board, and the board approved it."
     assert quotes_of(nlp, text) == []
+
+
+# ------------------------------------------------------------------ "made (it) clear"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "Mayor Lina Holt made clear on Monday that the library would stay open.",
+            "that the library would stay open",
+            id="made-clear",
+        ),
+        pytest.param(
+            "The union made it clear to members that it would not strike.",
+            "that it would not strike",
+            id="made-it-clear-to",
+        ),
+        pytest.param(
+            "Dana Reyes made it clear she did not agree with the board.",
+            "she did not agree with the board",
+            id="without-that",
+        ),
+    ],
+)
+def test_made_clear_reports_the_clause_after_it(nlp, text, content):
+    quote = only_quote(nlp, text)
+    assert (quote["cue"], quote["content"]) == ("made", content)
+
+
+def test_make_without_clear_reports_nothing(nlp):
+    text = "Dana Reyes made a profit on the sale, and the board was pleased."
+    assert quotes_of(nlp, text) == []
+
+
+# ------------------------------------------------------------------ nouns
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        pytest.param(
+            "The mayor seized on a Harbour Gazette report that the council had lost the deeds.",
+            "report",
+            "Harbour Gazette",
+            "that the council had lost the deeds",
+            id="name-before-report",
+        ),
+        pytest.param(
+            "The doctor was dogged by his rival's charges that he had lied about the loan.",
+            "charges",
+            "his rival's",
+            "that he had lied about the loan",
+            id="charges",
+        ),
+    ],
+)
+def test_a_reporting_noun_with_its_holder(nlp, text, cue, source, content):
+    quote = only_quote(nlp, text)
+    assert (quote["cue"], quote["source"], quote["content"]) == (cue, source, content)
+
+
+def test_a_report_without_a_holder_is_no_quote(nlp):
+    text = "The mayor seized on a report that the council had lost the deeds."
+    assert quotes_of(nlp, text) == []
+
+
+def test_a_relative_clause_after_a_report_is_no_quote(nlp):
+    text = "The mayor praised the Harbour Gazette report that the council published on Monday."
+    assert [quote for quote in quotes_of(nlp, text) if quote["cue"] == "report"] == []

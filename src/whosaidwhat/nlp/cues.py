@@ -25,6 +25,7 @@ from whosaidwhat.nlp.reported_beside import (
     colon_after,
     quotation_after,
     quotation_after_comma,
+    what_was_made_clear,
 )
 from whosaidwhat.nlp.reported_objects import clause_bounds, governs_content, object_content
 from whosaidwhat.nlp.speakers import addressee_of
@@ -104,14 +105,20 @@ def _in_a_title(token: Token) -> bool:
 
 
 def _noun_cue(finder: QuoteFinder, noun: Token) -> None:
-    """ "His remarks that the fund is empty", "the claim by the ministry that ...": the clause
-    after the noun, said by the noun's possessor or the "by" phrase's object."""
+    """ "His remarks that the fund is empty", "the claim by the ministry that ...", "a Gazette
+    report that ...": the clause after the noun ("that" is its conjunction, not a pronoun of a
+    relative clause), said by the noun's possessor, the "by" phrase's object or the name before it."""
     clause = next(
-        (child for child in noun.rights if child.dep_ in ("acl", "ccomp") and opens_with_that(child)), None
+        (
+            child
+            for child in noun.rights
+            if child.dep_ in ("acl", "ccomp", "relcl") and opens_with_that(child)
+        ),
+        None,
     )
     if clause is None:
         return
-    holder = child_with_dep(noun, "poss")
+    holder = child_with_dep(noun, "poss") or _name_before(noun)
     by = next((child for child in noun.children if child.dep_ == "prep" and child.lower_ == "by"), None)
     if holder is None and by is not None:
         holder = child_with_dep(by, "pobj")
@@ -120,6 +127,14 @@ def _noun_cue(finder: QuoteFinder, noun: Token) -> None:
         return
     finder.cue_tokens.add(noun.i)
     finder.add(content, (noun.idx, token_end(noun)), holder, None)
+
+
+def _name_before(noun: Token) -> Token | None:
+    """ "a New York *Times* report": the last proper noun compounded with the noun."""
+    return next(
+        (child for child in reversed(list(noun.lefts)) if child.dep_ == "compound" and child.pos_ == "PROPN"),
+        None,
+    )
 
 
 def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
@@ -142,6 +157,9 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
         and not _colon_between(verb, verb.head)
     ):
         return _around(finder, verb, clause_bounds(finder, verb.head, without=verb))
+    made_clear = what_was_made_clear(finder, verb, frames)
+    if made_clear is not None:
+        return made_clear
     after_comma = quotation_after_comma(finder, verb, frames)
     if after_comma is not None:
         return after_comma.inner

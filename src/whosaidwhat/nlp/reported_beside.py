@@ -10,7 +10,8 @@ words instead:
   said last week, the bridge will stay closed``, ``as a memo put it``: the "as" stands for
   what was said.
 
-"put it" reports only with its object "it" (the ``it`` frame of ``resources/reporting_verbs.tsv``).
+"put" reports only with its object "it", and "make" only with "clear" ("made it clear that
+..."): the ``it`` and ``clear`` frames of ``resources/reporting_verbs.tsv``.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
+from whosaidwhat.nlp.coordinated_content import has_own_subject
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.quotemarks import Quoted
+from whosaidwhat.nlp.reported_objects import clause_bounds
 from whosaidwhat.nlp.speech_frames import CONTENT_POS
 from whosaidwhat.nlp.syntax import token_end
 
@@ -32,6 +35,26 @@ QUOTATION_FRAMES = frozenset({"ccomp", "quoted", "it"})
 #: Dependencies by which a verb governs what was said itself: an "as" clause with one of them
 #: ("as he said he would") is no report of the clause it sets off.
 OWN_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "parataxis"})
+#: Dependencies of the clause after "made clear" ("that ..." is parsed as any of them).
+CLEAR_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl", "relcl"})
+
+
+def what_was_made_clear(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> Bounds | None:
+    """ "Obama made clear over the weekend *that the talks had an impact*", "made it clear to
+    members *they would not strike*": the clause after "clear", hung from the verb or from "clear"."""
+    if "clear" not in frames:
+        return None
+    clear = next((child for child in verb.children if child.lower_ == "clear"), None)
+    if clear is None:
+        return None
+    for token in (*clear.rights, *verb.rights):
+        if token.i > clear.i and token.dep_ in CLEAR_CLAUSE_DEPS and _is_statement(token):
+            return clause_bounds(finder, token)
+    return None
+
+
+def _is_statement(clause: Token) -> bool:
+    return has_own_subject(clause) or any(child.dep_ in ("csubj", "csubjpass") for child in clause.children)
 
 
 def quotation_after_comma(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> Quoted | None:
