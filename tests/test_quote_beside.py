@@ -109,6 +109,16 @@ def test_an_as_clause_with_its_own_content_reports_only_that(nlp):
     assert [quote["content"] for quote in quotes_of(nlp, text)] == ["it would"]
 
 
+def test_an_as_clause_with_a_prepositional_object_reports_only_that(nlp):
+    text = "The actress grew emotional as she called for a vote on the amendment."
+    assert [quote["content"] for quote in quotes_of(nlp, text)] == ["a vote on the amendment"]
+
+
+def test_as_of_time_before_a_verb_of_talking_is_no_report(nlp):
+    text = "As Dana Reyes talked, the crowd at the harbour grew restless."
+    assert quotes_of(nlp, text) == []
+
+
 # ------------------------------------------------------------------ "put it"
 
 

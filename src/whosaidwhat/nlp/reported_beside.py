@@ -35,6 +35,9 @@ QUOTATION_FRAMES = frozenset({"ccomp", "quoted", "it"})
 #: Dependencies by which a verb governs what was said itself: an "as" clause with one of them
 #: ("as he said he would") is no report of the clause it sets off.
 OWN_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "parataxis"})
+#: Frames of the verbs whose "as" clause stands for a statement ("as police have said", "as she put
+#: it"); the others' "as" is a time ("as she spoke").
+AS_CLAUSE_FRAMES = frozenset({"ccomp", "it"})
 #: Dependencies of the clause after "made clear" ("that ..." is parsed as any of them).
 CLEAR_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl", "relcl"})
 
@@ -99,11 +102,13 @@ def clause_set_off_by_as(finder: QuoteFinder, verb: Token, frames: frozenset[str
     """ "The video does not show a gun, *as police have said*": the clause an "as" clause with
     no content of its own sets off, before it, after it, or around it ("The hospital, as the
     mayor noted, has no beds")."""
-    if verb.dep_ != "advcl" or not any(
-        child.dep_ == "mark" and child.lower_ == "as" for child in verb.children
+    if (
+        verb.dep_ != "advcl"
+        or not frames & AS_CLAUSE_FRAMES
+        or not any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children)
     ):
-        return None
-    if any(child.dep_ in OWN_CONTENT_DEPS and not _is_it(child, frames) for child in verb.children):
+        return None  # "As Clinton *talked about* unity, Trump ...": a time, not a report
+    if any(_governs_own_content(child, frames) for child in verb.children):
         return None
     head = verb.head
     before = trim(finder.text, head.left_edge.idx, verb.left_edge.idx)
@@ -128,8 +133,11 @@ def _after_as_clause(verb: Token) -> int:
     return token_end(verb.right_edge)
 
 
-def _is_it(child: Token, frames: frozenset[str]) -> bool:
-    return "it" in frames and child.dep_ == "dobj" and child.lower_ == "it"
+def _governs_own_content(child: Token, frames: frozenset[str]) -> bool:
+    """ "as he said *he would*", "as she called *for a vote*": what the verb itself reports."""
+    if child.dep_ == "prep":
+        return f"prep:{child.lower_}" in frames
+    return child.dep_ in OWN_CONTENT_DEPS and not ("it" in frames and child.lower_ == "it")
 
 
 def _has_content(finder: QuoteFinder, bounds: Bounds) -> bool:
