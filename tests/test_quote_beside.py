@@ -220,3 +220,26 @@ def test_a_report_without_a_holder_is_no_quote(nlp):
 def test_a_relative_clause_after_a_report_is_no_quote(nlp):
     text = "The mayor praised the Harbour Gazette report that the council published on Monday."
     assert [quote for quote in quotes_of(nlp, text) if quote["cue"] == "report"] == []
+
+
+# ------------------------------------------------------------------ a clause after the verb's preposition
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "Mayor Lina Holt is calling for the state to step in before the winter.",
+            "the state to step in before the winter",
+            id="for-to",
+        ),
+        pytest.param(
+            "The union has called for the minimum wage, now nine pounds, to be raised to fifteen.",
+            "the minimum wage, now nine pounds, to be raised to fifteen",
+            id="for-to-passive",
+        ),
+    ],
+)
+def test_a_clause_after_the_verbs_preposition(nlp, text, content):
+    quote = only_quote(nlp, text)
+    assert quote["content"] == content

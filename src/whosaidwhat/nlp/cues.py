@@ -21,6 +21,7 @@ from whosaidwhat.nlp.lexicons import reporting_nouns, reporting_verbs
 from whosaidwhat.nlp.parentheticals import parenthetical_quotes
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.reported_beside import (
+    clause_after_preposition,
     clause_set_off_by_as,
     colon_after,
     quotation_after,
@@ -169,7 +170,7 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     hung = _that_clause_hung_from_a_noun(verb, frames)
     if hung is not None:
         return clause_bounds(finder, hung)
-    reported = object_content(finder, verb, frames)
+    reported = object_content(finder, verb, frames) or clause_after_preposition(finder, verb, frames)
     if reported is not None:
         return reported
     colon = colon_after(verb)

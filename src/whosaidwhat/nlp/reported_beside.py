@@ -6,6 +6,7 @@ words instead:
 * a quotation after the verb's colon: ``Rutte said: "..."``;
 * a quotation after the verb's comma: ``Clinton said, "as long as ..."``, ``telling the crowd,
   "..."`` (the parser hangs the quotation's clause on the sentence's main verb);
+* a clause after a preposition of the verb's frame: ``called for the state to step in``;
 * the clause that an "as" clause sets off: ``..., as police have said``, ``As the ministry
   said last week, the bridge will stay closed``, ``as a memo put it``: the "as" stands for
   what was said.
@@ -58,6 +59,22 @@ def what_was_made_clear(finder: QuoteFinder, verb: Token, frames: frozenset[str]
 
 def _is_statement(clause: Token) -> bool:
     return has_own_subject(clause) or any(child.dep_ in ("csubj", "csubjpass") for child in clause.children)
+
+
+def clause_after_preposition(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> Bounds | None:
+    """ "called *for the state to step in*": a preposition of the verb's frame that the parser took
+    for the conjunction of a clause of its own."""
+    for clause in verb.rights:
+        opener = clause.left_edge
+        if (
+            clause.dep_ == "advcl"
+            and opener.dep_ == "mark"
+            and opener.head.i == clause.i
+            and f"prep:{opener.lower_}" in frames
+            and opener.i + 1 < clause.i
+        ):
+            return trim(finder.text, opener.nbor().idx, clause_bounds(finder, clause)[1])
+    return None
 
 
 def quotation_after_comma(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> Quoted | None:

@@ -45,6 +45,8 @@ MODALS = frozenset({"must", "should", "can", "ca", "could", "may", "might", "sha
 SHARE_WORDS = frozenset({"percent", "cent", "%", "majority", "proportion"})
 #: Verbs whose infinitive of a reporting verb says that nothing was said: "declined to comment".
 NON_ANSWERS = frozenset({"decline", "refuse"})
+#: Verbs whose infinitive is done, not meant: "*continued to* call for", "*began to* question".
+ASPECT_VERBS = frozenset({"continue", "begin", "start", "keep"})
 #: Verbs that say how something looks, not what anyone said, unless what follows is a report
 #: ("appeared *to blame* the workers").
 SEEMING_VERBS = frozenset({"appear", "seem"})
@@ -152,7 +154,7 @@ def _is_not_done(verb: Token) -> bool:
         return True
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
         return True
-    if _is_infinitive(verb):
+    if _is_infinitive(verb) and verb.head.lemma_ not in ASPECT_VERBS:
         head = reporting_verbs().get(verb.head.lemma_)
         return head is None or not head.speech
     return False
@@ -160,8 +162,8 @@ def _is_not_done(verb: Token) -> bool:
 
 def _is_intended(verb: Token) -> bool:
     """An infinitive of what someone needs, wants or refuses to do: "needs to explain", "declined to say"."""
-    if not _is_infinitive(verb):
-        return False
+    if not _is_infinitive(verb) or verb.head.lemma_ in ASPECT_VERBS:
+        return False  # "continued to call for ...", "began to question ...": said, and said again
     head = verb.head.lemma_
     known = reporting_verbs().get(head)
     return head in MODALS or head in thinking_verbs() or (known is not None and not known.speech)
