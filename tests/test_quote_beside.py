@@ -243,3 +243,33 @@ def test_a_relative_clause_after_a_report_is_no_quote(nlp):
 def test_a_clause_after_the_verbs_preposition(nlp, text, content):
     quote = only_quote(nlp, text)
     assert quote["content"] == content
+
+
+# ------------------------------------------------------------------ a relative pronoun as the subject
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        pytest.param(
+            "The council met to discuss the test, which state media claimed now allows the port to expand.",
+            "which state media claimed now allows the port to expand",
+            "state media",
+            id="which-claimed",
+        ),
+        pytest.param(
+            "Dana Reyes has helped clubs adapt to what she said is growing demand for pools.",
+            "what she said is growing demand for pools",
+            "she",
+            id="what-said",
+        ),
+    ],
+)
+def test_a_relative_pronoun_is_the_subject_of_what_was_said(nlp, text, content, source):
+    found = [quote for quote in quotes_of(nlp, text) if quote["content"] == content]
+    assert [quote["source"] for quote in found] == [source]
+
+
+def test_a_relative_pronoun_that_is_the_speaker_is_no_content(nlp):
+    text = "She was beaten by three men who told her husband, Tom Berg, they were police officers."
+    assert all(not quote["content"].startswith("who") for quote in quotes_of(nlp, text))

@@ -7,6 +7,8 @@ words instead:
 * a quotation after the verb's comma: ``Clinton said, "as long as ..."``, ``telling the crowd,
   "..."`` (the parser hangs the quotation's clause on the sentence's main verb);
 * a clause after a preposition of the verb's frame: ``called for the state to step in``;
+* the rest of a relative clause whose pronoun is what was said's subject: ``the test, which
+  state media claimed now allows ...``;
 * the clause that an "as" clause sets off: ``..., as police have said``, ``As the ministry
   said last week, the bridge will stay closed``, ``as a memo put it``: the "as" stands for
   what was said.
@@ -39,6 +41,11 @@ OWN_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "parataxis"})
 #: Frames of the verbs whose "as" clause stands for a statement ("as police have said", "as she put
 #: it"); the others' "as" is a time ("as she spoke").
 AS_CLAUSE_FRAMES = frozenset({"ccomp", "it"})
+#: Tags and words of a relative pronoun that is the subject of what was said ("which he said was").
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+RELATIVE_WORDS = frozenset({"which", "that", "who", "what"})
+#: Tokens that end a relative clause's reported words.
+CLAUSE_ENDS = frozenset({",", ";", ":", "--", "\u2014", "\u2013", ")", ".", "!", "?"})
 #: Dependencies of the clause after "made clear" ("that ..." is parsed as any of them).
 CLEAR_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl", "relcl"})
 
@@ -75,6 +82,29 @@ def clause_after_preposition(finder: QuoteFinder, verb: Token, frames: frozenset
         ):
             return trim(finder.text, opener.nbor().idx, clause_bounds(finder, clause)[1])
     return None
+
+
+def clause_with_a_relative_gap(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> Bounds | None:
+    """ "a finish *that he said defied expectations*", "the test, *which state media claimed now
+    allows* ...", "*what she said is growing demand*": a relative pronoun before the reporting
+    clause is the subject of what was said, which the parser hung elsewhere; what was said runs
+    from the pronoun to the end of the clause (a comma, a dash or the end of the sentence)."""
+    if "ccomp" not in frames or any(child.dep_ in ("ccomp", "xcomp") for child in verb.children):
+        return None
+    pronoun = next(
+        (child for child in verb.lefts if child.tag_ in RELATIVE_TAGS and child.lower_ in RELATIVE_WORDS),
+        None,
+    )
+    if pronoun is None or not any(
+        child.dep_ in ("nsubj", "nsubjpass") and child.i > pronoun.i for child in verb.lefts
+    ):
+        return None  # "three men *who told* her husband ...": the pronoun is the speaker
+    doc, end = verb.doc, verb.i + 1
+    while end < verb.sent.end and doc[end].text not in CLAUSE_ENDS and finder.quote_of_token[end] < 0:
+        end += 1
+    if end == verb.i + 1:
+        return None
+    return trim(finder.text, pronoun.idx, token_end(doc[end - 1]))
 
 
 def quotation_after_comma(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> Quoted | None:
