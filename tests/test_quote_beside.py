@@ -273,3 +273,34 @@ def test_a_relative_pronoun_is_the_subject_of_what_was_said(nlp, text, content, 
 def test_a_relative_pronoun_that_is_the_speaker_is_no_content(nlp):
     text = "She was beaten by three men who told her husband, Tom Berg, they were police officers."
     assert all(not quote["content"].startswith("who") for quote in quotes_of(nlp, text))
+
+
+# ------------------------------------------------------------------ verbs of quick or heated speech
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        pytest.param('"Not today, thank you," Mayor Lina Holt quipped.', "quipped", id="quip"),
+        pytest.param('"Ask the council," Dana Reyes retorted.', "retorted", id="retort"),
+        pytest.param('Dana Reyes shot back, "Ask the council."', "shot", id="shoot-back"),
+        pytest.param('"Ask the council," Dana Reyes fired back.', "fired", id="fire-back"),
+        pytest.param('"This is a disgrace," Dana Reyes fumed.', "fumed", id="fume"),
+    ],
+)
+def test_verbs_of_quick_or_heated_speech(nlp, text, cue):
+    quote = only_quote(nlp, text)
+    assert (quote["kind"], quote["cue"]) == ("direct", cue)
+    assert quote["speaker"] in ("Lina Holt", "Dana Reyes")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The council fired the manager and hired a new one.", id="fire"),
+        pytest.param("The police fired back at the gunmen from the roof.", id="fire-back-at"),
+        pytest.param("The storm hit the harbour on Monday night.", id="hit"),
+    ],
+)
+def test_verbs_of_doing_that_can_report_are_no_cues_alone(nlp, text):
+    assert quotes_of(nlp, text) == []

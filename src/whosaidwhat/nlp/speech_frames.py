@@ -51,8 +51,8 @@ ASPECT_VERBS = frozenset({"continue", "begin", "start", "keep"})
 #: ("appeared *to blame* the workers").
 SEEMING_VERBS = frozenset({"appear", "seem"})
 #: Frames of ``resources/reporting_verbs.tsv`` naming the one word without which the verb reports
-#: nothing: "put *it*" ("as she put it"), "made (it) *clear*".
-WORD_FRAMES = ("it", "clear")
+#: nothing: "put *it*" ("as she put it"), "made (it) *clear*", "shot *back*".
+WORD_FRAMES = ("it", "clear", "back")
 #: Parts of speech that carry what was said; content with none of them is only an anaphor.
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV", "AUX", "INTJ"})
 
