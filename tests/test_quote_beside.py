@@ -304,3 +304,38 @@ def test_verbs_of_quick_or_heated_speech(nlp, text, cue):
 )
 def test_verbs_of_doing_that_can_report_are_no_cues_alone(nlp, text):
     assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        pytest.param(
+            "The minister confessed that the harbour plan had failed.",
+            "confessed",
+            "the harbour plan had failed",
+            id="confess",
+        ),
+        pytest.param(
+            "Dana Reyes underscored that the vote was only advisory.",
+            "underscored",
+            "the vote was only advisory",
+            id="underscore",
+        ),
+        pytest.param(
+            'Senator Ted Lund exhorted members to "vote your conscience" on the budget.',
+            "exhorted",
+            'members to "vote your conscience',
+            id="exhort",
+        ),
+        pytest.param(
+            "The court clarified that the ruling applied only to the port.",
+            "clarified",
+            "the ruling applied only to the port",
+            id="clarify",
+        ),
+    ],
+)
+def test_more_verbs_of_speech(nlp, text, cue, content):
+    quote = only_quote(nlp, text)
+    assert quote["cue"] == cue
+    assert content in quote["content"]
