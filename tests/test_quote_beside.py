@@ -339,3 +339,27 @@ def test_more_verbs_of_speech(nlp, text, cue, content):
     quote = only_quote(nlp, text)
     assert quote["cue"] == cue
     assert content in quote["content"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        pytest.param(
+            "The mayor warned against selling the harbour to developers.",
+            "warned",
+            "selling the harbour to developers",
+            id="warn-against",
+        ),
+        pytest.param(
+            "Fishermen were speaking out against the dredging plan.",
+            "speaking",
+            "the dredging plan",
+            id="speak-against",
+        ),
+        pytest.param("Her former boss vouched for her honesty.", "vouched", "her honesty", id="vouch-for"),
+    ],
+)
+def test_verbs_of_speech_with_a_preposition(nlp, text, cue, content):
+    quote = only_quote(nlp, text)
+    assert quote["cue"] == cue
+    assert content in quote["content"]
