@@ -363,3 +363,9 @@ def test_verbs_of_speech_with_a_preposition(nlp, text, cue, content):
     quote = only_quote(nlp, text)
     assert quote["cue"] == cue
     assert content in quote["content"]
+
+
+def test_an_infinitive_after_the_addressee_and_a_phrase(nlp):
+    text = "The mayor told residents at the meeting to stay indoors."
+    quote = only_quote(nlp, text)
+    assert (quote["cue"], quote["content"]) == ("told", "to stay indoors")

@@ -25,6 +25,8 @@ from whosaidwhat.nlp.reported_beside import (
     clause_set_off_by_as,
     clause_with_a_relative_gap,
     colon_after,
+    infinitive_after_the_addressee,
+    past_relative_pronoun,
     quotation_after,
     quotation_after_comma,
     what_was_made_clear,
@@ -68,9 +70,7 @@ def quote_from_cue(finder: QuoteFinder, token: Token) -> None:
     content = _content_of(finder, token)
     if content is None:
         return
-    subject = _reporter_of_trailing_report(finder, token) or _past_relative_pronoun(
-        subject_of(token, SPEAKER)
-    )
+    subject = _reporter_of_trailing_report(finder, token) or past_relative_pronoun(subject_of(token, SPEAKER))
     if subject is not None and subject.i > token.i and finder.quote_of_token[subject.i] >= 0:
         subject = None  # a title after the verb: 'said on Fox News's "Fox and Friends"'
     if subject is None and (named := _name_after_quotation(finder, token)) is not None:
@@ -80,16 +80,6 @@ def quote_from_cue(finder: QuoteFinder, token: Token) -> None:
     finder.cue_tokens.add(token.i)
     cue = (token.idx, token_end(token))
     finder.add(content, cue, subject, addressee_of(token), belief=is_belief(token))
-
-
-def _past_relative_pronoun(subject: Token | None) -> Token | None:
-    """ "what *she* said is growing demand": the parser gave the verb two subjects, the relative
-    pronoun (the subject of what was said) and the speaker after it."""
-    if subject is None or subject.lower_ not in ("what", "which", "that"):
-        return subject
-    return next(
-        (child for child in subject.head.children if child.dep_ == "nsubj" and child.i > subject.i), subject
-    )
 
 
 def _name_after_quotation(finder: QuoteFinder, verb: Token) -> tuple[Token, Bounds] | None:
@@ -183,7 +173,11 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     hung = _that_clause_hung_from_a_noun(verb, frames)
     if hung is not None:
         return clause_bounds(finder, hung)
-    reported = object_content(finder, verb, frames) or clause_after_preposition(finder, verb, frames)
+    reported = (
+        object_content(finder, verb, frames)
+        or clause_after_preposition(finder, verb, frames)
+        or infinitive_after_the_addressee(finder, verb, frames)
+    )
     if reported is not None:
         return reported
     colon = colon_after(verb)

@@ -7,6 +7,7 @@ words instead:
 * a quotation after the verb's comma: ``Clinton said, "as long as ..."``, ``telling the crowd,
   "..."`` (the parser hangs the quotation's clause on the sentence's main verb);
 * a clause after a preposition of the verb's frame: ``called for the state to step in``;
+* an infinitive after the one addressed and a phrase: ``told residents at the meeting to stay``;
 * the rest of a relative clause whose pronoun is what was said's subject: ``the test, which
   state media claimed now allows ...``;
 * the clause that an "as" clause sets off: ``..., as police have said``, ``As the ministry
@@ -84,6 +85,25 @@ def clause_after_preposition(finder: QuoteFinder, verb: Token, frames: frozenset
     return None
 
 
+def infinitive_after_the_addressee(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> Bounds | None:
+    """ "told residents at the meeting *to stay indoors*": an infinitive after the one addressed and
+    a phrase, which the parser took for a clause of purpose."""
+    if "xcomp" not in frames or not any(child.dep_ in ("dobj", "dative") for child in verb.children):
+        return None
+    for clause in verb.rights:
+        opener = next(
+            (child for child in clause.children if child.dep_ == "aux" and child.lower_ == "to"), None
+        )
+        if (
+            clause.dep_ == "advcl"
+            and opener is not None
+            and opener.i < clause.i
+            and not any(child.dep_ in ("nsubj", "nsubjpass", "mark") for child in clause.children)
+        ):
+            return trim(finder.text, opener.idx, clause_bounds(finder, clause)[1])
+    return None
+
+
 def clause_with_a_relative_gap(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> Bounds | None:
     """ "a finish *that he said defied expectations*", "the test, *which state media claimed now
     allows* ...", "*what she said is growing demand*": a relative pronoun before the reporting
@@ -105,6 +125,16 @@ def clause_with_a_relative_gap(finder: QuoteFinder, verb: Token, frames: frozens
     if end == verb.i + 1:
         return None
     return trim(finder.text, pronoun.idx, token_end(doc[end - 1]))
+
+
+def past_relative_pronoun(subject: Token | None) -> Token | None:
+    """ "what *she* said is growing demand": the parser gave the verb two subjects, the relative
+    pronoun (the subject of what was said) and the speaker after it."""
+    if subject is None or subject.lower_ not in ("what", "which", "that"):
+        return subject
+    return next(
+        (child for child in subject.head.children if child.dep_ == "nsubj" and child.i > subject.i), subject
+    )
 
 
 def quotation_after_comma(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> Quoted | None:
