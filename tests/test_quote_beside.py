@@ -328,6 +328,18 @@ def test_verbs_of_doing_that_can_report_are_no_cues_alone(nlp, text):
             id="exhort",
         ),
         pytest.param(
+            'Bemoaning the "rigged system," Dana Reyes left the hall.',
+            "Bemoaning",
+            "rigged system",
+            id="bemoan",
+        ),
+        pytest.param(
+            "The mayor is promising lower rents and a new bridge.",
+            "promising",
+            "lower rents and a new bridge",
+            id="promise-object",
+        ),
+        pytest.param(
             "The court clarified that the ruling applied only to the port.",
             "clarified",
             "the ruling applied only to the port",
