@@ -553,3 +553,13 @@ def test_headline_runs_of_capitalised_words_stop_at_punctuation():
     spelled = headline_expansions("Tom Berg: The Coastal Fisheries Board is the real threat")
     assert spelled["CFB"] == "Coastal Fisheries Board"
     assert "TBC" not in spelled and "TBCFB" not in spelled
+
+
+def test_a_full_name_written_with_two_spaces_is_read(nlp):
+    """A name the text spaces irregularly ("Billionaire  Donald Hartley") still groups its mentions."""
+    text = (
+        "Hedge-fund founder Paul Singer spoke.\n\n"
+        "Billionaire  Donald Hartley has led the race. Hartley said he would win."
+    )
+    names = [entity["name"] for entity in entities_of(nlp, text)]
+    assert any(name.endswith("Donald Hartley") for name in names), names

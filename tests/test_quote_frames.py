@@ -87,3 +87,29 @@ def test_the_tenets_of_a_religion_are_no_source(nlp):
 def test_one_of_a_group_is_a_source(nlp):
     found = quotes_of(nlp, "One of the doctors said the clinic would close.")
     assert [(q["source"], q["content"]) for q in found] == [("One of the doctors", "the clinic would close")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        pytest.param(
+            "Fishermen continued to call for an inquiry into the dredging.",
+            "call",
+            "an inquiry into the dredging",
+            id="continued-to",
+        ),
+        pytest.param(
+            "The senator began to question whether the board had followed the rules.",
+            "question",
+            "whether the board had followed the rules",
+            id="began-to",
+        ),
+    ],
+)
+def test_a_report_begun_or_continued_is_said(nlp, text, cue, content):
+    found = quotes_of(nlp, text)
+    assert [(quote["cue"], quote["content"]) for quote in found] == [(cue, content)]
+
+
+def test_a_report_someone_wants_to_make_is_not_said(nlp):
+    assert quotes_of(nlp, "The mayor wants to call for a new vote on the harbour.") == []

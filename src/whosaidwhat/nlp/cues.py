@@ -6,7 +6,8 @@ that heads a quotation ("X said: \"...\""), is a cue, and so are "according to X
 reporting noun with its "that" clause ("his remarks that ..."). Whether the verb reports
 speech there is :mod:`~whosaidwhat.nlp.speech_frames`'s to say; a reporting clause set
 off by commas is :mod:`~whosaidwhat.nlp.parentheticals`'s; what an object reports is
-:mod:`~whosaidwhat.nlp.reported_objects`'s.
+:mod:`~whosaidwhat.nlp.reported_objects`'s; a quotation after the verb's comma or colon, and
+the clause an "as" clause sets off, :mod:`~whosaidwhat.nlp.reported_beside`'s.
 """
 
 from __future__ import annotations
@@ -19,7 +20,17 @@ from whosaidwhat.nlp.coordinated_content import has_own_subject, opens_with_that
 from whosaidwhat.nlp.lexicons import reporting_nouns, reporting_verbs
 from whosaidwhat.nlp.parentheticals import parenthetical_quotes
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
-from whosaidwhat.nlp.quotemarks import Quoted
+from whosaidwhat.nlp.reported_beside import (
+    clause_after_preposition,
+    clause_set_off_by_as,
+    clause_with_a_relative_gap,
+    colon_after,
+    infinitive_after_the_addressee,
+    past_relative_pronoun,
+    quotation_after,
+    quotation_after_comma,
+    what_was_made_clear,
+)
 from whosaidwhat.nlp.reported_objects import clause_bounds, governs_content, object_content
 from whosaidwhat.nlp.speakers import addressee_of
 from whosaidwhat.nlp.speech_frames import (
@@ -59,7 +70,7 @@ def quote_from_cue(finder: QuoteFinder, token: Token) -> None:
     content = _content_of(finder, token)
     if content is None:
         return
-    subject = _reporter_of_trailing_report(finder, token) or subject_of(token, SPEAKER)
+    subject = _reporter_of_trailing_report(finder, token) or past_relative_pronoun(subject_of(token, SPEAKER))
     if subject is not None and subject.i > token.i and finder.quote_of_token[subject.i] >= 0:
         subject = None  # a title after the verb: 'said on Fox News's "Fox and Friends"'
     if subject is None and (named := _name_after_quotation(finder, token)) is not None:
@@ -98,14 +109,20 @@ def _in_a_title(token: Token) -> bool:
 
 
 def _noun_cue(finder: QuoteFinder, noun: Token) -> None:
-    """ "His remarks that the fund is empty", "the claim by the ministry that ...": the clause
-    after the noun, said by the noun's possessor or the "by" phrase's object."""
+    """ "His remarks that the fund is empty", "the claim by the ministry that ...", "a Gazette
+    report that ...": the clause after the noun ("that" is its conjunction, not a pronoun of a
+    relative clause), said by the noun's possessor, the "by" phrase's object or the name before it."""
     clause = next(
-        (child for child in noun.rights if child.dep_ in ("acl", "ccomp") and opens_with_that(child)), None
+        (
+            child
+            for child in noun.rights
+            if child.dep_ in ("acl", "ccomp", "relcl") and opens_with_that(child)
+        ),
+        None,
     )
     if clause is None:
         return
-    holder = child_with_dep(noun, "poss")
+    holder = child_with_dep(noun, "poss") or _name_before(noun)
     by = next((child for child in noun.children if child.dep_ == "prep" and child.lower_ == "by"), None)
     if holder is None and by is not None:
         holder = child_with_dep(by, "pobj")
@@ -114,6 +131,14 @@ def _noun_cue(finder: QuoteFinder, noun: Token) -> None:
         return
     finder.cue_tokens.add(noun.i)
     finder.add(content, (noun.idx, token_end(noun)), holder, None)
+
+
+def _name_before(noun: Token) -> Token | None:
+    """ "a New York *Times* report": the last proper noun compounded with the noun."""
+    return next(
+        (child for child in reversed(list(noun.lefts)) if child.dep_ == "compound" and child.pos_ == "PROPN"),
+        None,
+    )
 
 
 def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
@@ -136,21 +161,34 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
         and not _colon_between(verb, verb.head)
     ):
         return _around(finder, verb, clause_bounds(finder, verb.head, without=verb))
+    made_clear = what_was_made_clear(finder, verb, frames)
+    if made_clear is not None:
+        return made_clear
+    after_comma = quotation_after_comma(finder, verb, frames)
+    if after_comma is not None:
+        return after_comma.inner
+    set_off = clause_set_off_by_as(finder, verb, frames)
+    if set_off is not None:
+        return set_off
     hung = _that_clause_hung_from_a_noun(verb, frames)
     if hung is not None:
         return clause_bounds(finder, hung)
-    reported = object_content(finder, verb, frames)
+    reported = (
+        object_content(finder, verb, frames)
+        or clause_after_preposition(finder, verb, frames)
+        or infinitive_after_the_addressee(finder, verb, frames)
+    )
     if reported is not None:
         return reported
-    colon = _colon_after(verb)
+    colon = colon_after(verb)
     if colon is not None:
-        following = _quotation_after(finder, token_end(colon))
+        following = quotation_after(finder, token_end(colon))
         if following is not None:
             return following.inner
     misparsed = _clause_taken_for_adverbial(verb, frames)
     if misparsed is not None:
         return clause_bounds(finder, misparsed)
-    return None
+    return clause_with_a_relative_gap(finder, verb, frames)
 
 
 def _cue_of_quotation(finder: QuoteFinder, clause: Token) -> bool:
@@ -161,11 +199,19 @@ def _cue_of_quotation(finder: QuoteFinder, clause: Token) -> bool:
     if subject is None or not finder.is_reporting_verb(clause):
         return False
     start = subject.left_edge.idx
+    if _opens_quotation_at(finder, start):
+        return False  # "Has it passed? ''*I* hope so,'' she said": the mark before opens the quotation
     before = finder.text[max(0, start - 4) : start].rstrip()
     # a closing mark follows the quotation's last character; an opening one follows a space or colon
     return (
         len(before) >= 2 and before.endswith(CLOSING_MARKS) and not before[-2].isspace() and before[-2] != ":"
     )
+
+
+def _opens_quotation_at(finder: QuoteFinder, offset: int) -> bool:
+    """Whether a quotation's opening mark stands right before ``offset`` (``''`` opens as it closes)."""
+    k = bisect_right(finder.quoted_starts, offset) - 1
+    return k >= 0 and finder.quoted[k].inner[0] == offset and finder.quoted[k].end > offset
 
 
 def _colon_between(first: Token, second: Token) -> bool:
@@ -300,23 +346,6 @@ def _is_clause_content(finder: QuoteFinder, child: Token, frames: frozenset[str]
     if child.dep_ == "ccomp":
         return "ccomp" in frames or finder.quote_of_token[child.i] >= 0
     return finder.quote_of_token[child.i] >= 0
-
-
-def _colon_after(verb: Token) -> Token | None:
-    """The colon right after the verb's phrase ("Rutte said:", "he told reporters:")."""
-    doc = verb.doc
-    end = verb.right_edge.i + 1
-    if end < len(doc) and doc[end].text == ":":
-        return doc[end]
-    return None
-
-
-def _quotation_after(finder: QuoteFinder, offset: int) -> Quoted | None:
-    """The quotation opening right after ``offset`` (only spaces between)."""
-    k = bisect_right(finder.quoted_starts, offset)
-    if k < len(finder.quoted) and not finder.text[offset : finder.quoted[k].start].strip():
-        return finder.quoted[k]
-    return None
 
 
 def _reports_inside(finder: QuoteFinder, according: Token) -> bool:

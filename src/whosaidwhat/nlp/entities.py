@@ -187,8 +187,8 @@ class People:
         given_surnames = {key.last for _, first, key in parsed if is_given_name(first)}
         longer = {mention.text: mention for mention in full}
         tails = {
-            " ".join(words[cut:]).casefold(): longer[" ".join(words)]
-            for words in (text.split() for text in longer)
+            " ".join(words[cut:]).casefold(): longer[text]
+            for text, words in ((text, text.split()) for text in longer)
             for cut in range(1, len(words) - 1)
         }
         parsed.sort(key=lambda entry: entry[0].text.casefold() in tails)  # the longer names first

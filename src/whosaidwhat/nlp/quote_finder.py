@@ -21,6 +21,7 @@ from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.quotemarks import Quoted
 from whosaidwhat.nlp.source_phrases import phrase_span
 from whosaidwhat.nlp.speakers import entity_of
+from whosaidwhat.nlp.speech_frames import lacks_its_word
 from whosaidwhat.nlp.syntax import token_end
 
 Bounds = tuple[int, int]
@@ -159,7 +160,8 @@ class QuoteFinder:
         return bisect_left(self.token_starts, offset)
 
     def is_reporting_verb(self, token: Token) -> bool:
-        return token.lemma_ in self.settings.reporting_verbs and token.pos_ in ("VERB", "AUX")
+        frames = self.settings.reporting_verbs.get(token.lemma_)
+        return frames is not None and token.pos_ in ("VERB", "AUX") and not lacks_its_word(token, frames)
 
     def tokens_in(self, bounds: Bounds) -> list[Token]:
         """The tokens starting inside ``bounds``."""

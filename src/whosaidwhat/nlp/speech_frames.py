@@ -45,11 +45,16 @@ MODALS = frozenset({"must", "should", "can", "ca", "could", "may", "might", "sha
 SHARE_WORDS = frozenset({"percent", "cent", "%", "majority", "proportion"})
 #: Verbs whose infinitive of a reporting verb says that nothing was said: "declined to comment".
 NON_ANSWERS = frozenset({"decline", "refuse"})
+#: Verbs whose infinitive is done, not meant: "*continued to* call for", "*began to* question".
+ASPECT_VERBS = frozenset({"continue", "begin", "start", "keep"})
 #: Verbs that say how something looks, not what anyone said, unless what follows is a report
 #: ("appeared *to blame* the workers").
 SEEMING_VERBS = frozenset({"appear", "seem"})
+#: Frames of ``resources/reporting_verbs.tsv`` naming the one word without which the verb reports
+#: nothing: "put *it*" ("as she put it"), "made (it) *clear*", "shot *back*".
+WORD_FRAMES = ("it", "clear", "back")
 #: Parts of speech that carry what was said; content with none of them is only an anaphor.
-CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV", "AUX"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV", "AUX", "INTJ"})
 
 
 @cache
@@ -84,6 +89,13 @@ def reports(verb: Token, subject: Token | None) -> bool:
     return verb.lemma_ not in SEEMING_VERBS or _completed_by_report(verb)
 
 
+def lacks_its_word(verb: Token, frames: frozenset[str]) -> bool:
+    """A verb that reports only with a word of its own ("put *it*", "made *clear*") without it:
+    "put the plan to the board", "made a profit" report nothing."""
+    wanted = [word for word in WORD_FRAMES if word in frames]
+    return bool(wanted) and not any(child.lower_ in wanted for child in verb.children)
+
+
 def is_belief(verb: Token) -> bool:
     """A verb of thinking, perceiving or wanting: a report only when its holder speaks elsewhere."""
     return verb.lemma_ in thinking_verbs()
@@ -115,8 +127,13 @@ def _completed_by_report(verb: Token) -> bool:
 def _is_agentless_passive(verb: Token) -> bool:
     """ "is said to", "are expected to", "it has been revealed that": a passive with no "by" phrase."""
     passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
-    # "Asked whether she would resign, Holt said": the one asked is the subject.
-    reduced = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
+    # "Asked whether she would resign, Holt said": the one asked is the subject ("as police have
+    # said" is no passive).
+    reduced = (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(child.dep_ == "aux" for child in verb.children)
+    )
     return (passive or reduced) and child_with_dep(verb, "agent") is None
 
 
@@ -137,7 +154,7 @@ def _is_not_done(verb: Token) -> bool:
         return True
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
         return True
-    if _is_infinitive(verb):
+    if _is_infinitive(verb) and verb.head.lemma_ not in ASPECT_VERBS:
         head = reporting_verbs().get(verb.head.lemma_)
         return head is None or not head.speech
     return False
@@ -145,8 +162,8 @@ def _is_not_done(verb: Token) -> bool:
 
 def _is_intended(verb: Token) -> bool:
     """An infinitive of what someone needs, wants or refuses to do: "needs to explain", "declined to say"."""
-    if not _is_infinitive(verb):
-        return False
+    if not _is_infinitive(verb) or verb.head.lemma_ in ASPECT_VERBS:
+        return False  # "continued to call for ...", "began to question ...": said, and said again
     head = verb.head.lemma_
     known = reporting_verbs().get(head)
     return head in MODALS or head in thinking_verbs() or (known is not None and not known.speech)
