@@ -188,6 +188,8 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
     if is_caused(verb):  # "made him click the photo": done if the making was
         return is_actual(verb.head, dated)
     infinitive = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    if infinitive and verb.head.i == verb.i:  # a parse that made an infinitive its own head
+        return False
     if infinitive:  # and its head happened: not "by the time he begins to press"
         scheduled = is_scheduled_infinitive(verb) or is_dated_outcome(verb, dated)
         return scheduled and (verb.head.pos_ != "VERB" or is_actual(verb.head, dated))

@@ -1,0 +1,23 @@
+"""Which verbs tell something that happened, on parses the model may give however odd."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from whosaidwhat.nlp.event_filter import is_actual
+
+
+@pytest.mark.parametrize("dated", [False, True])
+def test_an_infinitive_the_parser_made_the_root_is_judged_without_looping(dated):
+    # "How does persuade to continue the revolution?": a parse seen on a real question, with
+    # "continue" as the root holding its own "to".
+    words = ["How", "does", "persuade", "to", "continue", "the", "revolution", "?"]
+    heads = [4, 4, 4, 4, 4, 6, 4, 4]
+    deps = ["advmod", "aux", "nsubj", "aux", "ROOT", "det", "dobj", "punct"]
+    tags = ["WRB", "VBZ", "NN", "TO", "VB", "DT", "NN", "."]
+    pos = ["ADV", "AUX", "NOUN", "PART", "VERB", "DET", "NOUN", "PUNCT"]
+    lemmas = ["how", "do", "persuade", "to", "continue", "the", "revolution", "?"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    assert is_actual(doc[4], dated) is False
