@@ -150,3 +150,9 @@ def test_a_court_of_another_kind_is_not_the_one_court_named(nlp):
         ],
     )
     assert event_of(doc, "ruled")["who"] == []
+
+
+def test_a_service_a_programme_streams_on_is_who_shows_it_even_untagged(nlp):
+    doc = analysed(nlp, ["The finale of the drama began streaming on Hulu on Tuesday."])
+    assert event_of(doc, "streaming")["who"] == ["Hulu"]
+    assert [e["type"] for e in doc._.wsw_entities if e["name"] == "Hulu"] == ["ORG"]
