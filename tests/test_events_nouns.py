@@ -93,3 +93,9 @@ def test_an_its_the_parser_hung_elsewhere_still_owns_the_noun_after_its_modifier
         tags=["VB", "DT", "VBG", "NN"],
     )
     assert stray_its(plain[3]) is None
+
+
+def test_the_of_phrase_of_an_act_done_to_someone_names_its_target(nlp):
+    doc = analysed(nlp, ["Soon after the murder of Tom Hart in Leeds, Ann Hale called for calm."])
+    murder = event_of(doc, "murder")
+    assert (murder["type"], murder["who"], murder["whom"]) == ("murder", [], ["Tom Hart"])
