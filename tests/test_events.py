@@ -409,6 +409,7 @@ def test_quoted_stretches_hold_the_offsets_of_any_quote(offset, inside):
     [
         (["Olaf Scholz did not visit Rome on Monday."], "visit"),  # negated
         (["The storm could ruin the harvest in Leeds."], "ruin"),  # may not happen
+        (["Denmark will have been watching Norway closely in Leeds."], "watching"),  # a guess
         (["Acme Corp runs a shop in Leeds."], "runs"),  # a habit
         (["Despite spending millions, Acme Corp lost the contract on Monday."], "spending"),  # describes
         (["England are preparing to face Australia on Wednesday."], "preparing"),  # going on

@@ -150,3 +150,21 @@ def test_a_court_of_another_kind_is_not_the_one_court_named(nlp):
         ],
     )
     assert event_of(doc, "ruled")["who"] == []
+
+
+def test_a_service_a_programme_streams_on_is_who_shows_it_even_untagged(nlp):
+    doc = analysed(nlp, ["The finale of the drama began streaming on Hulu on Tuesday."])
+    assert event_of(doc, "streaming")["who"] == ["Hulu"]
+    assert [e["type"] for e in doc._.wsw_entities if e["name"] == "Hulu"] == ["ORG"]
+
+
+def test_a_side_in_a_clause_joined_to_one_about_a_team_is_that_team(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "Norway looked strong early, but a second-string side fell to defeat to Denmark on Monday.",
+            "Sweden looked strong in the group stage, but the other side won against Finland on Monday.",
+        ],
+    )
+    assert event_of(doc, "fell to defeat")["who"] == ["Norway"]
+    assert "Sweden" not in event_of(doc, "won")["who"]

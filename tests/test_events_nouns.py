@@ -42,6 +42,18 @@ def test_a_match_named_with_its_day_takes_the_day_not_the_clause_it_hangs_from(n
     assert not [e for e in named_events(doc) if e["trigger"] == "gripped"]
 
 
+def test_a_match_verb_takes_the_day_of_the_match_its_sentence_dates(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "Norway are preparing to face Denmark, with fans gripped by fever ahead of Saturday's clash.",
+            "Sweden are preparing to face Finland, with fans gripped by fever ahead of Sunday's election.",
+        ],
+    )
+    faced = [e for e in named_events(doc) if e["trigger"] == "face"]
+    assert [e["when"] for e in faced] == ["2024-10-05", None]
+
+
 def test_an_event_noun_after_a_preposition_carries_on_the_story_day(nlp):
     doc = analysed(
         nlp,
@@ -81,3 +93,9 @@ def test_an_its_the_parser_hung_elsewhere_still_owns_the_noun_after_its_modifier
         tags=["VB", "DT", "VBG", "NN"],
     )
     assert stray_its(plain[3]) is None
+
+
+def test_the_of_phrase_of_an_act_done_to_someone_names_its_target(nlp):
+    doc = analysed(nlp, ["Soon after the murder of Tom Hart in Leeds, Ann Hale called for calm."])
+    murder = event_of(doc, "murder")
+    assert (murder["type"], murder["who"], murder["whom"]) == ("murder", [], ["Tom Hart"])

@@ -181,6 +181,7 @@ def test_clock_time_without_a_day_is_dropped(nlp):
         ("The shop is currently closed.", "2024-10-03", "currently", "PRESENT_REF"),
         ("In the past, such cases were rare.", "2024-10-03", "In the past", "PAST_REF"),
         ("They signed the agreement nearly 18 months ago.", "2023-07-11", "nearly 18 months ago", "2022-01"),
+        ("Shares of Acme Corp rose 9% on Tuesday, a high for the year.", "2023-07-11", "the year", "2023"),
     ],
 )
 def test_more_time_shapes_in_text(nlp, text, published, expression, value):

@@ -3,7 +3,7 @@
 * National teams by the names sports writers give them: "the Lionesses" beat Colombia, so
   England did. The nicknames and the countries they stand for are in
   ``resources/team_nicknames.tsv``; a team acts as the country's entity, when the article names
-  that country.
+  that country. "A second-string side" in a clause joined to one about a team is that team.
 * A channel by the programme it shows: "will be shown on BBC One" (``resources/broadcast_verbs.txt``).
 * A person by their age: "The 76-year-old opened the door" is the person named last, in that
   sentence or the one before.
@@ -37,6 +37,10 @@ TEAM_NICKNAMES = {
 GROUP_NOUNS = {noun: frozenset(kinds.split("/")) for noun, kinds in table("group_nouns.tsv", 2)}
 #: Named entities written in the singular that "they" stands for: teams, companies, countries.
 COLLECTIVE_TYPES = frozenset({"ORG", "GPE", "NORP"})
+#: Nouns for one team, which a clause joined to one about a team uses for it ("a second-string side").
+TEAM_NOUNS = frozenset({"side", "team", "squad", "outfit"})
+#: Words making a team noun another team than the one just named: "the other side", "the home side".
+OTHER_SIDE_WORDS = frozenset({"other", "opposing", "home", "away", "visiting", "host", "rival"})
 #: How many a group phrase counts: "the two", "all three", "both".
 COUNTS = {word: int(value) for word, value in number_words("cardinal").items() if 2 <= value <= 10} | {
     "both": 2
@@ -51,6 +55,29 @@ def team_country(head: Token, mentions: MentionIndex) -> str | None:
         if name in TEAM_NICKNAMES:
             return mentions.first_named(TEAM_NICKNAMES[name])
     return None
+
+
+def team_by_side(head: Token, mentions: MentionIndex) -> str | None:
+    """The team "a second-string side" stands for in a clause joined to one about a team: "Selecao
+    looked strong, but *a second-string side* fell to defeat" (not "the other side", "the home
+    side", which may be the opponent)."""
+    verb = head.head
+    if (
+        head.lemma_.lower() not in TEAM_NOUNS
+        or head.tag_ != "NN"
+        or head.dep_ != "nsubj"
+        or verb.dep_ != "conj"
+    ):
+        return None
+    if any(c.lower_ in OTHER_SIDE_WORDS for c in head.children):
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    named = [
+        m for m in mentions.overlapping(subject.idx, subject.idx + len(subject)) if m[3] in COLLECTIVE_TYPES
+    ]
+    return team_country(subject, mentions) or (named[0][2] if named else None)
 
 
 def described_by_age(head: Token, mentions: MentionIndex) -> str | None:

@@ -68,7 +68,12 @@ from whosaidwhat.nlp.name_mentions import (
     relabelled,
     split_before_subject,
 )
-from whosaidwhat.nlp.org_names import group_others, missed_acronyms, named_after_organisation_noun
+from whosaidwhat.nlp.org_names import (
+    channels_shown_on,
+    group_others,
+    missed_acronyms,
+    named_after_organisation_noun,
+)
 from whosaidwhat.nlp.syntax import doc_text
 from whosaidwhat.nlp.titles import (
     affiliated_country,
@@ -144,6 +149,7 @@ def find_entities(
     ]
     mentions += missed_mentions(doc, mentions, surnames, tokenise)
     mentions += missed_acronyms(doc, mentions)
+    mentions += channels_shown_on(doc, mentions)
     mentions.sort(key=lambda mention: mention.start)
     people = group_people(doc, [m for m in mentions if m.label == "PERSON"])
     others = group_others([m for m in mentions if m.label != "PERSON"], doc)

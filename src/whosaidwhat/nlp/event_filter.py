@@ -6,8 +6,9 @@ An event is an action that happened or is set to happen. Left out:
   event of the article (the quote carries its own ``when``); reported speech ("police said the
   body was found on Monday") still tells what happened;
 * what did not or may not happen: a negated clause, a clause under a modal ("could ruin",
-  "would never sign"), an infinitive ("urged him to bow out": the urging is the event; but
-  "came from behind to beat Spain on Saturday" tells a dated outcome),
+  "would never sign"), a guess in the future perfect ("will have been watching"), an
+  infinitive ("urged him to bow out": the urging is the event; but "came from behind to
+  beat Spain on Saturday" tells a dated outcome),
   a condition ("if the deal fails"), a request ("Follow the latest updates");
 * habits and states told in the present tense ("the club runs a shop"), unless the clause
   has its own time ("meets on Friday") or tells a result ("Clinton beats Trump by four points");
@@ -179,6 +180,8 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
             return False
         if not dated and any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
             return False
+        if not dated and is_conjecture(children):
+            return False
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
             return False
         if is_imperative(clause):
@@ -202,6 +205,13 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
     if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "a strategy adopted in 2018", not "a role played by"
         return dated or is_aside(verb) and is_typed_verb(verb)
     return dated or not is_present_habit(verb) or is_result(verb)
+
+
+def is_conjecture(children: list[Token]) -> bool:
+    """ "Slovenia will have been watching closely": the future perfect guesses at what has
+    happened, and tells no occurrence."""
+    auxiliaries = {c.lower_ for c in children if c.dep_ == "aux"}
+    return bool(auxiliaries & {"will", "'ll"}) and "have" in auxiliaries
 
 
 def is_result(verb: Token) -> bool:

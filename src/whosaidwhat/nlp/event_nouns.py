@@ -8,7 +8,7 @@
   is the scene of ("Rutte spoke at a summit") or, for a win or a defeat, of the clause
   told after it ("Portugal looked strong after two wins").
 * Whom: for an act done to someone or something, the name before the noun ("the Activision
-  takeover", ``resources/target_nouns.txt``).
+  takeover", ``resources/target_nouns.txt``) or its "of" phrase ("the arrest of Tom Hart").
 """
 
 from __future__ import annotations
@@ -95,6 +95,14 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     lemma = noun.lemma_.lower()
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
     targets = modifiers if lemma in TARGET_NOUNS else []  # "the Activision takeover"
+    if lemma in TARGET_NOUNS:  # "the arrest of Tom Hart"
+        targets += [
+            c
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for c in p.children
+            if c.dep_ == "pobj"
+        ]
     agents = [c for c in noun.children if c.dep_ == "poss" or c in modifiers and c not in targets]
     senders = ("by", "from") if lemma in MESSAGE_NOUNS else ("by",)
     agents += [

@@ -34,6 +34,7 @@ from whosaidwhat.nlp.described_agents import (
     organisation_by_last_word,
     reporting_subject,
     stranded_subject,
+    team_by_side,
     team_country,
 )
 from whosaidwhat.nlp.event_nouns import (
@@ -278,7 +279,11 @@ def phrase_entities(
     "they" or "the agency" refers to."""
     ids: list[str] = []
     for head in expand_conjuncts(heads):
-        if described := team_country(head, mentions) or described_by_age(head, mentions):
+        if (
+            described := team_country(head, mentions)
+            or team_by_side(head, mentions)
+            or described_by_age(head, mentions)
+        ):
             ids += [described] if described not in ids else []  # tagged by the model or not
             continue
         found = [m for m in mentions.overlapping(head.idx, head.idx + len(head))]

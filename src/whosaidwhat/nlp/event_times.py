@@ -25,7 +25,9 @@
    "the grandparents are too shaken to return") and quoted speech step out of
    that story line and stay undated.
 5. the same event named again: an event noun ("said in a ruling") takes the day the article
-   gives the same noun elsewhere ("after Tuesday's ruling"), when it gives it only one.
+   gives the same noun elsewhere ("after Tuesday's ruling"), when it gives it only one; a verb
+   of a sporting contest ("preparing to face Australia") takes the day of the one contest noun
+   its sentence dates ("ahead of Wednesday's clash").
 
 Otherwise ``when`` is None: the publication date is not a default.
 """
@@ -38,12 +40,14 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp.event_filter import PHASE_VERBS
-from whosaidwhat.nlp.event_nouns import scene_verb
+from whosaidwhat.nlp.event_nouns import hyphenated_lemma, scene_verb
 from whosaidwhat.nlp.event_parts import Event
-from whosaidwhat.nlp.lexicons import number_words
+from whosaidwhat.nlp.lexicons import number_words, words
 from whosaidwhat.nlp.narrative_times import continue_narrative, is_day
 from whosaidwhat.timex import first_day
 
+#: Verbs and nouns of one sporting contest (``contest_words.txt``).
+CONTEST_WORDS = words("contest_words.txt")
 #: Dependencies by which a clause shares the time of the clause it hangs from.
 SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
 TIME_UNITS = {"day": 1, "week": 7}
@@ -77,7 +81,7 @@ def date_events(
     continue_narrative(doc, text, events, narrative_paragraphs)
     for event in events:
         if event.when is None:
-            event.when = time_of_same_noun(event, events)
+            event.when = time_of_same_noun(event, events) or time_of_same_contest(event, events)
 
 
 def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
@@ -351,6 +355,26 @@ def time_of_same_noun(event: Event, events: list[Event]) -> str | None:
         e.when for e in events if e.own_time and e.token.pos_ == "NOUN" and e.token.lemma_ == noun.lemma_
     }
     return times.pop() if len(times) == 1 and is_day(next(iter(times))) else None
+
+
+def time_of_same_contest(event: Event, events: list[Event]) -> str | None:
+    """ "England are preparing to face Australia, ... ahead of Wednesday's clash": a contest verb
+    without a time is the match a dated contest noun of its sentence names
+    (``resources/contest_words.txt``), when the sentence names only one."""
+    verb = event.token
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CONTEST_WORDS:
+        return None
+    sentence = verb.sent
+    times = {
+        e.when
+        for e in events
+        if e.token.pos_ == "NOUN"
+        and e.own_time
+        and e.when
+        and sentence.start <= e.token.i < sentence.end
+        and (hyphenated_lemma(e.token) or e.token.lemma_.lower()) in CONTEST_WORDS
+    }
+    return times.pop() if len(times) == 1 else None
 
 
 def framing_time(trigger: Token, by_token: dict[int, Event]) -> str | None:

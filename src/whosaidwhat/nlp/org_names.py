@@ -3,7 +3,9 @@
 One group per name as :func:`~whosaidwhat.names.name_key` keys it (countries by ISO code,
 groups of people in the singular); then an acronym joins the organisation it abbreviates
 ("NATO"), and a short name the one organisation named in full before it whose name ends with
-it ("the Post" after "the New York Post").
+it ("the Post" after "the New York Post"). Names the model missed are found by what they follow:
+a noun for an organisation ("the consulting firm Seramount"), a verb of showing a programme
+("streaming on Hulu"), or the full name an acronym spells.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from whosaidwhat.nlp.name_mentions import Group, Mention
 ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for", "&"})
 #: Nouns for an organisation that a name the model missed may follow: "cannabis *firm* Canopy Growth".
 ORGANISATION_NOUNS = words("organisation_nouns.txt")
+#: Verbs of showing a programme: the name it is shown "on" is a channel (``broadcast_verbs.txt``).
+BROADCAST_VERBS = words("broadcast_verbs.txt")
 #: Lengths of an acronym the model may have missed, with the name it abbreviates.
 MISSED_ACRONYM_LENGTHS = range(3, 7)
 
@@ -59,6 +63,23 @@ def named_after_organisation_noun(doc: Doc, mentions: list[Mention]) -> list[Men
             end += 1
         if noun.i + 1 < end <= noun.i + 4 and gazetteer.place_label(doc[noun.i + 1 : end].text) is None:
             found.append(Mention(noun.i + 1, end, "ORG", doc[noun.i + 1 : end].text))
+    return found
+
+
+def channels_shown_on(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Channels and services the model missed, named after "on" by a verb of showing a programme:
+    "the finale began streaming on Hulu", "airs on Peacock"."""
+    taken = {i for mention in mentions for i in range(mention.start, mention.end)}
+    found = []
+    for on in doc[:-1]:
+        if on.lower_ != "on" or on.dep_ != "prep" or on.head.lemma_.lower() not in BROADCAST_VERBS:
+            continue
+        end = on.i + 1
+        while end < len(doc) and _untagged_name_word(doc[end], taken):
+            end += 1
+        name = doc[on.i + 1 : end]
+        if on.i + 1 < end <= on.i + 4 and any(t.dep_ == "pobj" and t.head.i == on.i for t in name):
+            found.append(Mention(on.i + 1, end, "ORG", name.text))
     return found
 
 

@@ -101,6 +101,7 @@ def normalise(expression: str) -> str:
         r"^(?:nearly|almost|about|around|some|roughly|more than|less than|over|just|only) ", "", text
     )
     text = re.sub(r"^(?:the )?(?:end|beginning|start|middle) of the (week|month|year)$", r"this \1", text)
+    text = re.sub(r"^the year$", "this year", text)  # "a high for the year"
     text = re.sub(r"^the ", "", text)
     text = re.sub(r"^(?:the )?(?:end|beginning|start|middle|first half|second half) of (?:the )?", "", text)
     text = re.sub(rf"^(?:early|mid|late)[- ](?={MONTH}|\d|{SEASON})", "", text)
