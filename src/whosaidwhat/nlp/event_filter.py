@@ -232,7 +232,7 @@ def is_under_modal(verb: Token) -> bool:
     pursuing its own path, potentially *deepening* rifts"."""
     node = verb
     for _ in range(4):
-        if node.dep_ not in ("advcl", "pcomp", "prep", "acomp") or node.head is node:
+        if node.dep_ not in ("advcl", "pcomp", "prep", "acomp") or node.head.i == node.i:
             return False
         node = node.head
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
@@ -309,7 +309,7 @@ def is_present_habit(verb: Token) -> bool:
     for _ in range(3):  # up the clauses it hangs from
         if is_future(clause):
             return False
-        if clause.dep_ not in ("advcl", "conj", "ccomp") or clause.head is clause:
+        if clause.dep_ not in ("advcl", "conj", "ccomp") or clause.head.i == clause.i:
             break
         clause = clause.head
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}

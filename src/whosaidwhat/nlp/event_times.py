@@ -124,7 +124,7 @@ def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
             if outside and is_copular_clause(token):  # "the pressure is on them tonight as they face ..."
                 owned.setdefault(token.i, value)
                 break
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             token = token.head
     for i, value in list(owned.items()):  # "began streaming on Hulu yesterday": the streaming's time
@@ -218,7 +218,7 @@ def governing_event(token: Token, by_token: dict[int, Event]) -> Event | None:
     for _ in range(4):
         if token.i in by_token:
             return by_token[token.i]
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -278,7 +278,7 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
     if (accompanying := absolute_time(token, clause_times) or while_time(token, clause_times)) is not None:
         return accompanying
     for _ in range(4):
-        if token.dep_ not in SHARING_DEPS or token.head is token:
+        if token.dep_ not in SHARING_DEPS or token.head.i == token.i:
             return None
         if any(
             c.dep_ == "mark"

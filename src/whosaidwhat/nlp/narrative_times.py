@@ -157,7 +157,7 @@ def is_simple_past(trigger: Token) -> bool:
             return "have" not in auxiliaries
         if token.tag_ == "VBN" and "have" not in auxiliaries and is_past_passive(token):
             return True  # "was stolen"
-        if token.tag_ in ("VBG", "VBN", "NN", "NNS", "NNP") and not auxiliaries and token.head is not token:
+        if token.tag_ in ("VBG", "VBN", "NN", "NNS", "NNP") and not auxiliaries and token.head.i != token.i:
             token = token.head
             if token.dep_ == "prep":  # "wrote in an op-ed": the clause of the preposition
                 token = token.head

@@ -219,7 +219,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
