@@ -517,6 +517,27 @@ def test_a_setting_phrase_running_on_past_a_comma_stays_in_the_object(nlp):
     assert quote["content"].endswith("the harm to farmers")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The council posted the mayor's remarks and a video of them on its website.",
+            "the mayor's remarks and a video of them",
+        ),
+        ("Reyes praised the rangers during her time on the radio, which ended in 2019.", "the rangers"),
+        ("Holt denounced the levy in a long tirade.", "the levy"),
+        ("Holt described the ferry as a lifeline during a visit to the island.", "the ferry as a lifeline"),
+        ("Holt criticised the closure of the plant in Leeds.", "the closure of the plant in Leeds"),
+        (
+            "Holt listed problems that she blamed on the policies of the board.",
+            "problems that she blamed on the policies of the board",
+        ),
+    ],
+)
+def test_a_reported_object_ends_before_the_medium_it_was_said_in(nlp, text, content):
+    assert only_quote(nlp, text)["content"] == content
+
+
 def test_a_clause_joined_to_the_report_in_its_tense_is_part_of_it(nlp):
     text = (
         "The council announced it will close the depot in May, and the staff will move to the harbour office."
