@@ -547,6 +547,11 @@ def test_a_clause_joined_to_the_report_in_its_tense_is_part_of_it(nlp):
     assert only_quote(nlp, text)["content"].endswith("there was no sign of foul play")
 
 
+def test_a_clause_joined_to_the_report_with_a_modal_of_its_own_is_part_of_it(nlp):
+    text = "The board said it had doubts about the plan, but could not find a buyer."
+    assert only_quote(nlp, text)["content"] == "it had doubts about the plan, but could not find a buyer"
+
+
 def test_a_clause_joined_to_the_report_that_tells_the_story_is_not(nlp):
     quote = only_quote(nlp, "Holt said the depot would close, and Reyes disagreed.")
     assert quote["content"] == "the depot would close"
