@@ -552,6 +552,15 @@ def test_a_clause_joined_to_the_report_with_a_modal_of_its_own_is_part_of_it(nlp
     assert only_quote(nlp, text)["content"] == "it had doubts about the plan, but could not find a buyer"
 
 
+def test_a_joined_verb_that_reports_nothing_does_not_cut_the_clause(nlp):
+    text = (
+        "The agency says the levy would cut revenue at first, but would add 5 million pounds over ten years."
+    )
+    assert only_quote(nlp, text)["content"].endswith("but would add 5 million pounds over ten years")
+    found = quotes_of(nlp, "Berg says Holt promised to stay and said she would fight.")
+    assert [q["content"] for q in found] == ["Holt promised to stay", "she would fight"]
+
+
 def test_a_clause_joined_to_the_report_that_tells_the_story_is_not(nlp):
     quote = only_quote(nlp, "Holt said the depot would close, and Reyes disagreed.")
     assert quote["content"] == "the depot would close"
