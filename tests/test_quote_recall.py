@@ -561,6 +561,26 @@ def test_a_joined_verb_that_reports_nothing_does_not_cut_the_clause(nlp):
     assert [q["content"] for q in found] == ["Holt promised to stay", "she would fight"]
 
 
+def test_content_runs_on_past_a_quoted_fragments_closing_mark(nlp):
+    text = "Reyes criticised the bank’s relentless drive to “up-sell” or make savers open several accounts."
+    assert only_quote(nlp, text)["content"].endswith("or make savers open several accounts")
+
+
+def test_content_stops_at_a_closing_mark_before_a_new_report_or_the_story(nlp):
+    found = quotes_of(nlp, "Holt called the levy “unfair,” but agreed to pay it.")
+    assert found[0]["content"] == "the levy “unfair"
+    found = quotes_of(nlp, "Holt said the levy was “unfair,” but the council disagreed.")
+    assert [q["content"] for q in found] == ["the levy was “unfair"]
+    text = (
+        "The fact checkers found that the claim was “true,” but they could not resist pointing out"
+        " that few shootings were fatal."
+    )
+    assert [q["content"] for q in quotes_of(nlp, text)] == [
+        "that the claim was “true",
+        "that few shootings were fatal",
+    ]
+
+
 def test_a_clause_joined_to_the_report_that_tells_the_story_is_not(nlp):
     quote = only_quote(nlp, "Holt said the depot would close, and Reyes disagreed.")
     assert quote["content"] == "the depot would close"
