@@ -581,6 +581,13 @@ def test_content_stops_at_a_closing_mark_before_a_new_report_or_the_story(nlp):
     ]
 
 
+def test_content_starts_after_a_linking_phrase_and_its_comma(nlp):
+    quote = only_quote(nlp, "In fact, the levy would cost every family 300 pounds, according to the council.")
+    assert quote["content"] == "the levy would cost every family 300 pounds"
+    quote = only_quote(nlp, '"In fact, we lost money," Holt said.')
+    assert quote["content"] == "In fact, we lost money"
+
+
 def test_a_clause_joined_to_the_report_that_tells_the_story_is_not(nlp):
     quote = only_quote(nlp, "Holt said the depot would close, and Reyes disagreed.")
     assert quote["content"] == "the depot would close"
