@@ -538,6 +538,13 @@ def test_a_reported_object_ends_before_the_medium_it_was_said_in(nlp, text, cont
     assert only_quote(nlp, text)["content"] == content
 
 
+def test_a_reported_object_ends_before_the_clause_telling_when_it_was_said(nlp):
+    text = "Few people would have described Holt as a green campaigner when she ran for mayor in 2008."
+    assert only_quote(nlp, text)["content"] == "Holt as a green campaigner"
+    text = "The council urged residents to stay indoors until the storm passed."
+    assert only_quote(nlp, text)["content"] == "residents to stay indoors until the storm passed"
+
+
 def test_a_clause_joined_to_the_report_in_its_tense_is_part_of_it(nlp):
     text = (
         "The council announced it will close the depot in May, and the staff will move to the harbour office."

@@ -29,6 +29,9 @@ SETTING_PREPOSITIONS = frozenset({"in", "at", "on", "before", "after", "since", 
 #: Prepositions of a setting phrase the parser hung from a noun of the object ("the plan *at a
 #: rally*"); "since", "after" and the like tell the time of that noun ("the months *since* a hearing").
 NESTED_SETTING_PREPOSITIONS = frozenset({"in", "at", "on", "during", "amid", "via"})
+#: Conjunctions of a clause telling when something was said: "called it a hoax *when* he ran" ("while"
+#: and "as" more often tell of the object: "criticised her use of email *while* she was minister").
+TIME_CONJUNCTIONS = frozenset({"when", "after", "before", "until", "once"})
 #: Entity types of a place where something was said: "criticised the plan *in Kyiv*".
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
@@ -134,7 +137,16 @@ def _tells_the_setting(phrase: Token) -> bool:
     """A short prepositional phrase saying where or when the words were said, not what they were
     (one running on past a comma may hold more of them: "during the hearing*, particularly* ...";
     a comma before a relative clause on its noun does not count: "during his time on air*, which*
-    ...")."""
+    ..."), or a clause saying when: "described him as a gambler *when he ran for mayor*"."""
+    if phrase.dep_ == "advcl":
+        opener = phrase.left_edge
+        topic = phrase.lemma_ == "come" and child_with_dep(phrase, "prep") is not None  # "when it comes to"
+        return (
+            opener.lower_ in TIME_CONJUNCTIONS
+            and opener.dep_ in ("mark", "advmod")
+            and opener.head == phrase
+            and not topic
+        )
     if phrase.dep_ != "prep" or _has_comma_outside_relative_clauses(phrase):
         return False
     if phrase.lower_ in TIME_PREPOSITIONS:
