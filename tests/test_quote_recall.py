@@ -595,6 +595,16 @@ def test_content_starts_after_a_linking_phrase_and_its_comma(nlp):
     assert quote["content"] == "In fact, we lost money"
 
 
+def test_content_runs_on_past_a_colon_to_what_it_announces(nlp):
+    text = (
+        "The report notes that three things are happening at once: prices are rising and rents are falling."
+    )
+    assert only_quote(nlp, text)["content"].endswith("prices are rising and rents are falling")
+    quote = only_quote(nlp, 'Holt said she has the quality the job needs: "steadiness and strength."')
+    assert quote["content"].startswith("she has the quality the job needs")
+    assert quote["content"].endswith("steadiness and strength.")
+
+
 def test_a_clause_joined_to_the_report_that_tells_the_story_is_not(nlp):
     quote = only_quote(nlp, "Holt said the depot would close, and Reyes disagreed.")
     assert quote["content"] == "the depot would close"

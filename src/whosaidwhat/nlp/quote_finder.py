@@ -17,12 +17,12 @@ import numpy
 from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from whosaidwhat.nlp.content_run_on import run_on
 from whosaidwhat.nlp.lexicons import reporting_frames, reporting_nouns, words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.quotemarks import Quoted
 from whosaidwhat.nlp.source_phrases import phrase_span
 from whosaidwhat.nlp.speakers import entity_of
-from whosaidwhat.nlp.speech_frames import thinking_verbs
 from whosaidwhat.nlp.syntax import token_end
 
 Bounds = tuple[int, int]
@@ -186,7 +186,7 @@ class QuoteFinder:
         """Record a quote; its kind and bounds follow from the quotation marks unless its kind is given."""
         if kind is None:
             content = self._with_examples(self._without_trailing_gloss(self._without_connective(content)))
-            content = self._past_closing_mark(content, cue)
+            content = run_on(self, content, cue)
             kind, content = self._kind_and_content(content)
         source = phrase_span(subject) if subject is not None else None
         self.quotes.append(
@@ -222,46 +222,6 @@ class QuoteFinder:
         if comma < 0 or " ".join(self.text[content[0] : comma].lower().split()) not in connectives():
             return content
         return trim(self.text, comma + 1, content[1]) if comma + 1 < content[1] else content
-
-    def _past_closing_mark(self, content: Bounds, cue: Bounds) -> Bounds:
-        """Content that the parser ended at a quoted fragment's closing mark runs on over the words
-        it hung from the reporting verb: "said she wanted to speak "directly to voters" *and let
-        them know* ...", "condemned the test as "reckless" *and a "grave threat"*" (not over a new
-        report, ""...," she said", nor the story that goes on: ""unfair," *but agreed to stay*")."""
-        k = bisect_right(self.quoted_starts, content[1]) - 1
-        if k < 0 or not self.quoted[k].closed or self.quoted[k].start <= content[0]:
-            return content
-        quoted = self.quoted[k]
-        if trim(self.text, *quoted.inner)[1] != content[1] and quoted.end != content[1]:
-            return content
-        verb = self.doc[self.token_index(cue[0])] if cue[1] <= content[0] else None
-        first = self.token_index(quoted.end)
-        if verb is None or verb.pos_ not in ("VERB", "AUX") or first >= verb.sent.end:
-            return content
-        run = self.doc[first : verb.sent.end]
-        while len(run) and (run[-1].is_punct or run[-1].is_space):
-            run = run[:-1]
-        if not len(run) or run[0].is_punct:
-            return content
-        inside = range(self.token_index(content[0]), first)
-        for token in run:
-            if token.head.i == token.i or self._reports_a_clause(token):
-                return content
-            if run.start <= token.head.i < run.end:
-                continue
-            if self.is_reporting_verb(token) or (token.head.i != verb.i and token.head.i not in inside):
-                return content
-            if token.dep_ == "conj" and (token.tag_ == verb.tag_ or _has_subject(token)):
-                return content  # the story goes on: "... but agreed to stay", "... but they left"
-        return content[0], token_end(run[-1])
-
-    def _reports_a_clause(self, token: Token) -> bool:
-        """A verb of speech with a clause of its own: "... *pointing out* that ...", "*discussed* how"."""
-        return (
-            self.is_reporting_verb(token)
-            and token.lemma_ not in thinking_verbs()
-            and any(child.dep_ in ("ccomp", "xcomp") for child in token.children)
-        )
 
     def _with_examples(self, content: Bounds) -> Bounds:
         """Content with the examples that follow it: "condemned the invasion*, including the
@@ -376,10 +336,6 @@ class QuoteFinder:
 def connectives() -> frozenset[str]:
     """The phrases of ``resources/connectives.txt``."""
     return words("connectives.txt")
-
-
-def _has_subject(verb: Token) -> bool:
-    return any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children)
 
 
 def _sentences_of(span: Span) -> list[Span]:
