@@ -545,6 +545,15 @@ def test_a_reported_object_ends_before_the_clause_telling_when_it_was_said(nlp):
     assert only_quote(nlp, text)["content"] == "residents to stay indoors until the storm passed"
 
 
+def test_an_object_runs_on_past_a_quotation_to_what_it_is_called(nlp):
+    text = "Holt called the ferry deal ''a great example'' of how things had gone wrong."
+    assert (
+        only_quote(nlp, text)["content"] == "the ferry deal ''a great example'' of how things had gone wrong"
+    )
+    text = "The audit cited a 2019 memo by the council, a public body, as proof of the cover-up."
+    assert only_quote(nlp, text)["content"].endswith("as proof of the cover-up")
+
+
 def test_a_clause_joined_to_the_report_in_its_tense_is_part_of_it(nlp):
     text = (
         "The council announced it will close the depot in May, and the staff will move to the harbour office."

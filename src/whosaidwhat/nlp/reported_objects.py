@@ -111,13 +111,14 @@ def _object_bounds(finder: QuoteFinder, child: Token) -> Bounds:
         if sibling.i <= child.i or sibling.dep_ in ("punct", "cc"):
             after_comma = after_comma or sibling.i > child.i
             continue
-        # Past a comma only the object's infinitive or a second object belong to it:
-        # "urging anyone with information, or who saw it, *to call*", not ", *saying* ...".
+        # Past a comma only the object's infinitive, its "as" phrase or a second object belong to
+        # it: "urging anyone with information, or who saw it, *to call*", "cited the tariffs, *as
+        # proof of* ...", not ", *saying* ...".
         coordinated_object = sibling.dep_ == "conj" and (
             sibling.pos_ in ("NOUN", "PRON", "PROPN") or _is_relative_clause(sibling)
         )
         allowed = ("xcomp",) if after_comma else OBJECT_COMPLEMENT_DEPS
-        if sibling.dep_ not in allowed and not coordinated_object:
+        if sibling.dep_ not in allowed and not coordinated_object and not _completes_the_object(sibling):
             break
         if _tells_the_setting(sibling):
             if not any(_completes_the_object(later) for later in siblings[k + 1 :]):
