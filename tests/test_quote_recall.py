@@ -614,6 +614,11 @@ def test_content_runs_on_past_a_colon_to_what_it_announces(nlp):
     assert quote["content"].endswith("steadiness and strength.")
 
 
+def test_a_second_that_clause_inside_the_report_stays_in_it(nlp):
+    text = "Reyes said she accepted the apology and that she wanted to move on."
+    assert only_quote(nlp, text)["content"] == "she accepted the apology and that she wanted to move on"
+
+
 def test_a_clause_joined_to_the_report_that_tells_the_story_is_not(nlp):
     quote = only_quote(nlp, "Holt said the depot would close, and Reyes disagreed.")
     assert quote["content"] == "the depot would close"

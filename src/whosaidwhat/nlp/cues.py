@@ -227,6 +227,7 @@ def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bou
         if (
             child.dep_ == "conj"
             and reports_something(finder, child)
+            and not opens_with_that(child)  # "said she liked it *and that she wanted* ...": one report
             and child.idx < bounds[1]
             and reports(child, next((grand for grand in child.children if grand.dep_ in SUBJECT_DEPS), None))
         ):
