@@ -517,6 +517,43 @@ def test_a_setting_phrase_running_on_past_a_comma_stays_in_the_object(nlp):
     assert quote["content"].endswith("the harm to farmers")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The council posted the mayor's remarks and a video of them on its website.",
+            "the mayor's remarks and a video of them",
+        ),
+        ("Reyes praised the rangers during her time on the radio, which ended in 2019.", "the rangers"),
+        ("Holt denounced the levy in a long tirade.", "the levy"),
+        ("Holt described the ferry as a lifeline during a visit to the island.", "the ferry as a lifeline"),
+        ("Holt criticised the closure of the plant in Leeds.", "the closure of the plant in Leeds"),
+        (
+            "Holt listed problems that she blamed on the policies of the board.",
+            "problems that she blamed on the policies of the board",
+        ),
+    ],
+)
+def test_a_reported_object_ends_before_the_medium_it_was_said_in(nlp, text, content):
+    assert only_quote(nlp, text)["content"] == content
+
+
+def test_a_reported_object_ends_before_the_clause_telling_when_it_was_said(nlp):
+    text = "Few people would have described Holt as a green campaigner when she ran for mayor in 2008."
+    assert only_quote(nlp, text)["content"] == "Holt as a green campaigner"
+    text = "The council urged residents to stay indoors until the storm passed."
+    assert only_quote(nlp, text)["content"] == "residents to stay indoors until the storm passed"
+
+
+def test_an_object_runs_on_past_a_quotation_to_what_it_is_called(nlp):
+    text = "Holt called the ferry deal ''a great example'' of how things had gone wrong."
+    assert (
+        only_quote(nlp, text)["content"] == "the ferry deal ''a great example'' of how things had gone wrong"
+    )
+    text = "The audit cited a 2019 memo by the council, a public body, as proof of the cover-up."
+    assert only_quote(nlp, text)["content"].endswith("as proof of the cover-up")
+
+
 def test_a_clause_joined_to_the_report_in_its_tense_is_part_of_it(nlp):
     text = (
         "The council announced it will close the depot in May, and the staff will move to the harbour office."
@@ -524,6 +561,62 @@ def test_a_clause_joined_to_the_report_in_its_tense_is_part_of_it(nlp):
     assert only_quote(nlp, text)["content"].endswith("the staff will move to the harbour office")
     text = "Holt said it was too early to name a cause, and there was no sign of foul play."
     assert only_quote(nlp, text)["content"].endswith("there was no sign of foul play")
+
+
+def test_a_clause_joined_to_the_report_with_a_modal_of_its_own_is_part_of_it(nlp):
+    text = "The board said it had doubts about the plan, but could not find a buyer."
+    assert only_quote(nlp, text)["content"] == "it had doubts about the plan, but could not find a buyer"
+
+
+def test_a_joined_verb_that_reports_nothing_does_not_cut_the_clause(nlp):
+    text = (
+        "The agency says the levy would cut revenue at first, but would add 5 million pounds over ten years."
+    )
+    assert only_quote(nlp, text)["content"].endswith("but would add 5 million pounds over ten years")
+    found = quotes_of(nlp, "Berg says Holt promised to stay and said she would fight.")
+    assert [q["content"] for q in found] == ["Holt promised to stay", "she would fight"]
+
+
+def test_content_runs_on_past_a_quoted_fragments_closing_mark(nlp):
+    text = "Reyes criticised the bank’s relentless drive to “up-sell” or make savers open several accounts."
+    assert only_quote(nlp, text)["content"].endswith("or make savers open several accounts")
+
+
+def test_content_stops_at_a_closing_mark_before_a_new_report_or_the_story(nlp):
+    found = quotes_of(nlp, "Holt called the levy “unfair,” but agreed to pay it.")
+    assert found[0]["content"] == "the levy “unfair"
+    found = quotes_of(nlp, "Holt said the levy was “unfair,” but the council disagreed.")
+    assert [q["content"] for q in found] == ["the levy was “unfair"]
+    text = (
+        "The fact checkers found that the claim was “true,” but they could not resist pointing out"
+        " that few shootings were fatal."
+    )
+    assert [q["content"] for q in quotes_of(nlp, text)] == [
+        "that the claim was “true",
+        "that few shootings were fatal",
+    ]
+
+
+def test_content_starts_after_a_linking_phrase_and_its_comma(nlp):
+    quote = only_quote(nlp, "In fact, the levy would cost every family 300 pounds, according to the council.")
+    assert quote["content"] == "the levy would cost every family 300 pounds"
+    quote = only_quote(nlp, '"In fact, we lost money," Holt said.')
+    assert quote["content"] == "In fact, we lost money"
+
+
+def test_content_runs_on_past_a_colon_to_what_it_announces(nlp):
+    text = (
+        "The report notes that three things are happening at once: prices are rising and rents are falling."
+    )
+    assert only_quote(nlp, text)["content"].endswith("prices are rising and rents are falling")
+    quote = only_quote(nlp, 'Holt said she has the quality the job needs: "steadiness and strength."')
+    assert quote["content"].startswith("she has the quality the job needs")
+    assert quote["content"].endswith("steadiness and strength.")
+
+
+def test_a_second_that_clause_inside_the_report_stays_in_it(nlp):
+    text = "Reyes said she accepted the apology and that she wanted to move on."
+    assert only_quote(nlp, text)["content"] == "she accepted the apology and that she wanted to move on"
 
 
 def test_a_clause_joined_to_the_report_that_tells_the_story_is_not(nlp):

@@ -11,10 +11,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder
-from whosaidwhat.nlp.reported_objects import clause_bounds
+from whosaidwhat.nlp.reported_objects import clause_bounds, governs_content
 from whosaidwhat.nlp.speech_frames import is_survey_share
 from whosaidwhat.nlp.syntax import SUBJECT_DEPS
 
+#: Dependencies of a clause that a verb reports.
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 #: Auxiliaries of a clause that tells what someone said would happen ("*will* open", "*would* close").
 FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "wo"})
 
@@ -50,20 +52,31 @@ def with_coordinated_clauses(finder: QuoteFinder, clause: Token, bounds: Bounds)
 def _goes_on_reporting(finder: QuoteFinder, conjunct: Token) -> bool:
     """A clause joined to the reporting verb that keeps the reported tense: "said it would cut jobs,
     *but would add staff later*", "announced it will hire staff, *and the work will start soon*",
-    "said it was too early, *and there was no evidence*" (not "*and Clinton disagreed*", nor a
-    clause reporting something else: "*but they could not resist pointing out* ...")."""
+    "said it was too early, *and there was no evidence*", "said it had doubts, *but could not find
+    a buyer*" (not "*and Clinton disagreed*", nor a clause reporting something else: "*but they
+    could not resist pointing out* ...")."""
     if (
         conjunct.dep_ != "conj"
         or conjunct.tag_ == "VBG"
-        or any(finder.is_reporting_verb(token) for token in conjunct.subtree)
+        or any(reports_something(finder, token) for token in conjunct.subtree)
     ):
         return False
     if conjunct.lemma_ == "be" and any(child.dep_ == "expl" for child in conjunct.children):
         return True
-    future = any(child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES for child in conjunct.children)
     if has_own_subject(conjunct):
-        return future
-    return future and not any(child.lower_ in FUTURE_AUXILIARIES for child in conjunct.head.children)
+        return any(child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES for child in conjunct.children)
+    # "said it had doubts, *but could not* ...": a modal the reporting verb lacks is the report's
+    return any(child.tag_ == "MD" for child in conjunct.children) and not any(
+        child.tag_ == "MD" for child in conjunct.head.children
+    )
+
+
+def reports_something(finder: QuoteFinder, verb: Token) -> bool:
+    """A reporting verb with what it reports: "*said* that ...", not "would *add* $84 billion"."""
+    if not finder.is_reporting_verb(verb):
+        return False
+    frames = finder.settings.reporting_verbs[verb.lemma_]
+    return any(child.dep_ in CLAUSE_DEPS or governs_content(child, frames) for child in verb.children)
 
 
 def _is_poll_finding(verb: Token) -> bool:

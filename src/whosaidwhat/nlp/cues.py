@@ -16,7 +16,12 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
-from whosaidwhat.nlp.coordinated_content import has_own_subject, opens_with_that, with_coordinated_clauses
+from whosaidwhat.nlp.coordinated_content import (
+    has_own_subject,
+    opens_with_that,
+    reports_something,
+    with_coordinated_clauses,
+)
 from whosaidwhat.nlp.lexicons import reporting_nouns, reporting_verbs
 from whosaidwhat.nlp.parentheticals import parenthetical_quotes
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
@@ -259,14 +264,16 @@ def _that_clause_hung_from_a_noun(verb: Token, frames: frozenset[str]) -> Token 
 
 def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bounds:
     """A clause coordinated with another report ends before it: "says Machado promised to stay
-    *and said she would fight*" holds two quotes ("and eight in 10 men reported ..." is no report);
+    *and said she would fight*" holds two quotes ("and eight in 10 men reported ..." is no report,
+    nor "but would *add* $84 billion", which governs nothing it could report);
     so does a clause followed by the speaker's own participle of speech (", *adding* that ...")."""
     for child in head.rights:
         if _is_trailing_report(finder, child):
             return trim(finder.text, bounds[0], child.doc[child.i - 1].idx)
         if (
             child.dep_ == "conj"
-            and finder.is_reporting_verb(child)
+            and reports_something(finder, child)
+            and not opens_with_that(child)  # "said she liked it *and that she wanted* ...": one report
             and child.idx < bounds[1]
             and reports(child, next((grand for grand in child.children if grand.dep_ in SUBJECT_DEPS), None))
         ):

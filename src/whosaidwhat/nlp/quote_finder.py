@@ -11,12 +11,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy
 from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
-from whosaidwhat.nlp.lexicons import reporting_frames, reporting_nouns
+from whosaidwhat.nlp.content_run_on import run_on
+from whosaidwhat.nlp.lexicons import reporting_frames, reporting_nouns, words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.quotemarks import Quoted
 from whosaidwhat.nlp.source_phrases import phrase_span
@@ -36,6 +38,8 @@ STRAY_WORDS = 2
 RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP", "WP$"})
 #: Adverbs opening a phrase of examples of what came before: ", *particularly* in policing".
 EXAMPLE_ADVERBS = frozenset({"particularly", "especially", "notably"})
+#: How many characters a linking phrase at the start of content may have ("as it currently stands").
+CONNECTIVE_CHARS = 24
 #: Quotations shorter than this (in words) with no cue are names or scare quotes.
 MIN_FLOATING_WORDS = 4
 
@@ -184,6 +188,7 @@ class QuoteFinder:
         """Record a quote; its kind and bounds follow from the quotation marks unless its kind is given."""
         if kind is None:
             content = self._with_examples(self._without_trailing_gloss(self._without_connective(content)))
+            content = run_on(self, content, cue)
             kind, content = self._kind_and_content(content)
         source = phrase_span(subject) if subject is not None else None
         self.quotes.append(
@@ -208,7 +213,17 @@ class QuoteFinder:
             start = token_end(second) if second.text == "," else second.idx
             if start < content[1]:
                 return trim(self.text, start, content[1])
-        return content
+        return self._without_connective_phrase(content, i)
+
+    def _without_connective_phrase(self, content: Bounds, first: int) -> Bounds:
+        """Content without a linking phrase and its comma ("*In fact,* growth ...", "*Even so,* ...");
+        a quotation keeps its words."""
+        if self.quote_of_token[first] >= 0:
+            return content
+        comma = self.text.find(",", content[0], min(content[1], content[0] + CONNECTIVE_CHARS))
+        if comma < 0 or " ".join(self.text[content[0] : comma].lower().split()) not in connectives():
+            return content
+        return trim(self.text, comma + 1, content[1]) if comma + 1 < content[1] else content
 
     def _with_examples(self, content: Bounds) -> Bounds:
         """Content with the examples that follow it: "condemned the invasion*, including the
@@ -317,6 +332,12 @@ class QuoteFinder:
                 if self.quote_of_token[token.i] < 0 and not (token.is_punct or token.is_space):
                     outside += token.idx < quoted.start or token.idx >= quoted.end
         return outside <= slack
+
+
+@cache
+def connectives() -> frozenset[str]:
+    """The phrases of ``resources/connectives.txt``."""
+    return words("connectives.txt")
 
 
 def _sentences_of(span: Span) -> list[Span]:

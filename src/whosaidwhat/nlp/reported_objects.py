@@ -9,20 +9,31 @@ apologise*"), up to the quotation it opens, and without the writer's aside after
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cache
 
 from spacy.tokens import Token
 
 from whosaidwhat.nlp.documents import DOCUMENT_NOUNS
+from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
-from whosaidwhat.nlp.syntax import SUBJECT_DEPS, child_with_dep, token_end
+from whosaidwhat.nlp.syntax import SUBJECT_DEPS, child_with_dep, gathering_nouns, token_end
 
 #: Dependencies of what completes a reported object ("urged X *to act*", "described X *as a fraud*").
 OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "prep", "advcl"})
 #: Prepositions that always tell when something was said: "rejected the claim *during the hearing*".
 TIME_PREPOSITIONS = frozenset({"during", "amid"})
-#: Prepositions that tell when or where something was said before a date or a document: "endorsed
-#: Holt *on Thursday*", "attacked Holt *in a tweet*" (not "called him a master *at* deals").
+#: Prepositions that tell when or where something was said before a date, a document, an occasion
+#: of speech or a place: "endorsed Holt *on Thursday*", "attacked Holt *in a tweet*", "praised the
+#: plan *at a rally*", "defended the rules *before the court*" (not "called him a master *at* deals").
 SETTING_PREPOSITIONS = frozenset({"in", "at", "on", "before", "after", "since", "until", "via"})
+#: Prepositions of a setting phrase the parser hung from a noun of the object ("the plan *at a
+#: rally*"); "since", "after" and the like tell the time of that noun ("the months *since* a hearing").
+NESTED_SETTING_PREPOSITIONS = frozenset({"in", "at", "on", "during", "amid", "via"})
+#: Conjunctions of a clause telling when something was said: "called it a hoax *when* he ran" ("while"
+#: and "as" more often tell of the object: "criticised her use of email *while* she was minister").
+TIME_CONJUNCTIONS = frozenset({"when", "after", "before", "until", "once"})
+#: Entity types of a place where something was said: "criticised the plan *in Kyiv*".
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def object_content(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> Bounds | None:
@@ -34,13 +45,14 @@ def object_content(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> 
             or _is_named_as(child, frames)
         ):
             bounds = _to_quotation_end(finder, _object_bounds(finder, child))
-            return finder.without_trailing_aside(_with_coordinated_objects(finder, child, bounds))
+            bounds = finder.without_trailing_aside(_with_coordinated_objects(finder, child, bounds))
+            return without_trailing_setting(finder, bounds)
         if child.dep_ == "prep" and child.i > verb.i and f"prep:{child.lower_}" in frames:
             target = next((grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")), None)
             if target is not None:
                 bounds = _with_purpose(finder, child, clause_bounds(finder, target))
                 bounds = _with_coordinated_objects(finder, target, _to_quotation_end(finder, bounds))
-                return finder.without_trailing_aside(bounds)
+                return without_trailing_setting(finder, finder.without_trailing_aside(bounds))
     return None
 
 
@@ -94,34 +106,113 @@ def _object_bounds(finder: QuoteFinder, child: Token) -> Bounds:
     if _object_dep(child) != "dobj":
         return start, end
     after_comma = False
-    for sibling in child.head.rights:
+    siblings = list(child.head.rights)
+    for k, sibling in enumerate(siblings):
         if sibling.i <= child.i or sibling.dep_ in ("punct", "cc"):
             after_comma = after_comma or sibling.i > child.i
             continue
-        # Past a comma only the object's infinitive or a second object belong to it:
-        # "urging anyone with information, or who saw it, *to call*", not ", *saying* ...".
+        # Past a comma only the object's infinitive, its "as" phrase or a second object belong to
+        # it: "urging anyone with information, or who saw it, *to call*", "cited the tariffs, *as
+        # proof of* ...", not ", *saying* ...".
         coordinated_object = sibling.dep_ == "conj" and (
             sibling.pos_ in ("NOUN", "PRON", "PROPN") or _is_relative_clause(sibling)
         )
         allowed = ("xcomp",) if after_comma else OBJECT_COMPLEMENT_DEPS
-        if (sibling.dep_ not in allowed and not coordinated_object) or _tells_the_setting(sibling):
+        if sibling.dep_ not in allowed and not coordinated_object and not _completes_the_object(sibling):
             break
+        if _tells_the_setting(sibling):
+            if not any(_completes_the_object(later) for later in siblings[k + 1 :]):
+                break
+            continue  # "described himself *on his blog* as a farmer": the setting sits inside
         end = clause_bounds(finder, sibling)[1]
     return start, end
 
 
+def _completes_the_object(phrase: Token) -> bool:
+    """What the object is said to be or to do: "urged voters (in Leeds) *to vote*", "described
+    himself (on his blog) *as a farmer*"."""
+    return phrase.dep_ in ("xcomp", "oprd") or (phrase.dep_ == "prep" and phrase.lower_ == "as")
+
+
 def _tells_the_setting(phrase: Token) -> bool:
     """A short prepositional phrase saying where or when the words were said, not what they were
-    (one running on past a comma may hold more of them: "during the hearing*, particularly* ...")."""
-    if phrase.dep_ != "prep" or any(token.text == "," for token in phrase.subtree):
+    (one running on past a comma may hold more of them: "during the hearing*, particularly* ...";
+    a comma before a relative clause on its noun does not count: "during his time on air*, which*
+    ..."), or a clause saying when: "described him as a gambler *when he ran for mayor*"."""
+    if phrase.dep_ == "advcl":
+        opener = phrase.left_edge
+        topic = phrase.lemma_ == "come" and child_with_dep(phrase, "prep") is not None  # "when it comes to"
+        return (
+            opener.lower_ in TIME_CONJUNCTIONS
+            and opener.dep_ in ("mark", "advmod")
+            and opener.head == phrase
+            and not topic
+        )
+    if phrase.dep_ != "prep" or _has_comma_outside_relative_clauses(phrase):
         return False
     if phrase.lower_ in TIME_PREPOSITIONS:
         return True
     target = child_with_dep(phrase, "pobj")
+    return phrase.lower_ in SETTING_PREPOSITIONS and target is not None and _is_setting(target)
+
+
+def _is_setting(noun: Token) -> bool:
+    """A date, a place or a medium: "on Thursday", "in Kyiv", "in a tweet", "on his website"."""
+    return noun.ent_type_ in ("DATE", "TIME", *PLACE_TYPES) or _is_medium(noun)
+
+
+def _is_medium(noun: Token) -> bool:
+    """A document, an occasion of speech or a medium: "in a tweet", "at a rally", "on his show"."""
+    lemma = noun.lemma_.lower()
+    return lemma in DOCUMENT_NOUNS or lemma in gathering_nouns() or lemma in setting_nouns()
+
+
+@cache
+def setting_nouns() -> frozenset[str]:
+    """The nouns of ``resources/setting_nouns.txt``."""
+    return words("setting_nouns.txt")
+
+
+def _has_comma_outside_relative_clauses(phrase: Token) -> bool:
+    clauses = [token for token in phrase.subtree if token.dep_ == "relcl"]
+    return any(
+        token.text == ","
+        and not any(clause.left_edge.i - 1 <= token.i <= clause.right_edge.i for clause in clauses)
+        for token in phrase.subtree
+    )
+
+
+def without_trailing_setting(finder: QuoteFinder, bounds: Bounds) -> Bounds:
+    """A reported object without the setting phrase that ends it, however deep the parser hung it:
+    "noted Holt's comments *on its website*", "called the plan a gamble *during a visit to Leeds*"."""
+    last = finder.token_index(bounds[1]) - 1
+    if last < 0 or finder.doc[last].idx < bounds[0]:
+        return bounds
+    node, cut = finder.doc[last], None
+    while node.head.i != node.i and node.head.idx >= bounds[0]:
+        node = node.head
+        if node.dep_ == "prep" and node.idx > bounds[0] and _is_nested_setting(node):
+            cut = node
+    if cut is None or any(finder.quote_of_token[i] >= 0 for i in range(cut.i, last + 1)):
+        return bounds
+    return trim(finder.text, bounds[0], cut.idx)
+
+
+def _is_nested_setting(phrase: Token) -> bool:
+    """A phrase the parser hung from a noun of the object, naming a medium ("the plan *at a rally*");
+    not a date or a place, which may tell of the object ("the closure of the plant *in Leeds*", "the
+    attack *on Tuesday*"), nor a verb's complement ("problems he blamed *on the policies*")."""
+    target = child_with_dep(phrase, "pobj")
+    if target is None or phrase.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    if phrase.lower_ in ("in", "on") and target.lemma_.lower() in DOCUMENT_NOUNS:
+        return False  # "the points *in the letter*", "his views *on the proposals*": what they are about
+    if phrase.lower_ == "in" and child_with_dep(target, "poss") is not None:
+        return False  # "the themes *in her speech*"
     return (
-        phrase.lower_ in SETTING_PREPOSITIONS
-        and target is not None
-        and (target.ent_type_ in ("DATE", "TIME") or target.lemma_ in DOCUMENT_NOUNS)
+        phrase.lower_ in NESTED_SETTING_PREPOSITIONS
+        and _is_medium(target)
+        and not _has_comma_outside_relative_clauses(phrase)
     )
 
 
