@@ -9,6 +9,7 @@ import sys
 import pytest
 import spacy
 from spacy.tokens import DocBin
+from test_quotes import quotes_of
 
 from whosaidwhat.errors import ModelNotFound
 from whosaidwhat.nlp import analyse, load
@@ -38,6 +39,27 @@ def test_line_break_starts_a_sentence(nlp):
     doc = analyse(nlp, "What the minister said\nThe minister spoke on Monday.")
     starts = [sent.text.strip() for sent in doc.sents]
     assert starts[0] == "What the minister said"
+
+
+def test_doubled_apostrophes_mark_quotations_within_sentences(nlp):
+    text = "''Why wait?'' she asked the board.\n''Stop!'' he shouted back."
+    doc = analyse(nlp, text)
+    assert [sent.text.strip() for sent in doc.sents] == [
+        "''Why wait?'' she asked the board.",
+        "''Stop!'' he shouted back.",
+    ]
+
+
+def test_a_question_closed_by_doubled_apostrophes_keeps_its_speaker(nlp):
+    text = (
+        "''Do you want the firm looking at your posts?'' said Mara Tell, a professor at the university. "
+        "''Was I going to stay in the lab?'' he told me."
+    )
+    quotes = [(q["content"], q["cue"]) for q in quotes_of(nlp, text)]
+    assert quotes == [
+        ("Do you want the firm looking at your posts?", "said"),
+        ("Was I going to stay in the lab?", "told"),
+    ]
 
 
 @pytest.mark.parametrize("limit", [10, 25, 1000])

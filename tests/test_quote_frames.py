@@ -113,3 +113,22 @@ def test_a_report_begun_or_continued_is_said(nlp, text, cue, content):
 
 def test_a_report_someone_wants_to_make_is_not_said(nlp):
     assert quotes_of(nlp, "The mayor wants to call for a new vote on the harbour.") == []
+
+
+ASKED_THEN_QUOTED = [
+    pytest.param(
+        'Asked what qualities he wanted in a new chief, Adler said, "They have to be able to lead."',
+        "They have to be able to lead.",
+        id="asked-parsed-as-past-tense",
+    ),
+    pytest.param(
+        'Asked what he thought about the plan, he said, "It is the wrong plan, but we will live with it."',
+        "It is the wrong plan, but we will live with it.",
+        id="quotation-parsed-as-the-head",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), ASKED_THEN_QUOTED)
+def test_the_answer_to_a_question_is_the_quote(nlp, text, content):
+    assert [(q["content"], q["cue"]) for q in quotes_of(nlp, text)] == [(content, "said")]

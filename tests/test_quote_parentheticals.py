@@ -87,3 +87,9 @@ def test_a_reporting_clause_before_a_quotation_introduces_it(nlp):
         ("said", "fathers would not be eligible"),
         ("replied", "It is meant to help the mother who gave birth."),
     ]
+
+
+def test_a_title_in_the_lead_in_does_not_make_it_a_quote(nlp):
+    text = 'On the "Morning Hour" show on Tuesday, he said, "I never said I would pay the fees."'
+    found = quotes_of(nlp, text)
+    assert [(q["cue"], q["content"]) for q in found] == [("said", "I never said I would pay the fees.")]

@@ -342,10 +342,27 @@ def _around(finder: QuoteFinder, verb: Token, bounds: Bounds, clause: Token | No
     if not bounds[0] < verb.idx < bounds[1]:
         return bounds
     before = trim(finder.text, bounds[0], verb.left_edge.idx)
-    if any(token.pos_ in CONTENT_POS for token in finder.tokens_in(before)):
+    if any(token.pos_ in CONTENT_POS for token in finder.tokens_in(before)) and not _lead_in_before_quotation(
+        finder, verb, before
+    ):
         return before
     after = token_end(verb) if clause is not None and clause.i > verb.i else token_end(verb.right_edge)
     return trim(finder.text, after, bounds[1])
+
+
+def _lead_in_before_quotation(finder: QuoteFinder, verb: Token, before: Bounds) -> bool:
+    """ "*Asked whether she would run*, she said, "I have not decided."": the parser made the
+    quotation after the verb the head and hung the lead-in before the speaker from it. The
+    quotation is what was said; a lead-in that does not end inside a quotation is not."""
+    head = verb.head
+    words = [token for token in finder.tokens_in(before) if not token.is_punct]
+    return (
+        verb.dep_ in CLAUSE_DEPS
+        and head.i > verb.i
+        and finder.quote_of_token[head.i] >= 0
+        and bool(words)
+        and finder.quote_of_token[words[-1].i] < 0
+    )
 
 
 def _is_clause_content(finder: QuoteFinder, child: Token, frames: frozenset[str]) -> bool:

@@ -65,8 +65,10 @@ def parenthetical_quotes(finder: QuoteFinder, verb: Token) -> bool:
     before = trim(finder.text, sentence.start_char, _end_before(finder, first))
     after = trim(finder.text, token_end(finder.doc[last + 1]), sentence.end_char)
     after = _without_final_stop(finder.text, after)
-    if _opens_a_quotation(finder, after) and not _quotes_something(finder, before):
-        return False  # "when pressed, the mother replied, "It is meant ..."": it opens the quotation
+    if _opens_a_quotation(finder, after) and not _quotes_a_statement(finder, before):
+        # "when pressed, the mother replied, "It is meant ..."", 'On the "Today" show, he said,
+        # "..."': it opens the quotation
+        return False
     if _interrupts_a_relative_clause(finder.doc, first):
         # "the stadium, which, Tompkins said, is full on game days": what was said is the clause's rest
         parts = [after] if any(token.tag_ in FINITE_TAGS for token in finder.tokens_in(after)) else []
@@ -160,6 +162,14 @@ def _opens_a_quotation(finder: QuoteFinder, bounds: Bounds) -> bool:
 
 def _quotes_something(finder: QuoteFinder, bounds: Bounds) -> bool:
     return any(finder.quote_of_token[token.i] >= 0 for token in finder.tokens_in(bounds))
+
+
+def _quotes_a_statement(finder: QuoteFinder, bounds: Bounds) -> bool:
+    """The words end inside a quotation, or quote a finite verb: a quoted title or phrase
+    ('On the "Today" show') is not what was said."""
+    words = [token for token in finder.tokens_in(bounds) if not (token.is_punct or token.is_space)]
+    quoted = [token for token in words if finder.quote_of_token[token.i] >= 0]
+    return bool(quoted) and (quoted[-1] is words[-1] or any(token.tag_ in FINITE_TAGS for token in quoted))
 
 
 def _interrupts_a_relative_clause(doc, first: int) -> bool:

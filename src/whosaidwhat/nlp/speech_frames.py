@@ -128,13 +128,23 @@ def _is_agentless_passive(verb: Token) -> bool:
     """ "is said to", "are expected to", "it has been revealed that": a passive with no "by" phrase."""
     passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
     # "Asked whether she would resign, Holt said": the one asked is the subject ("as police have
-    # said" is no passive).
+    # said" is no passive), also when the parser took the participle that leads in for a past tense.
     reduced = (
-        verb.tag_ == "VBN"
-        and verb.dep_ in ("advcl", "acl")
+        verb.dep_ in ("advcl", "acl")
         and not any(child.dep_ == "aux" for child in verb.children)
+        and (verb.tag_ == "VBN" or _is_lead_in_taken_for_past_tense(verb))
     )
     return (passive or reduced) and child_with_dep(verb, "agent") is None
+
+
+def _is_lead_in_taken_for_past_tense(verb: Token) -> bool:
+    """ "*Asked* what he wanted, Adler said": a subjectless clause before the verb it modifies."""
+    return (
+        verb.tag_ == "VBD"
+        and verb.dep_ == "advcl"
+        and verb.i < verb.head.i
+        and child_with_dep(verb, "nsubj") is None
+    )
 
 
 def _is_copula_infinitive(verb: Token) -> bool:
