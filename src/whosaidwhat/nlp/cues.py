@@ -7,7 +7,8 @@ reporting noun with its "that" clause ("his remarks that ..."). Whether the verb
 speech there is :mod:`~whosaidwhat.nlp.speech_frames`'s to say; a reporting clause set
 off by commas is :mod:`~whosaidwhat.nlp.parentheticals`'s; what an object reports is
 :mod:`~whosaidwhat.nlp.reported_objects`'s; a quotation after the verb's comma or colon, and
-the clause an "as" clause sets off, :mod:`~whosaidwhat.nlp.reported_beside`'s.
+the clause an "as" clause sets off, :mod:`~whosaidwhat.nlp.reported_beside`'s; which clause the
+verb reports where the parser hung it oddly, :mod:`~whosaidwhat.nlp.reported_clauses`'s.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from bisect import bisect_right
 from spacy.tokens import Token
 
 from whosaidwhat.nlp.coordinated_content import (
-    has_own_subject,
     opens_with_that,
     reports_something,
     with_coordinated_clauses,
@@ -36,10 +36,19 @@ from whosaidwhat.nlp.reported_beside import (
     quotation_after_comma,
     what_was_made_clear,
 )
-from whosaidwhat.nlp.reported_objects import clause_bounds, governs_content, object_content
+from whosaidwhat.nlp.reported_clauses import (
+    CLAUSE_DEPS,
+    around,
+    clause_taken_for_adverbial,
+    colon_between,
+    cue_of_quotation,
+    from_quotation_after_colon,
+    is_clause_content,
+    that_clause_hung_from_a_noun,
+)
+from whosaidwhat.nlp.reported_objects import clause_bounds, object_content
 from whosaidwhat.nlp.speakers import addressee_of
 from whosaidwhat.nlp.speech_frames import (
-    CONTENT_POS,
     is_belief,
     is_speech,
     mute_nouns,
@@ -47,14 +56,8 @@ from whosaidwhat.nlp.speech_frames import (
 )
 from whosaidwhat.nlp.syntax import SPEAKER, SUBJECT_DEPS, child_with_dep, subject_of, token_end
 
-#: Dependency labels of a clause a reporting verb governs as its content.
-CLAUSE_DEPS = ("ccomp", "parataxis")
-#: Quotation marks that close a quotation before its reporting clause.
-CLOSING_MARKS = ('"', "\u201d", "\u2019", "'")
 #: How many words may stand between a quotation and its reporting verb: "*Flynn, a top surrogate,* said".
 NAME_AFTER_QUOTATION_WORDS = 12
-#: Tags of finite verbs and auxiliaries.
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 # ---------------------------------------------------------------- step 2: cues in the parse
@@ -153,19 +156,19 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     for child in (*verb.rights, *reversed(list(verb.lefts))):
         if (
             child.dep_ in CLAUSE_DEPS
-            and _is_clause_content(finder, child, frames)
-            and not _cue_of_quotation(finder, child)
+            and is_clause_content(finder, child, frames)
+            and not cue_of_quotation(finder, child)
         ):
             bounds = _before_next_report(finder, child, clause_bounds(finder, child))
             if child.i < verb.i:
-                bounds = _from_quotation_after_colon(finder, bounds)
-            return _around(finder, verb, with_coordinated_clauses(finder, child, bounds), clause=child)
+                bounds = from_quotation_after_colon(finder, bounds)
+            return around(finder, verb, with_coordinated_clauses(finder, child, bounds), clause=child)
     if (
         verb.dep_ in CLAUSE_DEPS
         and finder.quote_of_token[verb.head.i] >= 0
-        and not _colon_between(verb, verb.head)
+        and not colon_between(verb, verb.head)
     ):
-        return _around(finder, verb, clause_bounds(finder, verb.head, without=verb))
+        return around(finder, verb, clause_bounds(finder, verb.head, without=verb))
     made_clear = what_was_made_clear(finder, verb, frames)
     if made_clear is not None:
         return made_clear
@@ -175,7 +178,7 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
     set_off = clause_set_off_by_as(finder, verb, frames)
     if set_off is not None:
         return set_off
-    hung = _that_clause_hung_from_a_noun(verb, frames)
+    hung = that_clause_hung_from_a_noun(verb, frames)
     if hung is not None:
         return clause_bounds(finder, hung)
     reported = (
@@ -190,76 +193,10 @@ def _content_of(finder: QuoteFinder, verb: Token) -> Bounds | None:
         following = quotation_after(finder, token_end(colon))
         if following is not None:
             return following.inner
-    misparsed = _clause_taken_for_adverbial(verb, frames)
+    misparsed = clause_taken_for_adverbial(verb, frames)
     if misparsed is not None:
         return clause_bounds(finder, misparsed)
     return clause_with_a_relative_gap(finder, verb, frames)
-
-
-def _cue_of_quotation(finder: QuoteFinder, clause: Token) -> bool:
-    """ "*"You winning?" she said*, but Kevin was drifting off, and Melanie said yes": a reporting
-    clause right after a quotation reports that quotation, even when the parser hung it from a
-    later verb."""
-    subject = next((child for child in clause.lefts if child.dep_ in SUBJECT_DEPS), None)
-    if subject is None or not finder.is_reporting_verb(clause):
-        return False
-    start = subject.left_edge.idx
-    if _opens_quotation_at(finder, start):
-        return False  # "Has it passed? ''*I* hope so,'' she said": the mark before opens the quotation
-    before = finder.text[max(0, start - 4) : start].rstrip()
-    # a closing mark follows the quotation's last character; an opening one follows a space or colon
-    return (
-        len(before) >= 2 and before.endswith(CLOSING_MARKS) and not before[-2].isspace() and before[-2] != ":"
-    )
-
-
-def _opens_quotation_at(finder: QuoteFinder, offset: int) -> bool:
-    """Whether a quotation's opening mark stands right before ``offset`` (``''`` opens as it closes)."""
-    k = bisect_right(finder.quoted_starts, offset) - 1
-    return k >= 0 and finder.quoted[k].inner[0] == offset and finder.quoted[k].end > offset
-
-
-def _colon_between(first: Token, second: Token) -> bool:
-    """ "referenced the harm*:* "Our members ..."": the verb's phrase ends before the quotation."""
-    start, end = sorted((first.i, second.i))
-    return any(token.text == ":" for token in first.doc[start:end])
-
-
-def _from_quotation_after_colon(finder: QuoteFinder, bounds: Bounds) -> Bounds:
-    """ "The statement set out the harm: *"Our members ...,"* the union wrote": a clause before the
-    verb that the parser ran on from a narrative sentence starts with the quotation after its colon."""
-    colon = finder.text.rfind(":", bounds[0], bounds[1])
-    if colon < 0:
-        return bounds
-    k = bisect_right(finder.quoted_starts, colon)
-    if k >= len(finder.quoted) or finder.text[colon + 1 : finder.quoted[k].start].strip():
-        return bounds
-    if finder.quoted[k].start >= bounds[1] or finder.has_words(finder.quoted[k].end, bounds[1]):
-        return bounds
-    return finder.quoted[k].start, bounds[1]
-
-
-def _that_clause_hung_from_a_noun(verb: Token, frames: frozenset[str]) -> Token | None:
-    """ "told a meeting of island leaders *that few people understood the stakes*", "reported at
-    the time *that the editor had objected*": a "that" clause the parser took for a relative clause
-    of a noun in the verb's object or adverbial phrase ("that" is no pronoun of it there)."""
-    if "ccomp" not in frames:
-        return None
-    for child in verb.rights:
-        if child.dep_ not in ("dobj", "dative", "prep", "npadvmod") or governs_content(child, frames):
-            continue  # "disputes *the idea that* ...": the noun and its clause are the content
-        for token in child.subtree:
-            opener = token.left_edge
-            if (
-                token.dep_ in ("relcl", "acl")
-                and opener.lower_ == "that"
-                and opener.head.i == token.i
-                and opener.dep_ in ("mark", "advmod")
-                and has_own_subject(token)
-                and not any(word.lower_ in ("so", "such") for word in token.head.subtree if word.i < opener.i)
-            ):  # "added *so many* layers *that* it would ...": a result, not what was said
-                return token
-    return None
 
 
 def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bounds:
@@ -315,61 +252,6 @@ def _reporter_of_trailing_report(finder: QuoteFinder, participle: Token) -> Toke
     ):
         return None
     return subject_of(verb, SPEAKER)
-
-
-def _clause_taken_for_adverbial(verb: Token, frames: frozenset[str]) -> Token | None:
-    """A statement the parser took for an adverbial clause: one with its own subject and a finite
-    verb but no conjunction, after the reporting verb ("Trump said after the convention *he would
-    not accept it*") or before it ("*Biden is staying in the race*, the campaign chair insisted")."""
-    if "ccomp" not in frames:
-        return None
-    for child in (*verb.rights, *verb.lefts):
-        if (
-            child.dep_ == "advcl"
-            and not any(grand.dep_ == "mark" or grand.tag_ == "WRB" for grand in child.children)
-            and has_own_subject(child)
-            and any(token.tag_ in FINITE_TAGS for token in (child, *child.children))
-        ):
-            return child
-    return None
-
-
-def _around(finder: QuoteFinder, verb: Token, bounds: Bounds, clause: Token | None = None) -> Bounds:
-    """A clause the verb interrupts ("The bridge," she said, "will open.") is cut at the verb:
-    the part before it, else the part after it (the rest is left to step 4). The part before
-    may be only the relative pronoun of the verb's own ``clause``: "which officials say
-    *destroyed 300 homes*"."""
-    if not bounds[0] < verb.idx < bounds[1]:
-        return bounds
-    before = trim(finder.text, bounds[0], verb.left_edge.idx)
-    if any(token.pos_ in CONTENT_POS for token in finder.tokens_in(before)) and not _lead_in_before_quotation(
-        finder, verb, before
-    ):
-        return before
-    after = token_end(verb) if clause is not None and clause.i > verb.i else token_end(verb.right_edge)
-    return trim(finder.text, after, bounds[1])
-
-
-def _lead_in_before_quotation(finder: QuoteFinder, verb: Token, before: Bounds) -> bool:
-    """ "*Asked whether she would run*, she said, "I have not decided."": the parser made the
-    quotation after the verb the head and hung the lead-in before the speaker from it. The
-    quotation is what was said; a lead-in that does not end inside a quotation is not."""
-    head = verb.head
-    words = [token for token in finder.tokens_in(before) if not token.is_punct]
-    return (
-        verb.dep_ in CLAUSE_DEPS
-        and head.i > verb.i
-        and finder.quote_of_token[head.i] >= 0
-        and bool(words)
-        and finder.quote_of_token[words[-1].i] < 0
-    )
-
-
-def _is_clause_content(finder: QuoteFinder, child: Token, frames: frozenset[str]) -> bool:
-    """A clause the verb takes, or a quoted one linked by parataxis ("...," he said, "...")."""
-    if child.dep_ == "ccomp":
-        return "ccomp" in frames or finder.quote_of_token[child.i] >= 0
-    return finder.quote_of_token[child.i] >= 0
 
 
 def _reports_inside(finder: QuoteFinder, according: Token) -> bool:
