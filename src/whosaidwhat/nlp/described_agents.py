@@ -33,6 +33,8 @@ TEAM_NICKNAMES = {
     nickname.lower(): tuple(countries.split("/"))
     for nickname, countries in mapping("team_nicknames.tsv").items()
 }
+#: The last words of the nicknames: a phrase whose head is none of them names no team.
+NICKNAME_HEADS = frozenset(nickname.split()[-1] for nickname in TEAM_NICKNAMES)
 #: Nouns naming a group of people, organisations or places the article has named (``group_nouns.tsv``).
 GROUP_NOUNS = {noun: frozenset(kinds.split("/")) for noun, kinds in table("group_nouns.tsv", 2)}
 #: Named entities written in the singular that "they" stands for: teams, companies, countries.
@@ -49,6 +51,8 @@ COUNTS = {word: int(value) for word, value in number_words("cardinal").items() i
 
 def team_country(head: Token, mentions: MentionIndex) -> str | None:
     """The country entity a team nickname headed by ``head`` stands for ("the All Blacks"), or None."""
+    if head.lower_ not in NICKNAME_HEADS:
+        return None
     before = [c for c in head.children if c.dep_ in ("compound", "amod", "det") and c.i < head.i]
     for phrase in ([*before, head], [head]):
         name = " ".join(t.text for t in phrase if t.lower_ != "the").lower()

@@ -196,11 +196,14 @@ def event_type(token: Token) -> str | None:
 def answers_event(verb: Token) -> bool:
     """ "Police responded to a phone call": a verb of speech with a subject acts when what it
     answers is an occurrence (an event noun after "to"), not words ("according to a poll")."""
-    return any(c.dep_ == "nsubj" for c in verb.children) and any(
-        p.dep_ == "prep" and p.lower_ == "to" and o.dep_ == "pobj" and o.lemma_.lower() in NOUN_TYPES
+    answered = [
+        o.lemma_.lower()
         for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "to"
         for o in p.children
-    )
+        if o.dep_ == "pobj"
+    ]
+    return any(lemma in NOUN_TYPES for lemma in answered) and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def fill_participants(

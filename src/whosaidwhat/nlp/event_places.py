@@ -11,6 +11,7 @@ places ORG. An event noun that brings about a clause's event happened where that
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Token
 
@@ -26,6 +27,8 @@ SITE_WORDS = words("site_words.txt")
 #: Words for a part of a town or country, which make the name before them a place (``place_nouns.txt``).
 PLACE_NOUNS = words("place_nouns.txt")
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+#: Each article's entities named as places, kept while its mentions are in use.
+_NAMED_PLACES: WeakKeyDictionary[MentionIndex, frozenset[str]] = WeakKeyDictionary()
 
 
 def place_entities(objects: list[Token], mentions: MentionIndex, preposition: str) -> list[str]:
@@ -44,7 +47,14 @@ def place_entities(objects: list[Token], mentions: MentionIndex, preposition: st
 
 def entities_named_as_places(mentions: MentionIndex) -> frozenset[str]:
     """The entities with a mention written before a word for a part of a town or country
-    ("Chelsea neighborhood"; not a pronoun: "his district")."""
+    ("Chelsea neighborhood"; not a pronoun: "his district"), read once per article's mentions."""
+    found = _NAMED_PLACES.get(mentions)
+    if found is None:
+        found = _NAMED_PLACES[mentions] = _named_as_places(mentions)
+    return found
+
+
+def _named_as_places(mentions: MentionIndex) -> frozenset[str]:
     found = set()
     for start, end, entity_id, _ in mentions.mentions:
         if mentions.text[start:end].lower() in POSSESSIVE_PRONOUNS:  # "his district"
