@@ -11,6 +11,7 @@ a noun for an organisation ("the consulting firm Seramount"), a verb of showing 
 from __future__ import annotations
 
 from collections import Counter
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -95,6 +96,16 @@ def _untagged_name_word(token: Token, taken: set[int]) -> bool:
     )
 
 
+class Word(NamedTuple):
+    """What the scan for an acronym's spelled-out name reads of a token, read from the Doc once:
+    spaCy builds a new Token object at each access, which costs more than the scan itself."""
+
+    text: str
+    lower: str
+    is_title: bool
+    is_alpha: bool
+
+
 def missed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Organisations the model missed, found by their acronym: "CEW said" in an article that names
     "Chief Executive Women" gives both, whether or not the model tagged the full name."""
@@ -102,6 +113,7 @@ def missed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     named = {(mention.start, mention.end) for mention in mentions}
     found: list[Mention] = []
     spelled: dict[str, tuple[int, int] | None] = {}
+    plain: list[Word] = []  # the Doc's words read once, at the first acronym, for every scan
     for token in doc:
         acronym = token.text
         if (
@@ -111,7 +123,8 @@ def missed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         ):
             continue
         if acronym not in spelled:
-            spelled[acronym] = _spelled_out(doc, acronym, taken, named)
+            plain = plain or [Word(t.text, t.lower_, t.is_title, t.is_alpha) for t in doc]
+            spelled[acronym] = _spelled_out(plain, acronym, taken, named)
         full = spelled[acronym]
         if full is None:
             continue
@@ -124,27 +137,27 @@ def missed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def _spelled_out(
-    doc: Doc, acronym: str, taken: set[int], named: set[tuple[int, int]]
+    words: list[Word], acronym: str, taken: set[int], named: set[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """Token bounds of the first run of capitalised words whose initials spell ``acronym`` (words
     such as "of" aside), outside other names or exactly one, not ending in an office ("Chief
     Executive Officer" is no organisation)."""
-    for start, token in enumerate(doc):
-        if token.text != acronym[0] + token.text[1:] or not token.is_title:
+    for start, first in enumerate(words):
+        if not first.text.startswith(acronym[0]) or not first.is_title:
             continue
         letters, end = 0, start
-        while end < len(doc) and letters < len(acronym):
-            word = doc[end]
-            if word.lower_ in ACRONYM_SKIPPED and letters:
+        while end < len(words) and letters < len(acronym):
+            word = words[end]
+            if word.lower in ACRONYM_SKIPPED and letters:
                 end += 1
             elif word.is_title and word.is_alpha and word.text[0] == acronym[letters]:
                 letters, end = letters + 1, end + 1
             else:
                 break
-        if letters < len(acronym) or (end < len(doc) and doc[end].is_title and doc[end].is_alpha):
+        if letters < len(acronym) or (end < len(words) and words[end].is_title and words[end].is_alpha):
             continue
         inside = taken.intersection(range(start, end))
-        if is_title_word(doc[end - 1].text) or (inside and (start, end) not in named):
+        if is_title_word(words[end - 1].text) or (inside and (start, end) not in named):
             continue
         return start, end
     return None
