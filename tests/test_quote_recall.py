@@ -645,3 +645,8 @@ def test_what_was_said_runs_on_over_objects_coordinated_with_the_verb(nlp):
     assert quote["content"] == "the legacy of the mill, and how the town recovered"
     quote = only_quote(nlp, "Holt promised to repeal the levy and left the room.")
     assert quote["content"] == "to repeal the levy"
+
+
+def test_what_was_said_never_opens_with_the_colon_that_announced_it(nlp):
+    quote = only_quote(nlp, "Holt had one message: the council must act, she said.")
+    assert quote["content"] == "the council must act"

@@ -97,8 +97,9 @@ def overlap(a: Bounds, b: Bounds) -> int:
 
 
 def trim(text: str, start: int, end: int) -> Bounds:
-    """``[start, end)`` without surrounding spaces and trailing commas, colons or dashes."""
-    while start < end and text[start].isspace():
+    """``[start, end)`` without surrounding spaces, leading commas, semicolons or colons (a
+    clause cut after "one message:" is what follows the colon), and trailing ones or dashes."""
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:\u2014\u2013-"):
         end -= 1
