@@ -19,15 +19,13 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from whosaidwhat.nlp.quotemarks import Bounds, trim
 from whosaidwhat.nlp.speech_frames import thinking_verbs
 from whosaidwhat.nlp.syntax import token_end
 
 if TYPE_CHECKING:
     from whosaidwhat.nlp.quote_finder import QuoteFinder
 
-Bounds = tuple[int, int]
-#: Characters a content's end leaves out, as :func:`~whosaidwhat.nlp.quote_finder.trim` does.
-TRIMMED = ",;:\u2014\u2013-"
 #: Punctuation that ends a sentence, whatever the parser's sentences say.
 SENTENCE_ENDS = frozenset({".", "?", "!"})
 
@@ -47,7 +45,7 @@ def _past_closing_mark(finder: QuoteFinder, content: Bounds, verb: Token) -> Bou
     if k < 0 or not finder.quoted[k].closed or finder.quoted[k].start <= content[0]:
         return None
     quoted = finder.quoted[k]
-    if _trimmed_end(finder.text, *quoted.inner) != content[1] and quoted.end != content[1]:
+    if trim(finder.text, *quoted.inner)[1] != content[1] and quoted.end != content[1]:
         return None
     first = finder.token_index(quoted.end)
     if first >= verb.sent.end:
@@ -104,9 +102,3 @@ def _reports_a_clause(finder: QuoteFinder, token: Token) -> bool:
 
 def _has_subject(verb: Token) -> bool:
     return any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children)
-
-
-def _trimmed_end(text: str, start: int, end: int) -> int:
-    while end > start and (text[end - 1].isspace() or text[end - 1] in TRIMMED):
-        end -= 1
-    return end

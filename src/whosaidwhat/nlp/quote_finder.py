@@ -20,13 +20,11 @@ from spacy.tokens import Doc, Span, Token
 from whosaidwhat.nlp.content_run_on import run_on
 from whosaidwhat.nlp.lexicons import reporting_frames, reporting_nouns, words
 from whosaidwhat.nlp.mentions import MentionIndex
-from whosaidwhat.nlp.quotemarks import Quoted
+from whosaidwhat.nlp.quotemarks import Bounds, Quoted, trim
 from whosaidwhat.nlp.source_phrases import phrase_span
 from whosaidwhat.nlp.speakers import entity_of
 from whosaidwhat.nlp.speech_frames import lacks_its_word
 from whosaidwhat.nlp.syntax import token_end
-
-Bounds = tuple[int, int]
 
 #: At most this many words outside the quotation marks, and the quotation fills its sentences.
 FLOATING_SLACK_WORDS = 2
@@ -94,16 +92,6 @@ class Quote:
 
 def overlap(a: Bounds, b: Bounds) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def trim(text: str, start: int, end: int) -> Bounds:
-    """``[start, end)`` without surrounding spaces, leading commas, semicolons or colons (a
-    clause cut after "one message:" is what follows the colon), and trailing ones or dashes."""
-    while start < end and (text[start].isspace() or text[start] in ",;:"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:\u2014\u2013-"):
-        end -= 1
-    return start, end
 
 
 class QuoteFinder:

@@ -28,6 +28,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from whosaidwhat.nlp.syntax import Bounds
+
 #: Opening mark -> the marks that may close it.
 CLOSERS: dict[str, str] = {
     '"': '"\u201d',
@@ -203,3 +205,13 @@ def _trim_end(text: str, start: int, end: int) -> int:
     while end > start + 1 and text[end - 1].isspace():
         end -= 1
     return end
+
+
+def trim(text: str, start: int, end: int) -> Bounds:
+    """``[start, end)`` without surrounding spaces, leading commas, semicolons or colons (a
+    clause cut after "one message:" is what follows the colon), and trailing ones or dashes."""
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:\u2014\u2013-"):
+        end -= 1
+    return start, end
