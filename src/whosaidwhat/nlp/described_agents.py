@@ -23,11 +23,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whosaidwhat.nlp.lexicons import mapping, number_words, table, words
+from whosaidwhat.nlp.lexicons import mapping, number_words, table
 from whosaidwhat.nlp.mentions import MentionIndex
+from whosaidwhat.nlp.org_names import BROADCAST_VERBS
 
-#: Verbs of showing a programme, whose channel ("on BBC One") is who shows it (``broadcast_verbs.txt``).
-BROADCAST_VERBS = words("broadcast_verbs.txt")
 #: Nickname (lower case) -> the country names it may stand for, in order.
 TEAM_NICKNAMES = {
     nickname.lower(): tuple(countries.split("/"))

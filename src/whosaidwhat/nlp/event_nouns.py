@@ -94,16 +94,16 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     name, "by" phrase, a message's "from" phrase) and to whom (the name before a target noun)."""
     lemma = noun.lemma_.lower()
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
-    targets = modifiers if lemma in TARGET_NOUNS else []  # "the Activision takeover"
-    if lemma in TARGET_NOUNS:  # "the arrest of Tom Hart"
-        targets += [
-            c
-            for p in noun.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for c in p.children
-            if c.dep_ == "pobj"
-        ]
-    agents = [c for c in noun.children if c.dep_ == "poss" or c in modifiers and c not in targets]
+    done_to = lemma in TARGET_NOUNS  # "the Activision takeover", "the arrest of Tom Hart"
+    of_objects = [
+        c
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for c in p.children
+        if c.dep_ == "pobj"
+    ]
+    targets = [*modifiers, *of_objects] if done_to else []
+    agents = [c for c in noun.children if c.dep_ == "poss" or (c in modifiers and not done_to)]
     senders = ("by", "from") if lemma in MESSAGE_NOUNS else ("by",)
     agents += [
         c

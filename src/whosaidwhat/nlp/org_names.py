@@ -24,7 +24,8 @@ from whosaidwhat.nlp.name_mentions import Group, Mention
 ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for", "&"})
 #: Nouns for an organisation that a name the model missed may follow: "cannabis *firm* Canopy Growth".
 ORGANISATION_NOUNS = words("organisation_nouns.txt")
-#: Verbs of showing a programme: the name it is shown "on" is a channel (``broadcast_verbs.txt``).
+#: Verbs of showing a programme: the name it is shown "on" is a channel, which shows it
+#: (``broadcast_verbs.txt``; events read it too).
 BROADCAST_VERBS = words("broadcast_verbs.txt")
 #: Lengths of an acronym the model may have missed, with the name it abbreviates.
 MISSED_ACRONYM_LENGTHS = range(3, 7)
