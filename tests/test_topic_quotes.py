@@ -1,0 +1,56 @@
+"""Reports whose content is a topic: a verb or noun of speech and what its preposition names
+(short texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes import only_quote, quotes_of
+
+TOPIC_REPORTS = [
+    pytest.param(
+        "The mayor's comments on the school closures angered parents.",
+        "comments",
+        "The mayor's",
+        "the school closures",
+        id="noun-with-possessive",
+    ),
+    pytest.param(
+        "The union made a strong condemnation of the pay offer.",
+        "condemnation",
+        "The union",
+        "the pay offer",
+        id="noun-voiced-by-the-subject",
+    ),
+    pytest.param(
+        "Councillor Dana Reyes renewed her call for a public inquiry.",
+        "call",
+        "her",
+        "a public inquiry",
+        id="noun-with-pronoun-holder",
+    ),
+    pytest.param(
+        "The minister answered questions about how the fund was spent.",
+        "questions",
+        "The minister",
+        "how the fund was spent",
+        id="answered-questions-about",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), TOPIC_REPORTS)
+def test_a_speech_act_reports_its_topic(nlp, text, cue, source, content):
+    quote = only_quote(nlp, text)
+    assert (quote["cue"], quote["source"], quote["content"]) == (cue, source, content)
+
+
+NOT_REPORTS = [
+    pytest.param("Calls for a public inquiry grew louder.", id="noun-without-holder"),
+    pytest.param("His support for the plan is well known.", id="attitude-noun"),
+    pytest.param("Demand for coal has risen since May.", id="noun-of-trade"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORTS)
+def test_no_report_without_a_speaker_or_a_topic(nlp, text):
+    assert quotes_of(nlp, text) == []
