@@ -35,6 +35,34 @@ TOPIC_REPORTS = [
         "how the fund was spent",
         id="answered-questions-about",
     ),
+    pytest.param(
+        "Several councillors weighed in on the bridge tender.",
+        "weighed",
+        "Several councillors",
+        "the bridge tender",
+        id="weigh-in-on",
+    ),
+    pytest.param(
+        "The coach lashed out at the referees after the match.",
+        "lashed",
+        "The coach",
+        "the referees",
+        id="lash-out-at",
+    ),
+    pytest.param(
+        "Holt began by talking about the drought on the farms.",
+        "talking",
+        "Holt",
+        "the drought on the farms",
+        id="talking-about-after-by",
+    ),
+    pytest.param(
+        "The coach commented about the referee's decision.",
+        "commented",
+        "The coach",
+        "the referee's decision",
+        id="comment-about",
+    ),
 ]
 
 
@@ -46,8 +74,13 @@ def test_a_speech_act_reports_its_topic(nlp, text, cue, source, content):
 
 NOT_REPORTS = [
     pytest.param("Calls for a public inquiry grew louder.", id="noun-without-holder"),
+    pytest.param("The mayor's comments on Tuesday surprised the board.", id="noun-topic-is-a-date"),
+    pytest.param("The minister commented on Monday.", id="verb-topic-is-a-date"),
     pytest.param("His support for the plan is well known.", id="attitude-noun"),
     pytest.param("Demand for coal has risen since May.", id="noun-of-trade"),
+    pytest.param("Rising costs weighed on profits in the third quarter.", id="weigh-on-without-in"),
+    pytest.param("The firm survived by offering cheap loans to farmers.", id="act-after-by"),
+    pytest.param("Charities have spoken out on behalf of the tenants.", id="on-behalf-of"),
 ]
 
 
