@@ -63,6 +63,20 @@ TOPIC_REPORTS = [
         "the referee's decision",
         id="comment-about",
     ),
+    pytest.param(
+        "The council unveiled a proposal for a new tram line.",
+        "proposal",
+        "The council",
+        "a new tram line",
+        id="proposal-unveiled",
+    ),
+    pytest.param(
+        "The columnist extolled the virtues of the old tram.",
+        "extolled",
+        "The columnist",
+        "the virtues of the old tram",
+        id="extol",
+    ),
 ]
 
 
@@ -81,6 +95,9 @@ NOT_REPORTS = [
     pytest.param("Rising costs weighed on profits in the third quarter.", id="weigh-on-without-in"),
     pytest.param("The firm survived by offering cheap loans to farmers.", id="act-after-by"),
     pytest.param("Charities have spoken out on behalf of the tenants.", id="on-behalf-of"),
+    pytest.param("The mayor made no mention of the bridge.", id="no-mention"),
+    pytest.param("The mayor's comments on Twitter drew criticism.", id="noun-topic-is-a-medium"),
+    pytest.param("The party launched a new advertising campaign.", id="launched-a-campaign"),
 ]
 
 

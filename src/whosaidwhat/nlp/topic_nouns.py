@@ -4,7 +4,8 @@
 of* the plan": the noun (``resources/topic_nouns.tsv``) reports the topic its preposition names,
 said by the noun's holder, a possessive, a "by" or "from" phrase, or the subject of the verb that
 voices it (``resources/voicing_verbs.txt``). A noun with no holder reports nobody's words ("calls
-for a recount grew"), and a date is no topic ("his comments on Monday", as
+for a recount grew"), nor does one denied ("made *no mention* of"); where it was said is no
+topic ("his comments on Twitter"), nor a date ("his comments on Monday", as
 :func:`~whosaidwhat.nlp.speech_frames.is_speech` says).
 """
 
@@ -16,7 +17,7 @@ from spacy.tokens import Token
 
 from whosaidwhat.nlp.lexicons import topic_nouns, words
 from whosaidwhat.nlp.quote_finder import QuoteFinder
-from whosaidwhat.nlp.reported_objects import clause_bounds, without_trailing_setting
+from whosaidwhat.nlp.reported_objects import clause_bounds, setting_nouns, without_trailing_setting
 from whosaidwhat.nlp.speech_frames import is_speech
 from whosaidwhat.nlp.syntax import SPEAKER, child_with_dep, subject_of, token_end
 
@@ -33,8 +34,10 @@ def voicing_verbs() -> frozenset[str]:
 def topic_noun_quote(finder: QuoteFinder, noun: Token) -> None:
     """The quote of a noun of speech and the topic after it, when someone holds the noun."""
     topic = _topic_of(noun)
-    if topic is None:
-        return
+    if topic is None or topic.lemma_.lower() in setting_nouns():
+        return  # "his comments on Twitter": where, not what
+    if any(child.dep_ == "det" and child.lower_ == "no" for child in noun.children):
+        return  # "made no mention of": nothing was said
     holder, voiced_by = _holder_of(noun)
     content = without_trailing_setting(finder, finder.without_trailing_aside(clause_bounds(finder, topic)))
     if holder is None or not is_speech(voiced_by, holder, finder.tokens_in(content)):
