@@ -71,6 +71,13 @@ TOPIC_REPORTS = [
         id="proposal-unveiled",
     ),
     pytest.param(
+        "A letter from the union about the pay cuts reached the board.",
+        "letter",
+        "the union",
+        "the pay cuts",
+        id="letter-from-its-author",
+    ),
+    pytest.param(
         "The columnist extolled the virtues of the old tram.",
         "extolled",
         "The columnist",
@@ -96,6 +103,7 @@ NOT_REPORTS = [
     pytest.param("The firm survived by offering cheap loans to farmers.", id="act-after-by"),
     pytest.param("Charities have spoken out on behalf of the tenants.", id="on-behalf-of"),
     pytest.param("The mayor made no mention of the bridge.", id="no-mention"),
+    pytest.param("The mayor did not respond to the Courier's request for comment.", id="request-for-comment"),
     pytest.param("The mayor's comments on Twitter drew criticism.", id="noun-topic-is-a-medium"),
     pytest.param("The party launched a new advertising campaign.", id="launched-a-campaign"),
 ]
