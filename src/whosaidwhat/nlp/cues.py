@@ -22,7 +22,7 @@ from whosaidwhat.nlp.coordinated_content import (
     reports_something,
     with_coordinated_clauses,
 )
-from whosaidwhat.nlp.lexicons import reporting_nouns, reporting_verbs
+from whosaidwhat.nlp.lexicons import reporting_nouns, reporting_verbs, topic_nouns
 from whosaidwhat.nlp.parentheticals import parenthetical_quotes
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.reported_beside import (
@@ -55,6 +55,7 @@ from whosaidwhat.nlp.speech_frames import (
     reports,
 )
 from whosaidwhat.nlp.syntax import SPEAKER, SUBJECT_DEPS, child_with_dep, subject_of, token_end
+from whosaidwhat.nlp.topic_nouns import topic_noun_quote
 
 #: How many words may stand between a quotation and its reporting verb: "*Flynn, a top surrogate,* said".
 NAME_AFTER_QUOTATION_WORDS = 12
@@ -72,6 +73,9 @@ def quote_from_cue(finder: QuoteFinder, token: Token) -> None:
         return
     if token.pos_ == "NOUN" and token.lemma_ in reporting_nouns():
         _noun_cue(finder, token)
+    if token.pos_ == "NOUN" and token.lemma_ in topic_nouns() and token.i not in finder.cue_tokens:
+        topic_noun_quote(finder, token)
+    if token.pos_ == "NOUN":
         return
     if not finder.is_reporting_verb(token) or _in_a_title(token) or parenthetical_quotes(finder, token):
         return

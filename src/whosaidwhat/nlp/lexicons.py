@@ -125,6 +125,13 @@ def reporting_nouns() -> frozenset[str]:
     return words("reporting_nouns.txt")
 
 
+@cache
+def topic_nouns() -> dict[str, frozenset[str]]:
+    """The nouns of ``resources/topic_nouns.tsv``, each with the prepositions of what was said:
+    "his call *for* ...", "her comments *on* ..."."""
+    return {lemma: frozenset(prepositions.split()) for lemma, prepositions in table("topic_nouns.tsv", 2)}
+
+
 def _check(name: str, value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
         raise ValueError(f"resources/{name}: {value!r} is none of {', '.join(allowed)}")

@@ -18,7 +18,7 @@ from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.nlp.content_run_on import run_on
-from whosaidwhat.nlp.lexicons import reporting_frames, reporting_nouns, words
+from whosaidwhat.nlp.lexicons import reporting_frames, reporting_nouns, topic_nouns, words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.quotemarks import Bounds, Quoted, trim
 from whosaidwhat.nlp.source_phrases import phrase_span
@@ -136,9 +136,10 @@ class QuoteFinder:
         return numpy.where(inside, k, -1).tolist()
 
     def _cue_candidates(self, lemmas: numpy.ndarray, lowers: numpy.ndarray) -> list[int]:
-        """Tokens outside quotation marks that may be cues: reporting verbs and nouns, and "according"."""
+        """Tokens outside quotation marks that may be cues: reporting verbs and nouns, nouns of speech
+        with their topic, and "according"."""
         strings = self.doc.vocab.strings
-        lemmas_wanted = (*self.settings.reporting_verbs, *sorted(reporting_nouns()))
+        lemmas_wanted = (*self.settings.reporting_verbs, *sorted(reporting_nouns()), *sorted(topic_nouns()))
         wanted = [strings.add(lemma) for lemma in lemmas_wanted]
         candidate = numpy.isin(lemmas, wanted) | (lowers == strings.add("according"))
         outside = numpy.array(self.quote_of_token) < 0

@@ -10,7 +10,8 @@ report from the rest:
 * the writer is no source: "*I* believe", "*we* see", "*you* know" outside quotation marks;
 * a verb of doing that reports speech only when it is done ("declared", "showed",
   "offered") is no report under a modal, after a preposition or as an infinitive:
-  "Councillors *must declare* gifts", "*by offering* access";
+  "Councillors *must declare* gifts", "*by offering* access" (but one reporting a topic is
+  done after a preposition too: "began *by talking about* the crisis");
 * a verb with nobody to do it reports nothing: an imperative ("*ask* yourself whether ..."),
   a gerund with no subject ("cooperating and *finding* what we share is ...") or an
   infinitive describing a noun ("three ways *to seek* enforcement");
@@ -25,7 +26,8 @@ report from the rest:
   belief, which news counts as said only when its holder speaks elsewhere in the article:
   :func:`is_belief` marks such quotes, and the quotes component keeps them afterwards only
   for a speaker it quotes otherwise;
-* what was said is more than a pronoun: "endorsed *her*", "criticised *this*", "want *to*".
+* what was said is more than a pronoun or a date: "endorsed *her*", "criticised *this*", "want
+  *to*", "commented *on Monday*".
 """
 
 from __future__ import annotations
@@ -51,8 +53,14 @@ ASPECT_VERBS = frozenset({"continue", "begin", "start", "keep"})
 #: ("appeared *to blame* the workers").
 SEEMING_VERBS = frozenset({"appear", "seem"})
 #: Frames of ``resources/reporting_verbs.tsv`` naming the one word without which the verb reports
-#: nothing: "put *it*" ("as she put it"), "made (it) *clear*", "shot *back*".
-WORD_FRAMES = ("it", "clear", "back")
+#: nothing: "put *it*" ("as she put it"), "made (it) *clear*", "shot *back*", "weighed *in*",
+#: "lashed *out*".
+WORD_FRAMES = ("it", "clear", "back", "in", "out")
+#: Of these, the particles that must follow the verb directly: "weighed *in* on the deal", not
+#: "costs weighed on profits *in* May".
+PARTICLE_FRAMES = frozenset({"in", "out"})
+#: Entity types of a date or a time, which alone are no content: "commented *on Monday*".
+TIME_TYPES = frozenset({"DATE", "TIME"})
 #: Parts of speech that carry what was said; content with none of them is only an anaphor.
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV", "AUX", "INTJ"})
 
@@ -71,7 +79,9 @@ def mute_nouns() -> frozenset[str]:
 
 def is_speech(verb: Token, subject: Token | None, content_tokens: list[Token]) -> bool:
     """Whether ``verb`` reports what ``subject`` said, ``content_tokens`` being what it governs."""
-    return reports(verb, subject) and any(token.pos_ in CONTENT_POS for token in content_tokens)
+    return reports(verb, subject) and any(
+        token.pos_ in CONTENT_POS and token.ent_type_ not in TIME_TYPES for token in content_tokens
+    )
 
 
 def reports(verb: Token, subject: Token | None) -> bool:
@@ -93,7 +103,10 @@ def lacks_its_word(verb: Token, frames: frozenset[str]) -> bool:
     """A verb that reports only with a word of its own ("put *it*", "made *clear*") without it:
     "put the plan to the board", "made a profit" report nothing."""
     wanted = [word for word in WORD_FRAMES if word in frames]
-    return bool(wanted) and not any(child.lower_ in wanted for child in verb.children)
+    return bool(wanted) and not any(
+        child.lower_ in wanted and (child.lower_ not in PARTICLE_FRAMES or child.i == verb.i + 1)
+        for child in verb.children
+    )
 
 
 def is_belief(verb: Token) -> bool:
@@ -163,11 +176,20 @@ def _is_not_done(verb: Token) -> bool:
     if any(child.dep_ == "aux" and child.lower_ in MODALS for child in verb.children):
         return True
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
-        return True
+        return not _governs_a_topic(verb)
     if _is_infinitive(verb) and verb.head.lemma_ not in ASPECT_VERBS:
         head = reporting_verbs().get(verb.head.lemma_)
         return head is None or not head.speech
     return False
+
+
+def _governs_a_topic(verb: Token) -> bool:
+    """ "began by *talking about* the drug crisis": a verb reporting by a preposition of topic is
+    speech done even after a preposition, unlike a verb of doing ("by *offering* access")."""
+    known = reporting_verbs().get(verb.lemma_)
+    return known is not None and any(
+        child.dep_ == "prep" and f"prep:{child.lower_}" in known.frames for child in verb.children
+    )
 
 
 def _is_intended(verb: Token) -> bool:
