@@ -61,3 +61,21 @@ def test_a_sentence_opened_by_all_still_reports(nlp):
 def test_a_person_echoed_without_their_words_is_no_quote(nlp):
     found = quotes_of(nlp, "The channel covered the vote as a reunion, echoing Vladimir Putin.")
     assert "echoing" not in [q["cue"] for q in found]
+
+
+def test_a_programme_named_after_the_verb_is_no_quote_and_leaves_the_verb_to_the_quotation(nlp):
+    text = '"Being a mother, that is my job," Ann Berg said in May on the podcast "Here Is the Thing."'
+    found = quotes_of(nlp, text)
+    assert [(q["content"], q["cue"], q["speaker"]) for q in found] == [
+        ("Being a mother, that is my job", "said", "Ann Berg")
+    ]
+
+
+def test_a_book_title_before_the_verb_is_no_quote(nlp):
+    text = "In his 2002 book, ''Make Your Kid a Millionaire,'' Tom Berg suggested cutting the bills."
+    assert all("Millionaire" not in q["content"] for q in quotes_of(nlp, text))
+
+
+def test_title_case_words_told_to_someone_stay_a_quote(nlp):
+    found = quotes_of(nlp, 'Mayor Lina Holt told reporters "We Will Win."')
+    assert [q["content"] for q in found] == ["We Will Win."]

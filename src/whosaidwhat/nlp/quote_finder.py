@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from whosaidwhat.nlp.content_run_on import run_on
 from whosaidwhat.nlp.lexicons import reporting_frames, reporting_nouns, words
 from whosaidwhat.nlp.mentions import MentionIndex
+from whosaidwhat.nlp.quoted_titles import only_a_title
 from whosaidwhat.nlp.quotemarks import Bounds, Quoted, trim
 from whosaidwhat.nlp.source_phrases import phrase_span
 from whosaidwhat.nlp.speakers import entity_of
@@ -190,6 +191,9 @@ class QuoteFinder:
             content = self._with_examples(self._without_trailing_gloss(self._without_connective(content)))
             content = run_on(self, content, cue)
         if not self._says_something(content):
+            return
+        if only_a_title(self, content):
+            self.cue_tokens.discard(self.token_index(cue[0]))  # free for the quotation beside it
             return
         if kind is None:
             kind, content = self._kind_and_content(content)
