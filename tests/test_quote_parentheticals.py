@@ -32,12 +32,19 @@ def test_inverted_clause_with_a_time(nlp):
     ]
 
 
-def test_clause_of_two_statements(nlp):
+def test_a_clause_tied_to_the_statement_before_is_one_quote(nlp):
     text = "Lenox was a giant, Mr. Clarke said, until it went bankrupt in 1999."
-    assert [q["content"] for q in quotes_of(nlp, text)] == [
-        "Lenox was a giant",
-        "until it went bankrupt in 1999",
-    ]
+    assert [q["content"] for q in quotes_of(nlp, text)] == [text[:-1]]
+
+
+def test_a_reason_after_the_clause_belongs_to_the_statement(nlp):
+    text = "She is leaning toward Holt, Ann Berg said, because she prizes a steady hand."
+    assert contents(quotes_of(nlp, text)) == [(text[:-1], "said", "Ann Berg")]
+
+
+def test_a_second_statement_after_the_clause_is_a_quote_of_its_own(nlp):
+    text = "The harbour will open in May, Ann Berg said, and the ferry will run all summer."
+    assert [q["content"] for q in quotes_of(nlp, text)][0] == "The harbour will open in May"
 
 
 def test_an_introductory_phrase_is_no_parenthetical(nlp):
@@ -93,3 +100,11 @@ def test_a_title_in_the_lead_in_does_not_make_it_a_quote(nlp):
     text = 'On the "Morning Hour" show on Tuesday, he said, "I never said I would pay the fees."'
     found = quotes_of(nlp, text)
     assert [(q["cue"], q["content"]) for q in found] == [("said", "I never said I would pay the fees.")]
+
+
+def test_a_clause_after_a_conjunction_reports_only_the_words_after_it(nlp):
+    text = (
+        "Ann Berg set herself apart from Tom Hart, who works for the port and, Ann Berg said, "
+        "has backed the mayor."
+    )
+    assert contents(quotes_of(nlp, text)) == [("has backed the mayor", "said", "Ann Berg")]

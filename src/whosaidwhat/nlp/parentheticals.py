@@ -5,7 +5,8 @@ reports two things Greer said, one on each side of ``Greer said`` (but after a w
 quotation, ``"We are done," he said, and left the room``, the words after the clause are the
 story's); ``Acts of protest, Mr. Obama said, are acts of patriotism`` reports one, the whole
 clause the reporting clause interrupts (the words before have no verb of their own: they are
-its subject, or a phrase that sets it up). The parser attaches such a clause
+its subject, or a phrase that sets it up), and so does ``The mill thrived, he said, until it
+closed`` (a conjunction ties the words after to the statement before). The parser attaches such a clause
 anywhere, so it is read from the words: a comma, a short phrase holding the reporting verb
 and its subject (``he said on Monday``, ``said Mr. Bush``), a comma, and words on both sides
 within the sentence.
@@ -47,6 +48,8 @@ CLAUSE_WORD_DEPS = frozenset(
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Dependencies of clauses that are no statement of their own: relative, and after a preposition.
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "pcomp", "pobj"})
+#: Conjunctions after a reporting clause that do not tie the words after it to the statement before.
+NOT_TYING_CONJUNCTIONS = frozenset({"that", "as"})
 #: Quotation marks that may open the words after the clause.
 OPENING_MARKS = frozenset("\"\u201c\u2018'\u00ab")
 #: Quotation marks that may close the words before the clause ("... in the short run," Greer said).
@@ -69,15 +72,18 @@ def parenthetical_quotes(finder: QuoteFinder, verb: Token) -> bool:
         # "when pressed, the mother replied, "It is meant ..."", 'On the "Today" show, he said,
         # "..."': it opens the quotation
         return False
-    if _interrupts_a_relative_clause(finder.doc, first):
-        # "the stadium, which, Tompkins said, is full on game days": what was said is the clause's rest
+    if _interrupts_a_relative_clause(finder.doc, first) or _interrupts_a_coordination(finder.doc, first):
+        # "the stadium, which, Tompkins said, is full on game days", "Berg, who runs the port and,
+        # Holt said, has backed the plan": what was said is the clause's rest
         parts = [after] if any(token.tag_ in FINITE_TAGS for token in finder.tokens_in(after)) else []
     else:
         says_before = _says_something_before(finder, before)
         parts = [before] if says_before else []
         if not _is_all_quoted(finder, before) and _says_something_after(finder, after):
-            # "Acts of protest, he said, are acts of patriotism": one statement, interrupted
-            parts.append(after if says_before else (before[0], after[1]))
+            # "Acts of protest, he said, are acts of patriotism", "The mill thrived, he said, until
+            # it closed": one statement, interrupted
+            one = not says_before or _subordinate_to_before(finder, after)
+            parts = [(before[0], after[1])] if one else [*parts, after]
     if not parts:
         return False
     finder.cue_tokens.add(verb.i)
@@ -156,6 +162,21 @@ def _says_something_after(finder: QuoteFinder, bounds: Bounds) -> bool:
     return bool(tokens) and tokens[0].dep_ != "cc" and _holds_a_statement(tokens, adverbial=True)
 
 
+def _subordinate_to_before(finder: QuoteFinder, bounds: Bounds) -> bool:
+    """Words opened by a conjunction that ties them to the statement before the clause ("...,
+    he said, *until* it went bankrupt", "*because* he prizes ..."), not by "that" nor by "as",
+    which more often tells what went on as it was said ("..., they said, *as* they bristled")."""
+    tokens = finder.tokens_in(bounds)
+    if not tokens or tokens[0].lower_ in NOT_TYING_CONJUNCTIONS:
+        return False
+    opening = tokens[0]
+    return (
+        opening.dep_ == "mark"
+        or opening.pos_ == "SCONJ"
+        or (opening.tag_ == "WRB" and opening.dep_ == "advmod")
+    )
+
+
 def _opens_a_quotation(finder: QuoteFinder, bounds: Bounds) -> bool:
     return bounds[0] < bounds[1] and finder.text[bounds[0]] in OPENING_MARKS
 
@@ -175,6 +196,11 @@ def _quotes_a_statement(finder: QuoteFinder, bounds: Bounds) -> bool:
 def _interrupts_a_relative_clause(doc, first: int) -> bool:
     """The reporting clause follows a relative pronoun and its comma: "..., which, she said, ..."."""
     return first >= 2 and doc[first - 1].text == "," and doc[first - 2].tag_ in ("WDT", "WP")
+
+
+def _interrupts_a_coordination(doc, first: int) -> bool:
+    """The reporting clause follows a conjunction and its comma: "... runs the port and, she said, ..."."""
+    return first >= 2 and doc[first - 1].text == "," and doc[first - 2].dep_ == "cc"
 
 
 def _is_all_quoted(finder: QuoteFinder, bounds: Bounds) -> bool:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from whosaidwhat.nlp.content_run_on import run_on
 from whosaidwhat.nlp.lexicons import reporting_frames, reporting_nouns, topic_nouns, words
 from whosaidwhat.nlp.mentions import MentionIndex
+from whosaidwhat.nlp.quoted_titles import only_a_title
 from whosaidwhat.nlp.quotemarks import Bounds, Quoted, trim
 from whosaidwhat.nlp.source_phrases import phrase_span
 from whosaidwhat.nlp.speakers import entity_of
@@ -38,6 +39,11 @@ RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP", "WP$"})
 EXAMPLE_ADVERBS = frozenset({"particularly", "especially", "notably"})
 #: How many characters a linking phrase at the start of content may have ("as it currently stands").
 CONNECTIVE_CHARS = 24
+#: Dependencies of the words opening a noun phrase before a participle that modifies its noun:
+#: "*the* reported talks", "*Holt's* declared aim", "*his* stated goal".
+NOUN_PHRASE_LEAD_DEPS = frozenset({"det", "poss", "case"})
+#: Entity types of content that says nothing on its own: "for *months*", "on *Friday*".
+TIME_TYPES = frozenset({"DATE", "TIME"})
 #: Quotations shorter than this (in words) with no cue are names or scare quotes.
 MIN_FLOATING_WORDS = 4
 
@@ -155,7 +161,13 @@ class QuoteFinder:
 
     def is_reporting_verb(self, token: Token) -> bool:
         frames = self.settings.reporting_verbs.get(token.lemma_)
-        return frames is not None and token.pos_ in ("VERB", "AUX") and not lacks_its_word(token, frames)
+        return (
+            frames is not None
+            and token.pos_ in ("VERB", "AUX")
+            and not lacks_its_word(token, frames)
+            and not _modifies_a_noun(token)
+            and not _is_set_phrase(token)
+        )
 
     def tokens_in(self, bounds: Bounds) -> list[Token]:
         """The tokens starting inside ``bounds``."""
@@ -179,6 +191,12 @@ class QuoteFinder:
         if kind is None:
             content = self._with_examples(self._without_trailing_gloss(self._without_connective(content)))
             content = run_on(self, content, cue)
+        if not self._says_something(content):
+            return
+        if only_a_title(self, content):
+            self.cue_tokens.discard(self.token_index(cue[0]))  # free for the quotation beside it
+            return
+        if kind is None:
             kind, content = self._kind_and_content(content)
         source = phrase_span(subject) if subject is not None else None
         self.quotes.append(
@@ -191,6 +209,14 @@ class QuoteFinder:
                 subject=subject,
                 belief=belief,
             )
+        )
+
+    def _says_something(self, content: Bounds) -> bool:
+        """Content that is only a date, a time or figures says nothing: "has pushed for *months*",
+        "called Holt *on Friday*", a tally's "Holt: *547.*"."""
+        words = [token for token in self.tokens_in(content) if not (token.is_punct or token.is_space)]
+        return any(
+            token.ent_type_ not in TIME_TYPES and any(ch.isalpha() for ch in token.text) for token in words
         )
 
     def _without_connective(self, content: Bounds) -> Bounds:
@@ -322,6 +348,36 @@ class QuoteFinder:
                 if self.quote_of_token[token.i] < 0 and not (token.is_punct or token.is_space):
                     outside += token.idx < quoted.start or token.idx >= quoted.end
         return outside <= slack
+
+
+def _modifies_a_noun(token: Token) -> bool:
+    """A participle inside a noun phrase ("*the* reported talks", "*Holt's* declared aim"), or a
+    verb the parser made of a noun after "according to" ("according to *show* insiders")."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    if before.lower_ == "to" and before.head.lower_ == "according":
+        return True
+    if token.tag_ not in ("VBN", "VBD"):
+        return False
+    # the determiner or possessor before the participle belongs to a noun after it
+    node = before
+    while node.dep_ in NOUN_PHRASE_LEAD_DEPS and node.head.i < token.i and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in NOUN_PHRASE_LEAD_DEPS and node.head.i > token.i
+
+
+def _is_set_phrase(token: Token) -> bool:
+    """A determiner and a participle opening a sentence, set off by a comma: "*All told*, up to
+    5 million people", "*That said*, a loss would hurt": a linking phrase, not a report."""
+    doc = token.doc
+    return (
+        token.i >= 1
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ","
+        and doc[token.i - 1].tag_ == "DT"
+        and doc[token.i - 1].is_sent_start
+    )
 
 
 @cache

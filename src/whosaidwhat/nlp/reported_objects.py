@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from whosaidwhat.nlp.documents import DOCUMENT_NOUNS
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
+from whosaidwhat.nlp.speakers import ADDRESSEE_VERBS
 from whosaidwhat.nlp.syntax import SUBJECT_DEPS, child_with_dep, gathering_nouns, token_end
 
 #: Dependencies of what completes a reported object ("urged X *to act*", "described X *as a fraud*").
@@ -32,6 +33,11 @@ NESTED_SETTING_PREPOSITIONS = frozenset({"in", "at", "on", "during", "amid", "vi
 #: Conjunctions of a clause telling when something was said: "called it a hoax *when* he ran" ("while"
 #: and "as" more often tell of the object: "criticised her use of email *while* she was minister").
 TIME_CONJUNCTIONS = frozenset({"when", "after", "before", "until", "once"})
+#: Verbs besides those of ``resources/addressee_verbs.txt`` whose object, a person alone, says
+#: nothing of what was said: "called *Berg*" (on the phone), "echoing *Mr. Putin*" (whose words?).
+BARE_PERSON_VERBS = frozenset({"call", "echo"})
+#: Dependencies of the words of a plain noun phrase: "*the real estate* mogul", "*Admiral* Harris".
+PLAIN_NOUN_DEPS = frozenset({"det", "amod", "compound", "poss", "case", "nummod", "punct"})
 #: Entity types of a place where something was said: "criticised the plan *in Kyiv*".
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
@@ -45,6 +51,8 @@ def object_content(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> 
             or _is_named_as(child, frames)
         ):
             bounds = _to_quotation_end(finder, _object_bounds(finder, child))
+            if _is_bare_person(finder, verb, child, bounds):
+                continue
             bounds = finder.without_trailing_aside(_with_coordinated_objects(finder, child, bounds))
             return without_trailing_setting(finder, bounds)
         if child.dep_ == "prep" and child.i > verb.i and f"prep:{child.lower_}" in frames:
@@ -54,6 +62,46 @@ def object_content(finder: QuoteFinder, verb: Token, frames: frozenset[str]) -> 
                 bounds = _with_coordinated_objects(finder, target, _to_quotation_end(finder, bounds))
                 return without_trailing_setting(finder, finder.without_trailing_aside(bounds))
     return None
+
+
+def _is_bare_person(finder: QuoteFinder, verb: Token, child: Token, bounds: Bounds) -> bool:
+    """ "Holt asked *reporters*", "Obama called *Berg* on Friday", "echoing *Mr. Putin*": the person
+    asked, told, phoned or echoed, with nothing saying what; what was asked is the quotation before
+    the verb, if any."""
+    addressed = verb.lemma_ in ADDRESSEE_VERBS
+    if _object_dep(child) != "dobj" or not (addressed or verb.lemma_ in BARE_PERSON_VERBS):
+        return False
+    if any(grand.dep_ in ("auxpass", "nsubjpass") for grand in verb.children):
+        return False  # "was called *a charlatan*": the name given
+    if bounds[1] > token_end(child.right_edge) or not _is_plain_name(finder, child):
+        return False  # "asked *Holt to resign*", "called *him "a liar"*", "called *Holt, the mayor, a fraud*"
+    return _is_person(child) or (addressed and child.pos_ == "NOUN" and _quotation_before(finder, verb))
+
+
+def _is_plain_name(finder: QuoteFinder, noun: Token) -> bool:
+    """A noun with only its determiner, adjectives and name parts: no clause, phrase or quotation."""
+    return all(
+        token.i == noun.i or (token.dep_ in PLAIN_NOUN_DEPS and finder.quote_of_token[token.i] < 0)
+        for token in noun.subtree
+    )
+
+
+def _is_person(noun: Token) -> bool:
+    """A personal pronoun other than "it", or a person's or a people's name."""
+    if noun.tag_ == "PRP":
+        return noun.lower_ != "it"
+    return noun.ent_type_ in ("PERSON", "NORP")
+
+
+def _quotation_before(finder: QuoteFinder, verb: Token) -> bool:
+    """A quotation ending before the verb, at most its subject between: '"Why?" Holt asked *reporters*'."""
+    k = bisect_right(finder.quoted_starts, verb.idx) - 1
+    if k < 0 or finder.quoted[k].end > verb.idx:
+        return False
+    between = finder.doc[finder.token_index(finder.quoted[k].end) : verb.i]
+    return all(
+        token.is_punct or token.dep_ in SUBJECT_DEPS or token.head.dep_ in SUBJECT_DEPS for token in between
+    )
 
 
 def _with_coordinated_objects(finder: QuoteFinder, reported: Token, bounds: Bounds) -> Bounds:
