@@ -11,7 +11,9 @@ Read by :mod:`~whosaidwhat.nlp.cues` when it looks for what a cue reports:
   ..."), and a statement it took for an adverbial clause ("said after the convention *he
   would not accept it*");
 * a clause the verb interrupts is cut at the verb, unless what comes before is a lead-in to
-  the quotation after it: "*Asked whether she would run*, she said, ...".
+  the quotation after it: "*Asked whether she would run*, she said, ...";
+* the quotation that opens the sentence and ends in a comma right before the reporting clause,
+  whatever the parser hung after the verb: "*"Nobody told us,"* said the woman, who ...".
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ from bisect import bisect_right
 from spacy.tokens import Token
 
 from whosaidwhat.nlp.coordinated_content import has_own_subject
-from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
+from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, overlap, trim
+from whosaidwhat.nlp.quotemarks import Quoted
 from whosaidwhat.nlp.reported_objects import governs_content
 from whosaidwhat.nlp.speech_frames import CONTENT_POS
-from whosaidwhat.nlp.syntax import SUBJECT_DEPS, token_end
+from whosaidwhat.nlp.syntax import SPEAKER, SUBJECT_DEPS, subject_of, token_end
 
 #: Dependency labels of a clause a reporting verb governs as its content.
 CLAUSE_DEPS = ("ccomp", "parataxis")
@@ -32,6 +35,14 @@ CLAUSE_DEPS = ("ccomp", "parataxis")
 CLOSING_MARKS = ('"', "\u201d", "\u2019", "'")
 #: Tags of finite verbs and auxiliaries.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Characters that end a sentence.
+SENTENCE_ENDS = frozenset(".!?")
+#: Last characters of a quotation that the reporting clause after it attributes: '"...," she said'.
+ATTRIBUTED_ENDINGS = frozenset(",?!")
+#: Dependencies inside the noun phrase of a speaker named after the verb: "said *retired surgeon* Carson".
+NOUN_PHRASE_DEPS = frozenset({"det", "amod", "compound", "flat", "poss", "nummod"})
+#: How many words of that noun phrase may come before its head.
+NOUN_PHRASE_WORDS = 10
 
 
 def cue_of_quotation(finder: QuoteFinder, clause: Token) -> bool:
@@ -153,3 +164,86 @@ def is_clause_content(finder: QuoteFinder, child: Token, frames: frozenset[str])
     if child.dep_ == "ccomp":
         return "ccomp" in frames or finder.quote_of_token[child.i] >= 0
     return finder.quote_of_token[child.i] >= 0
+
+
+def quotation_opening_the_sentence(finder: QuoteFinder, verb: Token) -> Quoted | None:
+    """ "*"Nobody told us,"* said the woman, who ...", "*"We won,"* she said as the crowd booed": the
+    quotation that opens a sentence and ends in a comma (or "?", "!") right before the verb or its
+    subject; what the parser hung after the verb is not what was said. A participle ('"...," she
+    said, *blaming* ...') reports something else."""
+    k = bisect_right(finder.quoted_starts, verb.idx) - 1
+    if verb.tag_ == "VBG" or k < 0 or finder.quoted[k].end > verb.idx or not finder.quoted[k].closed:
+        return None
+    quoted = finder.quoted[k]
+    if not _opens_a_sentence(finder, quoted):
+        return None
+    if finder.text[quoted.inner[0] : quoted.inner[1]].rstrip()[-1:] not in ATTRIBUTED_ENDINGS:
+        return None
+    between = [token for token in verb.doc[finder.token_index(quoted.end) : verb.i] if not token.is_punct]
+    if not between:
+        return quoted
+    subject = subject_of(verb, SPEAKER)
+    if subject is None or subject.i > verb.i or subject.left_edge.idx < quoted.end:
+        return None
+    inside = range(subject.left_edge.i, subject.right_edge.i + 1)
+    return quoted if all(token.i in inside for token in between) else None
+
+
+def _opens_a_sentence(finder: QuoteFinder, quoted: Quoted) -> bool:
+    """The quotation opens its paragraph or follows the end of a sentence (not 'a sign that read
+    "15%!"', whose "!" ends the sentence it closes)."""
+    start = finder.paragraph_starts[finder.paragraph_of(quoted.start)]
+    before = finder.text[start : quoted.start].rstrip()
+    last = before.rstrip("".join(CLOSING_MARKS))[-1:]
+    return not before or (last != "" and last in SENTENCE_ENDS)
+
+
+def reports_the_opening_quotation(
+    finder: QuoteFinder, verb: Token, content: Bounds | None, quoted: Quoted
+) -> bool:
+    """Whether the quotation opening the sentence is what ``verb`` reports rather than ``content``,
+    which lies elsewhere and is no quotation opened right after the verb ('"The bridge," she said,
+    "will open."' reports the first half here; the second follows as a quotation of its own)."""
+    if content is None:
+        return True
+    if overlap(content, quoted.inner) > 0:
+        return False
+    return finder.has_words(token_end(verb), content[0]) or not opens_quotation_near(finder, content[0])
+
+
+def second_half(finder: QuoteFinder, verb: Token, content: Bounds | None) -> Quoted | None:
+    """'"The risk," said Ed Lamb, an economist, *"is that jobs leave."*': the quotation after the
+    comma that ends the reporting clause, which the parser ran into what the verb reports."""
+    if content is None:
+        return None
+    k = bisect_right(finder.quoted_starts, verb.idx)
+    if k >= len(finder.quoted) or overlap(content, finder.quoted[k].inner) == 0:
+        return None
+    quoted = finder.quoted[k]
+    if finder.paragraph_of(quoted.start) != finder.paragraph_of(verb.idx):
+        return None
+    return quoted if finder.text[: quoted.start].rstrip().endswith(",") else None
+
+
+def opens_quotation_near(finder: QuoteFinder, offset: int) -> bool:
+    """Whether a quotation opens at ``offset`` or just before it."""
+    k = bisect_right(finder.quoted_starts, offset) - 1
+    return k >= 0 and finder.quoted[k].end > offset and not finder.has_words(finder.quoted[k].start, offset)
+
+
+def speaker_after_verb(finder: QuoteFinder, verb: Token) -> Token | None:
+    """ "...," said *the woman*, who ...: the head of the noun phrase right after an inverted
+    reporting verb, which the parser made the subject of something else."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    word = doc[verb.i + 1]
+    while (
+        word.dep_ in NOUN_PHRASE_DEPS
+        and verb.i < word.head.i <= verb.i + NOUN_PHRASE_WORDS
+        and word.head.i > word.i
+    ):
+        word = word.head
+    if word.pos_ not in ("NOUN", "PROPN", "PRON") or word.ent_type_ in ("DATE", "TIME"):
+        return None
+    return word if finder.quote_of_token[word.i] < 0 else None
