@@ -74,3 +74,58 @@ def test_a_quotation_closing_the_sentence_before_is_not_the_next_reporters(nlp):
         "many voters limit the news they read."
     )
     assert "15%!" not in [quote["content"] for quote in quotes_of(nlp, text)]
+
+
+# ------------------------------------------------------------------ a reporting clause ending the sentence
+
+ENDING = [
+    pytest.param(
+        "In nearby Vik, the big steel plant is hanging on, but it is under intense pressure from imports, "
+        "said the company's chief executive, John Ferri.",
+        "In nearby Vik, the big steel plant is hanging on, but it is under intense pressure from imports",
+        "the company's chief executive",
+        id="coordinated-with-the-statement",
+    ),
+    pytest.param(
+        'The closure of the bridge signals "the beginning of the end" for the island, said Geert Lund, '
+        "founder of the Island Party.",
+        'The closure of the bridge signals "the beginning of the end" for the island',
+        "Geert Lund",
+        id="the-statements-subject-given-to-the-verb",
+    ),
+    pytest.param(
+        'Families who take on heavy debt struggle, even with a "good" salary, he said.',
+        'Families who take on heavy debt struggle, even with a "good" salary',
+        "he",
+        id="sentence-ended-at-the-comma",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), ENDING)
+def test_a_reporting_clause_ending_the_sentence_reports_the_statement_before_it(nlp, text, content, source):
+    found = [quote for quote in quotes_of(nlp, text) if quote["cue"] == "said"]
+    assert [quote["content"] for quote in found] == [content]
+    assert found[0]["source"].startswith(source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "But when the council cut funding for the ferry two years later, the island said enough.",
+            id="said-something",
+        ),
+        pytest.param(
+            "The family has lived here for three months, and though they speak little English, their "
+            "smiles said a lot.",
+            id="said-a-lot",
+        ),
+        pytest.param(
+            "Lund lost the coast to her rival Mia Berg, who added to her lead.", id="relative-clause"
+        ),
+        pytest.param("Berg, whose father was the pastor, remembers the mayor.", id="object-after-the-verb"),
+    ],
+)
+def test_a_verb_that_reports_nothing_before_its_comma_takes_no_statement(nlp, text):
+    assert quotes_of(nlp, text) == []

@@ -48,6 +48,7 @@ from whosaidwhat.nlp.reported_clauses import (
     reports_the_opening_quotation,
     second_half,
     speaker_after_verb,
+    statement_before_the_reporting_clause,
     that_clause_hung_from_a_noun,
 )
 from whosaidwhat.nlp.reported_objects import clause_bounds, object_content
@@ -92,6 +93,11 @@ def quote_from_cue(finder: QuoteFinder, token: Token) -> None:
         if following is not None:
             _add_report(finder, token, subject, opening.inner)
             content = following.inner
+    elif (
+        opening is None
+        and (ending := statement_before_the_reporting_clause(finder, token, content)) is not None
+    ):
+        content, subject = ending
     if content is None:
         return
     if subject is not None and subject.i > token.i and finder.quote_of_token[subject.i] >= 0:
