@@ -129,3 +129,12 @@ def test_a_reporting_clause_ending_the_sentence_reports_the_statement_before_it(
 )
 def test_a_verb_that_reports_nothing_before_its_comma_takes_no_statement(nlp, text):
     assert quotes_of(nlp, text) == []
+
+
+# ------------------------------------------------------------------ a report trailing a quoted fragment
+
+
+def test_a_participle_of_speech_after_a_quoted_fragment_is_the_speakers_next_quote(nlp):
+    text = 'Lund said last week that Berg represents "city values," stating during the debate that they are "liberal."'
+    found = {quote["cue"]: quote["content"] for quote in quotes_of(nlp, text)}
+    assert found == {"said": 'that Berg represents "city values', "stating": 'that they are "liberal.'}

@@ -255,8 +255,7 @@ def _is_trailing_report(finder: QuoteFinder, participle: Token) -> bool:
     return (
         participle.dep_ == "advcl"
         and participle.tag_ == "VBG"
-        and participle.i > 0
-        and participle.doc[participle.i - 1].text == ","
+        and _after_a_comma(participle)
         and finder.is_reporting_verb(participle)
         and known is not None
         and known.speech
@@ -265,6 +264,15 @@ def _is_trailing_report(finder: QuoteFinder, participle: Token) -> bool:
         and not any(child.dep_ in SUBJECT_DEPS for child in participle.children)
         and _content_of(finder, participle) is not None
     )
+
+
+def _after_a_comma(token: Token) -> bool:
+    """A comma stands before ``token``, or before the closing mark of a quotation that ends there:
+    'said it was a "distortion*,"* describing ...'."""
+    i = token.i - 1
+    while i > 0 and token.doc[i].is_quote and token.doc[i].tag_ == "''":
+        i -= 1
+    return i >= 0 and i < token.i and token.doc[i].text == ","
 
 
 def _reporter_of_trailing_report(finder: QuoteFinder, participle: Token) -> Token | None:
