@@ -138,3 +138,26 @@ def test_a_participle_of_speech_after_a_quoted_fragment_is_the_speakers_next_quo
     text = 'Lund said last week that Berg represents "city values," stating during the debate that they are "liberal."'
     found = {quote["cue"]: quote["content"] for quote in quotes_of(nlp, text)}
     assert found == {"said": 'that Berg represents "city values', "stating": 'that they are "liberal.'}
+
+
+# ------------------------------------------------------------------ a name after a dash labels a quotation
+
+
+def test_a_name_after_a_dash_and_a_colon_labels_the_quotation(nlp):
+    text = (
+        "TURNOUT IS HIGHER THAN EXPECTED IN THE NORTH - Peter K. Berg:  \u201cAt long last the contests "
+        "have started, and we now have a first look at turnout. The cities voted early.\u201d [Gazette]"
+    )
+    found = [quote for quote in quotes_of(nlp, text) if quote["cue"] == ":"]
+    assert [(quote["content"], quote["source"], quote["speaker"]) for quote in found] == [
+        (
+            "At long last the contests have started, and we now have a first look at turnout. The cities voted early.",
+            "Peter K. Berg",
+            "Peter K. Berg",
+        )
+    ]
+
+
+def test_a_place_after_a_dash_is_no_label(nlp):
+    text = "The mood in the port was calm - Oslo: \u201cNobody expected a strike this week, and the boats stayed in.\u201d"
+    assert [quote for quote in quotes_of(nlp, text) if quote["cue"] == ":"] == []
