@@ -44,6 +44,11 @@ from whosaidwhat.nlp.reported_clauses import (
     cue_of_quotation,
     from_quotation_after_colon,
     is_clause_content,
+    quotation_opening_the_sentence,
+    reports_the_opening_quotation,
+    second_half,
+    speaker_after_verb,
+    statement_before_the_reporting_clause,
     that_clause_hung_from_a_noun,
 )
 from whosaidwhat.nlp.reported_objects import clause_bounds, object_content
@@ -80,18 +85,39 @@ def quote_from_cue(finder: QuoteFinder, token: Token) -> None:
     if not finder.is_reporting_verb(token) or _in_a_title(token) or parenthetical_quotes(finder, token):
         return
     content = _content_of(finder, token)
+    subject = _reporter_of_trailing_report(finder, token) or past_relative_pronoun(subject_of(token, SPEAKER))
+    opening = quotation_opening_the_sentence(finder, token)
+    if opening is not None and subject is not None and token_end(subject) <= opening.end:
+        subject = None  # the parser found it inside the quotation
+    if opening is not None and subject is None:
+        subject = speaker_after_verb(finder, token)
+    if opening is not None and reports_the_opening_quotation(finder, token, content, opening):
+        following = second_half(finder, token, content)
+        content = opening.inner
+        if following is not None:
+            _add_report(finder, token, subject, opening.inner)
+            content = following.inner
+    elif (
+        opening is None
+        and (ending := statement_before_the_reporting_clause(finder, token, content)) is not None
+    ):
+        content, subject = ending
     if content is None:
         return
-    subject = _reporter_of_trailing_report(finder, token) or past_relative_pronoun(subject_of(token, SPEAKER))
     if subject is not None and subject.i > token.i and finder.quote_of_token[subject.i] >= 0:
         subject = None  # a title after the verb: 'said on Fox News's "Fox and Friends"'
     if subject is None and (named := _name_after_quotation(finder, token)) is not None:
         subject, content = named
-    if not is_speech(token, subject, finder.tokens_in(content)):
+    _add_report(finder, token, subject, content)
+
+
+def _add_report(finder: QuoteFinder, verb: Token, subject: Token | None, content: Bounds) -> None:
+    """The verb's quote of ``content``, if the verb reports speech there."""
+    if not is_speech(verb, subject, finder.tokens_in(content)):
         return
-    finder.cue_tokens.add(token.i)
-    cue = (token.idx, token_end(token))
-    finder.add(content, cue, subject, addressee_of(token), belief=is_belief(token))
+    finder.cue_tokens.add(verb.i)
+    cue = (verb.idx, token_end(verb))
+    finder.add(content, cue, subject, addressee_of(verb), belief=is_belief(verb))
 
 
 def _name_after_quotation(finder: QuoteFinder, verb: Token) -> tuple[Token, Bounds] | None:
@@ -233,8 +259,7 @@ def _is_trailing_report(finder: QuoteFinder, participle: Token) -> bool:
     return (
         participle.dep_ == "advcl"
         and participle.tag_ == "VBG"
-        and participle.i > 0
-        and participle.doc[participle.i - 1].text == ","
+        and _after_a_comma(participle)
         and finder.is_reporting_verb(participle)
         and known is not None
         and known.speech
@@ -243,6 +268,15 @@ def _is_trailing_report(finder: QuoteFinder, participle: Token) -> bool:
         and not any(child.dep_ in SUBJECT_DEPS for child in participle.children)
         and _content_of(finder, participle) is not None
     )
+
+
+def _after_a_comma(token: Token) -> bool:
+    """A comma stands before ``token``, or before the closing mark of a quotation that ends there:
+    'said it was a "distortion*,"* describing ...'."""
+    i = token.i - 1
+    while i > 0 and token.doc[i].is_quote and token.doc[i].tag_ == "''":
+        i -= 1
+    return i >= 0 and i < token.i and token.doc[i].text == ","
 
 
 def _reporter_of_trailing_report(finder: QuoteFinder, participle: Token) -> Token | None:

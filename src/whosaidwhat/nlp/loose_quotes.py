@@ -24,6 +24,12 @@ SIGNATURE_DASHES = frozenset("\u2015\u2014\u2013")
 SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Named-entity types of a speaker's label ("Lund: ...").
 LABEL_ENTITY_TYPES = frozenset({"PERSON", "ORG"})
+#: Named-entity types of a date or time ("... - Monday: ..."), never a speaker's label.
+TIME_ENTITY_TYPES = frozenset({"DATE", "TIME"})
+#: Dashes that set a speaker's label apart from the summary before it ("... - Jane Doe: ...").
+LABEL_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+#: How many words a label after a dash may have: "Frank Newport and Jim Harter".
+LABEL_WORDS = 6
 #: Named-entity types of a dateline ("NEW YORK: ..."), never a speaker's label.
 PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
@@ -32,8 +38,10 @@ def quotes_beside_cues(finder: QuoteFinder) -> None:
     """Quotations next to a reporting verb the parser did not link them to.
 
     ``"...?" said the minister.``, ``Moore said, "..."``, and the signature line of
-    reader voices, ``"..." ― Jane Doe``.
+    reader voices, ``"..." ― Jane Doe``; first, the quotations a name after a dash labels
+    (:func:`labelled_quotations`).
     """
+    labelled_quotations(finder)
     for k, quoted in enumerate(finder.quoted):
         if k in finder.claimed:
             continue
@@ -264,3 +272,54 @@ def _speaker_name_words(finder: QuoteFinder) -> frozenset[str]:
             if name and name[-1][:1].isupper():
                 words.add(name[-1].lower())
     return frozenset(words)
+
+
+def labelled_quotations(finder: QuoteFinder) -> None:
+    """ "Turnout rose in the cities - Jane Doe: \u201cAt long last ...\u201d [Gazette]": a digest quoting its
+    sources, a quotation of a sentence or more after a dash, a short name and a colon, that ends
+    its paragraph (but for the bracketed name of where it appeared), said by the one named."""
+    for k, quoted in enumerate(finder.quoted):
+        if k in finder.claimed or not _ends_its_paragraph(finder, quoted):
+            continue
+        colon = finder.token_index(quoted.start) - 1
+        while colon > 0 and finder.doc[colon].is_space:
+            colon -= 1
+        label = _label_after_dash(finder, colon)
+        span = finder.doc.char_span(*quoted.inner, alignment_mode="expand")
+        if (
+            label is None
+            or span is None
+            or sum(not t.is_punct for t in span) < finder.settings.min_floating_words
+        ):
+            continue
+        finder.claimed.add(k)
+        finder.add(quoted.inner, (finder.doc[colon].idx, token_end(finder.doc[colon])), label[-1], None)
+        finder.quotes[-1].source = (label.start_char, label.end_char)  # the label, whatever the parse
+
+
+def _ends_its_paragraph(finder: QuoteFinder, quoted: Quoted) -> bool:
+    """Nothing follows the quotation in its paragraph but a bracketed source: "[Gazette]"."""
+    end = finder.paragraph_ends[finder.paragraph_of(quoted.start)]
+    rest = finder.text[quoted.end : end].strip()
+    return not rest or (rest.startswith("[") and rest.rstrip(".").endswith("]"))
+
+
+def _label_after_dash(finder: QuoteFinder, colon: int) -> Span | None:
+    """The capitalised name of a person or organisation between a dash and the colon at ``colon``."""
+    doc = finder.doc
+    if colon < 2 or doc[colon].text != ":":
+        return None
+    dash = colon - 1
+    while dash > 0 and colon - dash <= LABEL_WORDS and doc[dash].text not in LABEL_DASHES:
+        dash -= 1
+    label = doc[dash + 1 : colon]
+    if doc[dash].text not in LABEL_DASHES or not label or not finder.text[doc[dash].idx - 1].isspace():
+        return None
+    if not all(token.is_title or token.is_upper or token.lower_ == "and" for token in label):
+        return None
+    types = {token.ent_type_ for token in label}
+    types |= {kind for _, _, _, kind in finder.mentions.overlapping(label.start_char, label.end_char) if kind}
+    named = bool(types & LABEL_ENTITY_TYPES) or all(
+        token.pos_ == "PROPN" or token.lower_ == "and" for token in label
+    )
+    return label if named and not types & (PLACE_ENTITY_TYPES | TIME_ENTITY_TYPES) else None

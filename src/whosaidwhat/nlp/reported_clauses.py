@@ -11,7 +11,11 @@ Read by :mod:`~whosaidwhat.nlp.cues` when it looks for what a cue reports:
   ..."), and a statement it took for an adverbial clause ("said after the convention *he
   would not accept it*");
 * a clause the verb interrupts is cut at the verb, unless what comes before is a lead-in to
-  the quotation after it: "*Asked whether she would run*, she said, ...".
+  the quotation after it: "*Asked whether she would run*, she said, ...";
+* the quotation that opens the sentence and ends in a comma right before the reporting clause,
+  whatever the parser hung after the verb: "*"Nobody told us,"* said the woman, who ...";
+* the statement before a reporting clause that ends the sentence after a comma: "*The plant is
+  under pressure*, said its chief executive, John Ferri.".
 """
 
 from __future__ import annotations
@@ -21,10 +25,12 @@ from bisect import bisect_right
 from spacy.tokens import Token
 
 from whosaidwhat.nlp.coordinated_content import has_own_subject
-from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
+from whosaidwhat.nlp.lexicons import reporting_verbs
+from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, overlap, trim
+from whosaidwhat.nlp.quotemarks import Quoted
 from whosaidwhat.nlp.reported_objects import governs_content
 from whosaidwhat.nlp.speech_frames import CONTENT_POS
-from whosaidwhat.nlp.syntax import SUBJECT_DEPS, token_end
+from whosaidwhat.nlp.syntax import NOMINAL_SUBJECT_DEPS, SPEAKER, SUBJECT_DEPS, subject_of, token_end
 
 #: Dependency labels of a clause a reporting verb governs as its content.
 CLAUSE_DEPS = ("ccomp", "parataxis")
@@ -32,6 +38,19 @@ CLAUSE_DEPS = ("ccomp", "parataxis")
 CLOSING_MARKS = ('"', "\u201d", "\u2019", "'")
 #: Tags of finite verbs and auxiliaries.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Tags of relative pronouns: "who", "which", "whose".
+RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
+#: Characters that end a sentence.
+SENTENCE_ENDS = frozenset(".!?")
+#: Last characters of a quotation that the reporting clause after it attributes: '"...," she said'.
+ATTRIBUTED_ENDINGS = frozenset(",?!")
+#: Dependencies of the phrases after a verb telling where or how something was said (and a date:
+#: "said *Tuesday*").
+SETTING_DEPS = frozenset({"prep", "agent"})
+#: Dependencies inside the noun phrase of a speaker named after the verb: "said *retired surgeon* Carson".
+NOUN_PHRASE_DEPS = frozenset({"det", "amod", "compound", "flat", "poss", "nummod"})
+#: How many words of that noun phrase may come before its head.
+NOUN_PHRASE_WORDS = 10
 
 
 def cue_of_quotation(finder: QuoteFinder, clause: Token) -> bool:
@@ -153,3 +172,165 @@ def is_clause_content(finder: QuoteFinder, child: Token, frames: frozenset[str])
     if child.dep_ == "ccomp":
         return "ccomp" in frames or finder.quote_of_token[child.i] >= 0
     return finder.quote_of_token[child.i] >= 0
+
+
+def quotation_opening_the_sentence(finder: QuoteFinder, verb: Token) -> Quoted | None:
+    """ "*"Nobody told us,"* said the woman, who ...", "*"We won,"* she said as the crowd booed": the
+    quotation that opens a sentence and ends in a comma (or "?", "!") right before the verb or its
+    subject; what the parser hung after the verb is not what was said. A participle ('"...," she
+    said, *blaming* ...') reports something else."""
+    k = bisect_right(finder.quoted_starts, verb.idx) - 1
+    if verb.tag_ == "VBG" or k < 0 or finder.quoted[k].end > verb.idx or not finder.quoted[k].closed:
+        return None
+    quoted = finder.quoted[k]
+    if not _opens_a_sentence(finder, quoted):
+        return None
+    if finder.text[quoted.inner[0] : quoted.inner[1]].rstrip()[-1:] not in ATTRIBUTED_ENDINGS:
+        return None
+    between = [token for token in verb.doc[finder.token_index(quoted.end) : verb.i] if not token.is_punct]
+    if not between:
+        return quoted
+    subject = subject_of(verb, SPEAKER)
+    if subject is None or subject.i > verb.i or subject.left_edge.idx < quoted.end:
+        return None
+    inside = range(subject.left_edge.i, subject.right_edge.i + 1)
+    return quoted if all(token.i in inside for token in between) else None
+
+
+def _opens_a_sentence(finder: QuoteFinder, quoted: Quoted) -> bool:
+    """The quotation opens its paragraph or follows the end of a sentence (not 'a sign that read
+    "15%!"', whose "!" ends the sentence it closes)."""
+    start = finder.paragraph_starts[finder.paragraph_of(quoted.start)]
+    before = finder.text[start : quoted.start].rstrip()
+    last = before.rstrip("".join(CLOSING_MARKS))[-1:]
+    return not before or (last != "" and last in SENTENCE_ENDS)
+
+
+def reports_the_opening_quotation(
+    finder: QuoteFinder, verb: Token, content: Bounds | None, quoted: Quoted
+) -> bool:
+    """Whether the quotation opening the sentence is what ``verb`` reports rather than ``content``,
+    which lies elsewhere and is no quotation opened right after the verb ('"The bridge," she said,
+    "will open."' reports the first half here; the second follows as a quotation of its own)."""
+    if content is None:
+        return True
+    if overlap(content, quoted.inner) > 0:
+        return False
+    return finder.has_words(token_end(verb), content[0]) or not opens_quotation_near(finder, content[0])
+
+
+def second_half(finder: QuoteFinder, verb: Token, content: Bounds | None) -> Quoted | None:
+    """'"The risk," said Ed Lamb, an economist, *"is that jobs leave."*': the quotation after the
+    comma that ends the reporting clause, which the parser ran into what the verb reports."""
+    if content is None:
+        return None
+    k = bisect_right(finder.quoted_starts, verb.idx)
+    if k >= len(finder.quoted) or overlap(content, finder.quoted[k].inner) == 0:
+        return None
+    quoted = finder.quoted[k]
+    if finder.paragraph_of(quoted.start) != finder.paragraph_of(verb.idx):
+        return None
+    return quoted if finder.text[: quoted.start].rstrip().endswith(",") else None
+
+
+def opens_quotation_near(finder: QuoteFinder, offset: int) -> bool:
+    """Whether a quotation opens at ``offset`` or just before it."""
+    k = bisect_right(finder.quoted_starts, offset) - 1
+    return k >= 0 and finder.quoted[k].end > offset and not finder.has_words(finder.quoted[k].start, offset)
+
+
+def speaker_after_verb(finder: QuoteFinder, verb: Token) -> Token | None:
+    """ "...," said *the woman*, who ...: the head of the noun phrase right after an inverted
+    reporting verb, which the parser made the subject of something else."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    word = doc[verb.i + 1]
+    while (
+        word.dep_ in NOUN_PHRASE_DEPS
+        and verb.i < word.head.i <= verb.i + NOUN_PHRASE_WORDS
+        and word.head.i > word.i
+    ):
+        word = word.head
+    if word.pos_ not in ("NOUN", "PROPN", "PRON") or word.ent_type_ in ("DATE", "TIME"):
+        return None
+    return word if finder.quote_of_token[word.i] < 0 else None
+
+
+def statement_before_the_reporting_clause(
+    finder: QuoteFinder, verb: Token, content: Bounds | None
+) -> tuple[Bounds, Token] | None:
+    """ "*The plant is under pressure from imports*, said its chief executive, John Ferri.",
+    "*Families struggle, even with a good salary*, he said.": a reporting clause that ends the
+    sentence after a comma reports the statement before the comma, and its subject is the speaker,
+    though the parser coordinated the verb with the statement, gave it the statement's subject too,
+    or ended the sentence at the comma. Returns the statement and the speaker's head word."""
+    if not _says_a_statement(finder, verb, content):
+        return None
+    doc, sentence = verb.doc, verb.sent
+    found = _reporting_clause_after_comma(finder, verb)
+    if found is None or not _ends_the_sentence(finder, verb, found[0]):
+        return None
+    subject, comma = found
+    start = sentence.start_char
+    if not finder.has_words(start, doc[comma].idx):  # the parser ended the sentence at the comma
+        if sentence.start == 0 or not _same_paragraph(finder, doc[sentence.start - 1], verb):
+            return None
+        start = doc[sentence.start - 1].sent.start_char
+    statement = trim(finder.text, start, doc[comma].idx)
+    words = finder.tokens_in(statement)
+    if any(token.i in finder.cue_tokens for token in words):
+        return None
+    # a clause, or at least the statement's subject, which the parser gave the verb as well
+    has_subject = any(token.head.i == verb.i and token.dep_ in NOMINAL_SUBJECT_DEPS for token in words)
+    return (statement, subject) if has_subject or any(token.tag_ in FINITE_TAGS for token in words) else None
+
+
+def _says_a_statement(finder: QuoteFinder, verb: Token, content: Bounds | None) -> bool:
+    """A finite verb of speech that takes a clause ("said", not "cited") and reports nothing else
+    here: it found no content, or only its own speaker after it ("said *Lund, a fellow*")."""
+    known = reporting_verbs().get(verb.lemma_)
+    frames = finder.settings.reporting_verbs.get(verb.lemma_, frozenset())
+    if verb.tag_ == "VBG" or known is None or not known.speech or "ccomp" not in frames:
+        return False
+    if verb.dep_ == "relcl" or any(child.tag_ in RELATIVE_TAGS for child in verb.lefts):
+        return False  # "Clinton, who added ...": a relative clause reports nothing before it
+    speaker = speaker_after_verb(finder, verb)
+    if any(child.dep_ == "dobj" and child != speaker for child in verb.children):
+        return False  # "suggested *a tinge of regret*"
+    return content is None or (content[0] > verb.idx and subject_of(verb, SPEAKER) is None)
+
+
+def _reporting_clause_after_comma(finder: QuoteFinder, verb: Token) -> tuple[Token, int] | None:
+    """The speaker of a reporting clause that follows a comma, and the comma's index: ", *Lund*
+    said" or ", said *Lund*" (not "Berg, whose father ..., remembers *the mayor*")."""
+    doc = verb.doc
+    for child in verb.lefts:
+        comma = child.left_edge.i - 1
+        if child.dep_ in NOMINAL_SUBJECT_DEPS and child.right_edge.i == verb.i - 1 and doc[comma].text == ",":
+            return child, comma
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    after = next((child for child in verb.rights if child.dep_ in NOMINAL_SUBJECT_DEPS), None)
+    if after is None and not any(child.dep_ in NOMINAL_SUBJECT_DEPS for child in verb.lefts):
+        after = speaker_after_verb(finder, verb)  # the parser took the speaker for something else
+    return (after, verb.i - 1) if after is not None else None
+
+
+def _same_paragraph(finder: QuoteFinder, first: Token, second: Token) -> bool:
+    return finder.paragraph_of(first.idx) == finder.paragraph_of(second.idx)
+
+
+def _ends_the_sentence(finder: QuoteFinder, verb: Token, subject: Token) -> bool:
+    """Nothing after the verb but its speaker's phrase and when, where or how it was said ("said
+    *on Tuesday in a statement*"): no object ("said *enough*"), no other verb and no quotation."""
+    allowed = set(range(subject.left_edge.i, subject.right_edge.i + 1)) if subject.i > verb.i else set()
+    for child in verb.rights:
+        if child.dep_ in SETTING_DEPS or (child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME")):
+            allowed.update(range(child.left_edge.i, child.right_edge.i + 1))
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if finder.quote_of_token[token.i] >= 0 or token.is_quote:
+            return False
+        if token.i not in allowed and not token.is_punct and not token.is_space:
+            return False
+    return True
