@@ -238,6 +238,16 @@ def test_narrative_continues_the_lead_time(nlp):
     assert event_of(doc, "met")["whom"] == ["Giorgia Meloni"]
 
 
+def test_narrative_reaches_a_verb_the_parser_read_as_an_adjective(nlp):
+    # "proceeding showcased" is parsed as a modifier of "testimony", which becomes the root
+    doc = analysed(
+        nlp,
+        ["A three-day hearing ended on Tuesday. The proceeding showcased testimony by Governor Ann Lee."],
+    )
+    assert event_of(doc, "testimony")["who"] == ["Ann Lee"]
+    assert event_of(doc, "testimony")["when"] == "2024-10-01"
+
+
 def test_perfect_tense_and_later_sections_stay_undated(nlp):
     doc = analysed(
         nlp,
