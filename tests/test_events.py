@@ -281,6 +281,23 @@ def test_reported_speech_still_tells_what_happened(nlp):
     assert (arrest["type"], arrest["whom"], arrest["when"]) == ("arrest", ["Olaf Scholz"], "2024-09-30")
 
 
+def test_asking_someone_to_act_is_a_request_not_a_question(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "The Federal Trade Commission asked Judge Ann Lee to block the merger on Monday.",
+            "Reporters asked Governor Tom Hart about the vote.",
+        ],
+    )
+    request = event_of(doc, "asked")
+    assert (request["type"], request["who"], request["whom"]) == (
+        "ask",
+        ["Federal Trade Commission"],
+        ["Ann Lee"],
+    )
+    assert [e["trigger"] for e in named_events(doc)].count("asked") == 1
+
+
 def test_no_time_means_no_date(nlp):
     doc = analysed(nlp, ["Olaf Scholz visited Rome."])
     assert event_of(doc, "visited")["when"] is None

@@ -3,8 +3,9 @@
 * Triggers are verbs and event nouns ("a NATO meeting"). A trigger listed in
   ``resources/event_triggers.tsv`` takes that type; any other action verb becomes an event of its
   own lemma when a named participant or place takes part or it has its own time.
-  Verbs of saying and thinking are left to the quotes (but for one answering an occurrence:
-  "responded to a phone call"), as are verbs of being and having.
+  Verbs of saying and thinking are left to the quotes (but for one answering an occurrence,
+  "responded to a phone call", or making a request, "asked the judge to block it"), as are
+  verbs of being and having.
 * ``who``: the agent, i.e. the entities mentioned in the subject (or the "by" phrase of
   a passive, or for an event noun its possessor, "by" phrase, the sender of a message or the
   subject of the clause it is the scene of, :mod:`~whosaidwhat.nlp.event_nouns`); a
@@ -59,6 +60,9 @@ EVENT_TYPE_NAMES = frozenset({*VERB_TYPES.values(), *NOUN_TYPES.values(), *PHRAS
 #: ("announced", "endorsed") are events.
 SPEECH_VERBS = frozenset(lemma for lemma, verb in reporting_verbs().items() if verb.speech)
 NOT_EVENTS = SPEECH_VERBS | words("not_events.txt")
+#: Verbs of speech that make a request when they take someone asked and an infinitive ("asked him
+#: to resign"), as the verbs of urging do.
+REQUEST_VERBS = frozenset({"ask", "implore"})
 #: Verbs that take their meaning from the event noun they govern ("held talks", "won the vote").
 LIGHT_VERBS = words("light_verbs.txt")
 #: Verbs of moving that name the event noun after "to": "cruised to victory" (``outcome_verbs.txt``).
@@ -181,7 +185,7 @@ def event_type(token: Token) -> str | None:
             return VERB_TYPES[lemma]
         if ("be", lemma) in PHRASAL_TYPES and any(c.dep_ == "auxpass" for c in token.children):
             return PHRASAL_TYPES[("be", lemma)]  # "was tried": a trial, though "tried to" is no event
-        if lemma in NOT_EVENTS and not answers_event(token) or not lemma.isalpha():
+        if lemma in NOT_EVENTS and not (answers_event(token) or is_request(token)) or not lemma.isalpha():
             return None
         if lemma in LINKING_VERBS and any(c.dep_ in LINK_DEPS for c in token.children):
             return None
@@ -191,6 +195,17 @@ def event_type(token: Token) -> str | None:
     if (whole := hyphenated_lemma(token)) in NOUN_TYPES:  # "op-ed", whose "ed" may be tagged a name
         return NOUN_TYPES[whole]
     return NOUN_TYPES.get(lemma) if token.pos_ == "NOUN" else None
+
+
+def is_request(verb: Token) -> bool:
+    """ "The agency asked the judge to block the deal": a verb of asking with someone asked and what
+    they are to do is a request, an act as "urged him to" is (``REQUEST_VERBS``); "asked him about
+    the vote" is a question, which is the quotes'."""
+    return (
+        verb.lemma_.lower() in REQUEST_VERBS
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children)
+    )
 
 
 def answers_event(verb: Token) -> bool:
