@@ -99,3 +99,13 @@ def test_the_of_phrase_of_an_act_done_to_someone_names_its_target(nlp):
     doc = analysed(nlp, ["Soon after the murder of Tom Hart in Leeds, Ann Hale called for calm."])
     murder = event_of(doc, "murder")
     assert (murder["type"], murder["who"], murder["whom"]) == ("murder", [], ["Tom Hart"])
+
+
+def test_an_act_naming_the_case_brought_over_it_is_an_event_done_to_the_names_before_it(nlp):
+    doc = analysed(
+        nlp, ["Tom Hart was arrested on Monday.", "He was remanded in custody in the Ann Lee murder case."]
+    )  # the murder came before the story of the case
+    murder = event_of(doc, "murder")
+    assert (murder["type"], murder["whom"], murder["when"]) == ("murder", ["Ann Lee"], None)
+    doc = analysed(nlp, ["The judge adjourned the tax case on Monday."])
+    assert "tax" not in {e["trigger"] for e in named_events(doc)}

@@ -8,7 +8,9 @@
   is the scene of ("Rutte spoke at a summit") or, for a win or a defeat, of the clause
   told after it ("Portugal looked strong after two wins").
 * Whom: for an act done to someone or something, the name before the noun ("the Activision
-  takeover", ``resources/target_nouns.txt``) or its "of" phrase ("the arrest of Tom Hart").
+  takeover", ``resources/target_nouns.txt``) or its "of" phrase ("the arrest of Tom Hart"); such
+  a noun modifying a case brought over it is the act all the same ("the Renukaswamy murder case",
+  ``resources/case_nouns.txt``), named by the names before it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ MESSAGE_NOUNS = words("message_nouns.txt")
 #: Nouns of acts done to someone or something, which the name before them names: "the Activision
 #: takeover", "the Renukaswamy murder" (``target_nouns.txt``); the possessor still acts.
 TARGET_NOUNS = words("target_nouns.txt")
+#: Nouns of a case brought over an act, which the act's noun may modify: "the Renukaswamy murder
+#: *case*" (``case_nouns.txt``).
+CASE_NOUNS = words("case_nouns.txt")
 #: What "its" may stand for before an event noun ("its release"): an organisation or a country.
 ORGANISATION_TYPES = frozenset({"ORG", "GPE"})
 #: Prepositions that make an event noun the scene of a clause ("spoke at a conference", "testified
@@ -89,6 +94,16 @@ def scene_verb(noun: Token) -> Token | None:
     return None
 
 
+def names_a_case(noun: Token) -> bool:
+    """ "the Renukaswamy murder case": an act done to someone (a target noun) names the case brought
+    over it, and took place, though the parser reads it as a modifier."""
+    return (
+        noun.dep_ == "compound"
+        and noun.head.lemma_.lower() in CASE_NOUNS
+        and noun.lemma_.lower() in TARGET_NOUNS
+    )
+
+
 def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     """The heads of the phrases naming who does the act an event noun names (possessor, modifying
     name, "by" phrase, a message's "from" phrase) and to whom (the name before a target noun)."""
@@ -102,6 +117,8 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
         for c in p.children
         if c.dep_ == "pobj"
     ]
+    if names_a_case(noun):  # "the Renukaswamy murder case": the names before the act's noun
+        modifiers = [c for c in noun.head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
     targets = [*modifiers, *of_objects] if done_to else []
     agents = [c for c in noun.children if c.dep_ == "poss" or (c in modifiers and not done_to)]
     senders = ("by", "from") if lemma in MESSAGE_NOUNS else ("by",)

@@ -40,6 +40,7 @@ from whosaidwhat.nlp.described_agents import (
 )
 from whosaidwhat.nlp.event_nouns import (
     hyphenated_lemma,
+    names_a_case,
     noun_roles,
     outcome_clause,
     possessing_organisation,
@@ -190,7 +191,7 @@ def event_type(token: Token) -> str | None:
         if lemma in LINKING_VERBS and any(c.dep_ in LINK_DEPS for c in token.children):
             return None
         return lemma
-    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and not names_a_case(token):
         return None
     if (whole := hyphenated_lemma(token)) in NOUN_TYPES:  # "op-ed", whose "ed" may be tagged a name
         return NOUN_TYPES[whole]

@@ -72,7 +72,10 @@ def continue_narrative(doc: Doc, text: str, events: list[Event], narrative_parag
             and no_time_between(time_starts, paragraphs[reference[1]][1], event.token.idx)
             and not any(reference[1] < p < paragraph for p in present)
         )
-        story_line = is_simple_past(event.token) and event.token.idx not in quoted
+        # "remanded in the murder case": the act a case is brought over came before the story
+        story_line = (
+            is_simple_past(event.token) and event.token.idx not in quoted and event.token.dep_ != "compound"
+        )
         if near and story_line and not heading_between(text, paragraphs, reference[1], paragraph):
             event.when = reference[0]
 
