@@ -109,3 +109,9 @@ def test_an_act_naming_the_case_brought_over_it_is_an_event_done_to_the_names_be
     assert (murder["type"], murder["whom"], murder["when"]) == ("murder", ["Ann Lee"], None)
     doc = analysed(nlp, ["The judge adjourned the tax case on Monday."])
     assert "tax" not in {e["trigger"] for e in named_events(doc)}
+
+
+def test_an_op_ed_hung_on_the_object_is_written_by_the_subject(nlp):
+    # the parser hangs "in an op-ed" on "nature", the object of "stressed"
+    doc = analysed(nlp, ["The Acme Corp leadership stressed the tentative nature of the plan in an op-ed."])
+    assert event_of(doc, "op-ed")["who"] == ["Acme Corp"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from whosaidwhat.nlp.documents import DOCUMENT_NOUNS
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.organisations import OrganisationReferences
 
@@ -87,10 +88,20 @@ def outcome_clause(noun: Token) -> Token | None:
 
 def scene_verb(noun: Token) -> Token | None:
     """The verb whose scene an event noun is: "spoke *at a conference*", "arrested *during a protest*",
-    "testified *in a trial*"."""
+    "testified *in a trial*"; a document of one's own is also the scene of the verb whose object the
+    parser hung it on ("emphasized the nature of the plan *in an op-ed*", not "15 percent *in the
+    polls*")."""
     preposition = noun.head
-    if noun.dep_ == "pobj" and preposition.lower_ in SCENE_PREPOSITIONS and preposition.head.pos_ == "VERB":
-        return preposition.head
+    if noun.dep_ != "pobj" or preposition.lower_ not in SCENE_PREPOSITIONS:
+        return None
+    holder = preposition.head
+    if holder.pos_ == "VERB":
+        return holder
+    document = (hyphenated_lemma(noun) or noun.lemma_.lower()) in DOCUMENT_NOUNS and any(
+        c.lower_ in ("a", "an") or c.dep_ == "poss" for c in noun.children
+    )
+    if document and preposition.lower_ == "in" and holder.dep_ == "dobj" and holder.head.pos_ == "VERB":
+        return holder.head
     return None
 
 

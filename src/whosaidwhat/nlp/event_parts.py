@@ -228,7 +228,7 @@ def fill_participants(
     """Set who, whom and where; an agent named as "it", "they" or "the agency" is the
     organisation the quote speakers' rules find (:mod:`~whosaidwhat.nlp.organisations`)."""
     token = event.token
-    if token.pos_ == "NOUN":
+    if token.pos_ in ("NOUN", "PROPN"):  # an event noun, "ed" of "op-ed" at times tagged a name
         agents, targets = noun_roles(token)
         event.whom = phrase_entities(targets, mentions)
         event.who = phrase_entities(agents, mentions, organisations)
