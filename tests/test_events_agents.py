@@ -168,3 +168,17 @@ def test_a_side_in_a_clause_joined_to_one_about_a_team_is_that_team(nlp):
     )
     assert event_of(doc, "fell to defeat")["who"] == ["Norway"]
     assert "Sweden" not in event_of(doc, "won")["who"]
+
+
+def test_an_act_someone_is_kept_from_is_planned_by_them(nlp):
+    doc = analysed(
+        nlp, ["A judge rejected the agency's bid to stop Acme Corp from taking over Bolt Industries."]
+    )
+    takeover = event_of(doc, "taking")
+    assert (takeover["type"], takeover["who"], takeover["whom"]) == (
+        "take over",
+        ["Acme Corp"],
+        ["Bolt Industries"],
+    )
+    doc = analysed(nlp, ["Police stopped Tom Hart from entering the building."])
+    assert "entering" not in {e["trigger"] for e in named_events(doc)}  # no typed act: the stopping tells it

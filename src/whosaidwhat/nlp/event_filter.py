@@ -16,7 +16,7 @@ An event is an action that happened or is set to happen. Left out:
   X", unless dated, "a strategy adopted in 2018", or a typed act set off by commas, "a
   photograph, released to show ...") or a gerund used as a noun ("by collecting bottles";
   not a typed act after "in" or with a subject after "with": "in knocking out Japan",
-  "with Spain meeting Sweden").
+  "with Spain meeting Sweden", nor one someone is kept from: "stop Meta from taking over").
 
 Of what is left, an event whose type is in ``resources/event_triggers.tsv`` is reported. Any
 other action needs a named participant, a named place or a time of its own, or else a main
@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from whosaidwhat.nlp.described_agents import prevented_actor
 from whosaidwhat.nlp.event_parts import (
     EVENT_TYPE_NAMES,
     LIGHT_VERBS,
@@ -281,7 +282,7 @@ def is_manner_gerund(verb: Token) -> bool:
         return False
     own = {c.dep_ for c in verb.children}
     told = "nsubj" in own if preposition == "with" else "dobj" in own and preposition == "in"
-    return not (told and is_typed_verb(verb))
+    return not ((told or prevented_actor(verb) is not None) and is_typed_verb(verb))
 
 
 def is_typed_verb(verb: Token) -> bool:

@@ -33,6 +33,7 @@ from whosaidwhat.nlp.described_agents import (
     described_by_age,
     group_members,
     organisation_by_last_word,
+    prevented_actor,
     reporting_subject,
     stranded_subject,
     team_by_side,
@@ -242,7 +243,12 @@ def fill_participants(
             subject = subject_of(clause, ACTOR)  # "Portugal looked strong after two wins": theirs
             event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
     else:
-        subject = subject_of(token, ACTOR) or passive_controller(token) or stranded_subject(token)
+        subject = (
+            prevented_actor(token)
+            or subject_of(token, ACTOR)
+            or passive_controller(token)
+            or stranded_subject(token)
+        )
         event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
         passive = passive_subjects(token)
         agents = [g for a in token.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
