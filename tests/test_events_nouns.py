@@ -24,6 +24,8 @@ from whosaidwhat.nlp.event_nouns import stray_its
         ("Police are on the hunt for Tom Hart in Leeds.", "hunt", "search"),
         ("Acme Corp is fighting to protect its business in Leeds.", "fighting", None),
         ("A powerful earthquake struck Ruritania on Monday.", "earthquake", "quake"),
+        ("Tourism in Leeds has boomed since the end of World War II.", "end", "end"),
+        ("Ann Hale cried at the end of her song in Leeds.", "end", None),  # an end of nothing named
     ],
 )
 def test_a_noun_naming_an_occurrence_is_an_event_of_its_type_and_a_difficulty_is_none(

@@ -29,6 +29,11 @@ TARGET_NOUNS = words("target_nouns.txt")
 #: Nouns of a case brought over an act, which the act's noun may modify: "the Renukaswamy murder
 #: *case*" (``case_nouns.txt``).
 CASE_NOUNS = words("case_nouns.txt")
+#: Nouns of a phase that are events only of a named thing: "the end of World War II".
+PHASE_NOUNS = frozenset({"end"})
+#: Entity types of a named thing that may end, though the tagger read its name as a common noun
+#: ("the end of *Succession*").
+NAMED_THING_TYPES = frozenset({"ORG", "EVENT", "WORK_OF_ART", "LAW"})
 #: What "its" may stand for before an event noun ("its release"): an organisation or a country.
 ORGANISATION_TYPES = frozenset({"ORG", "GPE"})
 #: Prepositions that make an event noun the scene of a clause ("spoke at a conference", "testified
@@ -105,6 +110,23 @@ def scene_verb(noun: Token) -> Token | None:
     return None
 
 
+def ends_a_named_thing(noun: Token) -> bool:
+    """ "the end of World War II", "the end of Succession": an end is an event only of what a name
+    names (``PHASE_NOUNS``), not "at the end of her song" or "the program end"."""
+    return any(o.pos_ == "PROPN" or o.ent_type_ in NAMED_THING_TYPES for o in phase_objects(noun))
+
+
+def phase_objects(noun: Token) -> list[Token]:
+    """What a phase noun is the end of: the objects of its "of" phrase."""
+    return [
+        c
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for c in p.children
+        if c.dep_ == "pobj"
+    ]
+
+
 def names_a_case(noun: Token) -> bool:
     """ "the Renukaswamy murder case": an act done to someone (a target noun) names the case brought
     over it, and took place, though the parser reads it as a modifier."""
@@ -131,6 +153,8 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     if names_a_case(noun):  # "the Renukaswamy murder case": the names before the act's noun
         modifiers = [c for c in noun.head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
     targets = [*modifiers, *of_objects] if done_to else []
+    if lemma in PHASE_NOUNS:  # "the end of World War II": what ended
+        return [], phase_objects(noun)
     agents = [c for c in noun.children if c.dep_ == "poss" or (c in modifiers and not done_to)]
     senders = ("by", "from") if lemma in MESSAGE_NOUNS else ("by",)
     agents += [

@@ -40,6 +40,8 @@ from whosaidwhat.nlp.described_agents import (
     team_country,
 )
 from whosaidwhat.nlp.event_nouns import (
+    PHASE_NOUNS,
+    ends_a_named_thing,
     hyphenated_lemma,
     names_a_case,
     noun_roles,
@@ -196,6 +198,8 @@ def event_type(token: Token) -> str | None:
         return None
     if (whole := hyphenated_lemma(token)) in NOUN_TYPES:  # "op-ed", whose "ed" may be tagged a name
         return NOUN_TYPES[whole]
+    if lemma in PHASE_NOUNS and not ends_a_named_thing(token):
+        return None
     return NOUN_TYPES.get(lemma) if token.pos_ == "NOUN" else None
 
 
