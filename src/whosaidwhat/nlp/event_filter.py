@@ -93,10 +93,25 @@ def is_finding(trigger: Token) -> bool:
 
 def has_participant(trigger: Token) -> bool:
     """Someone or something named by a noun takes part, named entity or not ("four babies were
-    killed", "a photograph, released to show ...")."""
+    killed", "a photograph, released to show ...", "investigators are on the hunt")."""
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PROPN"):
         return True
+    if (state := state_of(trigger)) is not None:  # "Investigators are on the hunt"
+        return has_participant(state)
     return any(c.dep_ in PARTICIPANT_DEPS and c.pos_ in ("NOUN", "PROPN") for c in trigger.children)
+
+
+def state_of(noun: Token) -> Token | None:
+    """The "be" an event noun after "on" tells the state of: "Investigators *are* on the hunt" (not "On
+    that trip, the firm was able to ...")."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "on" or preposition.dep_ != "prep":
+        return None
+    verb = preposition.head
+    predicate = verb.lemma_ == "be" and verb.i < preposition.i
+    return (
+        verb if predicate and not any(c.dep_ in ("acomp", "attr", "xcomp") for c in verb.children) else None
+    )
 
 
 def is_timeline_event(event: Event) -> bool:
