@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import spacy
 from spacy.tokens import Doc
 from test_events import analysed, event_of, named_events
 
-from whosaidwhat.nlp.described_agents import stranded_subject
+from whosaidwhat.nlp.described_agents import perfect_participle_subject, stranded_subject
 
 
 def test_they_after_a_country_named_in_the_singular_is_that_team(nlp):
@@ -182,3 +183,14 @@ def test_an_act_someone_is_kept_from_is_planned_by_them(nlp):
     )
     doc = analysed(nlp, ["Police stopped Tom Hart from entering the building."])
     assert "entering" not in {e["trigger"] for e in named_events(doc)}  # no typed act: the stopping tells it
+
+
+def test_a_perfect_participle_hung_on_an_adverbial_clause_is_the_main_subjects():
+    # "Norway watched as Denmark struggled, having beaten them": the parse hangs "beaten" on
+    # "struggled", as seen on a real report, though Norway did the beating
+    words = ["Norway", "watched", "as", "Denmark", "struggled", ",", "having", "beaten", "them", "."]
+    heads = [1, 1, 4, 4, 1, 4, 7, 4, 7, 1]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "advcl", "punct", "aux", "advcl", "dobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert perfect_participle_subject(doc[7]).text == "Norway"
+    assert perfect_participle_subject(doc[4]) is None  # no participle in the perfect

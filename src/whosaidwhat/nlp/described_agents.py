@@ -17,6 +17,9 @@
 * "they" by the subject of the clause it is reported in or hangs from: a plural one ("Both
   companies argued that they ..."), or a team, company or country named in the singular, which
   news writes as plural ("Portugal know the pressure is on as they face Slovenia").
+* A participle in the perfect ending a sentence by the main clause's subject, though the parser
+  hung it on the adverbial clause before it ("Slovenia will be watching as Portugal struggled,
+  having handed them a defeat in March").
 * The doer of an act someone is kept from, by the object of the verb of keeping: "stop *Meta*
   from taking over a company".
 """
@@ -206,3 +209,19 @@ def prevented_actor(gerund: Token) -> Token | None:
     if verb.lemma_.lower() not in PREVENTING_VERBS:
         return None
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def perfect_participle_subject(verb: Token) -> Token | None:
+    """The subject of the main clause for a participle in the perfect that the parser hung on an
+    adverbial clause before it: "Slovenia will be watching as Portugal struggled, *having* also
+    handed them a defeat" (Slovenia handed it); None for any other verb."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children):
+        return None
+    clause = verb.head
+    if (
+        clause.dep_ != "advcl"
+        or not any(c.dep_ == "mark" for c in clause.children)
+        or clause.head.i == clause.i
+    ):
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)

@@ -33,6 +33,7 @@ from whosaidwhat.nlp.described_agents import (
     described_by_age,
     group_members,
     organisation_by_last_word,
+    perfect_participle_subject,
     prevented_actor,
     reporting_subject,
     stranded_subject,
@@ -249,6 +250,7 @@ def fill_participants(
     else:
         subject = (
             prevented_actor(token)
+            or perfect_participle_subject(token)
             or subject_of(token, ACTOR)
             or passive_controller(token)
             or stranded_subject(token)
