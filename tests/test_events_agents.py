@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from test_events import analysed, event_of, named_events
 
 from whosaidwhat.nlp.described_agents import perfect_participle_subject, stranded_subject
+from whosaidwhat.nlp.event_parts import expand_conjuncts
 
 
 def test_they_after_a_country_named_in_the_singular_is_that_team(nlp):
@@ -194,3 +195,20 @@ def test_a_perfect_participle_hung_on_an_adverbial_clause_is_the_main_subjects()
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
     assert perfect_participle_subject(doc[7]).text == "Norway"
     assert perfect_participle_subject(doc[4]) is None  # no participle in the perfect
+
+
+def test_an_apposition_after_a_relative_clause_names_none_of_the_agents():
+    # "men who told her husband, Tom Hart": a parse seen on a real report hangs "Tom Hart" on "men"
+    words = ["men", "who", "told", "her", "husband", ",", "Tom", "Hart", "and", "Ann", "Hale"]
+    heads = [0, 2, 0, 4, 2, 0, 7, 0, 0, 10, 0]
+    deps = ["ROOT", "nsubj", "relcl", "poss", "dobj", "punct", "compound", "appos", "cc", "compound", "conj"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert [t.text for t in expand_conjuncts([doc[0]])] == ["men", "Hale"]
+    words = ["the", "mayor", ",", "Tom", "Hart"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 1, 4, 1],
+        deps=["det", "ROOT", "punct", "compound", "appos"],
+    )
+    assert [t.text for t in expand_conjuncts([doc[1]])] == ["mayor", "Hart"]

@@ -345,16 +345,18 @@ def phrase_entities(
 
 
 def expand_conjuncts(heads: list[Token]) -> list[Token]:
-    """The phrases ``heads`` name: with their conjuncts, appositions and the members they list
-    ("four lawmakers, including Jamie Raskin"); a relative pronoun stands for its antecedent
-    ("Lina Khan, who was installed in 2021")."""
+    """The phrases ``heads`` name: with their conjuncts, appositions (but one after a relative
+    clause) and the members they list ("four lawmakers, including Jamie Raskin"); a relative
+    pronoun stands for its antecedent ("Lina Khan, who was installed in 2021")."""
     out, todo = [], [antecedent(h) for h in heads]
     while todo:
         head = todo.pop(0)
         if head in out:
             continue
         out.append(head)
-        todo += [c for c in head.children if c.dep_ in ("conj", "appos")]
+        todo += [
+            c for c in head.children if c.dep_ == "conj" or c.dep_ == "appos" and not follows_clause(head, c)
+        ]
         todo += [
             member
             for prep in head.children
@@ -363,6 +365,12 @@ def expand_conjuncts(heads: list[Token]) -> list[Token]:
             if member.dep_ == "pobj"
         ]
     return out
+
+
+def follows_clause(head: Token, apposition: Token) -> bool:
+    """An apposition after a relative clause of ``head`` names the clause's last noun, though the
+    parser may hang it on ``head``: "three men who told her husband, *Philip Simons*, ..."."""
+    return any(c.dep_ == "relcl" and head.i < c.i < apposition.i for c in head.children)
 
 
 def antecedent(head: Token) -> Token:
