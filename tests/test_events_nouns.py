@@ -26,6 +26,7 @@ from whosaidwhat.nlp.event_nouns import stray_its
         ("A powerful earthquake struck Ruritania on Monday.", "earthquake", "quake"),
         ("Tourism in Leeds has boomed since the end of World War II.", "end", "end"),
         ("Ann Hale cried at the end of her song in Leeds.", "end", None),  # an end of nothing named
+        ("Ann Hale was born in Leeds at the end of World War II.", "end", None),  # a moment, not the ending
     ],
 )
 def test_a_noun_naming_an_occurrence_is_an_event_of_its_type_and_a_difficulty_is_none(
@@ -117,3 +118,6 @@ def test_an_op_ed_hung_on_the_object_is_written_by_the_subject(nlp):
     # the parser hangs "in an op-ed" on "nature", the object of "stressed"
     doc = analysed(nlp, ["The Acme Corp leadership stressed the tentative nature of the plan in an op-ed."])
     assert event_of(doc, "op-ed")["who"] == ["Acme Corp"]
+    # not a document of one's own: the lawsuit is not Acme Corp's for opposing a request in it
+    doc = analysed(nlp, ["Acme Corp opposed a request in a civil lawsuit on Monday."])
+    assert all(e["who"] != ["Acme Corp"] for e in named_events(doc) if e["trigger"] == "lawsuit")

@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from whosaidwhat.nlp.documents import DOCUMENT_NOUNS
-from whosaidwhat.nlp.lexicons import words
+from whosaidwhat.nlp.lexicons import reporting_verbs, words
 from whosaidwhat.nlp.organisations import OrganisationReferences
 
 #: Nouns of messages, whose "from" phrase is their sender (``message_nouns.txt``).
@@ -31,9 +31,13 @@ TARGET_NOUNS = words("target_nouns.txt")
 CASE_NOUNS = words("case_nouns.txt")
 #: Nouns of a phase that are events only of a named thing: "the end of World War II".
 PHASE_NOUNS = frozenset({"end"})
+#: Prepositions that make "the end of" a moment in something, not its ending: "at the end of the film".
+PLACE_IN_WORK = frozenset({"at", "near", "toward", "towards", "in", "by"})
 #: Entity types of a named thing that may end, though the tagger read its name as a common noun
 #: ("the end of *Succession*").
 NAMED_THING_TYPES = frozenset({"ORG", "EVENT", "WORK_OF_ART", "LAW"})
+#: Verbs of saying, whose subject wrote the document they are said in ("stressed ... in an op-ed").
+SPEAKING_VERBS = frozenset(lemma for lemma, verb in reporting_verbs().items() if verb.speech)
 #: What "its" may stand for before an event noun ("its release"): an organisation or a country.
 ORGANISATION_TYPES = frozenset({"ORG", "GPE"})
 #: Prepositions that make an event noun the scene of a clause ("spoke at a conference", "testified
@@ -93,9 +97,9 @@ def outcome_clause(noun: Token) -> Token | None:
 
 def scene_verb(noun: Token) -> Token | None:
     """The verb whose scene an event noun is: "spoke *at a conference*", "arrested *during a protest*",
-    "testified *in a trial*"; a document of one's own is also the scene of the verb whose object the
-    parser hung it on ("emphasized the nature of the plan *in an op-ed*", not "15 percent *in the
-    polls*")."""
+    "testified *in a trial*"; a document of one's own is also the scene of the verb of saying whose
+    object the parser hung it on ("emphasized the nature of the plan *in an op-ed*", not "15 percent
+    *in the polls*" nor "opposed a request *in a lawsuit*")."""
     preposition = noun.head
     if noun.dep_ != "pobj" or preposition.lower_ not in SCENE_PREPOSITIONS:
         return None
@@ -105,14 +109,23 @@ def scene_verb(noun: Token) -> Token | None:
     document = (hyphenated_lemma(noun) or noun.lemma_.lower()) in DOCUMENT_NOUNS and any(
         c.lower_ in ("a", "an") or c.dep_ == "poss" for c in noun.children
     )
-    if document and preposition.lower_ == "in" and holder.dep_ == "dobj" and holder.head.pos_ == "VERB":
-        return holder.head
+    verb = holder.head
+    if (
+        document
+        and preposition.lower_ == "in"
+        and holder.dep_ == "dobj"
+        and verb.lemma_.lower() in SPEAKING_VERBS
+    ):
+        return verb
     return None
 
 
 def ends_a_named_thing(noun: Token) -> bool:
-    """ "the end of World War II", "the end of Succession": an end is an event only of what a name
-    names (``PHASE_NOUNS``), not "at the end of her song" or "the program end"."""
+    """ "since the end of World War II", "the end of Succession": an end is an event only of what a
+    name names (``PHASE_NOUNS``), not "at the end of her song" or "the program end", nor a
+    moment in a named work ("a voice at the end of *Hail, Caesar!*")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in PLACE_IN_WORK:
+        return False  # "at the end of Hail, Caesar!": a moment in it
     return any(o.pos_ == "PROPN" or o.ent_type_ in NAMED_THING_TYPES for o in phase_objects(noun))
 
 
