@@ -212,3 +212,11 @@ def test_an_apposition_after_a_relative_clause_names_none_of_the_agents():
         deps=["det", "ROOT", "punct", "compound", "appos"],
     )
     assert [t.text for t in expand_conjuncts([doc[1]])] == ["mayor", "Hart"]
+
+
+def test_a_person_named_before_a_person_is_not_the_one_who_acts(nlp):
+    doc = analysed(
+        nlp, ["Ann Hale's husband opened the door on Monday.", "Acme Corp officials met Tom Hart on Monday."]
+    )
+    assert event_of(doc, "opened")["who"] == []  # her husband did
+    assert event_of(doc, "met")["who"] == ["Acme Corp"]  # the firm acts through its officials

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from whosaidwhat.names import is_person_noun
 from whosaidwhat.nlp.described_agents import (
     broadcasters,
     described_by_age,
@@ -336,10 +337,11 @@ def phrase_entities(
             ids += [named] if named not in ids else []  # "the Police" named "Swakopmund Police"
             continue
         if not found and head.dep_ != "appos":
+            # "a Bloomberg poll", "Justice officials"; but a person before a person is not the one
+            # who acts: "a Clinton aide", "her husband"
+            kinds = {"ORG"} if is_person_noun(head.lemma_.lower()) else AGENT_MODIFIER_TYPES
             left = head.left_edge.idx
-            found = [
-                m for m in mentions.overlapping(left, head.idx + len(head)) if m[3] in AGENT_MODIFIER_TYPES
-            ]
+            found = [m for m in mentions.overlapping(left, head.idx + len(head)) if m[3] in kinds]
         ids += [m[2] for m in found if m[2] not in ids]
     return ids
 
