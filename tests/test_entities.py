@@ -563,3 +563,16 @@ def test_a_full_name_written_with_two_spaces_is_read(nlp):
     )
     names = [entity["name"] for entity in entities_of(nlp, text)]
     assert any(name.endswith("Donald Hartley") for name in names), names
+
+
+@pytest.mark.parametrize(("word", "unknown"), [("Kempaiah", True), ("Scholars", False), ("Police", False)])
+def test_a_capitalised_word_the_language_does_not_know_can_name_a_person(nlp, word, unknown):
+    from whosaidwhat.nlp.entities import is_unknown_word
+    from whosaidwhat.nlp.lemma_tables import LemmaTables
+    from whosaidwhat.nlp.name_mentions import Mention
+
+    doc = nlp(f"Two men were held in the {word} case.")
+    i = next(t.i for t in doc if t.text == word)
+    mention = Mention(i, i + 1, "PERSON", word)
+    assert is_unknown_word(doc, mention, LemmaTables(nlp).words()) is unknown
+    assert not is_unknown_word(doc, mention, frozenset())  # a pipeline without word lists knows none

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+from test_events import analysed, event_of
 
-from whosaidwhat.nlp.event_filter import is_actual
+from whosaidwhat.nlp.event_filter import has_participant, is_actual
 
 
 @pytest.mark.parametrize("dated", [False, True])
@@ -21,3 +22,12 @@ def test_an_infinitive_the_parser_made_the_root_is_judged_without_looping(dated)
     lemmas = ["how", "do", "persuade", "to", "continue", "the", "revolution", "?"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
     assert is_actual(doc[4], dated) is False
+
+
+def test_being_on_the_hunt_takes_part_in_it(nlp):
+    doc = analysed(
+        nlp, ["Acme Corp opened a plant in Leeds.", "Detectives are still on the hunt for the two men."]
+    )
+    assert event_of(doc, "hunt")["type"] == "search"
+    doc = nlp("On that first trip through the region, the firm was able to cut costs.")
+    assert not has_participant(next(t for t in doc if t.text == "trip"))  # a scene, not a state

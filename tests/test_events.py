@@ -238,6 +238,16 @@ def test_narrative_continues_the_lead_time(nlp):
     assert event_of(doc, "met")["whom"] == ["Giorgia Meloni"]
 
 
+def test_narrative_reaches_a_verb_the_parser_read_as_an_adjective(nlp):
+    # "proceeding showcased" is parsed as a modifier of "testimony", which becomes the root
+    doc = analysed(
+        nlp,
+        ["A three-day hearing ended on Tuesday. The proceeding showcased testimony by Governor Ann Lee."],
+    )
+    assert event_of(doc, "testimony")["who"] == ["Ann Lee"]
+    assert event_of(doc, "testimony")["when"] == "2024-10-01"
+
+
 def test_perfect_tense_and_later_sections_stay_undated(nlp):
     doc = analysed(
         nlp,
@@ -269,6 +279,23 @@ def test_reported_speech_still_tells_what_happened(nlp):
     doc = analysed(nlp, ["Police said Olaf Scholz was arrested in Rome on Monday."])
     arrest = event_of(doc, "arrested")
     assert (arrest["type"], arrest["whom"], arrest["when"]) == ("arrest", ["Olaf Scholz"], "2024-09-30")
+
+
+def test_asking_someone_to_act_is_a_request_not_a_question(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "The Federal Trade Commission asked Judge Ann Lee to block the merger on Monday.",
+            "Reporters asked Governor Tom Hart about the vote.",
+        ],
+    )
+    request = event_of(doc, "asked")
+    assert (request["type"], request["who"], request["whom"]) == (
+        "ask",
+        ["Federal Trade Commission"],
+        ["Ann Lee"],
+    )
+    assert [e["trigger"] for e in named_events(doc)].count("asked") == 1
 
 
 def test_no_time_means_no_date(nlp):

@@ -24,6 +24,9 @@ from whosaidwhat.nlp.event_nouns import stray_its
         ("Police are on the hunt for Tom Hart in Leeds.", "hunt", "search"),
         ("Acme Corp is fighting to protect its business in Leeds.", "fighting", None),
         ("A powerful earthquake struck Ruritania on Monday.", "earthquake", "quake"),
+        ("Tourism in Leeds has boomed since the end of World War II.", "end", "end"),
+        ("Ann Hale cried at the end of her song in Leeds.", "end", None),  # an end of nothing named
+        ("Ann Hale was born in Leeds at the end of World War II.", "end", None),  # a moment, not the ending
     ],
 )
 def test_a_noun_naming_an_occurrence_is_an_event_of_its_type_and_a_difficulty_is_none(
@@ -99,3 +102,22 @@ def test_the_of_phrase_of_an_act_done_to_someone_names_its_target(nlp):
     doc = analysed(nlp, ["Soon after the murder of Tom Hart in Leeds, Ann Hale called for calm."])
     murder = event_of(doc, "murder")
     assert (murder["type"], murder["who"], murder["whom"]) == ("murder", [], ["Tom Hart"])
+
+
+def test_an_act_naming_the_case_brought_over_it_is_an_event_done_to_the_names_before_it(nlp):
+    doc = analysed(
+        nlp, ["Tom Hart was arrested on Monday.", "He was remanded in custody in the Ann Lee murder case."]
+    )  # the murder came before the story of the case
+    murder = event_of(doc, "murder")
+    assert (murder["type"], murder["whom"], murder["when"]) == ("murder", ["Ann Lee"], None)
+    doc = analysed(nlp, ["The judge adjourned the tax case on Monday."])
+    assert "tax" not in {e["trigger"] for e in named_events(doc)}
+
+
+def test_an_op_ed_hung_on_the_object_is_written_by_the_subject(nlp):
+    # the parser hangs "in an op-ed" on "nature", the object of "stressed"
+    doc = analysed(nlp, ["The Acme Corp leadership stressed the tentative nature of the plan in an op-ed."])
+    assert event_of(doc, "op-ed")["who"] == ["Acme Corp"]
+    # not a document of one's own: the lawsuit is not Acme Corp's for opposing a request in it
+    doc = analysed(nlp, ["Acme Corp opposed a request in a civil lawsuit on Monday."])
+    assert all(e["who"] != ["Acme Corp"] for e in named_events(doc) if e["trigger"] == "lawsuit")

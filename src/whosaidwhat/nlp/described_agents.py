@@ -17,6 +17,11 @@
 * "they" by the subject of the clause it is reported in or hangs from: a plural one ("Both
   companies argued that they ..."), or a team, company or country named in the singular, which
   news writes as plural ("Portugal know the pressure is on as they face Slovenia").
+* A participle in the perfect ending a sentence by the main clause's subject, though the parser
+  hung it on the adverbial clause before it ("Slovenia will be watching as Portugal struggled,
+  having handed them a defeat in March").
+* The doer of an act someone is kept from, by the object of the verb of keeping: "stop *Meta*
+  from taking over a company".
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ TEAM_NICKNAMES = {
 NICKNAME_HEADS = frozenset(nickname.split()[-1] for nickname in TEAM_NICKNAMES)
 #: Nouns naming a group of people, organisations or places the article has named (``group_nouns.tsv``).
 GROUP_NOUNS = {noun: frozenset(kinds.split("/")) for noun, kinds in table("group_nouns.tsv", 2)}
+#: Verbs of keeping someone from an act ("stop Meta from taking over"), whose object does the act.
+PREVENTING_VERBS = frozenset({"stop", "prevent", "block", "bar", "ban", "prohibit", "keep"})
 #: Named entities written in the singular that "they" stands for: teams, companies, countries.
 COLLECTIVE_TYPES = frozenset({"ORG", "GPE", "NORP"})
 #: Nouns for one team, which a clause joined to one about a team uses for it ("a second-string side").
@@ -190,3 +197,31 @@ def organisation_by_last_word(head: Token, mentions: MentionIndex) -> str | None
         if kind == "ORG" and len(name) > 1 and name[-1] == head.lower_ and modifiers <= set(name):
             found.add(entity_id)
     return found.pop() if len(found) == 1 else None
+
+
+def prevented_actor(gerund: Token) -> Token | None:
+    """Who was to do what a verb of preventing is about: "stop *Meta* from taking over a company",
+    an act planned, so on the timeline when typed; None for any other gerund."""
+    preposition = gerund.head
+    if gerund.dep_ != "pcomp" or preposition.lower_ != "from" or preposition.dep_ != "prep":
+        return None
+    verb = preposition.head
+    if verb.lemma_.lower() not in PREVENTING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def perfect_participle_subject(verb: Token) -> Token | None:
+    """The subject of the main clause for a participle in the perfect that the parser hung on an
+    adverbial clause before it: "Slovenia will be watching as Portugal struggled, *having* also
+    handed them a defeat" (Slovenia handed it); None for any other verb."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children):
+        return None
+    clause = verb.head
+    if (
+        clause.dep_ != "advcl"
+        or not any(c.dep_ == "mark" for c in clause.children)
+        or clause.head.i == clause.i
+    ):
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)

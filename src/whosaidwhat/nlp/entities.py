@@ -54,6 +54,7 @@ from whosaidwhat.nlp import extensions
 from whosaidwhat.nlp.coref import PARAGRAPH_WINDOW, Person, Resolver
 from whosaidwhat.nlp.descriptions import apposition_age
 from whosaidwhat.nlp.entity_records import as_records
+from whosaidwhat.nlp.lemma_tables import LemmaTables
 from whosaidwhat.nlp.name_mentions import (
     Group,
     Mention,
@@ -66,6 +67,7 @@ from whosaidwhat.nlp.name_mentions import (
     people_typed_otherwise,
     plural_common_noun,
     relabelled,
+    singulars,
     split_before_subject,
 )
 from whosaidwhat.nlp.org_names import (
@@ -100,25 +102,17 @@ class Entities:
         self.tokenise = tokenise
         #: How many paragraphs back a pronoun may find the person it refers to.
         self.paragraph_window = paragraph_window
-        self.nlp = nlp
-        self._nouns: frozenset[str] | None = None
+        self.lemmas = LemmaTables(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.wsw_entities = find_entities(
-            doc, self.tokenise, paragraph_window=self.paragraph_window, nouns=self.common_nouns()
+            doc,
+            self.tokenise,
+            paragraph_window=self.paragraph_window,
+            nouns=self.lemmas.nouns(),
+            words=self.lemmas.words(),
         )
         return doc
-
-    def common_nouns(self) -> frozenset[str]:
-        """The lemmatizer's common nouns, read at the first article (the model's tables load after
-        the components are made)."""
-        if self._nouns is None:
-            self._nouns = frozenset()
-            if self.nlp is not None and "lemmatizer" in self.nlp.pipe_names:
-                lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
-                if lookups is not None and lookups.has_table("lemma_index"):
-                    self._nouns = frozenset(lookups.get_table("lemma_index").get("noun", ()))
-        return self._nouns
 
 
 @Language.factory(
@@ -133,10 +127,15 @@ def make_entities(nlp: Language, name: str, paragraph_window: int) -> Entities:
 
 
 def find_entities(
-    doc: Doc, tokenise: Callable[[str], Doc], *, paragraph_window: int, nouns: frozenset[str] = frozenset()
+    doc: Doc,
+    tokenise: Callable[[str], Doc],
+    *,
+    paragraph_window: int,
+    nouns: frozenset[str] = frozenset(),
+    words: frozenset[str] = frozenset(),
 ) -> list[dict]:
     """The entities of ``doc``; ``tokenise`` splits a name into tokens as the pipeline does; ``nouns``
-    are common nouns (lemmas) of the language."""
+    are common nouns (lemmas) of the language, ``words`` all its words."""
     mentions = joined_by_slash(doc, split_before_subject(doc, named_mentions(doc)))
     mentions = [mention for mention in mentions if not plural_common_noun(doc, mention, nouns)]
     mentions += missed_full_names(doc) + named_after_organisation_noun(doc, mentions)
@@ -145,7 +144,7 @@ def find_entities(
     mentions = [
         relabelled(mention, surnames, given)
         for mention in mentions
-        if not common_noun_as_person(doc, mention, surnames)
+        if not common_noun_as_person(doc, mention, surnames) or is_unknown_word(doc, mention, words)
     ]
     mentions += missed_mentions(doc, mentions, surnames, tokenise)
     mentions += missed_acronyms(doc, mentions)
@@ -156,6 +155,19 @@ def find_entities(
     add_titles(doc, people)
     unnamed = pronouns_and_descriptions(doc, people, paragraph_window)
     return as_records(doc, people + without_mentions_inside(others, unnamed), doc._.wsw_headline)
+
+
+def is_unknown_word(doc: Doc, mention: Mention, words: frozenset[str]) -> bool:
+    """A capitalised word inside a sentence that the language does not know, which the tagger took
+    for an adjective but the model for a person: "the Renukaswamy murder case"."""
+    token = doc[mention.start]
+    return (
+        mention.end - mention.start == 1
+        and token.is_title
+        and token.i > token.sent.start
+        and bool(words)
+        and not any(word in words for word in (token.lower_, *singulars(token.lower_)))  # "Scholars"
+    )
 
 
 # ---------------------------------------------------------------- grouping

@@ -16,7 +16,7 @@ An event is an action that happened or is set to happen. Left out:
   X", unless dated, "a strategy adopted in 2018", or a typed act set off by commas, "a
   photograph, released to show ...") or a gerund used as a noun ("by collecting bottles";
   not a typed act after "in" or with a subject after "with": "in knocking out Japan",
-  "with Spain meeting Sweden").
+  "with Spain meeting Sweden", nor one someone is kept from: "stop Meta from taking over").
 
 Of what is left, an event whose type is in ``resources/event_triggers.tsv`` is reported. Any
 other action needs a named participant, a named place or a time of its own, or else a main
@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from whosaidwhat.nlp.described_agents import prevented_actor
 from whosaidwhat.nlp.event_parts import (
     EVENT_TYPE_NAMES,
     LIGHT_VERBS,
@@ -92,10 +93,25 @@ def is_finding(trigger: Token) -> bool:
 
 def has_participant(trigger: Token) -> bool:
     """Someone or something named by a noun takes part, named entity or not ("four babies were
-    killed", "a photograph, released to show ...")."""
+    killed", "a photograph, released to show ...", "investigators are on the hunt")."""
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PROPN"):
         return True
+    if (state := state_of(trigger)) is not None:  # "Investigators are on the hunt"
+        return has_participant(state)
     return any(c.dep_ in PARTICIPANT_DEPS and c.pos_ in ("NOUN", "PROPN") for c in trigger.children)
+
+
+def state_of(noun: Token) -> Token | None:
+    """The "be" an event noun after "on" tells the state of: "Investigators *are* on the hunt" (not "On
+    that trip, the firm was able to ...")."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "on" or preposition.dep_ != "prep":
+        return None
+    verb = preposition.head
+    predicate = verb.lemma_ == "be" and verb.i < preposition.i
+    return (
+        verb if predicate and not any(c.dep_ in ("acomp", "attr", "xcomp") for c in verb.children) else None
+    )
 
 
 def is_timeline_event(event: Event) -> bool:
@@ -281,7 +297,7 @@ def is_manner_gerund(verb: Token) -> bool:
         return False
     own = {c.dep_ for c in verb.children}
     told = "nsubj" in own if preposition == "with" else "dobj" in own and preposition == "in"
-    return not (told and is_typed_verb(verb))
+    return not ((told or prevented_actor(verb) is not None) and is_typed_verb(verb))
 
 
 def is_typed_verb(verb: Token) -> bool:

@@ -8,14 +8,17 @@
   is the scene of ("Rutte spoke at a summit") or, for a win or a defeat, of the clause
   told after it ("Portugal looked strong after two wins").
 * Whom: for an act done to someone or something, the name before the noun ("the Activision
-  takeover", ``resources/target_nouns.txt``) or its "of" phrase ("the arrest of Tom Hart").
+  takeover", ``resources/target_nouns.txt``) or its "of" phrase ("the arrest of Tom Hart"); such
+  a noun modifying a case brought over it is the act all the same ("the Renukaswamy murder case",
+  ``resources/case_nouns.txt``), named by the names before it.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whosaidwhat.nlp.lexicons import words
+from whosaidwhat.nlp.documents import DOCUMENT_NOUNS
+from whosaidwhat.nlp.lexicons import reporting_verbs, words
 from whosaidwhat.nlp.organisations import OrganisationReferences
 
 #: Nouns of messages, whose "from" phrase is their sender (``message_nouns.txt``).
@@ -23,6 +26,18 @@ MESSAGE_NOUNS = words("message_nouns.txt")
 #: Nouns of acts done to someone or something, which the name before them names: "the Activision
 #: takeover", "the Renukaswamy murder" (``target_nouns.txt``); the possessor still acts.
 TARGET_NOUNS = words("target_nouns.txt")
+#: Nouns of a case brought over an act, which the act's noun may modify: "the Renukaswamy murder
+#: *case*" (``case_nouns.txt``).
+CASE_NOUNS = words("case_nouns.txt")
+#: Nouns of a phase that are events only of a named thing: "the end of World War II".
+PHASE_NOUNS = frozenset({"end"})
+#: Prepositions that make "the end of" a moment in something, not its ending: "at the end of the film".
+PLACE_IN_WORK = frozenset({"at", "near", "toward", "towards", "in", "by"})
+#: Entity types of a named thing that may end, though the tagger read its name as a common noun
+#: ("the end of *Succession*").
+NAMED_THING_TYPES = frozenset({"ORG", "EVENT", "WORK_OF_ART", "LAW"})
+#: Verbs of saying, whose subject wrote the document they are said in ("stressed ... in an op-ed").
+SPEAKING_VERBS = frozenset(lemma for lemma, verb in reporting_verbs().items() if verb.speech)
 #: What "its" may stand for before an event noun ("its release"): an organisation or a country.
 ORGANISATION_TYPES = frozenset({"ORG", "GPE"})
 #: Prepositions that make an event noun the scene of a clause ("spoke at a conference", "testified
@@ -82,11 +97,57 @@ def outcome_clause(noun: Token) -> Token | None:
 
 def scene_verb(noun: Token) -> Token | None:
     """The verb whose scene an event noun is: "spoke *at a conference*", "arrested *during a protest*",
-    "testified *in a trial*"."""
+    "testified *in a trial*"; a document of one's own is also the scene of the verb of saying whose
+    object the parser hung it on ("emphasized the nature of the plan *in an op-ed*", not "15 percent
+    *in the polls*" nor "opposed a request *in a lawsuit*")."""
     preposition = noun.head
-    if noun.dep_ == "pobj" and preposition.lower_ in SCENE_PREPOSITIONS and preposition.head.pos_ == "VERB":
-        return preposition.head
+    if noun.dep_ != "pobj" or preposition.lower_ not in SCENE_PREPOSITIONS:
+        return None
+    holder = preposition.head
+    if holder.pos_ == "VERB":
+        return holder
+    document = (hyphenated_lemma(noun) or noun.lemma_.lower()) in DOCUMENT_NOUNS and any(
+        c.lower_ in ("a", "an") or c.dep_ == "poss" for c in noun.children
+    )
+    verb = holder.head
+    if (
+        document
+        and preposition.lower_ == "in"
+        and holder.dep_ == "dobj"
+        and verb.lemma_.lower() in SPEAKING_VERBS
+    ):
+        return verb
     return None
+
+
+def ends_a_named_thing(noun: Token) -> bool:
+    """ "since the end of World War II", "the end of Succession": an end is an event only of what a
+    name names (``PHASE_NOUNS``), not "at the end of her song" or "the program end", nor a
+    moment in a named work ("a voice at the end of *Hail, Caesar!*")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in PLACE_IN_WORK:
+        return False  # "at the end of Hail, Caesar!": a moment in it
+    return any(o.pos_ == "PROPN" or o.ent_type_ in NAMED_THING_TYPES for o in phase_objects(noun))
+
+
+def phase_objects(noun: Token) -> list[Token]:
+    """What a phase noun is the end of: the objects of its "of" phrase."""
+    return [
+        c
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for c in p.children
+        if c.dep_ == "pobj"
+    ]
+
+
+def names_a_case(noun: Token) -> bool:
+    """ "the Renukaswamy murder case": an act done to someone (a target noun) names the case brought
+    over it, and took place, though the parser reads it as a modifier."""
+    return (
+        noun.dep_ == "compound"
+        and noun.head.lemma_.lower() in CASE_NOUNS
+        and noun.lemma_.lower() in TARGET_NOUNS
+    )
 
 
 def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
@@ -102,7 +163,11 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
         for c in p.children
         if c.dep_ == "pobj"
     ]
+    if names_a_case(noun):  # "the Renukaswamy murder case": the names before the act's noun
+        modifiers = [c for c in noun.head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
     targets = [*modifiers, *of_objects] if done_to else []
+    if lemma in PHASE_NOUNS:  # "the end of World War II": what ended
+        return [], phase_objects(noun)
     agents = [c for c in noun.children if c.dep_ == "poss" or (c in modifiers and not done_to)]
     senders = ("by", "from") if lemma in MESSAGE_NOUNS else ("by",)
     agents += [

@@ -3,8 +3,9 @@
 * Triggers are verbs and event nouns ("a NATO meeting"). A trigger listed in
   ``resources/event_triggers.tsv`` takes that type; any other action verb becomes an event of its
   own lemma when a named participant or place takes part or it has its own time.
-  Verbs of saying and thinking are left to the quotes (but for one answering an occurrence:
-  "responded to a phone call"), as are verbs of being and having.
+  Verbs of saying and thinking are left to the quotes (but for one answering an occurrence,
+  "responded to a phone call", or making a request, "asked the judge to block it"), as are
+  verbs of being and having.
 * ``who``: the agent, i.e. the entities mentioned in the subject (or the "by" phrase of
   a passive, or for an event noun its possessor, "by" phrase, the sender of a message or the
   subject of the clause it is the scene of, :mod:`~whosaidwhat.nlp.event_nouns`); a
@@ -27,18 +28,24 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from whosaidwhat.names import is_person_noun
 from whosaidwhat.nlp.described_agents import (
     broadcasters,
     described_by_age,
     group_members,
     organisation_by_last_word,
+    perfect_participle_subject,
+    prevented_actor,
     reporting_subject,
     stranded_subject,
     team_by_side,
     team_country,
 )
 from whosaidwhat.nlp.event_nouns import (
+    PHASE_NOUNS,
+    ends_a_named_thing,
     hyphenated_lemma,
+    names_a_case,
     noun_roles,
     outcome_clause,
     possessing_organisation,
@@ -59,6 +66,9 @@ EVENT_TYPE_NAMES = frozenset({*VERB_TYPES.values(), *NOUN_TYPES.values(), *PHRAS
 #: ("announced", "endorsed") are events.
 SPEECH_VERBS = frozenset(lemma for lemma, verb in reporting_verbs().items() if verb.speech)
 NOT_EVENTS = SPEECH_VERBS | words("not_events.txt")
+#: Verbs of speech that make a request when they take someone asked and an infinitive ("asked him
+#: to resign"), as the verbs of urging do.
+REQUEST_VERBS = frozenset({"ask", "implore"})
 #: Verbs that take their meaning from the event noun they govern ("held talks", "won the vote").
 LIGHT_VERBS = words("light_verbs.txt")
 #: Verbs of moving that name the event noun after "to": "cruised to victory" (``outcome_verbs.txt``).
@@ -181,16 +191,29 @@ def event_type(token: Token) -> str | None:
             return VERB_TYPES[lemma]
         if ("be", lemma) in PHRASAL_TYPES and any(c.dep_ == "auxpass" for c in token.children):
             return PHRASAL_TYPES[("be", lemma)]  # "was tried": a trial, though "tried to" is no event
-        if lemma in NOT_EVENTS and not answers_event(token) or not lemma.isalpha():
+        if lemma in NOT_EVENTS and not (answers_event(token) or is_request(token)) or not lemma.isalpha():
             return None
         if lemma in LINKING_VERBS and any(c.dep_ in LINK_DEPS for c in token.children):
             return None
         return lemma
-    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and not names_a_case(token):
         return None
     if (whole := hyphenated_lemma(token)) in NOUN_TYPES:  # "op-ed", whose "ed" may be tagged a name
         return NOUN_TYPES[whole]
+    if lemma in PHASE_NOUNS and not ends_a_named_thing(token):
+        return None
     return NOUN_TYPES.get(lemma) if token.pos_ == "NOUN" else None
+
+
+def is_request(verb: Token) -> bool:
+    """ "The agency asked the judge to block the deal": a verb of asking with someone asked and what
+    they are to do is a request, an act as "urged him to" is (``REQUEST_VERBS``); "asked him about
+    the vote" is a question, which is the quotes'."""
+    return (
+        verb.lemma_.lower() in REQUEST_VERBS
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children)
+    )
 
 
 def answers_event(verb: Token) -> bool:
@@ -212,7 +235,7 @@ def fill_participants(
     """Set who, whom and where; an agent named as "it", "they" or "the agency" is the
     organisation the quote speakers' rules find (:mod:`~whosaidwhat.nlp.organisations`)."""
     token = event.token
-    if token.pos_ == "NOUN":
+    if token.pos_ in ("NOUN", "PROPN"):  # an event noun, "ed" of "op-ed" at times tagged a name
         agents, targets = noun_roles(token)
         event.whom = phrase_entities(targets, mentions)
         event.who = phrase_entities(agents, mentions, organisations)
@@ -226,7 +249,13 @@ def fill_participants(
             subject = subject_of(clause, ACTOR)  # "Portugal looked strong after two wins": theirs
             event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
     else:
-        subject = subject_of(token, ACTOR) or passive_controller(token) or stranded_subject(token)
+        subject = (
+            prevented_actor(token)
+            or perfect_participle_subject(token)
+            or subject_of(token, ACTOR)
+            or passive_controller(token)
+            or stranded_subject(token)
+        )
         event.who = phrase_entities([subject] if subject is not None else [], mentions, organisations)
         passive = passive_subjects(token)
         agents = [g for a in token.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
@@ -308,25 +337,28 @@ def phrase_entities(
             ids += [named] if named not in ids else []  # "the Police" named "Swakopmund Police"
             continue
         if not found and head.dep_ != "appos":
+            # "a Bloomberg poll", "Justice officials"; but a person before a person is not the one
+            # who acts: "a Clinton aide", "her husband"
+            kinds = {"ORG"} if is_person_noun(head.lemma_.lower()) else AGENT_MODIFIER_TYPES
             left = head.left_edge.idx
-            found = [
-                m for m in mentions.overlapping(left, head.idx + len(head)) if m[3] in AGENT_MODIFIER_TYPES
-            ]
+            found = [m for m in mentions.overlapping(left, head.idx + len(head)) if m[3] in kinds]
         ids += [m[2] for m in found if m[2] not in ids]
     return ids
 
 
 def expand_conjuncts(heads: list[Token]) -> list[Token]:
-    """The phrases ``heads`` name: with their conjuncts, appositions and the members they list
-    ("four lawmakers, including Jamie Raskin"); a relative pronoun stands for its antecedent
-    ("Lina Khan, who was installed in 2021")."""
+    """The phrases ``heads`` name: with their conjuncts, appositions (but one after a relative
+    clause) and the members they list ("four lawmakers, including Jamie Raskin"); a relative
+    pronoun stands for its antecedent ("Lina Khan, who was installed in 2021")."""
     out, todo = [], [antecedent(h) for h in heads]
     while todo:
         head = todo.pop(0)
         if head in out:
             continue
         out.append(head)
-        todo += [c for c in head.children if c.dep_ in ("conj", "appos")]
+        todo += [
+            c for c in head.children if c.dep_ == "conj" or c.dep_ == "appos" and not follows_clause(head, c)
+        ]
         todo += [
             member
             for prep in head.children
@@ -335,6 +367,12 @@ def expand_conjuncts(heads: list[Token]) -> list[Token]:
             if member.dep_ == "pobj"
         ]
     return out
+
+
+def follows_clause(head: Token, apposition: Token) -> bool:
+    """An apposition after a relative clause of ``head`` names the clause's last noun, though the
+    parser may hang it on ``head``: "three men who told her husband, *Philip Simons*, ..."."""
+    return any(c.dep_ == "relcl" and head.i < c.i < apposition.i for c in head.children)
 
 
 def antecedent(head: Token) -> Token:

@@ -72,7 +72,10 @@ def continue_narrative(doc: Doc, text: str, events: list[Event], narrative_parag
             and no_time_between(time_starts, paragraphs[reference[1]][1], event.token.idx)
             and not any(reference[1] < p < paragraph for p in present)
         )
-        story_line = is_simple_past(event.token) and event.token.idx not in quoted
+        # "remanded in the murder case": the act a case is brought over came before the story
+        story_line = (
+            is_simple_past(event.token) and event.token.idx not in quoted and event.token.dep_ != "compound"
+        )
         if near and story_line and not heading_between(text, paragraphs, reference[1], paragraph):
             event.when = reference[0]
 
@@ -162,8 +165,27 @@ def is_simple_past(trigger: Token) -> bool:
             if token.dep_ == "prep":  # "wrote in an op-ed": the clause of the preposition
                 token = token.head
             continue
-        return False
+        return misread_past_verb(token) is not None
     return False
+
+
+def misread_past_verb(root: Token) -> Token | None:
+    """The verb in the past a parse read as an adjective of the noun it governs, making that noun
+    the root: "The proceeding *showcased* testimony by ...", with "proceeding" taken for a
+    modifier of "showcased" rather than its subject."""
+    if root.head.i != root.i or root.pos_ != "NOUN":
+        return None
+    return next(
+        (
+            c
+            for c in root.children
+            if c.dep_ == "amod"
+            and c.tag_ in ("VBD", "VBN")
+            and c.i < root.i
+            and any(g.dep_ in ("npadvmod", "nsubj") and g.pos_ == "NOUN" and g.i < c.i for g in c.children)
+        ),
+        None,
+    )
 
 
 def is_past_passive(verb: Token) -> bool:
