@@ -509,6 +509,11 @@ def test_a_reported_object_ends_before_when_and_where_it_was_said(nlp):
     assert quote["content"] == "that argument"
 
 
+def test_a_time_between_the_object_and_its_infinitive_stays_in_the_object(nlp):
+    quote = only_quote(nlp, "Holt announced plans this week to give 15 million pounds to the harbour fund.")
+    assert quote["content"] == "plans this week to give 15 million pounds to the harbour fund"
+
+
 def test_a_setting_phrase_running_on_past_a_comma_stays_in_the_object(nlp):
     text = (
         "Berg expressed doubts about the scheme during the hearing, particularly about the harm to farmers."

@@ -166,7 +166,12 @@ def _object_bounds(finder: QuoteFinder, child: Token) -> Bounds:
             sibling.pos_ in ("NOUN", "PRON", "PROPN") or _is_relative_clause(sibling)
         )
         allowed = ("xcomp",) if after_comma else OBJECT_COMPLEMENT_DEPS
-        if sibling.dep_ not in allowed and not coordinated_object and not _completes_the_object(sibling):
+        if (
+            sibling.dep_ not in allowed
+            and not coordinated_object
+            and not _completes_the_object(sibling)
+            and not _is_time_phrase(sibling)
+        ):
             break
         if _tells_the_setting(sibling):
             if not any(_completes_the_object(later) for later in siblings[k + 1 :]):
@@ -187,6 +192,8 @@ def _tells_the_setting(phrase: Token) -> bool:
     (one running on past a comma may hold more of them: "during the hearing*, particularly* ...";
     a comma before a relative clause on its noun does not count: "during his time on air*, which*
     ..."), or a clause saying when: "described him as a gambler *when he ran for mayor*"."""
+    if _is_time_phrase(phrase):
+        return True
     if phrase.dep_ == "advcl":
         opener = phrase.left_edge
         topic = phrase.lemma_ == "come" and child_with_dep(phrase, "prep") is not None  # "when it comes to"
@@ -202,6 +209,11 @@ def _tells_the_setting(phrase: Token) -> bool:
         return True
     target = child_with_dep(phrase, "pobj")
     return phrase.lower_ in SETTING_PREPOSITIONS and target is not None and _is_setting(target)
+
+
+def _is_time_phrase(phrase: Token) -> bool:
+    """A bare phrase of time: "announced plans *this week* to give ..."."""
+    return phrase.dep_ == "npadvmod" and phrase.ent_type_ in ("DATE", "TIME")
 
 
 def _is_setting(noun: Token) -> bool:
