@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from whosaidwhat.nlp import analyse
 from whosaidwhat.nlp.event_filter import is_consequence_or_question
 from whosaidwhat.nlp.event_parts import Event
-from whosaidwhat.nlp.event_times import framing_time
+from whosaidwhat.nlp.event_times import framing_time, shared_time
 
 PUBLISHED = "2024-10-03"  # a Thursday
 
@@ -1113,3 +1113,14 @@ def test_a_frame_hung_on_the_object_still_dates_the_verb():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     hearing = Event("hear", doc[6], when="2023-07")
     assert framing_time(doc[1], {6: hearing}) == "2023-07"
+
+
+def test_a_clause_hung_on_an_auxiliary_shares_the_time_of_its_verb():
+    # "when I finished reading, I felt puzzled", parsed on a real review with "felt" as an
+    # auxiliary of "puzzled", which holds the sentence's time ("Many years ago")
+    words = ["when", "I", "finished", "reading", ",", "I", "felt", "puzzled"]
+    heads = [2, 2, 6, 2, 6, 6, 7, 7]
+    deps = ["advmod", "nsubj", "advcl", "xcomp", "punct", "nsubj", "auxpass", "ROOT"]
+    pos = ["SCONJ", "PRON", "VERB", "VERB", "PUNCT", "PRON", "AUX", "VERB"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert shared_time(doc[3], {}, {7: "PAST_REF"}) == "PAST_REF"

@@ -291,6 +291,8 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
         if is_future(token) and token.head.tag_ == "VBD":
             return None  # "reached the final on Saturday and will return to Sydney"
         token = token.head
+        if token.dep_ in ("aux", "auxpass") and token.head.i != token.i:
+            token = token.head  # "when I finished reading, I felt puzzled" parsed with "felt" as an auxiliary
         event = by_token.get(token.i)
         when = event.when if event else clause_times.get(token.i)
         if when:
