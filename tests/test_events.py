@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from whosaidwhat.nlp import analyse
 from whosaidwhat.nlp.event_filter import is_consequence_or_question
+from whosaidwhat.nlp.event_parts import Event
+from whosaidwhat.nlp.event_times import framing_time, shared_time
 
 PUBLISHED = "2024-10-03"  # a Thursday
 
@@ -1097,3 +1101,26 @@ def test_how_the_story_stands_now_does_not_end_the_story_of_the_day(nlp, afterma
 def test_moving_to_an_outcome_is_that_outcome(nlp, sentence, trigger, kind):
     event = event_of(analysed(nlp, [sentence]), trigger)
     assert (event["type"], event["when"]) == (kind, "2024-09-28")
+
+
+def test_a_frame_hung_on_the_object_still_dates_the_verb():
+    # "Acme challenged the decision at the hearing", with "at the hearing" hung on "decision",
+    # as a parse of a real report had it
+    words = ["Acme", "challenged", "the", "decision", "at", "the", "hearing"]
+    heads = [1, 1, 3, 1, 3, 6, 4]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    hearing = Event("hear", doc[6], when="2023-07")
+    assert framing_time(doc[1], {6: hearing}) == "2023-07"
+
+
+def test_a_clause_hung_on_an_auxiliary_shares_the_time_of_its_verb():
+    # "when I finished reading, I felt puzzled", parsed on a real review with "felt" as an
+    # auxiliary of "puzzled", which holds the sentence's time ("Many years ago")
+    words = ["when", "I", "finished", "reading", ",", "I", "felt", "puzzled"]
+    heads = [2, 2, 6, 2, 6, 6, 7, 7]
+    deps = ["advmod", "nsubj", "advcl", "xcomp", "punct", "nsubj", "auxpass", "ROOT"]
+    pos = ["SCONJ", "PRON", "VERB", "VERB", "PUNCT", "PRON", "AUX", "VERB"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert shared_time(doc[3], {}, {7: "PAST_REF"}) == "PAST_REF"

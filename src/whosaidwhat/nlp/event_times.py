@@ -291,6 +291,8 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
         if is_future(token) and token.head.tag_ == "VBD":
             return None  # "reached the final on Saturday and will return to Sydney"
         token = token.head
+        if token.dep_ in ("aux", "auxpass") and token.head.i != token.i:
+            token = token.head  # "when I finished reading, I felt puzzled" parsed with "felt" as an auxiliary
         event = by_token.get(token.i)
         when = event.when if event else clause_times.get(token.i)
         if when:
@@ -379,8 +381,10 @@ def time_of_same_contest(event: Event, events: list[Event]) -> str | None:
 
 def framing_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
     """The time of an event framing this one: "poked fun during the Monday debate",
-    "rejected it in a ruling"."""
-    for prep in trigger.children:
+    "rejected it in a ruling", also when the parser hung the frame on the verb's object
+    ("was set to challenge that decision at a hearing scheduled for later this month")."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj"] if trigger.pos_ == "VERB" else []
+    for prep in [p for holder in (trigger, *objects) for p in holder.children]:
         if prep.dep_ == "prep" and prep.lower_ in ("during", "at", "amid", "throughout", "in"):
             for obj in prep.children:
                 frame = by_token.get(obj.i)
