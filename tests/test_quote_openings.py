@@ -27,6 +27,21 @@ OPENING = [
         id="inverted-speaker-with-relative-clause",
     ),
     pytest.param(
+        '"Very good reporter, very good reporter this guy," Lund, the party frontrunner nationally and '
+        "current polling leader in the south by a wide margin after winning the northern primaries, said "
+        "when Berg asked him a question.",
+        "Very good reporter, very good reporter this guy",
+        "Lund",
+        id="speaker-with-a-long-apposition",
+    ),
+    pytest.param(
+        "\u201cYes, I support Dan Berg,\u201d Ann Lund III, founder of the Harbour Research Center, "
+        "tells the Gazette in an exclusive interview.",
+        "Yes, I support Dan Berg",
+        "Ann Lund III",
+        id="present-tense-after-a-name-with-a-suffix",
+    ),
+    pytest.param(
         '"I am not going to say it is a mistake, so forget about it," said retired surgeon Ben '
         "Carson, asked about his claims that he had received an offer.",
         "I am not going to say it is a mistake, so forget about it",
@@ -38,7 +53,7 @@ OPENING = [
 
 @pytest.mark.parametrize(("text", "content", "source"), OPENING)
 def test_the_quotation_opening_the_sentence_is_what_was_said(nlp, text, content, source):
-    found = [quote for quote in quotes_of(nlp, text) if quote["cue"] == "said"]
+    found = [quote for quote in quotes_of(nlp, text) if quote["cue"] in ("said", "tells")]
     assert [quote["content"] for quote in found] == [content]
     assert found[0]["kind"] == "direct"
     assert found[0]["source"].startswith(source)
@@ -135,7 +150,10 @@ def test_a_verb_that_reports_nothing_before_its_comma_takes_no_statement(nlp, te
 
 
 def test_a_participle_of_speech_after_a_quoted_fragment_is_the_speakers_next_quote(nlp):
-    text = 'Lund said last week that Berg represents "city values," stating during the debate that they are "liberal."'
+    text = (
+        'Lund said last week that Berg represents "city values," stating during the debate that they '
+        'are "liberal."'
+    )
     found = {quote["cue"]: quote["content"] for quote in quotes_of(nlp, text)}
     assert found == {"said": 'that Berg represents "city values', "stating": 'that they are "liberal.'}
 
@@ -151,7 +169,8 @@ def test_a_name_after_a_dash_and_a_colon_labels_the_quotation(nlp):
     found = [quote for quote in quotes_of(nlp, text) if quote["cue"] == ":"]
     assert [(quote["content"], quote["source"], quote["speaker"]) for quote in found] == [
         (
-            "At long last the contests have started, and we now have a first look at turnout. The cities voted early.",
+            "At long last the contests have started, and we now have a first look at turnout. "
+            "The cities voted early.",
             "Peter K. Berg",
             "Peter K. Berg",
         )
@@ -159,5 +178,8 @@ def test_a_name_after_a_dash_and_a_colon_labels_the_quotation(nlp):
 
 
 def test_a_place_after_a_dash_is_no_label(nlp):
-    text = "The mood in the port was calm - Oslo: \u201cNobody expected a strike this week, and the boats stayed in.\u201d"
+    text = (
+        "The mood in the port was calm - Oslo: \u201cNobody expected a strike this week, and the boats "
+        "stayed in.\u201d"
+    )
     assert [quote for quote in quotes_of(nlp, text) if quote["cue"] == ":"] == []

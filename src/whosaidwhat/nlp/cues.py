@@ -48,6 +48,7 @@ from whosaidwhat.nlp.reported_clauses import (
     reports_the_opening_quotation,
     second_half,
     speaker_after_verb,
+    speaker_between,
     statement_before_the_reporting_clause,
     that_clause_hung_from_a_noun,
 )
@@ -90,7 +91,7 @@ def quote_from_cue(finder: QuoteFinder, token: Token) -> None:
     if opening is not None and subject is not None and token_end(subject) <= opening.end:
         subject = None  # the parser found it inside the quotation
     if opening is not None and subject is None:
-        subject = speaker_after_verb(finder, token)
+        subject = speaker_between(finder, token, opening) or speaker_after_verb(finder, token)
     if opening is not None and reports_the_opening_quotation(finder, token, content, opening):
         following = second_half(finder, token, content)
         content = opening.inner

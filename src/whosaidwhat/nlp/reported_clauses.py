@@ -192,9 +192,25 @@ def quotation_opening_the_sentence(finder: QuoteFinder, verb: Token) -> Quoted |
         return quoted
     subject = subject_of(verb, SPEAKER)
     if subject is None or subject.i > verb.i or subject.left_edge.idx < quoted.end:
+        subject = speaker_between(finder, verb, quoted)  # the parser took words of the quotation for it
+    if subject is None:
         return None
     inside = range(subject.left_edge.i, subject.right_edge.i + 1)
     return quoted if all(token.i in inside for token in between) else None
+
+
+def speaker_between(finder: QuoteFinder, verb: Token, quoted: Quoted) -> Token | None:
+    """'"...," *Lund, the party's frontrunner after winning the primaries,* said': the head of the
+    noun phrase between the quotation and the verb, whose phrase holds every word there."""
+    start = finder.token_index(quoted.end)
+    while start < verb.i and verb.doc[start].is_punct:
+        start += 1
+    if start >= verb.i:
+        return None
+    head = _noun_phrase_head(finder, start)
+    if head is None or head.i >= verb.i or head.right_edge.i >= verb.i:
+        return None
+    return head if all(token.is_punct for token in verb.doc[head.right_edge.i + 1 : verb.i]) else None
 
 
 def _opens_a_sentence(finder: QuoteFinder, quoted: Quoted) -> bool:
@@ -211,11 +227,12 @@ def reports_the_opening_quotation(
 ) -> bool:
     """Whether the quotation opening the sentence is what ``verb`` reports rather than ``content``,
     which lies elsewhere and is no quotation opened right after the verb ('"The bridge," she said,
-    "will open."' reports the first half here; the second follows as a quotation of its own)."""
+    "will open."' reports the first half here; the second follows as a quotation of its own), or
+    which runs on from the quotation into the speaker's name."""
     if content is None:
         return True
-    if overlap(content, quoted.inner) > 0:
-        return False
+    if overlap(content, quoted.inner) > 0:  # unless it ran on into the speaker: '"Yes," Ann Lund'
+        return quoted.end < content[1] <= verb.idx
     return finder.has_words(token_end(verb), content[0]) or not opens_quotation_near(finder, content[0])
 
 
@@ -242,15 +259,13 @@ def opens_quotation_near(finder: QuoteFinder, offset: int) -> bool:
 def speaker_after_verb(finder: QuoteFinder, verb: Token) -> Token | None:
     """ "...," said *the woman*, who ...: the head of the noun phrase right after an inverted
     reporting verb, which the parser made the subject of something else."""
-    doc = verb.doc
-    if verb.i + 1 >= len(doc):
-        return None
-    word = doc[verb.i + 1]
-    while (
-        word.dep_ in NOUN_PHRASE_DEPS
-        and verb.i < word.head.i <= verb.i + NOUN_PHRASE_WORDS
-        and word.head.i > word.i
-    ):
+    return _noun_phrase_head(finder, verb.i + 1) if verb.i + 1 < len(verb.doc) else None
+
+
+def _noun_phrase_head(finder: QuoteFinder, start: int) -> Token | None:
+    """The head of the noun phrase that opens at token ``start``, outside quotation marks."""
+    word = finder.doc[start]
+    while word.dep_ in NOUN_PHRASE_DEPS and start < word.head.i <= start + NOUN_PHRASE_WORDS:
         word = word.head
     if word.pos_ not in ("NOUN", "PROPN", "PRON") or word.ent_type_ in ("DATE", "TIME"):
         return None
