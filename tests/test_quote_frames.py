@@ -18,6 +18,7 @@ NOT_QUOTES = [
     pytest.param("The deal is seen as a win for the union.", id="seen-as"),
     pytest.param("Councillors must declare gifts within 28 days.", id="act-under-modal"),
     pytest.param('Video footage showed a van marked "POLICE".', id="mute-subject"),
+    pytest.param("Only time will tell whether the new bridge pays for itself.", id="time-will-tell"),
     pytest.param("The firm survived by offering cheap loans to farmers.", id="act-after-preposition"),
     pytest.param("The board needs to explain why it ignored the audit.", id="act-as-infinitive"),
     pytest.param("Microsoft appeared to have the upper hand in the hearing.", id="appear"),
