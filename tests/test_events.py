@@ -1124,3 +1124,12 @@ def test_a_clause_hung_on_an_auxiliary_shares_the_time_of_its_verb():
     pos = ["SCONJ", "PRON", "VERB", "VERB", "PUNCT", "PRON", "AUX", "VERB"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert shared_time(doc[3], {}, {7: "PAST_REF"}) == "PAST_REF"
+
+
+def test_a_typed_act_after_getting_happened_to_its_noun(nlp):
+    doc = analysed(
+        nlp, ["Officers named a feud between two gangs as the reason behind the footage getting leaked."]
+    )
+    assert event_of(doc, "leaked")["type"] == "leak"
+    described = analysed(nlp, ["Officers studied the footage leaked by the gang."])
+    assert not [e for e in named_events(described) if e["trigger"] == "leaked"]
