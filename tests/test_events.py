@@ -1133,3 +1133,16 @@ def test_a_typed_act_after_getting_happened_to_its_noun(nlp):
     assert event_of(doc, "leaked")["type"] == "leak"
     described = analysed(nlp, ["Officers studied the footage leaked by the gang."])
     assert not [e for e in named_events(described) if e["trigger"] == "leaked"]
+
+
+def test_a_named_occurrence_led_by_its_year_is_an_event_of_that_year(nlp):
+    doc = analysed(nlp, ["Dana Cole won her first medal at the 1996 Olympics and retired in 2004."])
+    assert event_of(doc, "Olympics") == {
+        "type": "compete",
+        "trigger": "Olympics",
+        "when": "1996",
+        "who": ["Dana Cole"],
+        "whom": [],
+        "where": [],
+    }
+    assert event_of(doc, "retired")["when"] == "2004"

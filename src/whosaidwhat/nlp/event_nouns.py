@@ -61,6 +61,18 @@ def hyphenated_lemma(noun: Token) -> str:
     return f"{doc[i - 2].lower_}-{noun.lemma_.lower()}"
 
 
+def named_with_its_year(noun: Token) -> bool:
+    """A proper name of an occurrence led by its year: "since the *2000 Olympics*", "the 2016 Summit"."""
+    return any(is_year_in_name(c) for c in noun.children)
+
+
+def is_year_in_name(number: Token) -> bool:
+    """A year leading a proper name: "2000" of "the 2000 Olympics"."""
+    head = number.head
+    in_name = number.dep_ in ("nummod", "compound") and head.pos_ == "PROPN" and number.i < head.i
+    return in_name and len(number.text) == 4 and number.text.isdigit()
+
+
 def possessing_organisation(noun: Token, organisations: OrganisationReferences) -> list[str]:
     """The organisation "its" stands for in "its release", "its takeover of ...": the one the
     text was just about (:meth:`OrganisationReferences.latest`)."""

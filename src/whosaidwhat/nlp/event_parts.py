@@ -45,6 +45,7 @@ from whosaidwhat.nlp.event_nouns import (
     PHASE_NOUNS,
     ends_a_named_thing,
     hyphenated_lemma,
+    named_with_its_year,
     names_a_case,
     noun_roles,
     outcome_clause,
@@ -202,7 +203,7 @@ def event_type(token: Token) -> str | None:
         return NOUN_TYPES[whole]
     if lemma in PHASE_NOUNS and not ends_a_named_thing(token):
         return None
-    return NOUN_TYPES.get(lemma) if token.pos_ == "NOUN" else None
+    return NOUN_TYPES.get(lemma) if token.pos_ == "NOUN" or named_with_its_year(token) else None
 
 
 def is_request(verb: Token) -> bool:
