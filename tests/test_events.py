@@ -1146,3 +1146,14 @@ def test_a_named_occurrence_led_by_its_year_is_an_event_of_that_year(nlp):
         "where": [],
     }
     assert event_of(doc, "retired")["when"] == "2004"
+
+
+def test_a_second_finding_hung_on_the_adverb_before_it_shares_the_first_ones_time(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "The survey found that sales had fallen in 2023, but more worryingly,"
+            " that the number of shops had gone up."
+        ],
+    )
+    assert event_of(doc, "gone")["when"] == "2023"

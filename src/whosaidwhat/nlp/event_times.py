@@ -281,6 +281,8 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
     if (accompanying := absolute_time(token, clause_times) or while_time(token, clause_times)) is not None:
         return accompanying
     for _ in range(4):
+        if token.dep_ == "ccomp" and token.head.pos_ == "ADV" and token.head.dep_ == "conj":
+            token = token.head  # "had dwindled in 2024, but worse, that the number had gone up"
         if token.dep_ not in SHARING_DEPS or token.head.i == token.i:
             return None
         if any(
