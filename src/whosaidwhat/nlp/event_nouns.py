@@ -162,6 +162,22 @@ def names_a_case(noun: Token) -> bool:
     )
 
 
+def stranded_partners(noun: Token) -> list[Token]:
+    """The sides of a "between" phrase the parser hung after an event noun on the place in it ("a war
+    in Japan *between* A and B") or on the verb its preposition hangs from ("building to a war in
+    Japan *between* A and B")."""
+    places = [c for p in noun.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]
+    holders = [*places, noun.head.head] if noun.dep_ == "pobj" else places
+    return [
+        side
+        for holder in holders
+        for p in holder.children
+        if p.dep_ == "prep" and p.lower_ == "between" and p.i > noun.i
+        for side in p.children
+        if side.dep_ == "pobj"
+    ]
+
+
 def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     """The heads of the phrases naming who does the act an event noun names (possessor, modifying
     name, "by" phrase, a message's "from" phrase) and to whom (the name before a target noun)."""

@@ -51,6 +51,7 @@ from whosaidwhat.nlp.event_nouns import (
     outcome_clause,
     possessing_organisation,
     scene_verb,
+    stranded_partners,
 )
 from whosaidwhat.nlp.event_places import place_entities
 from whosaidwhat.nlp.lexicons import event_triggers, reporting_verbs, words
@@ -238,7 +239,7 @@ def fill_participants(
     token = event.token
     if token.pos_ in ("NOUN", "PROPN"):  # an event noun, "ed" of "op-ed" at times tagged a name
         agents, targets = noun_roles(token)
-        event.whom = phrase_entities(targets, mentions)
+        event.whom = phrase_entities([*targets, *stranded_partners(token)], mentions)
         event.who = phrase_entities(agents, mentions, organisations)
         if not event.who and organisations is not None:
             event.who = possessing_organisation(token, organisations)
