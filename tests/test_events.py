@@ -1124,3 +1124,36 @@ def test_a_clause_hung_on_an_auxiliary_shares_the_time_of_its_verb():
     pos = ["SCONJ", "PRON", "VERB", "VERB", "PUNCT", "PRON", "AUX", "VERB"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert shared_time(doc[3], {}, {7: "PAST_REF"}) == "PAST_REF"
+
+
+def test_a_typed_act_after_getting_happened_to_its_noun(nlp):
+    doc = analysed(
+        nlp, ["Officers named a feud between two gangs as the reason behind the footage getting leaked."]
+    )
+    assert event_of(doc, "leaked")["type"] == "leak"
+    described = analysed(nlp, ["Officers studied the footage leaked by the gang."])
+    assert not [e for e in named_events(described) if e["trigger"] == "leaked"]
+
+
+def test_a_named_occurrence_led_by_its_year_is_an_event_of_that_year(nlp):
+    doc = analysed(nlp, ["Dana Cole won her first medal at the 1996 Olympics and retired in 2004."])
+    assert event_of(doc, "Olympics") == {
+        "type": "compete",
+        "trigger": "Olympics",
+        "when": "1996",
+        "who": ["Dana Cole"],
+        "whom": [],
+        "where": [],
+    }
+    assert event_of(doc, "retired")["when"] == "2004"
+
+
+def test_a_second_finding_hung_on_the_adverb_before_it_shares_the_first_ones_time(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "The survey found that sales had fallen in 2023, but more worryingly,"
+            " that the number of shops had gone up."
+        ],
+    )
+    assert event_of(doc, "gone")["when"] == "2023"

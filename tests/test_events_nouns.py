@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.tokens import Doc
 from test_events import analysed, event_of, named_events
 
-from whosaidwhat.nlp.event_nouns import stray_its
+from whosaidwhat.nlp.event_nouns import stranded_partners, stray_its
 
 
 @pytest.mark.parametrize(
@@ -121,3 +122,25 @@ def test_an_op_ed_hung_on_the_object_is_written_by_the_subject(nlp):
     # not a document of one's own: the lawsuit is not Acme Corp's for opposing a request in it
     doc = analysed(nlp, ["Acme Corp opposed a request in a civil lawsuit on Monday."])
     assert all(e["who"] != ["Acme Corp"] for e in named_events(doc) if e["trigger"] == "lawsuit")
+
+
+def test_the_sides_of_a_between_phrase_hung_after_an_event_noun_are_its_partners():
+    # "building to a war in Ruritania between Otto and Carl", with "between" hung on the verb
+    # or on the place, as parses of a real review had it
+    words = ["pages", "building", "to", "a", "war", "in", "Ruritania", "between", "Otto", "and", "Carl"]
+    deps = ["ROOT", "acl", "prep", "det", "pobj", "prep", "pobj", "prep", "pobj", "cc", "conj"]
+    pos = ["NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN"]
+    vocab = spacy.blank("en").vocab
+    on_verb = Doc(vocab, words=words, heads=[0, 0, 1, 4, 2, 4, 5, 1, 7, 8, 8], deps=deps, pos=pos)
+    assert [t.text for t in stranded_partners(on_verb[4])] == ["Otto"]
+    on_place = Doc(vocab, words=words, heads=[0, 0, 1, 4, 2, 4, 5, 6, 7, 8, 8], deps=deps, pos=pos)
+    assert [t.text for t in stranded_partners(on_place[4])] == ["Otto"]
+    before = ["choosing", "between", "Otto", "and", "Carl", "in", "a", "war"]
+    doc = Doc(
+        vocab,
+        words=before,
+        heads=[0, 0, 1, 2, 2, 0, 7, 5],
+        deps=["ROOT", "prep", "pobj", "cc", "conj", "prep", "det", "pobj"],
+        pos=["VERB", "ADP", "PROPN", "CCONJ", "PROPN", "ADP", "DET", "NOUN"],
+    )
+    assert stranded_partners(doc[7]) == []

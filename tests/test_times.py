@@ -119,6 +119,10 @@ def times_of(nlp, text: str, published: str | None = "2024-10-03") -> dict[str, 
         ("Growth has slowed this year.", "this year", "2024"),
         ("The strike ended yesterday.", "yesterday", "2024-10-02"),
         ("The building was finished on Sept. 11, 2001, in the morning.", "Sept. 11, 2001", "2001-09-11"),
+        ("Her work after the Sept. 11 attacks won praise.", "Sept. 11", "2001-09-11"),
+        ("Security was tight after the Sept. 11 terrorist attacks.", "Sept. 11", "2001-09-11"),
+        ("She laid a wreath at a Sept. 11 memorial service.", "Sept. 11", "2024-09-11"),
+        ("The mayor met the attackers' families on Sept. 11 and spoke.", "Sept. 11", "2024-09-11"),
     ],
 )
 def test_time_expressions_in_text(nlp, text, expression, value):

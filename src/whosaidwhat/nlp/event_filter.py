@@ -14,9 +14,10 @@ An event is an action that happened or is set to happen. Left out:
   has its own time ("meets on Friday") or tells a result ("Clinton beats Trump by four points");
 * descriptions: a participle modifying a noun ("an overstuffed field", "a role played by
   X", unless dated, "a strategy adopted in 2018", or a typed act set off by commas, "a
-  photograph, released to show ...") or a gerund used as a noun ("by collecting bottles";
-  not a typed act after "in" or with a subject after "with": "in knocking out Japan",
-  "with Spain meeting Sweden", nor one someone is kept from: "stop Meta from taking over").
+  photograph, released to show ...", or after "getting", "the video getting leaked") or a
+  gerund used as a noun ("by collecting bottles"; not a typed act after "in" or with a subject
+  after "with": "in knocking out Japan", "with Spain meeting Sweden", nor one someone is kept
+  from: "stop Meta from taking over").
 
 Of what is left, an event whose type is in ``resources/event_triggers.tsv`` is reported. Any
 other action needs a named participant, a named place or a time of its own, or else a main
@@ -219,7 +220,7 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ == "acl" or is_manner_gerund(verb):
         return False
     if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "a strategy adopted in 2018", not "a role played by"
-        return dated or is_aside(verb) and is_typed_verb(verb)
+        return dated or (is_aside(verb) or is_get_passive(verb)) and is_typed_verb(verb)
     return dated or not is_present_habit(verb) or is_result(verb)
 
 
@@ -281,6 +282,12 @@ def is_aside(participle: Token) -> bool:
     photograph of her injuries, *released* to show ..."; without one it picks out which ("a
     role played by")."""
     return participle.i > 0 and participle.doc[participle.i - 1].text == ","
+
+
+def is_get_passive(participle: Token) -> bool:
+    """ "reasons behind the video *getting leaked*": a participle after "getting" tells what happened
+    to its noun, which is its subject, not which of them it is."""
+    return any(c.dep_ == "auxpass" and c.lower_ == "getting" for c in participle.children)
 
 
 def is_manner_gerund(verb: Token) -> bool:

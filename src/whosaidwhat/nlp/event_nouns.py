@@ -61,6 +61,18 @@ def hyphenated_lemma(noun: Token) -> str:
     return f"{doc[i - 2].lower_}-{noun.lemma_.lower()}"
 
 
+def named_with_its_year(noun: Token) -> bool:
+    """A proper name of an occurrence led by its year: "since the *2000 Olympics*", "the 2016 Summit"."""
+    return any(is_year_in_name(c) for c in noun.children)
+
+
+def is_year_in_name(number: Token) -> bool:
+    """A year leading a proper name: "2000" of "the 2000 Olympics"."""
+    head = number.head
+    in_name = number.dep_ in ("nummod", "compound") and head.pos_ == "PROPN" and number.i < head.i
+    return in_name and len(number.text) == 4 and number.text.isdigit()
+
+
 def possessing_organisation(noun: Token, organisations: OrganisationReferences) -> list[str]:
     """The organisation "its" stands for in "its release", "its takeover of ...": the one the
     text was just about (:meth:`OrganisationReferences.latest`)."""
@@ -148,6 +160,22 @@ def names_a_case(noun: Token) -> bool:
         and noun.head.lemma_.lower() in CASE_NOUNS
         and noun.lemma_.lower() in TARGET_NOUNS
     )
+
+
+def stranded_partners(noun: Token) -> list[Token]:
+    """The sides of a "between" phrase the parser hung after an event noun on the place in it ("a war
+    in Japan *between* A and B") or on the verb its preposition hangs from ("building to a war in
+    Japan *between* A and B")."""
+    places = [c for p in noun.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]
+    holders = [*places, noun.head.head] if noun.dep_ == "pobj" else places
+    return [
+        side
+        for holder in holders
+        for p in holder.children
+        if p.dep_ == "prep" and p.lower_ == "between" and p.i > noun.i
+        for side in p.children
+        if side.dep_ == "pobj"
+    ]
 
 
 def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:

@@ -45,11 +45,13 @@ from whosaidwhat.nlp.event_nouns import (
     PHASE_NOUNS,
     ends_a_named_thing,
     hyphenated_lemma,
+    named_with_its_year,
     names_a_case,
     noun_roles,
     outcome_clause,
     possessing_organisation,
     scene_verb,
+    stranded_partners,
 )
 from whosaidwhat.nlp.event_places import place_entities
 from whosaidwhat.nlp.lexicons import event_triggers, reporting_verbs, words
@@ -202,7 +204,7 @@ def event_type(token: Token) -> str | None:
         return NOUN_TYPES[whole]
     if lemma in PHASE_NOUNS and not ends_a_named_thing(token):
         return None
-    return NOUN_TYPES.get(lemma) if token.pos_ == "NOUN" else None
+    return NOUN_TYPES.get(lemma) if token.pos_ == "NOUN" or named_with_its_year(token) else None
 
 
 def is_request(verb: Token) -> bool:
@@ -237,7 +239,7 @@ def fill_participants(
     token = event.token
     if token.pos_ in ("NOUN", "PROPN"):  # an event noun, "ed" of "op-ed" at times tagged a name
         agents, targets = noun_roles(token)
-        event.whom = phrase_entities(targets, mentions)
+        event.whom = phrase_entities([*targets, *stranded_partners(token)], mentions)
         event.who = phrase_entities(agents, mentions, organisations)
         if not event.who and organisations is not None:
             event.who = possessing_organisation(token, organisations)

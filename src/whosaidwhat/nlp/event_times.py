@@ -40,7 +40,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp.event_filter import PHASE_VERBS
-from whosaidwhat.nlp.event_nouns import hyphenated_lemma, scene_verb
+from whosaidwhat.nlp.event_nouns import hyphenated_lemma, is_year_in_name, scene_verb
 from whosaidwhat.nlp.event_parts import Event
 from whosaidwhat.nlp.lexicons import number_words, words
 from whosaidwhat.nlp.narrative_times import continue_narrative, is_day
@@ -102,6 +102,9 @@ def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
         value = DAY_PART.sub("", t["value"])
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
         if span is None or not len(span):
+            continue
+        if len(span) == 1 and is_year_in_name(span.root) and span.root.head.i in triggers:
+            owned.setdefault(span.root.head.i, value)  # "since the 2000 Olympics": theirs, no clause's
             continue
         if not dates_its_clause(span):
             continue
@@ -278,6 +281,8 @@ def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[i
     if (accompanying := absolute_time(token, clause_times) or while_time(token, clause_times)) is not None:
         return accompanying
     for _ in range(4):
+        if token.dep_ == "ccomp" and token.head.pos_ == "ADV" and token.head.dep_ == "conj":
+            token = token.head  # "had dwindled in 2024, but worse, that the number had gone up"
         if token.dep_ not in SHARING_DEPS or token.head.i == token.i:
             return None
         if any(

@@ -70,3 +70,20 @@ def resolve_named_day(text: str, anchor: date | None, direction: str) -> str | N
     if direction == "future":
         return min(d for d in options if d >= anchor).isoformat()
     return min(options, key=lambda d: abs((d - anchor).days)).isoformat()
+
+
+@cache
+def historic_days() -> dict[tuple[str, str], str]:
+    """Year by (MM-DD, noun), from ``resources/historic_days.tsv``."""
+    return {(day, noun): year for day, noun, year in table("historic_days.tsv", 3)}
+
+
+def historic_day(value: str, after: str) -> str | None:
+    """ "the Sept. 11 attacks": a day followed by the noun of the event that day names in history is
+    that event's day, not the day in the story's year (``resources/historic_days.tsv``)."""
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return None
+    words = re.match(r"\s+([a-z]+)(?:\s+([a-z]+))?", after)
+    nouns = [w for w in words.groups() if w] if words else []
+    year = next((y for w in nouns if (y := historic_days().get((value[5:], w)))), None)
+    return f"{year}-{value[5:]}" if year else None

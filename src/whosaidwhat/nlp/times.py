@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp import extensions
-from whosaidwhat.nlp.named_days import named_day_pattern
+from whosaidwhat.nlp.named_days import historic_day, named_day_pattern
 from whosaidwhat.nlp.story_times import (
     STORY_RELATIVE,
     is_story_relative,
@@ -112,6 +112,8 @@ def find_times(doc: Doc, anchor: date | None) -> list[dict]:
             continue
         ahead = AHEAD.search(text, max(0, start - 20), start)
         value = resolve(expression, anchor, "future" if ahead else clause_direction(doc, start, end))
+        if value is not None and not re.search(r"\d{4}", expression):
+            value = historic_day(value, text[end : end + 40]) or value  # "the Sept. 11 attacks"
         if value is None and is_story_relative(expression):
             value = "?"  # counted from the story's last time by set_from_story_times
         if value:
