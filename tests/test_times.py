@@ -122,6 +122,8 @@ def times_of(nlp, text: str, published: str | None = "2024-10-03") -> dict[str, 
         ("Her work after the Sept. 11 attacks won praise.", "Sept. 11", "2001-09-11"),
         ("Security was tight after the Sept. 11 terrorist attacks.", "Sept. 11", "2001-09-11"),
         ("She laid a wreath at a Sept. 11 memorial service.", "Sept. 11", "2024-09-11"),
+        ("He was charged over the Jan. 6 riot at the Capitol.", "Jan. 6", "2021-01-06"),
+        ("The board meets again on Jan. 6 to vote.", "Jan. 6", "2025-01-06"),
         ("The mayor met the attackers' families on Sept. 11 and spoke.", "Sept. 11", "2024-09-11"),
     ],
 )
