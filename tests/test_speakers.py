@@ -261,6 +261,13 @@ def test_it_is_no_organisation_when_people_were_the_subject(nlp):
             "Ruth Okafor",
             id="a-tie-to-someone-is-no-other-role",
         ),
+        pytest.param(
+            "Sen. Ruth Okafor toured the docks on Tuesday. Okafor met the crews. Crowds cheered Okafor. "
+            "During a stop in Hull, the Green presidential candidate repeated her promise to cut fares.",
+            "cut fares",
+            "Ruth Okafor",
+            id="an-office-holder-may-be-the-candidate",
+        ),
     ],
 )
 def test_a_description_is_the_person_it_describes(nlp, text, words, speaker):
@@ -275,6 +282,8 @@ def test_a_description_is_nobody_its_party_or_office_rules_out(nlp):
     assert quote_containing(nlp, text, "talks")["speaker"] == "Ruth Okafor"
     text = "Senator Ana Ruiz met the press on Monday. The judge said the case would be heard in May."
     assert quote_containing(nlp, text, "case")["speaker"] is None
+    text = "Economist Lena Moss spoke at the opening. The Green candidate said fares would fall by spring."
+    assert quote_containing(nlp, text, "fares")["speaker"] is None
 
 
 def test_a_short_name_of_an_outlet_is_the_outlet(nlp):

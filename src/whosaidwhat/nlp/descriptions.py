@@ -6,12 +6,13 @@ the person is :mod:`~whosaidwhat.nlp.coref`'s.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
+from whosaidwhat.names import expanded_title_word, is_honorific
 from whosaidwhat.nlp.gazetteer import related_place_words
-from whosaidwhat.nlp.lexicons import mapping
+from whosaidwhat.nlp.lexicons import mapping, words
 from whosaidwhat.nlp.titles import Title
 
 OFFICE_CHANGING_MODIFIERS = frozenset(
@@ -46,6 +47,12 @@ PARTY_WORDS = {
     "tory": "conservative",
     "liberal": "liberal",
 }
+#: Nouns for a person by what they run in: "the Republican nominee" may be a senator or a businessman.
+CANDIDACY_NOUNS = words("candidacy_nouns.txt")
+#: Nouns for a person's tie to someone else ("her opponent"), which hold beside any role.
+RELATION_NOUNS = words("relation_nouns.txt")
+#: Offices whose holders may run for another.
+PUBLIC_OFFICES = words("public_offices.txt")
 DESCRIPTION_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 #: The office each noun names: "justice" is a judge's.
 SAME_OFFICE = mapping("office_synonyms.tsv")
@@ -67,6 +74,20 @@ def title_fits(title: Title, head: str, modifiers: list[str]) -> bool:
     ):
         return False
     return all(any(related_place_words(word, own) for own in title.words) for word in modifiers)
+
+
+def is_other_role(title: Title, noun: str, is_role: Callable[[str], bool], may_run: bool) -> bool:
+    """Whether ``title`` gives its holder a role (as ``is_role`` tells) other than "the ... <noun>"
+    (a lemma): another office or trade, not a form of address ("Mr.") nor a tie to someone ("her
+    opponent"). A public office does not rule out a candidacy ("Sen. Ann Lee" may be "the Green
+    nominee") when the holder ``may_run``: the text is about them, not someone named in passing."""
+    return (
+        office_of(title.head) != office_of(noun)
+        and is_role(title.head)
+        and not is_honorific(title.text)
+        and title.head not in RELATION_NOUNS
+        and not (may_run and noun in CANDIDACY_NOUNS and expanded_title_word(title.head) in PUBLIC_OFFICES)
+    )
 
 
 def parties_differ(modifiers: Iterable[str], title_words: Iterable[str]) -> bool:
