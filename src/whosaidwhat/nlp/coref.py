@@ -36,6 +36,8 @@ from whosaidwhat.nlp.descriptions import (
     age_bounds,
     description_bounds,
     is_other_role,
+    is_party_member,
+    is_person_head,
     office_of,
     parties_differ,
     title_fits,
@@ -254,7 +256,7 @@ class Resolver:
         ]
         if not matching and is_person_noun(lemma):
             matching = self.of_countries(lemma, modifiers)
-        if not matching:
+        if not matching and not is_party_member(head):  # a party has many members: its title tells little
             matching = [
                 index
                 for index in self.by_title_head.get(office_of(lemma), [])
@@ -262,7 +264,7 @@ class Resolver:
             ]
         if matching:
             return max(matching, key=lambda index: self.last_mentioned.get(index, -1))
-        if head.dep_ in SUBJECT_DEPS and is_person_noun(lemma) and not self.introduced(head, lemma):
+        if head.dep_ in SUBJECT_DEPS and is_person_head(head) and not self.introduced(head, lemma):
             return self.salient_holder(head, lemma, modifiers)
         return None
 

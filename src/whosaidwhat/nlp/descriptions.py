@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
-from whosaidwhat.names import expanded_title_word, is_honorific
+from whosaidwhat.names import expanded_title_word, is_honorific, is_person_noun
 from whosaidwhat.nlp.gazetteer import related_place_words
 from whosaidwhat.nlp.lexicons import mapping, words
 from whosaidwhat.nlp.titles import Title
@@ -86,6 +86,7 @@ def is_other_role(title: Title, noun: str, is_role: Callable[[str], bool], may_r
         and is_role(title.head)
         and not is_honorific(title.text)
         and title.head not in RELATION_NOUNS
+        and noun not in PARTY_WORDS  # a party's member may hold any office
         and not (may_run and noun in CANDIDACY_NOUNS and expanded_title_word(title.head) in PUBLIC_OFFICES)
     )
 
@@ -105,10 +106,16 @@ def title_fits_office(title: Title, modifiers: list[str]) -> bool:
 
 def description_bounds(head: Token) -> tuple[int, int] | None:
     """Token bounds of "the [modifiers] <head> [of X]" when ``head`` heads a singular definite description."""
-    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS") or head.ent_type_:
+    if (
+        head.pos_ not in ("NOUN", "PROPN")
+        or head.tag_ in ("NNS", "NNPS")
+        or head.ent_type_
+        and not is_party_member(head)
+    ):
         return None
     if head.dep_ in ("compound", "poss") or any(
-        child.dep_ == "appos" and child.ent_type_ == "PERSON" for child in head.children
+        child.dep_ == "appos" and child.ent_type_ == "PERSON" or is_another_person(child)
+        for child in head.children
     ):
         return None
     start = head.left_edge.i
@@ -127,6 +134,23 @@ def description_bounds(head: Token) -> tuple[int, int] | None:
             if pobj is not None and pobj.ent_type_ in ("GPE", "ORG", "NORP"):
                 end = pobj.right_edge.i + 1
     return start, end
+
+
+def is_another_person(conjunct: Token) -> bool:
+    """Whether a conjunct names someone else, with a determiner of its own: "the Ohio Republican and
+    *the New York businessman*"; not "the Ohio senator and *presidential candidate*"."""
+    return conjunct.dep_ == "conj" and any(child.dep_ == "det" for child in conjunct.children)
+
+
+def is_party_member(head: Token) -> bool:
+    """Whether ``head`` names one member of a party: "Republican" in "the Wisconsin Republican"."""
+    return head.ent_type_ == "NORP" and head.lower_ in PARTY_WORDS and head.tag_ == "NNP"
+
+
+def is_person_head(head: Token) -> bool:
+    """Whether ``head`` (no name) heads a description of a person: "the senator", "the Wisconsin
+    Republican"."""
+    return is_person_noun(head.lemma_.lower()) or is_party_member(head)
 
 
 def age_bounds(head: Token) -> tuple[int, int, str] | None:
