@@ -90,6 +90,9 @@ def test_folding_drops_case_accents_possessives_and_punctuation():
         ("Chris", ["congresswoman"], ("female", True)),  # a title states it, whatever the name
         ("", ["Mrs."], ("female", True)),
         ("", ["minister"], (None, False)),
+        # "spokesman for Mrs. Lee": the "Mrs." is someone else's; the titles state nothing, in any order
+        ("Mark", ["Mrs.", "for", "spokesman", "Lee"], ("male", True)),
+        ("Mark", ["spokesman", "for", "Mrs.", "Lee"], ("male", True)),
     ],
 )
 def test_a_persons_gender_from_titles_else_first_name(first, title_words, gender):

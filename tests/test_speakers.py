@@ -261,6 +261,27 @@ def test_it_is_no_organisation_when_people_were_the_subject(nlp):
             "Ruth Okafor",
             id="a-tie-to-someone-is-no-other-role",
         ),
+        pytest.param(
+            "Sen. Ruth Okafor toured the docks on Tuesday. Okafor met the crews. Crowds cheered Okafor. "
+            "During a stop in Hull, the Green presidential candidate repeated her promise to cut fares.",
+            "cut fares",
+            "Ruth Okafor",
+            id="an-office-holder-may-be-the-candidate",
+        ),
+        pytest.param(
+            "Mayor Tom Birch spoke to traders at the market on Friday. "
+            "The Republican is also urging his supporters to ask why the market was closed.",
+            "supporters",
+            "Tom Birch",
+            id="a-party-member",
+        ),
+        pytest.param(
+            "Senator Paul Hanks met Republican nominee Ann Dale on Monday. Hanks spoke first. "
+            "The Ohio Republican said the plant would stay open.",
+            "plant",
+            "Paul Hanks",
+            id="a-party-member-from-a-place-is-not-whoever-the-party-names",
+        ),
     ],
 )
 def test_a_description_is_the_person_it_describes(nlp, text, words, speaker):
@@ -275,6 +296,13 @@ def test_a_description_is_nobody_its_party_or_office_rules_out(nlp):
     assert quote_containing(nlp, text, "talks")["speaker"] == "Ruth Okafor"
     text = "Senator Ana Ruiz met the press on Monday. The judge said the case would be heard in May."
     assert quote_containing(nlp, text, "case")["speaker"] is None
+    text = "Economist Lena Moss spoke at the opening. The Green candidate said fares would fall by spring."
+    assert quote_containing(nlp, text, "fares")["speaker"] is None
+    text = (
+        "Senator Paul Hanks toured the plant on Monday. Hanks met the crews. Crowds cheered Hanks. "
+        "The Ohio Republican and the New York businessman said the plant would stay open."
+    )
+    assert quote_containing(nlp, text, "plant would")["speaker"] is None  # two people
 
 
 def test_a_short_name_of_an_outlet_is_the_outlet(nlp):

@@ -360,12 +360,10 @@ def is_given_name(word: str) -> bool:
 
 
 def gender_of_words(words: Iterable[str]) -> str | None:
-    """The gender that honorifics or role nouns among ``words`` state, if any."""
-    for word in words:
-        gender = GENDERED_WORDS.get(word.casefold().rstrip("."))
-        if gender:
-            return gender
-    return None
+    """The gender that honorifics or role nouns among ``words`` state, when they agree, whatever
+    their order: "spokesman for Mrs. Lee" states none, its "Mrs." being someone else's."""
+    found = {GENDERED_WORDS.get(word.casefold().rstrip(".")) for word in words} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 def gender_stated(words: Iterable[str]) -> str | None:

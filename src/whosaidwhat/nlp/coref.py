@@ -30,24 +30,24 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from whosaidwhat.names import FEMALE, MALE, gender_of_words, is_honorific, is_person_noun, is_title_word
+from whosaidwhat.names import FEMALE, MALE, gender_of_words, is_person_noun, is_title_word
 from whosaidwhat.nlp.descriptions import (
     OFFICE_CHANGING_MODIFIERS,
     age_bounds,
     description_bounds,
+    is_other_role,
+    is_party_member,
+    is_person_head,
     office_of,
     parties_differ,
     title_fits,
     title_fits_office,
 )
 from whosaidwhat.nlp.gazetteer import country_of_word
-from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.quoted import is_inside, quoted_spans
 from whosaidwhat.nlp.syntax import doc_text
 from whosaidwhat.nlp.titles import Title
 
-#: Nouns for a person's tie to someone else ("opponent"), which hold with any role.
-RELATION_NOUNS = words("relation_nouns.txt")
 PRONOUN_GENDER = {
     "he": MALE,
     "him": MALE,
@@ -256,7 +256,7 @@ class Resolver:
         ]
         if not matching and is_person_noun(lemma):
             matching = self.of_countries(lemma, modifiers)
-        if not matching:
+        if not matching and not is_party_member(head):  # a party has many members: its title tells little
             matching = [
                 index
                 for index in self.by_title_head.get(office_of(lemma), [])
@@ -264,7 +264,7 @@ class Resolver:
             ]
         if matching:
             return max(matching, key=lambda index: self.last_mentioned.get(index, -1))
-        if head.dep_ in SUBJECT_DEPS and is_person_noun(lemma) and not self.introduced(head, lemma):
+        if head.dep_ in SUBJECT_DEPS and is_person_head(head) and not self.introduced(head, lemma):
             return self.salient_holder(head, lemma, modifiers)
         return None
 
@@ -276,16 +276,13 @@ class Resolver:
     def may_be(self, index: int, noun: str, modifiers: list[str], strictly: bool = False) -> bool:
         """Whether nothing the article says of the person rules out "the <modifiers> <noun>": no other
         office ("the judge" is not Senator Ruiz, "vice president" not "the president"; ``strictly``: no
-        other role at all, "the judge" is not "her lawyer"), no other country, no other party. A form
-        of address ("Mr.") and a tie to someone else ("her Democratic opponent") are no roles."""
+        other role at all, "the judge" is not "her lawyer"), no other country, no other party (see
+        :func:`~whosaidwhat.nlp.descriptions.is_other_role`)."""
         person = self.persons[index]
         other_role = is_person_noun if strictly else is_title_word
+        may_run = self.mention_counts.get(index, 0) >= HOLDER_MENTIONS
         if any(
-            office_of(title.head) != office_of(noun)
-            and other_role(title.head)
-            and not is_honorific(title.text)
-            and title.head not in RELATION_NOUNS
-            or not title_fits_office(title, modifiers)
+            is_other_role(title, noun, other_role, may_run) or not title_fits_office(title, modifiers)
             for title in person.titles
         ):
             return False

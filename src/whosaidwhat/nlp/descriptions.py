@@ -6,12 +6,13 @@ the person is :mod:`~whosaidwhat.nlp.coref`'s.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
+from whosaidwhat.names import expanded_title_word, is_honorific, is_person_noun
 from whosaidwhat.nlp.gazetteer import related_place_words
-from whosaidwhat.nlp.lexicons import mapping
+from whosaidwhat.nlp.lexicons import mapping, words
 from whosaidwhat.nlp.titles import Title
 
 OFFICE_CHANGING_MODIFIERS = frozenset(
@@ -46,6 +47,12 @@ PARTY_WORDS = {
     "tory": "conservative",
     "liberal": "liberal",
 }
+#: Nouns for a person by what they run in: "the Republican nominee" may be a senator or a businessman.
+CANDIDACY_NOUNS = words("candidacy_nouns.txt")
+#: Nouns for a person's tie to someone else ("her opponent"), which hold beside any role.
+RELATION_NOUNS = words("relation_nouns.txt")
+#: Offices whose holders may run for another.
+PUBLIC_OFFICES = words("public_offices.txt")
 DESCRIPTION_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 #: The office each noun names: "justice" is a judge's.
 SAME_OFFICE = mapping("office_synonyms.tsv")
@@ -69,6 +76,21 @@ def title_fits(title: Title, head: str, modifiers: list[str]) -> bool:
     return all(any(related_place_words(word, own) for own in title.words) for word in modifiers)
 
 
+def is_other_role(title: Title, noun: str, is_role: Callable[[str], bool], may_run: bool) -> bool:
+    """Whether ``title`` gives its holder a role (as ``is_role`` tells) other than "the ... <noun>"
+    (a lemma): another office or trade, not a form of address ("Mr.") nor a tie to someone ("her
+    opponent"). A public office does not rule out a candidacy ("Sen. Ann Lee" may be "the Green
+    nominee") when the holder ``may_run``: the text is about them, not someone named in passing."""
+    return (
+        office_of(title.head) != office_of(noun)
+        and is_role(title.head)
+        and not is_honorific(title.text)
+        and title.head not in RELATION_NOUNS
+        and noun not in PARTY_WORDS  # a party's member may hold any office
+        and not (may_run and noun in CANDIDACY_NOUNS and expanded_title_word(title.head) in PUBLIC_OFFICES)
+    )
+
+
 def parties_differ(modifiers: Iterable[str], title_words: Iterable[str]) -> bool:
     """Whether a description's modifiers name a party other than the one the person's titles name."""
     wanted = {PARTY_WORDS[word] for word in modifiers if word in PARTY_WORDS}
@@ -84,10 +106,16 @@ def title_fits_office(title: Title, modifiers: list[str]) -> bool:
 
 def description_bounds(head: Token) -> tuple[int, int] | None:
     """Token bounds of "the [modifiers] <head> [of X]" when ``head`` heads a singular definite description."""
-    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS") or head.ent_type_:
+    if (
+        head.pos_ not in ("NOUN", "PROPN")
+        or head.tag_ in ("NNS", "NNPS")
+        or head.ent_type_
+        and not is_party_member(head)
+    ):
         return None
     if head.dep_ in ("compound", "poss") or any(
-        child.dep_ == "appos" and child.ent_type_ == "PERSON" for child in head.children
+        child.dep_ == "appos" and child.ent_type_ == "PERSON" or is_another_person(child)
+        for child in head.children
     ):
         return None
     start = head.left_edge.i
@@ -106,6 +134,23 @@ def description_bounds(head: Token) -> tuple[int, int] | None:
             if pobj is not None and pobj.ent_type_ in ("GPE", "ORG", "NORP"):
                 end = pobj.right_edge.i + 1
     return start, end
+
+
+def is_another_person(conjunct: Token) -> bool:
+    """Whether a conjunct names someone else, with a determiner of its own: "the Ohio Republican and
+    *the New York businessman*"; not "the Ohio senator and *presidential candidate*"."""
+    return conjunct.dep_ == "conj" and any(child.dep_ == "det" for child in conjunct.children)
+
+
+def is_party_member(head: Token) -> bool:
+    """Whether ``head`` names one member of a party: "Republican" in "the Wisconsin Republican"."""
+    return head.ent_type_ == "NORP" and head.lower_ in PARTY_WORDS and head.tag_ == "NNP"
+
+
+def is_person_head(head: Token) -> bool:
+    """Whether ``head`` (no name) heads a description of a person: "the senator", "the Wisconsin
+    Republican"."""
+    return is_person_noun(head.lemma_.lower()) or is_party_member(head)
 
 
 def age_bounds(head: Token) -> tuple[int, int, str] | None:
