@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from whosaidwhat.nlp.documents import DOCUMENT_NOUNS
 from whosaidwhat.nlp.lexicons import reporting_verbs, words
 from whosaidwhat.nlp.organisations import OrganisationReferences
+from whosaidwhat.nlp.syntax import preposition_objects
 
 #: Nouns of messages, whose "from" phrase is their sender (``message_nouns.txt``).
 MESSAGE_NOUNS = words("message_nouns.txt")
@@ -138,18 +139,7 @@ def ends_a_named_thing(noun: Token) -> bool:
     moment in a named work ("a voice at the end of *Hail, Caesar!*")."""
     if noun.dep_ == "pobj" and noun.head.lower_ in PLACE_IN_WORK:
         return False  # "at the end of Hail, Caesar!": a moment in it
-    return any(o.pos_ == "PROPN" or o.ent_type_ in NAMED_THING_TYPES for o in phase_objects(noun))
-
-
-def phase_objects(noun: Token) -> list[Token]:
-    """What a phase noun is the end of: the objects of its "of" phrase."""
-    return [
-        c
-        for p in noun.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for c in p.children
-        if c.dep_ == "pobj"
-    ]
+    return any(o.pos_ == "PROPN" or o.ent_type_ in NAMED_THING_TYPES for o in preposition_objects(noun, "of"))
 
 
 def names_a_case(noun: Token) -> bool:
@@ -184,18 +174,12 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     lemma = noun.lemma_.lower()
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
     done_to = lemma in TARGET_NOUNS  # "the Activision takeover", "the arrest of Tom Hart"
-    of_objects = [
-        c
-        for p in noun.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for c in p.children
-        if c.dep_ == "pobj"
-    ]
+    of_objects = preposition_objects(noun, "of")
     if names_a_case(noun):  # "the Renukaswamy murder case": the names before the act's noun
         modifiers = [c for c in noun.head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
     targets = [*modifiers, *of_objects] if done_to else []
     if lemma in PHASE_NOUNS:  # "the end of World War II": what ended
-        return [], phase_objects(noun)
+        return [], of_objects
     agents = [c for c in noun.children if c.dep_ == "poss" or (c in modifiers and not done_to)]
     senders = ("by", "from") if lemma in MESSAGE_NOUNS else ("by",)
     agents += [

@@ -57,7 +57,7 @@ from whosaidwhat.nlp.event_places import place_entities
 from whosaidwhat.nlp.lexicons import event_triggers, reporting_verbs, words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.organisations import OrganisationReferences
-from whosaidwhat.nlp.syntax import ACTOR, subject_of
+from whosaidwhat.nlp.syntax import ACTOR, preposition_objects, subject_of
 
 #: Event types by trigger (``resources/event_triggers.tsv``): of a verb's lemma, of a noun's
 #: lemma (a noun naming an occurrence), and of a verb's lemma with its particle or object's.
@@ -221,14 +221,9 @@ def is_request(verb: Token) -> bool:
 def answers_event(verb: Token) -> bool:
     """ "Police responded to a phone call": a verb of speech with a subject acts when what it
     answers is an occurrence (an event noun after "to"), not words ("according to a poll")."""
-    answered = [
-        o.lemma_.lower()
-        for p in verb.children
-        if p.dep_ == "prep" and p.lower_ == "to"
-        for o in p.children
-        if o.dep_ == "pobj"
-    ]
-    return any(lemma in NOUN_TYPES for lemma in answered) and any(c.dep_ == "nsubj" for c in verb.children)
+    answered = preposition_objects(verb, "to")
+    has_subject = any(c.dep_ == "nsubj" for c in verb.children)
+    return has_subject and any(o.lemma_.lower() in NOUN_TYPES for o in answered)
 
 
 def fill_participants(

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from whosaidwhat.nlp.documents import DOCUMENT_NOUNS
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.quotemarks import Bounds
 
@@ -56,7 +57,7 @@ def is_named_title(words: str, before: Token | None) -> bool:
 def medium_nouns() -> frozenset[str]:
     """Documents and media, whose title follows them: ``resources/document_nouns.txt`` and
     ``resources/setting_nouns.txt``."""
-    return words("document_nouns.txt") | words("setting_nouns.txt")
+    return DOCUMENT_NOUNS | words("setting_nouns.txt")
 
 
 def only_a_title(finder: QuoteFinder, content: Bounds) -> bool:

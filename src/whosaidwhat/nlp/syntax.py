@@ -136,6 +136,17 @@ def child_with_dep(token: Token, dep: str) -> Token | None:
     return next((child for child in token.children if child.dep_ == dep), None)
 
 
+def preposition_objects(token: Token, preposition: str) -> list[Token]:
+    """The objects of ``token``'s phrases opened by ``preposition``: "the arrest *of Tom Hart*"."""
+    return [
+        obj
+        for phrase in token.children
+        if phrase.dep_ == "prep" and phrase.lower_ == preposition
+        for obj in phrase.children
+        if obj.dep_ == "pobj"
+    ]
+
+
 def token_end(token: Token) -> int:
     """The character offset just after ``token``."""
     return token.idx + len(token.text)
