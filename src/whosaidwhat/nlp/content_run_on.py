@@ -19,15 +19,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from whosaidwhat.nlp.quotemarks import Bounds, trim
+from whosaidwhat.nlp.quotemarks import SENTENCE_ENDS, Bounds, trim
 from whosaidwhat.nlp.speech_frames import thinking_verbs
 from whosaidwhat.nlp.syntax import token_end
 
 if TYPE_CHECKING:
     from whosaidwhat.nlp.quote_finder import QuoteFinder
-
-#: Punctuation that ends a sentence, whatever the parser's sentences say.
-SENTENCE_ENDS = frozenset({".", "?", "!"})
 
 
 def run_on(finder: QuoteFinder, content: Bounds, cue: Bounds) -> Bounds:

@@ -17,8 +17,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
+from whosaidwhat.nlp.quotemarks import CLOSING_MARKS, without_final_stop
 from whosaidwhat.nlp.speakers import addressee_of
-from whosaidwhat.nlp.syntax import SUBJECT_DEPS, token_end
+from whosaidwhat.nlp.syntax import FINITE_TAGS, SUBJECT_DEPS, token_end
 
 #: At most this many words between the commas around a reporting clause ("he told reporters in Kyiv").
 MAX_CLAUSE_WORDS = 10
@@ -44,16 +45,12 @@ CLAUSE_WORD_DEPS = frozenset(
         "prt",
     }
 )
-#: Tags of finite verbs: the words beside a reporting clause are a statement when they hold one.
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Dependencies of clauses that are no statement of their own: relative, and after a preposition.
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "pcomp", "pobj"})
 #: Conjunctions after a reporting clause that do not tie the words after it to the statement before.
 NOT_TYING_CONJUNCTIONS = frozenset({"that", "as"})
 #: Quotation marks that may open the words after the clause.
 OPENING_MARKS = frozenset("\"\u201c\u2018'\u00ab")
-#: Quotation marks that may close the words before the clause ("... in the short run," Greer said).
-CLOSING_MARKS = frozenset("\"\u201d\u2019'")
 
 
 def parenthetical_quotes(finder: QuoteFinder, verb: Token) -> bool:
@@ -67,7 +64,7 @@ def parenthetical_quotes(finder: QuoteFinder, verb: Token) -> bool:
     sentence = verb.sent
     before = trim(finder.text, sentence.start_char, _end_before(finder, first))
     after = trim(finder.text, token_end(finder.doc[last + 1]), sentence.end_char)
-    after = _without_final_stop(finder.text, after)
+    after = without_final_stop(finder.text, after)
     if _opens_a_quotation(finder, after) and not _quotes_a_statement(finder, before):
         # "when pressed, the mother replied, "It is meant ..."", 'On the "Today" show, he said,
         # "..."': it opens the quotation
@@ -137,13 +134,6 @@ def _end_before(finder: QuoteFinder, first: int) -> int:
     """Where the words before the clause end: at its comma, with a closing mark kept."""
     token = finder.doc[first - 1]
     return token_end(token) if token.text in CLOSING_MARKS else token.idx
-
-
-def _without_final_stop(text: str, bounds: Bounds) -> Bounds:
-    start, end = bounds
-    while end > start and text[end - 1] in ".!?":
-        end -= 1
-    return start, end
 
 
 def _says_something_after(finder: QuoteFinder, bounds: Bounds) -> bool:

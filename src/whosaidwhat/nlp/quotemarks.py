@@ -43,6 +43,10 @@ CLOSERS: dict[str, str] = {
 DOUBLE_MARKS = re.compile("''|[" + "".join(mark for mark in CLOSERS if len(mark) == 1) + "]")
 #: Curly single marks, a quotation of their own outside double marks.
 SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"
+#: Quotation marks that may close the words before a reporting clause ("... in the short run," Greer said).
+CLOSING_MARKS = frozenset("\"\u201d\u2019'")
+#: Punctuation that ends a sentence, whatever the parser's sentences say.
+SENTENCE_ENDS = frozenset(".!?")
 
 
 @dataclass(frozen=True)
@@ -205,6 +209,14 @@ def _trim_end(text: str, start: int, end: int) -> int:
     while end > start + 1 and text[end - 1].isspace():
         end -= 1
     return end
+
+
+def without_final_stop(text: str, bounds: Bounds) -> Bounds:
+    """``bounds`` without the full stops, question or exclamation marks that end them."""
+    start, end = bounds
+    while end > start and text[end - 1] in SENTENCE_ENDS:
+        end -= 1
+    return start, end
 
 
 def trim(text: str, start: int, end: int) -> Bounds:

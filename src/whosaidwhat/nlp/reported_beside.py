@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from whosaidwhat.nlp.coordinated_content import has_own_subject
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
-from whosaidwhat.nlp.quotemarks import Quoted
+from whosaidwhat.nlp.quotemarks import Quoted, without_final_stop
 from whosaidwhat.nlp.reported_objects import clause_bounds
 from whosaidwhat.nlp.speech_frames import CONTENT_POS
 from whosaidwhat.nlp.syntax import token_end
@@ -191,12 +191,13 @@ def clause_set_off_by_as(finder: QuoteFinder, verb: Token, frames: frozenset[str
     before = trim(finder.text, head.left_edge.idx, verb.left_edge.idx)
     after = trim(finder.text, _after_as_clause(verb), token_end(head.right_edge))
     before_says, after_says = _has_content(finder, before), _has_content(finder, after)
+    after = trim(finder.text, *without_final_stop(finder.text, after))
     if before_says and after_says:
-        return trim(finder.text, before[0], _without_final_stop(finder, after)[1])
+        return trim(finder.text, before[0], after[1])
     if before_says:
         return before
     if after_says:
-        return _without_final_stop(finder, after)
+        return after
     return None
 
 
@@ -219,10 +220,3 @@ def _governs_own_content(child: Token, frames: frozenset[str]) -> bool:
 
 def _has_content(finder: QuoteFinder, bounds: Bounds) -> bool:
     return any(token.pos_ in CONTENT_POS for token in finder.tokens_in(bounds))
-
-
-def _without_final_stop(finder: QuoteFinder, bounds: Bounds) -> Bounds:
-    end = bounds[1]
-    while end > bounds[0] and finder.text[end - 1] in ".!?":
-        end -= 1
-    return trim(finder.text, bounds[0], end)

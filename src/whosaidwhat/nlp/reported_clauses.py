@@ -27,21 +27,22 @@ from spacy.tokens import Token
 from whosaidwhat.nlp.coordinated_content import has_own_subject
 from whosaidwhat.nlp.lexicons import reporting_verbs
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, overlap, trim
-from whosaidwhat.nlp.quotemarks import Quoted
+from whosaidwhat.nlp.quotemarks import CLOSING_MARKS, SENTENCE_ENDS, Quoted
 from whosaidwhat.nlp.reported_objects import governs_content
 from whosaidwhat.nlp.speech_frames import CONTENT_POS
-from whosaidwhat.nlp.syntax import NOMINAL_SUBJECT_DEPS, SPEAKER, SUBJECT_DEPS, subject_of, token_end
+from whosaidwhat.nlp.syntax import (
+    FINITE_TAGS,
+    NOMINAL_SUBJECT_DEPS,
+    SPEAKER,
+    SUBJECT_DEPS,
+    subject_of,
+    token_end,
+)
 
 #: Dependency labels of a clause a reporting verb governs as its content.
 CLAUSE_DEPS = ("ccomp", "parataxis")
-#: Quotation marks that close a quotation before its reporting clause.
-CLOSING_MARKS = ('"', "\u201d", "\u2019", "'")
-#: Tags of finite verbs and auxiliaries.
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Tags of relative pronouns: "who", "which", "whose".
 RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
-#: Characters that end a sentence.
-SENTENCE_ENDS = frozenset(".!?")
 #: Last characters of a quotation that the reporting clause after it attributes: '"...," she said'.
 ATTRIBUTED_ENDINGS = frozenset(",?!")
 #: Dependencies of the phrases after a verb telling where or how something was said (and a date:
@@ -65,9 +66,7 @@ def cue_of_quotation(finder: QuoteFinder, clause: Token) -> bool:
         return False  # "Has it passed? ''*I* hope so,'' she said": the mark before opens the quotation
     before = finder.text[max(0, start - 4) : start].rstrip()
     # a closing mark follows the quotation's last character; an opening one follows a space or colon
-    return (
-        len(before) >= 2 and before.endswith(CLOSING_MARKS) and not before[-2].isspace() and before[-2] != ":"
-    )
+    return len(before) >= 2 and before[-1] in CLOSING_MARKS and not before[-2].isspace() and before[-2] != ":"
 
 
 def opens_quotation_at(finder: QuoteFinder, offset: int) -> bool:
