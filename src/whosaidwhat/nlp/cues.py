@@ -60,7 +60,7 @@ from whosaidwhat.nlp.speech_frames import (
     mute_nouns,
     reports,
 )
-from whosaidwhat.nlp.syntax import SPEAKER, SUBJECT_DEPS, child_with_dep, subject_of, token_end
+from whosaidwhat.nlp.syntax import SPEAKER, SUBJECT_DEPS, child_with_dep, phrase_object, subject_of, token_end
 from whosaidwhat.nlp.topic_nouns import topic_noun_quote
 
 #: How many words may stand between a quotation and its reporting verb: "*Flynn, a top surrogate,* said".
@@ -161,10 +161,7 @@ def _noun_cue(finder: QuoteFinder, noun: Token) -> None:
     )
     if clause is None:
         return
-    holder = child_with_dep(noun, "poss") or _name_before(noun)
-    by = next((child for child in noun.children if child.dep_ == "prep" and child.lower_ == "by"), None)
-    if holder is None and by is not None:
-        holder = child_with_dep(by, "pobj")
+    holder = child_with_dep(noun, "poss") or _name_before(noun) or phrase_object(noun, ("by",))
     content = clause_bounds(finder, clause)
     if holder is None or not is_speech(noun, holder, finder.tokens_in(content)):
         return

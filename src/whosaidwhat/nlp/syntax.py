@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -147,6 +148,13 @@ def preposition_objects(token: Token, preposition: str) -> list[Token]:
         for obj in phrase.children
         if obj.dep_ == "pobj"
     ]
+
+
+def phrase_object(token: Token, prepositions: Collection[str]) -> Token | None:
+    """The object of the first of ``token``'s phrases opened by one of ``prepositions``: "the claim
+    *by the ministry*"; None when there is no such phrase or it has no object."""
+    phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
+    return child_with_dep(phrase, "pobj") if phrase is not None else None
 
 
 def token_end(token: Token) -> int:

@@ -19,7 +19,7 @@ from whosaidwhat.nlp.lexicons import topic_nouns, words
 from whosaidwhat.nlp.quote_finder import QuoteFinder
 from whosaidwhat.nlp.reported_objects import clause_bounds, setting_nouns, without_trailing_setting
 from whosaidwhat.nlp.speech_frames import is_speech
-from whosaidwhat.nlp.syntax import SPEAKER, child_with_dep, subject_of, token_end
+from whosaidwhat.nlp.syntax import SPEAKER, child_with_dep, phrase_object, subject_of, token_end
 
 #: Prepositions naming who said what a noun of speech reports: "calls *by* the union", "a plea *from* Holt".
 HOLDER_PREPOSITIONS = frozenset({"by", "from"})
@@ -62,13 +62,7 @@ def _topic_of(noun: Token) -> Token | None:
 def _holder_of(noun: Token) -> tuple[Token | None, Token]:
     """Who said what the noun reports, and the word whose clause decides whether it was said: the
     voicing verb when it has one, else the noun."""
-    holder = child_with_dep(noun, "poss")
-    if holder is None:
-        by = next(
-            (c for c in noun.children if c.dep_ == "prep" and c.lower_ in HOLDER_PREPOSITIONS),
-            None,
-        )
-        holder = child_with_dep(by, "pobj") if by is not None else None
+    holder = child_with_dep(noun, "poss") or phrase_object(noun, HOLDER_PREPOSITIONS)
     if holder is not None or noun.dep_ != "dobj" or noun.head.lemma_ not in voicing_verbs():
         return holder, noun
     return subject_of(noun.head, SPEAKER), noun.head
