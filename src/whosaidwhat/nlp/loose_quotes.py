@@ -16,7 +16,7 @@ from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.quotemarks import Quoted
 from whosaidwhat.nlp.speakers import addressee_of
 from whosaidwhat.nlp.speech_frames import is_belief, is_speech
-from whosaidwhat.nlp.syntax import SPEAKER, subject_of, token_end
+from whosaidwhat.nlp.syntax import SPEAKER, TIME_TYPES, subject_of, token_end
 
 #: Dashes that sign a quotation with its speaker's name.
 SIGNATURE_DASHES = frozenset("\u2015\u2014\u2013")
@@ -24,8 +24,6 @@ SIGNATURE_DASHES = frozenset("\u2015\u2014\u2013")
 SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Named-entity types of a speaker's label ("Lund: ...").
 LABEL_ENTITY_TYPES = frozenset({"PERSON", "ORG"})
-#: Named-entity types of a date or time ("... - Monday: ..."), never a speaker's label.
-TIME_ENTITY_TYPES = frozenset({"DATE", "TIME"})
 #: Dashes that set a speaker's label apart from the summary before it ("... - Jane Doe: ...").
 LABEL_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 #: How many words a label after a dash may have: "Frank Newport and Jim Harter".
@@ -322,4 +320,4 @@ def _label_after_dash(finder: QuoteFinder, colon: int) -> Span | None:
     named = bool(types & LABEL_ENTITY_TYPES) or all(
         token.pos_ == "PROPN" or token.lower_ == "and" for token in label
     )
-    return label if named and not types & (PLACE_ENTITY_TYPES | TIME_ENTITY_TYPES) else None
+    return label if named and not types & (PLACE_ENTITY_TYPES | TIME_TYPES) else None

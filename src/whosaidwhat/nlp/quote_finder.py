@@ -25,7 +25,7 @@ from whosaidwhat.nlp.quotemarks import Bounds, Quoted, trim
 from whosaidwhat.nlp.source_phrases import phrase_span
 from whosaidwhat.nlp.speakers import entity_of
 from whosaidwhat.nlp.speech_frames import lacks_its_word
-from whosaidwhat.nlp.syntax import token_end
+from whosaidwhat.nlp.syntax import TIME_TYPES, token_end
 
 #: At most this many words outside the quotation marks, and the quotation fills its sentences.
 FLOATING_SLACK_WORDS = 2
@@ -42,8 +42,6 @@ CONNECTIVE_CHARS = 24
 #: Dependencies of the words opening a noun phrase before a participle that modifies its noun:
 #: "*the* reported talks", "*Holt's* declared aim", "*his* stated goal".
 NOUN_PHRASE_LEAD_DEPS = frozenset({"det", "poss", "case"})
-#: Entity types of content that says nothing on its own: "for *months*", "on *Friday*".
-TIME_TYPES = frozenset({"DATE", "TIME"})
 #: Quotations shorter than this (in words) with no cue are names or scare quotes.
 MIN_FLOATING_WORDS = 4
 

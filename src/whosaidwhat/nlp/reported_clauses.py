@@ -35,6 +35,7 @@ from whosaidwhat.nlp.syntax import (
     NOMINAL_SUBJECT_DEPS,
     SPEAKER,
     SUBJECT_DEPS,
+    TIME_TYPES,
     subject_of,
     token_end,
 )
@@ -266,7 +267,7 @@ def _noun_phrase_head(finder: QuoteFinder, start: int) -> Token | None:
     word = finder.doc[start]
     while word.dep_ in NOUN_PHRASE_DEPS and start < word.head.i <= start + NOUN_PHRASE_WORDS:
         word = word.head
-    if word.pos_ not in ("NOUN", "PROPN", "PRON") or word.ent_type_ in ("DATE", "TIME"):
+    if word.pos_ not in ("NOUN", "PROPN", "PRON") or word.ent_type_ in TIME_TYPES:
         return None
     return word if finder.quote_of_token[word.i] < 0 else None
 
@@ -340,7 +341,7 @@ def _ends_the_sentence(finder: QuoteFinder, verb: Token, subject: Token) -> bool
     *on Tuesday in a statement*"): no object ("said *enough*"), no other verb and no quotation."""
     allowed = set(range(subject.left_edge.i, subject.right_edge.i + 1)) if subject.i > verb.i else set()
     for child in verb.rights:
-        if child.dep_ in SETTING_DEPS or (child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME")):
+        if child.dep_ in SETTING_DEPS or (child.dep_ == "npadvmod" and child.ent_type_ in TIME_TYPES):
             allowed.update(range(child.left_edge.i, child.right_edge.i + 1))
     for token in verb.doc[verb.i + 1 : verb.sent.end]:
         if finder.quote_of_token[token.i] >= 0 or token.is_quote:

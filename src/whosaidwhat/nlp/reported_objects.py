@@ -17,7 +17,7 @@ from whosaidwhat.nlp.documents import DOCUMENT_NOUNS
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.speakers import ADDRESSEE_VERBS
-from whosaidwhat.nlp.syntax import SUBJECT_DEPS, child_with_dep, gathering_nouns, token_end
+from whosaidwhat.nlp.syntax import SUBJECT_DEPS, TIME_TYPES, child_with_dep, gathering_nouns, token_end
 
 #: Dependencies of what completes a reported object ("urged X *to act*", "described X *as a fraud*").
 OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "prep", "advcl"})
@@ -213,7 +213,7 @@ def _tells_the_setting(phrase: Token) -> bool:
 
 def _is_time_phrase(phrase: Token) -> bool:
     """A bare phrase of time: "announced plans *this week* to give ..."."""
-    return phrase.dep_ == "npadvmod" and phrase.ent_type_ in ("DATE", "TIME")
+    return phrase.dep_ == "npadvmod" and phrase.ent_type_ in TIME_TYPES
 
 
 def _is_setting(noun: Token) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from whosaidwhat.nlp.syntax import TIME_TYPES
+
 #: Parts of a subject phrase that are not the speaker's name ("officials who ...").
 SUBJECT_TAIL_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj"})
 #: Prepositions that say when: "a group of doctors *in* 2015" spoke in 2015.
@@ -56,7 +58,7 @@ def is_time_phrase(token: Token) -> bool:
     return (
         token.dep_ == "prep"
         and token.lower_ in TIME_PREPOSITIONS
-        and any(child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME") for child in token.children)
+        and any(child.dep_ == "pobj" and child.ent_type_ in TIME_TYPES for child in token.children)
     )
 
 

@@ -37,7 +37,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from whosaidwhat.nlp.lexicons import reporting_verbs, words
-from whosaidwhat.nlp.syntax import child_with_dep
+from whosaidwhat.nlp.syntax import TIME_TYPES, child_with_dep
 
 #: Subjects that are the writer or the reader: outside quotation marks they are nobody's source.
 NARRATOR_SUBJECTS = frozenset({"i", "we", "you"})
@@ -59,8 +59,6 @@ WORD_FRAMES = ("it", "clear", "back", "in", "out")
 #: Of these, the particles that must follow the verb directly: "weighed *in* on the deal", not
 #: "costs weighed on profits *in* May".
 PARTICLE_FRAMES = frozenset({"in", "out"})
-#: Entity types of a date or a time, which alone are no content: "commented *on Monday*".
-TIME_TYPES = frozenset({"DATE", "TIME"})
 #: Parts of speech that carry what was said; content with none of them is only an anaphor.
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV", "AUX", "INTJ"})
 

@@ -31,6 +31,8 @@ SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "ccomp"})
 #: Dependencies by which an event's clause shares the subject of the clause it hangs from,
 #: prepositions included ("after meeting ..."), and an adjective's ("were impressive in knocking out").
 SHARED_ACTOR_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})
+#: Entity types of a date or a time of day.
+TIME_TYPES = frozenset({"DATE", "TIME"})
 #: Tags of finite verbs and auxiliaries ("said", "says", "say", "will").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 

@@ -32,7 +32,7 @@ from whosaidwhat.nlp.story_times import (
     set_from_story_times,
     set_in_story_years,
 )
-from whosaidwhat.nlp.syntax import doc_text, paragraphs_of
+from whosaidwhat.nlp.syntax import TIME_TYPES, doc_text, paragraphs_of
 from whosaidwhat.nlp.time_values import DAY_PARTS, LEADING_SIGNALS, NUMBER, SEASON, UNIT, WEEKDAY, resolve
 from whosaidwhat.structure.dates import MONTH
 
@@ -162,7 +162,7 @@ def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
             group = "t" if "t" in pattern.groupindex else 0
             add_unless_overlapping(spans, match.start(group), match.end(group))
     for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME"):
+        if ent.label_ in TIME_TYPES:
             start, end = trim_signal(text, ent.start_char, ent.end_char)
             add_unless_overlapping(spans, start, end)
     return sorted(spans)
