@@ -66,8 +66,15 @@ PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent"})
 DESCRIBING_DEPS = frozenset({"amod", "compound", "acomp", "csubj", "pobj", "dobj", "nsubj", "nsubjpass"})
 
 
-def reportable_events(events: list[Event], quoted: SpanUnion, main: Event | None) -> list[Event]:
-    """The events a reader would put on a timeline, in the order given.
+def timeline_candidates(events: list[Event], quoted: SpanUnion) -> list[Event]:
+    """The events outside direct quotes whose clause may go on a timeline whoever takes part in it
+    (:func:`is_timeline_clause`): only these need their participants read."""
+    return [e for e in events if e.token.idx not in quoted and is_timeline_clause(e)]
+
+
+def reportable_events(candidates: list[Event], main: Event | None) -> list[Event]:
+    """The events a reader would put on a timeline, of the ``candidates`` (:func:`timeline_candidates`,
+    with their participants read), in the order given.
 
     One with neither a participant (a named one, or any noun as subject, object or agent: "four
     babies were killed") nor a time is kept only when it is the article's ``main`` event. An
@@ -76,10 +83,8 @@ def reportable_events(events: list[Event], quoted: SpanUnion, main: Event | None
     """
     kept = [
         e
-        for e in events
-        if e.token.idx not in quoted
-        and is_timeline_event(e)
-        and (e is main or e.who or e.whom or e.when is not None or has_participant(e.token))
+        for e in candidates
+        if is_placed(e) and (e is main or e.who or e.whom or e.when is not None or has_participant(e.token))
     ]
     told = {e.token.i for e in kept}
     return [e for e in kept if e is main or e.scene is None or e.scene.i not in told or e.when is not None]
@@ -115,8 +120,9 @@ def state_of(noun: Token) -> Token | None:
     )
 
 
-def is_timeline_event(event: Event) -> bool:
-    """A typed event, or another action with enough around it to place it: see the module docstring."""
+def is_timeline_clause(event: Event) -> bool:
+    """A typed event, or another action whose clause may place it, whoever takes part (the module
+    docstring; :func:`is_placed` checks the rest)."""
     token = event.token
     if token.pos_ == "VERB" and not is_actual(token, dated=event.own_time):
         return False
@@ -136,11 +142,19 @@ def is_timeline_event(event: Event) -> bool:
         return False  # "made", "took"
     if is_consequence_or_question(token) and not event.own_time:
         return False
+    return not is_light_participle(token)
+
+
+def is_placed(event: Event) -> bool:
+    """A typed event, or an action (passing :func:`is_timeline_clause`) with a named participant or
+    place, a time on the calendar, or told in a main clause in the simple past with a noun taking
+    part ("a video surfaced")."""
+    if event.type in EVENT_TYPE_NAMES:
+        return True
+    token = event.token
     on_calendar = event.own_time and not (event.when or "").endswith("_REF")  # not just "in the past"
-    # "a video surfaced": a main clause in the simple past with a noun taking part
     told = token.dep_ in ("ROOT", "conj") and token.tag_ == "VBD" and has_participant(token)
-    named_or_dated = bool(event.who or event.whom or event.where or on_calendar or told)
-    return named_or_dated and not is_light_participle(token)
+    return bool(event.who or event.whom or event.where or on_calendar or told)
 
 
 def is_background_clause(verb: Token) -> bool:
