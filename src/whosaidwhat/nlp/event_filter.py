@@ -76,18 +76,22 @@ def reportable_events(candidates: list[Event], main: Event | None) -> list[Event
     """The events a reader would put on a timeline, of the ``candidates`` (:func:`timeline_candidates`,
     with their participants read), in the order given.
 
-    One with neither a participant (a named one, or any noun as subject, object or agent: "four
-    babies were killed") nor a time is kept only when it is the article's ``main`` event. An
+    One that is not :func:`is_anchored` is kept only when it is the article's ``main`` event. An
     event noun that only sets the scene of a reported event, with no time and no participant
     but that event's subject ("face Australia *in the semi-finals*"), is told by it.
     """
-    kept = [
-        e
-        for e in candidates
-        if is_placed(e) and (e is main or e.who or e.whom or e.when is not None or has_participant(e.token))
-    ]
+    kept = [e for e in candidates if is_placed(e) and (e is main or is_anchored(e))]
     told = {e.token.i for e in kept}
     return [e for e in kept if e is main or e.scene is None or e.scene.i not in told or e.when is not None]
+
+
+def is_anchored(event: Event) -> bool:
+    """The event has a participant (a named one, or any noun as subject, object or agent: "four
+    babies were killed"), a time, or, for a typed event, a named place ("a shooting in Colorado
+    Springs", "the war in Iraq")."""
+    typed_place = bool(event.where) and event.type in EVENT_TYPE_NAMES
+    named = bool(event.who or event.whom) or typed_place
+    return named or event.when is not None or has_participant(event.token)
 
 
 def is_finding(trigger: Token) -> bool:
