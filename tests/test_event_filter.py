@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
-from test_events import analysed, event_of
+from test_events import analysed, event_of, named_events
 
 from whosaidwhat.nlp.event_filter import has_participant, is_actual
 
@@ -31,3 +31,15 @@ def test_being_on_the_hunt_takes_part_in_it(nlp):
     assert event_of(doc, "hunt")["type"] == "search"
     doc = nlp("On that first trip through the region, the firm was able to cut costs.")
     assert not has_participant(next(t for t in doc if t.text == "trip"))  # a scene, not a state
+
+
+def test_a_relative_clause_in_the_past_passive_naming_who_acted_tells_that_act(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "Hart spoke at a summit that was attended by Prime Minister Mark Rutte.",
+            "Voters backed a party that had been led by Tom Hart.",
+        ],
+    )
+    assert event_of(doc, "attended")["who"] == ["Mark Rutte"]
+    assert "led" not in [e["trigger"] for e in named_events(doc)]  # a state, told as background

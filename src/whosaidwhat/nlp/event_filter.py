@@ -22,11 +22,12 @@ An event is an action that happened or is set to happen. Left out:
 Of what is left, an event whose type is in ``resources/event_triggers.tsv`` is reported. Any
 other action needs a named participant, a named place or a time of its own, or else a main
 clause in the simple past with a noun taking part ("a video surfaced"). Everywhere, a relative
-or adverbial clause needs a time, as it otherwise tells background. An action is none when its
-verb is too general (``resources/generic_verbs.txt``: "made", "took") or governs a that-clause
-("a study found that ...": a finding is a statement); nor, without a time of its own, an
-adverbial participle ("..., leading to higher costs": a consequence) or a clause asked about
-("explain why it chose to").
+or adverbial clause needs a time, as it otherwise tells background (but a relative clause in
+the past passive naming who acted: "a study that was recognized by the CMA's journal"). An
+action is none when its verb is too general (``resources/generic_verbs.txt``: "made", "took")
+or governs a that-clause ("a study found that ...": a finding is a statement); nor, without a
+time of its own, an adverbial participle ("..., leading to higher costs": a consequence) or a
+clause asked about ("explain why it chose to").
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "upon", "fo
 DEGREE_WORDS = frozenset(
     {"increasingly", "very", "so", "too", "more", "most", "less", "deeply", "highly", "quite"}
 )
+#: Entity types that name who acted in a "by" phrase.
+NAMED_AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent"})
 DESCRIBING_DEPS = frozenset({"amod", "compound", "acomp", "csubj", "pobj", "dobj", "nsubj", "nsubjpass"})
 
@@ -162,9 +165,20 @@ def is_placed(event: Event) -> bool:
 
 
 def is_background_clause(verb: Token) -> bool:
-    """A relative clause, or an adverbial one opened by a conjunction ("as he struggled")."""
+    """A relative clause, or an adverbial one opened by a conjunction ("as he struggled"); but a
+    relative clause in the simple past passive naming who acted tells that act ("a study that was
+    *recognized* by the CMA's journal"; not "a race that had been dominated by X", a state)."""
     opened = any(c.dep_ == "mark" for c in verb.children)
-    return verb.dep_ == "relcl" or (verb.dep_ == "advcl" and opened)
+    return verb.dep_ == "relcl" and not is_named_past_act(verb) or (verb.dep_ == "advcl" and opened)
+
+
+def is_named_past_act(verb: Token) -> bool:
+    """ "was recognized by the CMA's journal": a simple past passive whose "by" phrase names a
+    person, an organisation or a country."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    agents = (t for c in verb.children if c.dep_ == "agent" for t in c.subtree)
+    past_passive = auxiliaries in ({"was"}, {"were"})
+    return past_passive and any(t.ent_type_ in NAMED_AGENT_TYPES for t in agents)
 
 
 def is_consequence_or_question(verb: Token) -> bool:
