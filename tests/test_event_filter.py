@@ -43,3 +43,15 @@ def test_a_relative_clause_in_the_past_passive_naming_who_acted_tells_that_act(n
     )
     assert event_of(doc, "attended")["who"] == ["Mark Rutte"]
     assert "led" not in [e["trigger"] for e in named_events(doc)]  # a state, told as background
+
+
+def test_a_clause_of_sequence_tells_an_occurrence_and_one_of_circumstance_sets_the_scene(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "Protests grew after Tom Hart attacked the mayor.",
+            "Hart smiled as Ann Lee walked into the hall.",
+        ],
+    )
+    assert event_of(doc, "attacked")["who"] == ["Tom Hart"]
+    assert "walked" not in [e["trigger"] for e in named_events(doc)]

@@ -22,8 +22,9 @@ An event is an action that happened or is set to happen. Left out:
 Of what is left, an event whose type is in ``resources/event_triggers.tsv`` is reported. Any
 other action needs a named participant, a named place or a time of its own, or else a main
 clause in the simple past with a noun taking part ("a video surfaced"). Everywhere, a relative
-or adverbial clause needs a time, as it otherwise tells background (but a relative clause in
-the past passive naming who acted: "a study that was recognized by the CMA's journal"). An
+or adverbial clause needs a time, as it otherwise tells background (but a clause of sequence,
+"after Trump attacked Machado", or a relative clause in the past passive naming who acted:
+"a study that was recognized by the CMA's journal"). An
 action is none when its verb is too general (``resources/generic_verbs.txt``: "made", "took")
 or governs a that-clause ("a study found that ...": a finding is a statement); nor, without a
 time of its own, an adverbial participle ("..., leading to higher costs": a consequence) or a
@@ -63,6 +64,9 @@ TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "upon", "fo
 DEGREE_WORDS = frozenset(
     {"increasingly", "very", "so", "too", "more", "most", "less", "deeply", "highly", "quite"}
 )
+#: Conjunctions of an adverbial clause that tells what happened before or after the main clause
+#: ("after Trump attacked Machado"), unlike one that gives a circumstance ("as he struggled").
+SEQUENCE_MARKS = frozenset({"before", "after", "until", "once"})
 #: Entity types that name who acted in a "by" phrase.
 NAMED_AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent"})
@@ -165,10 +169,11 @@ def is_placed(event: Event) -> bool:
 
 
 def is_background_clause(verb: Token) -> bool:
-    """A relative clause, or an adverbial one opened by a conjunction ("as he struggled"); but a
+    """A relative clause, or an adverbial one opened by a conjunction ("as he struggled"; not one of
+    sequence, ``SEQUENCE_MARKS``: "after Trump *attacked* Machado" tells an occurrence); but a
     relative clause in the simple past passive naming who acted tells that act ("a study that was
     *recognized* by the CMA's journal"; not "a race that had been dominated by X", a state)."""
-    opened = any(c.dep_ == "mark" for c in verb.children)
+    opened = any(c.dep_ == "mark" and c.lower_ not in SEQUENCE_MARKS for c in verb.children)
     return verb.dep_ == "relcl" and not is_named_past_act(verb) or (verb.dep_ == "advcl" and opened)
 
 
