@@ -55,3 +55,11 @@ def test_a_clause_of_sequence_tells_an_occurrence_and_one_of_circumstance_sets_t
     )
     assert event_of(doc, "attacked")["who"] == ["Tom Hart"]
     assert "walked" not in [e["trigger"] for e in named_events(doc)]
+
+
+def test_an_untyped_action_of_a_noun_in_a_clause_of_sequence_is_told(nlp):
+    doc = analysed(
+        nlp, ["The case moved to Leeds after the union objected.", "Costs rose as the factory idled."]
+    )
+    assert event_of(doc, "objected")["when"] is None
+    assert "idled" not in [e["trigger"] for e in named_events(doc)]

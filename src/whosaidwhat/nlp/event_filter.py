@@ -21,14 +21,14 @@ An event is an action that happened or is set to happen. Left out:
 
 Of what is left, an event whose type is in ``resources/event_triggers.tsv`` is reported. Any
 other action needs a named participant, a named place or a time of its own, or else a main
-clause in the simple past with a noun taking part ("a video surfaced"). Everywhere, a relative
-or adverbial clause needs a time, as it otherwise tells background (but a clause of sequence,
-"after Trump attacked Machado", or a relative clause in the past passive naming who acted:
-"a study that was recognized by the CMA's journal"). An
-action is none when its verb is too general (``resources/generic_verbs.txt``: "made", "took")
-or governs a that-clause ("a study found that ...": a finding is a statement); nor, without a
-time of its own, an adverbial participle ("..., leading to higher costs": a consequence) or a
-clause asked about ("explain why it chose to").
+clause or a clause of sequence in the simple past with a noun taking part ("a video surfaced",
+"after the union objected"). Everywhere, a relative or adverbial clause needs a time, as it
+otherwise tells background (but a clause of sequence, "after Trump attacked Machado", or a
+relative clause in the past passive naming who acted: "a study that was recognized by the CMA's
+journal"). An action is none when its verb is too general (``resources/generic_verbs.txt``:
+"made", "took") or governs a that-clause ("a study found that ...": a finding is a statement);
+nor, without a time of its own, an adverbial participle ("..., leading to higher costs": a
+consequence) or a clause asked about ("explain why it chose to").
 """
 
 from __future__ import annotations
@@ -158,13 +158,15 @@ def is_timeline_clause(event: Event) -> bool:
 
 def is_placed(event: Event) -> bool:
     """A typed event, or an action (passing :func:`is_timeline_clause`) with a named participant or
-    place, a time on the calendar, or told in a main clause in the simple past with a noun taking
-    part ("a video surfaced")."""
+    place, a time on the calendar, or told in a main clause or a clause of sequence in the simple
+    past with a noun taking part ("a video surfaced", "after the union objected")."""
     if event.type in EVENT_TYPE_NAMES:
         return True
     token = event.token
     on_calendar = event.own_time and not (event.when or "").endswith("_REF")  # not just "in the past"
-    told = token.dep_ in ("ROOT", "conj") and token.tag_ == "VBD" and has_participant(token)
+    # "a video surfaced", "after the union objected": a clause in the simple past with a noun taking part
+    main_or_sequence = token.dep_ in ("ROOT", "conj") or is_sequence_clause(token)
+    told = main_or_sequence and token.tag_ == "VBD" and has_participant(token)
     return bool(event.who or event.whom or event.where or on_calendar or told)
 
 
@@ -184,6 +186,13 @@ def is_named_past_act(verb: Token) -> bool:
     agents = (t for c in verb.children if c.dep_ == "agent" for t in c.subtree)
     past_passive = auxiliaries in ({"was"}, {"were"})
     return past_passive and any(t.ent_type_ in NAMED_AGENT_TYPES for t in agents)
+
+
+def is_sequence_clause(verb: Token) -> bool:
+    """ "after the union *objected*": an adverbial clause of sequence (``SEQUENCE_MARKS``)."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in verb.children
+    )
 
 
 def is_consequence_or_question(verb: Token) -> bool:
