@@ -63,3 +63,15 @@ def test_an_untyped_action_of_a_noun_in_a_clause_of_sequence_is_told(nlp):
     )
     assert event_of(doc, "objected")["when"] is None
     assert "idled" not in [e["trigger"] for e in named_events(doc)]
+
+
+def test_a_plot_told_in_the_present_in_a_scene_of_a_work_is_an_event_and_a_habit_is_none(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "The series ends with a scene where Ann Lee rescues Tom Hart from the fire.",
+            "Ann Lee rescues cats from the streets of Leeds.",
+        ],
+    )
+    assert event_of(doc, "rescues")["who"] == ["Ann Lee"]
+    assert len([e for e in named_events(doc) if e["trigger"] == "rescues"]) == 1

@@ -11,7 +11,8 @@ An event is an action that happened or is set to happen. Left out:
   beat Spain on Saturday" tells a dated outcome),
   a condition ("if the deal fails"), a request ("Follow the latest updates");
 * habits and states told in the present tense ("the club runs a shop"), unless the clause
-  has its own time ("meets on Friday") or tells a result ("Clinton beats Trump by four points");
+  has its own time ("meets on Friday"), tells a result ("Clinton beats Trump by four points") or
+  a work's plot ("a scene where she rescues him");
 * descriptions: a participle modifying a noun ("an overstuffed field", "a role played by
   X", unless dated, "a strategy adopted in 2018", or a typed act set off by commas, "a
   photograph, released to show ...", or after "getting", "the video getting leaked") or a
@@ -67,6 +68,8 @@ DEGREE_WORDS = frozenset(
 #: Conjunctions of an adverbial clause that tells what happened before or after the main clause
 #: ("after Trump attacked Machado"), unlike one that gives a circumstance ("as he struggled").
 SEQUENCE_MARKS = frozenset({"before", "after", "until", "once"})
+#: Nouns of a work or a part of one, whose relative clause tells its plot (``work_part_nouns.txt``).
+WORK_PARTS = words("work_part_nouns.txt")
 #: Entity types that name who acted in a "by" phrase.
 NAMED_AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent"})
@@ -176,7 +179,8 @@ def is_background_clause(verb: Token) -> bool:
     relative clause in the simple past passive naming who acted tells that act ("a study that was
     *recognized* by the CMA's journal"; not "a race that had been dominated by X", a state)."""
     opened = any(c.dep_ == "mark" and c.lower_ not in SEQUENCE_MARKS for c in verb.children)
-    return verb.dep_ == "relcl" and not is_named_past_act(verb) or (verb.dep_ == "advcl" and opened)
+    told = is_named_past_act(verb) or is_plot_clause(verb)
+    return verb.dep_ == "relcl" and not told or (verb.dep_ == "advcl" and opened)
 
 
 def is_named_past_act(verb: Token) -> bool:
@@ -186,6 +190,20 @@ def is_named_past_act(verb: Token) -> bool:
     agents = (t for c in verb.children if c.dep_ == "agent" for t in c.subtree)
     past_passive = auxiliaries in ({"was"}, {"were"})
     return past_passive and any(t.ent_type_ in NAMED_AGENT_TYPES for t in agents)
+
+
+def is_plot_clause(verb: Token) -> bool:
+    """ "a scene in the finale where he *offers* to ...": a relative clause of a work or a part of one
+    (``WORK_PARTS``) opened by "where" or "in which" tells what happens in it, in the present as
+    plots are told."""
+    if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in WORK_PARTS:
+        return False
+    where = any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)
+    in_which = any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ == "which" for o in c.children)
+        for c in verb.children
+    )
+    return where or in_which
 
 
 def is_sequence_clause(verb: Token) -> bool:
@@ -267,7 +285,7 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
         return False
     if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "a strategy adopted in 2018", not "a role played by"
         return dated or (is_aside(verb) or is_get_passive(verb)) and is_typed_verb(verb)
-    return dated or not is_present_habit(verb) or is_result(verb)
+    return dated or not is_present_habit(verb) or is_result(verb) or is_plot_clause(verb)
 
 
 def is_conjecture(children: list[Token]) -> bool:
