@@ -75,3 +75,12 @@ def test_a_plot_told_in_the_present_in_a_scene_of_a_work_is_an_event_and_a_habit
     )
     assert event_of(doc, "rescues")["who"] == ["Ann Lee"]
     assert len([e for e in named_events(doc) if e["trigger"] == "rescues"]) == 1
+
+
+def test_a_reported_clause_in_the_past_passive_tells_what_happened(nlp):
+    doc = analysed(
+        nlp,
+        ["Police suspect the van was driven across the border.", "Police suspect the van is parked nearby."],
+    )
+    assert event_of(doc, "driven")["when"] is None
+    assert "parked" not in [e["trigger"] for e in named_events(doc)]

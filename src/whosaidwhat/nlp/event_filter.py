@@ -23,7 +23,8 @@ An event is an action that happened or is set to happen. Left out:
 Of what is left, an event whose type is in ``resources/event_triggers.tsv`` is reported. Any
 other action needs a named participant, a named place or a time of its own, or else a main
 clause or a clause of sequence in the simple past with a noun taking part ("a video surfaced",
-"after the union objected"). Everywhere, a relative or adverbial clause needs a time, as it
+"after the union objected"), or a reported clause in the simple past passive with one ("police
+suspect the bag was tied"). Everywhere, a relative or adverbial clause needs a time, as it
 otherwise tells background (but a clause of sequence, "after Trump attacked Machado", or a
 relative clause in the past passive naming who acted: "a study that was recognized by the CMA's
 journal"). An action is none when its verb is too general (``resources/generic_verbs.txt``:
@@ -46,7 +47,7 @@ from whosaidwhat.nlp.event_parts import (
     Event,
 )
 from whosaidwhat.nlp.lexicons import words
-from whosaidwhat.nlp.narrative_times import SpanUnion
+from whosaidwhat.nlp.narrative_times import STORY_TELLING_VERBS, SpanUnion
 
 #: Verbs that are events only when typed by a trigger or an event noun ("took" alone is none).
 GENERIC_VERBS = words("generic_verbs.txt")
@@ -162,7 +163,8 @@ def is_timeline_clause(event: Event) -> bool:
 def is_placed(event: Event) -> bool:
     """A typed event, or an action (passing :func:`is_timeline_clause`) with a named participant or
     place, a time on the calendar, or told in a main clause or a clause of sequence in the simple
-    past with a noun taking part ("a video surfaced", "after the union objected")."""
+    past with a noun taking part ("a video surfaced", "after the union objected"), or in a
+    reported clause in the simple past passive (:func:`is_reported_past_passive`)."""
     if event.type in EVENT_TYPE_NAMES:
         return True
     token = event.token
@@ -170,7 +172,9 @@ def is_placed(event: Event) -> bool:
     # "a video surfaced", "after the union objected": a clause in the simple past with a noun taking part
     main_or_sequence = token.dep_ in ("ROOT", "conj") or is_sequence_clause(token)
     told = main_or_sequence and token.tag_ == "VBD" and has_participant(token)
-    return bool(event.who or event.whom or event.where or on_calendar or told)
+    return bool(
+        event.who or event.whom or event.where or on_calendar or told or is_reported_past_passive(token)
+    )
 
 
 def is_background_clause(verb: Token) -> bool:
@@ -204,6 +208,15 @@ def is_plot_clause(verb: Token) -> bool:
         for c in verb.children
     )
     return where or in_which
+
+
+def is_reported_past_passive(verb: Token) -> bool:
+    """ "Police suspect the bag *was tied* around her head": a clause in the simple past passive with
+    a noun taking part, reported by a verb of saying or thinking, tells what happened."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in STORY_TELLING_VERBS
+    return reported and passive and auxiliaries in ({"was"}, {"were"}) and has_participant(verb)
 
 
 def is_sequence_clause(verb: Token) -> bool:
