@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_events import analysed, event_of
+from test_events import analysed, event_of, named_events
 
 
 def test_a_name_before_a_word_for_a_neighbourhood_is_a_place_wherever_it_is_named(nlp):
@@ -32,3 +32,15 @@ def test_the_person_whose_district_it_is_is_no_place(nlp):
         nlp, ["Tom Hart won easily.", "Rivals later moved voters into his district in Leeds on Monday."]
     )
     assert "Tom Hart" not in event_of(doc, "moved")["where"]
+
+
+def test_a_typed_event_with_a_named_place_is_reported_without_a_participant_or_time(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "Turnout has fallen since the protests in Lisbon, and trust has not returned.",
+            "It rained heavily in Lisbon.",
+        ],
+    )
+    assert event_of(doc, "protests")["where"] == ["Lisbon"]
+    assert "rained" not in [e["trigger"] for e in named_events(doc)]  # no typed event

@@ -11,7 +11,8 @@ An event is an action that happened or is set to happen. Left out:
   beat Spain on Saturday" tells a dated outcome),
   a condition ("if the deal fails"), a request ("Follow the latest updates");
 * habits and states told in the present tense ("the club runs a shop"), unless the clause
-  has its own time ("meets on Friday") or tells a result ("Clinton beats Trump by four points");
+  has its own time ("meets on Friday"), tells a result ("Clinton beats Trump by four points") or
+  a work's plot ("a scene where she rescues him");
 * descriptions: a participle modifying a noun ("an overstuffed field", "a role played by
   X", unless dated, "a strategy adopted in 2018", or a typed act set off by commas, "a
   photograph, released to show ...", or after "getting", "the video getting leaked") or a
@@ -21,12 +22,15 @@ An event is an action that happened or is set to happen. Left out:
 
 Of what is left, an event whose type is in ``resources/event_triggers.tsv`` is reported. Any
 other action needs a named participant, a named place or a time of its own, or else a main
-clause in the simple past with a noun taking part ("a video surfaced"). Everywhere, a relative
-or adverbial clause needs a time, as it otherwise tells background. An action is none when its
-verb is too general (``resources/generic_verbs.txt``: "made", "took") or governs a that-clause
-("a study found that ...": a finding is a statement); nor, without a time of its own, an
-adverbial participle ("..., leading to higher costs": a consequence) or a clause asked about
-("explain why it chose to").
+clause or a clause of sequence in the simple past with a noun taking part ("a video surfaced",
+"after the union objected"), or a reported clause in the simple past passive with one ("police
+suspect the bag was tied"). Everywhere, a relative or adverbial clause needs a time, as it
+otherwise tells background (but a clause of sequence, "after Trump attacked Machado", or a
+relative clause in the past passive naming who acted: "a study that was recognized by the CMA's
+journal"). An action is none when its verb is too general (``resources/generic_verbs.txt``:
+"made", "took") or governs a that-clause ("a study found that ...": a finding is a statement);
+nor, without a time of its own, an adverbial participle ("..., leading to higher costs": a
+consequence) or a clause asked about ("explain why it chose to").
 """
 
 from __future__ import annotations
@@ -34,6 +38,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from whosaidwhat.nlp.described_agents import prevented_actor
+from whosaidwhat.nlp.event_clauses import (
+    is_background_clause,
+    is_consequence_or_question,
+    is_plot_clause,
+    is_reported_past_passive,
+    is_sequence_clause,
+)
 from whosaidwhat.nlp.event_parts import (
     EVENT_TYPE_NAMES,
     LIGHT_VERBS,
@@ -66,23 +77,32 @@ PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent"})
 DESCRIBING_DEPS = frozenset({"amod", "compound", "acomp", "csubj", "pobj", "dobj", "nsubj", "nsubjpass"})
 
 
-def reportable_events(events: list[Event], quoted: SpanUnion, main: Event | None) -> list[Event]:
-    """The events a reader would put on a timeline, in the order given.
+def timeline_candidates(events: list[Event], quoted: SpanUnion) -> list[Event]:
+    """The events outside direct quotes whose clause may go on a timeline whoever takes part in it
+    (:func:`is_timeline_clause`): only these need their participants read."""
+    return [e for e in events if e.token.idx not in quoted and is_timeline_clause(e)]
 
-    One with neither a participant (a named one, or any noun as subject, object or agent: "four
-    babies were killed") nor a time is kept only when it is the article's ``main`` event. An
+
+def reportable_events(candidates: list[Event], main: Event | None) -> list[Event]:
+    """The events a reader would put on a timeline, of the ``candidates`` (:func:`timeline_candidates`,
+    with their participants read), in the order given.
+
+    One that is not :func:`is_anchored` is kept only when it is the article's ``main`` event. An
     event noun that only sets the scene of a reported event, with no time and no participant
     but that event's subject ("face Australia *in the semi-finals*"), is told by it.
     """
-    kept = [
-        e
-        for e in events
-        if e.token.idx not in quoted
-        and is_timeline_event(e)
-        and (e is main or e.who or e.whom or e.when is not None or has_participant(e.token))
-    ]
+    kept = [e for e in candidates if is_placed(e) and (e is main or is_anchored(e))]
     told = {e.token.i for e in kept}
     return [e for e in kept if e is main or e.scene is None or e.scene.i not in told or e.when is not None]
+
+
+def is_anchored(event: Event) -> bool:
+    """The event has a participant (a named one, or any noun as subject, object or agent: "four
+    babies were killed"), a time, or, for a typed event, a named place ("a shooting in Colorado
+    Springs", "the war in Iraq")."""
+    typed_place = bool(event.where) and event.type in EVENT_TYPE_NAMES
+    named = bool(event.who or event.whom) or typed_place
+    return named or event.when is not None or has_participant(event.token)
 
 
 def is_finding(trigger: Token) -> bool:
@@ -115,8 +135,9 @@ def state_of(noun: Token) -> Token | None:
     )
 
 
-def is_timeline_event(event: Event) -> bool:
-    """A typed event, or another action with enough around it to place it: see the module docstring."""
+def is_timeline_clause(event: Event) -> bool:
+    """A typed event, or another action whose clause may place it, whoever takes part (the module
+    docstring; :func:`is_placed` checks the rest)."""
     token = event.token
     if token.pos_ == "VERB" and not is_actual(token, dated=event.own_time):
         return False
@@ -136,34 +157,24 @@ def is_timeline_event(event: Event) -> bool:
         return False  # "made", "took"
     if is_consequence_or_question(token) and not event.own_time:
         return False
-    on_calendar = event.own_time and not (event.when or "").endswith("_REF")  # not just "in the past"
-    # "a video surfaced": a main clause in the simple past with a noun taking part
-    told = token.dep_ in ("ROOT", "conj") and token.tag_ == "VBD" and has_participant(token)
-    named_or_dated = bool(event.who or event.whom or event.where or on_calendar or told)
-    return named_or_dated and not is_light_participle(token)
+    return not is_light_participle(token)
 
 
-def is_background_clause(verb: Token) -> bool:
-    """A relative clause, or an adverbial one opened by a conjunction ("as he struggled")."""
-    opened = any(c.dep_ == "mark" for c in verb.children)
-    return verb.dep_ == "relcl" or (verb.dep_ == "advcl" and opened)
-
-
-def is_consequence_or_question(verb: Token) -> bool:
-    """ "a shortage of doctors, *leading* to higher costs": an adverbial participle after a
-    whole clause tells what follows from it (one before it, "recovering from Covid, Biden ...",
-    or hanging from a participle, sets the scene of an event); "explain why it *chose* to": a
-    clause asked about is no fact."""
-    clause = verb.head
-    after = verb.i > clause.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-    if (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VBG"
-        and after
-        and not any(c.dep_ == "mark" for c in verb.children)
-    ):
+def is_placed(event: Event) -> bool:
+    """A typed event, or an action (passing :func:`is_timeline_clause`) with a named participant or
+    place, a time on the calendar, or told in a main clause or a clause of sequence in the simple
+    past with a noun taking part ("a video surfaced", "after the union objected"), or in a
+    reported clause in the simple past passive (:func:`is_reported_past_passive`)."""
+    if event.type in EVENT_TYPE_NAMES:
         return True
-    return verb.dep_ == "ccomp" and any(c.tag_ == "WRB" and c.i < verb.i for c in verb.children)
+    token = event.token
+    on_calendar = event.own_time and not (event.when or "").endswith("_REF")  # not just "in the past"
+    # "a video surfaced", "after the union objected": a clause in the simple past with a noun taking part
+    main_or_sequence = token.dep_ in ("ROOT", "conj") or is_sequence_clause(token)
+    told = main_or_sequence and token.tag_ == "VBD" and has_participant(token)
+    return bool(
+        event.who or event.whom or event.where or on_calendar or told or is_reported_past_passive(token)
+    )
 
 
 def is_light_participle(verb: Token) -> bool:
@@ -221,7 +232,7 @@ def is_actual(verb: Token, dated: bool = False) -> bool:
         return False
     if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "a strategy adopted in 2018", not "a role played by"
         return dated or (is_aside(verb) or is_get_passive(verb)) and is_typed_verb(verb)
-    return dated or not is_present_habit(verb) or is_result(verb)
+    return dated or not is_present_habit(verb) or is_result(verb) or is_plot_clause(verb)
 
 
 def is_conjecture(children: list[Token]) -> bool:

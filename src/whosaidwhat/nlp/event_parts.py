@@ -116,6 +116,8 @@ class Event:
     #: For an event noun, the verb whose scene it is and whose subject took part in it
     #: ("England face Australia *in the semi-finals*").
     scene: Token | None = None
+    #: Event nouns folded into this event ("held *talks*"), whose participants join its own.
+    folded: list[Event] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         t = self.token
@@ -136,11 +138,11 @@ def merge_light_verb_objects(events: list[Event]) -> list[Event]:
 
     "held talks", "won the vote": the verb already carries the type, or is a light verb
     (:data:`LIGHT_VERBS`) that takes the noun's, as is a verb of moving to it ("cruised to
-    victory", :data:`OUTCOME_VERBS`); the noun's participants join the verb's, and
-    the trigger runs over both ("made a video call").
+    victory", :data:`OUTCOME_VERBS`); the noun's participants will join the verb's
+    (:attr:`Event.folded`), and the trigger runs over both ("made a video call").
     """
     by_token = {e.token.i: e for e in events}
-    kept = []
+    kept, gone = [], set()
     for event in events:
         verb = outcome_verb(event.token, by_token)
         kind = NOUN_TYPES.get(event.token.lemma_.lower(), event.type) if verb is not None else event.type
@@ -153,9 +155,9 @@ def merge_light_verb_objects(events: list[Event]) -> list[Event]:
             )
         if verb is not None:
             verb.type, verb.noun = kind, event.token
-            for role in ("who", "whom", "where"):
-                ids = getattr(verb, role)
-                ids += [i for i in getattr(event, role) if i not in ids]
+            if verb.token.i not in gone:  # not into a noun already folded into its own verb
+                verb.folded.append(event)
+            gone.add(event.token.i)
             continue
         kept.append(event)
     return kept
@@ -176,8 +178,11 @@ def outcome_verb(outcome: Token, by_token: dict[int, Event]) -> Event | None:
 
 def event_type(token: Token) -> str | None:
     """The event type ``token`` triggers, or None when it is no trigger."""
+    pos = token.pos_
+    if pos not in ("VERB", "NOUN", "PROPN"):
+        return None
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound"):
+    if pos == "VERB" and token.dep_ not in ("amod", "compound"):
         for child in token.children:
             if (
                 child.dep_ in ("prt", "dobj", "prep", "advmod")
@@ -198,7 +203,7 @@ def event_type(token: Token) -> str | None:
         if lemma in LINKING_VERBS and any(c.dep_ in LINK_DEPS for c in token.children):
             return None
         return lemma
-    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and not names_a_case(token):
+    if pos == "VERB" or token.dep_ == "compound" and not names_a_case(token):
         return None
     if (whole := hyphenated_lemma(token)) in NOUN_TYPES:  # "op-ed", whose "ed" may be tagged a name
         return NOUN_TYPES[whole]

@@ -70,11 +70,16 @@ def share_places(events: list[Event]) -> None:
     of its own, takes that event's: "an explosion injured 29 people in Chelsea"."""
     by_token = {e.token.i: e for e in events}
     for event in events:
-        noun = event.token
-        if event.where or noun.pos_ != "NOUN":
-            continue
-        agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent"
-        clause = noun.head.head if agent else noun.head if noun.dep_ == "nsubj" else None
-        caused = by_token.get(clause.i) if clause is not None else None
-        if caused is not None and caused is not event:
+        if not event.where and (caused := place_source(event, by_token)) is not None:
             event.where = list(caused.where)
+
+
+def place_source(event: Event, by_token: dict[int, Event]) -> Event | None:
+    """The event whose clause an event noun is the subject or "by" agent of (:func:`share_places`)."""
+    noun = event.token
+    if noun.pos_ != "NOUN":
+        return None
+    agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent"
+    clause = noun.head.head if agent else noun.head if noun.dep_ == "nsubj" else None
+    caused = by_token.get(clause.i) if clause is not None else None
+    return caused if caused is not event else None

@@ -35,14 +35,14 @@ Otherwise ``when`` is None: the publication date is not a default.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp.event_filter import PHASE_VERBS
 from whosaidwhat.nlp.event_nouns import hyphenated_lemma, is_year_in_name, scene_verb
+from whosaidwhat.nlp.event_offsets import apply_offset, offset_relation
 from whosaidwhat.nlp.event_parts import Event
-from whosaidwhat.nlp.lexicons import number_words, words
+from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.narrative_times import continue_narrative, is_day
 from whosaidwhat.timex import first_day
 
@@ -50,7 +50,6 @@ from whosaidwhat.timex import first_day
 CONTEST_WORDS = words("contest_words.txt")
 #: Dependencies by which a clause shares the time of the clause it hangs from.
 SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
-TIME_UNITS = {"day": 1, "week": 7}
 #: Words before a time that make it a bound of the clause's time, not its time.
 BOUNDING_WORDS = frozenset({"before", "after", "until", "till", "since", "by"})
 #: The part of a day a time names ("2024-10-03TNI"): an event is dated by the day, or by the clock.
@@ -59,9 +58,6 @@ DAY_PART = re.compile(r"T[A-Z]{2}$")
 WHILE_MARKS = frozenset({"as", "when"})
 #: The clock time of a time value ("2024-07-01T19:30"), which leaves the day.
 CLOCK = re.compile(r"T\d\d:\d\d$")
-#: Numbers of days or weeks in words that an offset may give ("two days after"): the small ones
-#: news spells out.
-OFFSET_COUNTS = {word: int(value) for word, value in number_words("cardinal").items() if value <= 10}
 
 
 def date_events(
@@ -69,9 +65,11 @@ def date_events(
 ) -> None:
     """Set ``when`` on every event by rules 2 to 4 of the module docstring, in order."""
     by_token = {e.token.i: e for e in events}
+    published = first_day(doc._.wsw_published)
+    offsets = [(e, found) for e in events if (found := offset_relation(e.token)) is not None]
     for _ in range(3):
-        for event in events:
-            apply_offsets(event, by_token, first_day(doc._.wsw_published))
+        for event, offset in offsets:
+            apply_offset(event, offset, by_token, published)
     for event in events:
         if event.when is None:
             event.when = shared_time(event.token, by_token, clause_times)
@@ -172,81 +170,6 @@ def copula_subject(token: Token) -> Token | None:
     if token.lemma_ != "be" or token.pos_ != "AUX":
         return None
     return next((c for c in token.children if c.dep_ == "nsubj"), None)
-
-
-def apply_offsets(event: Event, by_token: dict[int, Event], published: str | None = None) -> None:
-    """Date one side of "N days after/before X" from the other side.
-
-    The relation is a preposition heading the inner event ("two days after assuming
-    the role") or a subordinating conjunction inside it ("three days before he took
-    office"); the outer event is the clause the relation hangs from, and a clause in the
-    present perfect that is no event counts from publication ("has spoken, 10 days after
-    the attack").
-    """
-    token = event.token
-    marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
-    if marks:
-        relation, holder = marks[0], token
-    elif token.dep_ in ("pcomp", "pobj") and token.head.lower_ in ("after", "before"):
-        relation = holder = token.head
-    else:
-        return
-    days = offset_days(holder)
-    if days is None:
-        return
-    sign = 1 if relation.lower_ == "after" else -1
-    if holder.head.i not in by_token and is_present_perfect(holder.head):
-        # "has spoken for the first time, 10 days after the attack": the present perfect is now
-        if event.when is None and published:
-            event.when = shift_day(published, -sign * days)
-        return
-    outer = governing_event(holder, by_token)
-    if outer is None:
-        return
-    if event.when is None and outer.when:
-        event.when = shift_day(outer.when, -sign * days)
-    elif outer.when is None and event.when:
-        outer.when = shift_day(event.when, sign * days)
-
-
-def is_present_perfect(verb: Token) -> bool:
-    """ "has spoken", "have agreed": what is told as done by now, the publication day."""
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "'s", "'ve"})
-
-
-def governing_event(token: Token, by_token: dict[int, Event]) -> Event | None:
-    """The nearest event above ``token`` in the parse."""
-    token = token.head
-    for _ in range(4):
-        if token.i in by_token:
-            return by_token[token.i]
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
-
-
-def offset_days(holder: Token) -> int | None:
-    """The number of days in "two days after", "a week before"; None when not stated."""
-    for child in holder.children:
-        if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS:
-            numbers = [n for n in child.children if n.dep_ in ("nummod", "det")]
-            count = 1
-            if numbers:
-                word = numbers[0].lower_
-                count = int(word) if word.isdigit() else OFFSET_COUNTS.get(word)
-            if count is None:
-                return None
-            return count * TIME_UNITS[child.lemma_.lower()]
-    return None
-
-
-def shift_day(value: str, days: int) -> str | None:
-    try:
-        return (date.fromisoformat(value) + timedelta(days=days)).isoformat()
-    except ValueError:
-        return None
 
 
 def shared_time(trigger: Token, by_token: dict[int, Event], clause_times: dict[int, str]) -> str | None:
