@@ -226,8 +226,10 @@ def find_counts(doc: Doc) -> list[dict]:
     """Numbers modifying the noun they count: "2,500 troops", "241 million internet users"."""
     found = []
     for token in doc:
+        if token.dep_ != "nummod":
+            continue
         noun = token.head
-        if token.dep_ != "nummod" or not is_counted_noun(noun) or noun.i < token.i:
+        if not is_counted_noun(noun) or noun.i < token.i:
             continue
         numbers = number_tokens(token)
         value = count_value(numbers)
