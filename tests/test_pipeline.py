@@ -15,6 +15,7 @@ from whosaidwhat.errors import ModelNotFound
 from whosaidwhat.nlp import analyse, load
 from whosaidwhat.nlp.extensions import results
 from whosaidwhat.nlp.pipeline import COMPONENTS, DEFAULT_MODEL, chunk_bounds, resolve_model_name
+from whosaidwhat.nlp.syntax import doc_text
 
 ARTICLES = [
     '"We will rebuild the bridge," Mayor Anna Lindqvist said on Monday.\n'
@@ -76,6 +77,7 @@ def test_long_article_keeps_offsets(nlp, monkeypatch):
     assert len(chunk_bounds(text, 200)) > 10
     doc = analyse(nlp, text)
     assert doc.text == text
+    assert doc_text(doc) is text  # the input kept, not joined again from the stitched chunks' tokens
     assert len(list(doc.sents)) >= 40
     paris = [ent for ent in doc.ents if ent.text == "Paris"]
     assert len(paris) == 40

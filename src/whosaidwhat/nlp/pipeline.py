@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from whosaidwhat.errors import ModelNotFound
 from whosaidwhat.nlp import extensions
 from whosaidwhat.nlp.long_texts import merged, section_paragraphs, shifted
+from whosaidwhat.nlp.syntax import keep_text
 
 DEFAULT_MODEL = "en_core_web_sm"
 
@@ -193,6 +194,7 @@ def analyse_indexed(
             docs, chunks[n] = chunks[n], None  # the chunks are freed once stitched
             doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
             del docs
+            keep_text(doc, item.text)
             doc._.wsw_published = item.published
             doc._.wsw_headline = item.headline
             doc._.wsw_paragraphs = list(item.paragraphs) if item.paragraphs is not None else None

@@ -197,5 +197,10 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def keep_text(doc: Doc, text: str) -> None:
+    """Let :func:`doc_text` answer ``text``, the text ``doc`` was made from, without joining its tokens."""
+    doc.user_data[TEXT_KEY] = text
+
+
 def _end_of(doc: Doc) -> int:
     return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
