@@ -13,6 +13,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp.lexicons import words
@@ -162,6 +164,13 @@ def phrase_object(token: Token, prepositions: Collection[str]) -> Token | None:
 def token_end(token: Token) -> int:
     """The character offset just after ``token``."""
     return token.idx + len(token.text)
+
+
+def tokens_lowered_to(doc: Doc, words: Collection[str]) -> list[Token]:
+    """The tokens of ``doc`` whose lower-case form is one of ``words``, in order. The Doc's array is
+    scanned: building a Token for every word of an article costs more than the test itself."""
+    hashes = numpy.array([doc.vocab.strings[word] for word in words], dtype="uint64")
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes))]
 
 
 def paragraphs_of(doc: Doc) -> list[Bounds]:
