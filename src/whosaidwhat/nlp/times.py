@@ -19,13 +19,13 @@ present-tense clause without a modal takes the nearest one either way.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp import extensions
+from whosaidwhat.nlp.case_free import matches_ignoring_case
 from whosaidwhat.nlp.named_days import historic_day, named_day_pattern
 from whosaidwhat.nlp.story_times import (
     STORY_RELATIVE,
@@ -66,16 +66,6 @@ PATTERNS = [
         CLOCK,
     )
 ]
-#: The same patterns matched case-sensitively over the lower-cased text, which is faster and finds the
-#: same spans when lowering changes only ASCII letters (:func:`pattern_matches`); None for a pattern
-#: that names an upper-case letter, which is matched as written.
-LOWER_CASE_PATTERNS = [
-    re.compile(p.pattern, p.flags & ~re.IGNORECASE)
-    if not re.search(r"[A-Z]", re.sub(r"\(\?P[<=]", "", p.pattern))
-    else None
-    for p in PATTERNS
-]
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: Words before a time that make it lie ahead whatever the clause's tense ("ahead of Wednesday's final").
 AHEAD = re.compile(r"\b(?:ahead of|in time for)\s+$", re.IGNORECASE)
 
@@ -168,7 +158,7 @@ def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     """Pattern matches first, then spaCy DATE/TIME entities that overlap none of them."""
     text = doc_text(doc)
     spans: list[tuple[int, int]] = []
-    for match, pattern in pattern_matches(text):
+    for match, pattern in matches_ignoring_case(PATTERNS, text):
         group = "t" if "t" in pattern.groupindex else 0
         add_unless_overlapping(spans, match.start(group), match.end(group))
     for ent in doc.ents:
@@ -176,22 +166,6 @@ def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
             start, end = trim_signal(text, ent.start_char, ent.end_char)
             add_unless_overlapping(spans, start, end)
     return sorted(spans)
-
-
-def pattern_matches(text: str) -> Iterator[tuple[re.Match, re.Pattern]]:
-    """The matches of each of :data:`PATTERNS` in ``text``, pattern by pattern, with the pattern.
-
-    Matching the lower-cased text costs half as much as ignoring case, and finds the same spans
-    when no character of the text but an ASCII letter has a case: some other cased letters (the
-    dotless i, the long s) match an ASCII letter when case is ignored, or lower to two characters.
-    """
-    caseless = all(char.lower() == char == char.upper() for char in set(NON_ASCII.findall(text)))
-    lowered = text.lower() if caseless else None
-    for pattern, lower_case in zip(PATTERNS, LOWER_CASE_PATTERNS, strict=True):
-        if lowered is not None and lower_case is not None:
-            yield from ((match, pattern) for match in lower_case.finditer(lowered))
-        else:
-            yield from ((match, pattern) for match in pattern.finditer(text))
 
 
 def add_unless_overlapping(spans: list[tuple[int, int]], start: int, end: int) -> None:
