@@ -15,6 +15,7 @@ from whosaidwhat.errors import ModelNotFound
 from whosaidwhat.nlp import analyse, load
 from whosaidwhat.nlp.extensions import results
 from whosaidwhat.nlp.pipeline import COMPONENTS, DEFAULT_MODEL, chunk_bounds, resolve_model_name
+from whosaidwhat.nlp.syntax import doc_text
 
 ARTICLES = [
     '"We will rebuild the bridge," Mayor Anna Lindqvist said on Monday.\n'
@@ -76,6 +77,7 @@ def test_long_article_keeps_offsets(nlp, monkeypatch):
     assert len(chunk_bounds(text, 200)) > 10
     doc = analyse(nlp, text)
     assert doc.text == text
+    assert doc_text(doc) is text  # the input kept, not joined again from the stitched chunks' tokens
     assert len(list(doc.sents)) >= 40
     paris = [ent for ent in doc.ents if ent.text == "Paris"]
     assert len(paris) == 40
@@ -159,3 +161,19 @@ def test_thresholds_are_config_settings(window, narrative, rutte_mentions, met_w
 
 def test_analysis_declares_no_missing_attributes(nlp):
     assert not any(nlp.analyze_pipes(pretty=False)["problems"].values())
+
+
+WARMED = """
+from whosaidwhat.names import given_name_gender
+from whosaidwhat.nlp import load
+from whosaidwhat.nlp.gazetteer import places
+from whosaidwhat.nlp.time_values import parser_for
+load()
+print(places.cache_info().currsize, given_name_gender.cache_info().currsize > 0)
+print(parser_for.cache_info().currsize)
+"""
+
+
+def test_loading_the_pipeline_reads_its_tables_before_the_first_article():
+    result = subprocess.run([sys.executable, "-c", WARMED], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["1", "True", "1"]

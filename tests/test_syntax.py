@@ -15,6 +15,7 @@ from whosaidwhat.nlp.syntax import (
     line_paragraphs,
     paragraphs_of,
     subject_of,
+    tokens_lowered_to,
 )
 
 
@@ -92,3 +93,15 @@ def test_a_docs_text_is_joined_once_and_never_served_stale():
     other = nlp("Holt said the bridge would open on Friday.")
     other.user_data[TEXT_KEY] = doc.text  # a text kept for another Doc
     assert doc_text(other) == "Holt said the bridge would open on Friday."
+
+
+def test_tokens_are_found_by_their_lower_case_form_in_order():
+    nlp = spacy.blank("en")
+    doc = nlp("On Monday the Firm said the firm went on air. firms")
+    assert [(t.i, t.text) for t in tokens_lowered_to(doc, {"on", "firm"})] == [
+        (0, "On"),
+        (3, "Firm"),
+        (6, "firm"),
+        (8, "on"),
+    ]
+    assert tokens_lowered_to(nlp(""), {"on"}) == []

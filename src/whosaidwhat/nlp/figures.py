@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp import extensions
+from whosaidwhat.nlp.case_free import matches_ignoring_case
 from whosaidwhat.nlp.lexicons import mapping, number_words, word_list, words
 from whosaidwhat.nlp.syntax import doc_text
 
@@ -78,7 +79,7 @@ MONEY_PATTERNS = [
     ),
     re.compile(rf"\b(?P<code>[A-Z]{{3}})\s?(?P<num>{_NUMERAL})(?P<scale>{_SCALE})?"),
     re.compile(
-        rf"\b(?P<num>{_NUMERAL}|{_WORD_NUMBER})(?P<scale>{_SCALE})?\s(?P<name>{_NAME_PATTERN}|[A-Z]{{3}})\b",
+        rf"\b(?P<num>{_NUMERAL}|{_WORD_NUMBER})(?P<scale>{_SCALE})?\s(?P<name>{_NAME_PATTERN}|[a-z]{{3}})\b",
         re.IGNORECASE,
     ),
 ]
@@ -149,22 +150,21 @@ class TakenText:
 def find_money(text: str) -> list[dict]:
     found: list[dict] = []
     taken = TakenText(len(text))
-    for pattern in MONEY_PATTERNS:
-        for match in pattern.finditer(text):
-            code = currency_of(match)
-            value = amount(match.group("num"), match.group("scale"))
-            if code is None or value is None:
-                continue
-            figure = {
-                "start": match.start(),
-                "end": match.end(),
-                "kind": "money",
-                "value": value,
-                "unit": code,
-            }
-            if not taken.overlaps(figure):
-                found.append(figure)
-                taken.take(figure["start"], figure["end"])
+    for match, _ in matches_ignoring_case(MONEY_PATTERNS, text):
+        code = currency_of(match)
+        value = amount(match.group("num"), match.group("scale"))
+        if code is None or value is None:
+            continue
+        figure = {
+            "start": match.start(),
+            "end": match.end(),
+            "kind": "money",
+            "value": value,
+            "unit": code,
+        }
+        if not taken.overlaps(figure):
+            found.append(figure)
+            taken.take(figure["start"], figure["end"])
     return found
 
 
@@ -205,7 +205,7 @@ def parse_number(number: str) -> Decimal | None:
 
 def find_percentages(text: str) -> list[dict]:
     found = []
-    for match in PERCENT_PATTERN.finditer(text):
+    for match, _ in matches_ignoring_case([PERCENT_PATTERN], text):
         value = amount(match.group("num"), None)
         if value is None:
             continue
@@ -226,8 +226,10 @@ def find_counts(doc: Doc) -> list[dict]:
     """Numbers modifying the noun they count: "2,500 troops", "241 million internet users"."""
     found = []
     for token in doc:
+        if token.dep_ != "nummod":
+            continue
         noun = token.head
-        if token.dep_ != "nummod" or not is_counted_noun(noun) or noun.i < token.i:
+        if not is_counted_noun(noun) or noun.i < token.i:
             continue
         numbers = number_tokens(token)
         value = count_value(numbers)

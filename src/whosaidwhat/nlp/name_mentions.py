@@ -12,10 +12,14 @@ The first two steps of :mod:`whosaidwhat.nlp.entities`:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import IS_ALPHA, ORTH, POS
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.names import given_name_gender, is_given_name, is_title_word, misspelt_surname, name_parts
@@ -380,18 +384,10 @@ def _stands_alone(doc: Doc, start: int, end: int) -> bool:
 
 def _capitalised_runs(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
     """Maximal runs of capitalised proper-noun-like tokens outside any entity."""
-    start = None
-    for token in doc:
-        fits = (
-            token.i not in taken
-            and token.is_alpha
-            and token.text[0].isupper()
-            and token.pos_ in ("PROPN", "NOUN")
-        )
-        if fits and start is None:
-            start = token.i
-        elif not fits and start is not None:
-            yield start, token.i
-            start = None
-    if start is not None:
-        yield start, len(doc)
+    columns = doc.to_array([IS_ALPHA, POS, ORTH])  # read at once: no Token built for each word
+    nouns = numpy.flatnonzero((columns[:, 0] == 1) & numpy.isin(columns[:, 1], (PROPN, NOUN))).tolist()
+    texts = columns[:, 2].tolist()
+    fits = [i for i in nouns if i not in taken and doc.vocab.strings[texts[i]][0].isupper()]
+    for _, run in itertools.groupby(enumerate(fits), key=lambda pair: pair[1] - pair[0]):
+        indexes = [i for _, i in run]
+        yield indexes[0], indexes[-1] + 1

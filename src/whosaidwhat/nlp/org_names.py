@@ -13,12 +13,15 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
+import numpy
+from spacy.attrs import IS_ALPHA, IS_UPPER
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.names import Scope, is_given_name, is_person_noun, is_title_word, name_key
 from whosaidwhat.nlp import gazetteer
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.name_mentions import Group, Mention
+from whosaidwhat.nlp.syntax import tokens_lowered_to
 
 #: Words skipped when spelling out an acronym: "North Atlantic Treaty Organization" -> "NATO".
 ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for", "&"})
@@ -54,8 +57,8 @@ def named_after_organisation_noun(doc: Doc, mentions: list[Mention]) -> list[Men
     taken = {i for mention in mentions for i in range(mention.start, mention.end)}
     people = {mention.start: mention for mention in mentions if mention.label not in ("ORG", "GPE", "NORP")}
     found = []
-    for noun in doc[:-1]:
-        if noun.lower_ not in ORGANISATION_NOUNS or not noun.text.islower():
+    for noun in tokens_lowered_to(doc, ORGANISATION_NOUNS):
+        if noun.i == len(doc) - 1 or not noun.text.islower():
             continue
         person = people.get(noun.i + 1)
         if person is not None and person.end == noun.i + 2 and not is_given_name(person.text):
@@ -73,8 +76,8 @@ def channels_shown_on(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     "the finale began streaming on Hulu", "airs on Peacock"."""
     taken = {i for mention in mentions for i in range(mention.start, mention.end)}
     found = []
-    for on in doc[:-1]:
-        if on.lower_ != "on" or on.dep_ != "prep" or on.head.lemma_.lower() not in BROADCAST_VERBS:
+    for on in tokens_lowered_to(doc, ("on",)):
+        if on.i == len(doc) - 1 or on.dep_ != "prep" or on.head.lemma_.lower() not in BROADCAST_VERBS:
             continue
         end = on.i + 1
         while end < len(doc) and _untagged_name_word(doc[end], taken):
@@ -115,11 +118,11 @@ def missed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     spelled: dict[str, tuple[int, int] | None] = {}
     plain: list[Word] = []  # the Doc's words read once, at the first acronym, for every scan
-    for token in doc:
+    for token in _upper_case_words(doc):
         acronym = token.text
         if (
             token.i in taken
-            or not (token.is_alpha and token.is_upper and len(acronym) in MISSED_ACRONYM_LENGTHS)
+            or len(acronym) not in MISSED_ACRONYM_LENGTHS
             or gazetteer.place_label(acronym) is not None
         ):
             continue
@@ -135,6 +138,12 @@ def missed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             named.add(full)
             taken.update(range(*full))
     return found
+
+
+def _upper_case_words(doc: Doc) -> list[Token]:
+    """The tokens of ``doc`` made of upper-case letters only, found in the Doc's array."""
+    columns = doc.to_array([IS_ALPHA, IS_UPPER])
+    return [doc[i] for i in numpy.flatnonzero((columns[:, 0] == 1) & (columns[:, 1] == 1)).tolist()]
 
 
 def _spelled_out(

@@ -13,6 +13,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp.lexicons import words
@@ -164,6 +166,13 @@ def token_end(token: Token) -> int:
     return token.idx + len(token.text)
 
 
+def tokens_lowered_to(doc: Doc, words: Collection[str]) -> list[Token]:
+    """The tokens of ``doc`` whose lower-case form is one of ``words``, in order. The Doc's array is
+    scanned: building a Token for every word of an article costs more than the test itself."""
+    hashes = numpy.array([doc.vocab.strings[word] for word in words], dtype="uint64")
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes))]
+
+
 def paragraphs_of(doc: Doc) -> list[Bounds]:
     """The paragraphs of ``doc``: the caller's (``doc._.wsw_paragraphs``), else its non-blank lines."""
     if doc._.wsw_paragraphs:
@@ -195,6 +204,11 @@ def doc_text(doc: Doc) -> str:
     text = doc.text
     doc.user_data[TEXT_KEY] = text
     return text
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Let :func:`doc_text` answer ``text``, the text ``doc`` was made from, without joining its tokens."""
+    doc.user_data[TEXT_KEY] = text
 
 
 def _end_of(doc: Doc) -> int:

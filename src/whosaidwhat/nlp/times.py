@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.nlp import extensions
+from whosaidwhat.nlp.case_free import matches_ignoring_case
 from whosaidwhat.nlp.named_days import historic_day, named_day_pattern
 from whosaidwhat.nlp.story_times import (
     STORY_RELATIVE,
@@ -157,10 +158,9 @@ def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     """Pattern matches first, then spaCy DATE/TIME entities that overlap none of them."""
     text = doc_text(doc)
     spans: list[tuple[int, int]] = []
-    for pattern in PATTERNS:
-        for match in pattern.finditer(text):
-            group = "t" if "t" in pattern.groupindex else 0
-            add_unless_overlapping(spans, match.start(group), match.end(group))
+    for match, pattern in matches_ignoring_case(PATTERNS, text):
+        group = "t" if "t" in pattern.groupindex else 0
+        add_unless_overlapping(spans, match.start(group), match.end(group))
     for ent in doc.ents:
         if ent.label_ in TIME_TYPES:
             start, end = trim_signal(text, ent.start_char, ent.end_char)
