@@ -232,9 +232,10 @@ def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bou
     *and said she would fight*" holds two quotes ("and eight in 10 men reported ..." is no report,
     nor "but would *add* $84 billion", which governs nothing it could report);
     so does a clause followed by the speaker's own participle of speech (", *adding* that ...")."""
+    trailing = _trailing_report_within(finder, head)
+    if trailing is not None:
+        return trim(finder.text, bounds[0], trailing.doc[trailing.i - 1].idx)
     for child in head.rights:
-        if _is_trailing_report(finder, child):
-            return trim(finder.text, bounds[0], child.doc[child.i - 1].idx)
         if (
             child.dep_ == "conj"
             and reports_something(finder, child)
@@ -249,6 +250,24 @@ def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bou
     return bounds
 
 
+def _trailing_report_within(finder: QuoteFinder, head: Token) -> Token | None:
+    """The speaker's participle of speech that trails the clause of ``head``: hung from it, or from a
+    word deeper in it when it ends the clause ("said Clinton will have to choose*, saying*, \"...\"")."""
+    end = head.right_edge.i
+    for token in head.subtree:
+        if (
+            token.i > head.i
+            and token.dep_ == "advcl"
+            and (
+                token.head.i == head.i
+                or all(word.is_punct or word.is_space for word in token.doc[token.right_edge.i + 1 : end + 1])
+            )
+            and _is_trailing_report(finder, token)
+        ):
+            return token
+    return None
+
+
 def _is_trailing_report(finder: QuoteFinder, participle: Token) -> bool:
     """ "said the plan would fail*, adding that* ...": a participle of a verb of speech set off by a
     comma at the end of a reported clause, with no subject of its own, is the speaker's next
@@ -260,7 +279,6 @@ def _is_trailing_report(finder: QuoteFinder, participle: Token) -> bool:
         and _after_a_comma(participle)
         and finder.is_reporting_verb(participle)
         and known is not None
-        and known.speech
         and not is_belief(participle)
         and finder.quote_of_token[participle.i] < 0
         and not any(child.dep_ in SUBJECT_DEPS for child in participle.children)
@@ -280,11 +298,14 @@ def _after_a_comma(token: Token) -> bool:
 def _reporter_of_trailing_report(finder: QuoteFinder, participle: Token) -> Token | None:
     """The speaker of the report whose clause ``participle`` trails, if it trails one."""
     clause = participle.head
+    while clause.dep_ not in CLAUSE_DEPS and clause.head.i != clause.i and clause.head.i < participle.i:
+        clause = clause.head
     verb = clause.head
     if (
         clause.dep_ not in CLAUSE_DEPS
         or not finder.is_reporting_verb(verb)
-        or not _is_trailing_report(finder, participle)
+        or (trailing := _trailing_report_within(finder, clause)) is None
+        or trailing.i != participle.i
     ):
         return None
     return subject_of(verb, SPEAKER)
