@@ -231,11 +231,11 @@ def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bou
     """A clause coordinated with another report ends before it: "says Machado promised to stay
     *and said she would fight*" holds two quotes ("and eight in 10 men reported ..." is no report,
     nor "but would *add* $84 billion", which governs nothing it could report);
-    so does a clause followed by the speaker's own participle of speech (", *adding* that ...")."""
-    trailing = _trailing_report_within(finder, head)
-    if trailing is not None:
-        return trim(finder.text, bounds[0], trailing.doc[trailing.i - 1].idx)
+    so does a clause followed by the speaker's own participle of speech (", *adding* that ..."),
+    also one hung from a word deeper in the clause (:func:`_trailing_report_deeper`)."""
     for child in head.rights:
+        if _is_trailing_report(finder, child):
+            return trim(finder.text, bounds[0], child.doc[child.i - 1].idx)
         if (
             child.dep_ == "conj"
             and reports_something(finder, child)
@@ -247,24 +247,32 @@ def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bou
             while cut.i > head.i and (cut.doc[cut.i - 1].dep_ == "cc" or cut.doc[cut.i - 1].is_punct):
                 cut = cut.doc[cut.i - 1]
             return trim(finder.text, bounds[0], cut.idx)
+    deeper = _trailing_report_deeper(finder, head)
+    if deeper is not None:
+        return trim(finder.text, bounds[0], deeper.doc[deeper.i - 1].idx)
     return bounds
 
 
-def _trailing_report_within(finder: QuoteFinder, head: Token) -> Token | None:
-    """The speaker's participle of speech that trails the clause of ``head``: hung from it, or from a
-    word deeper in it when it ends the clause ("said Clinton will have to choose*, saying*, \"...\"")."""
-    end = head.right_edge.i
-    for token in head.subtree:
+def _trailing_report_deeper(finder: QuoteFinder, head: Token) -> Token | None:
+    """The speaker's participle of speech ending the clause of ``head``, hung from a word inside it:
+    "said Clinton will have to *choose* whose side she is on*, saying*, \"...\"". It is an
+    ancestor of the clause's last word, so only that word's heads are read."""
+    doc = head.doc
+    last = head.right_edge
+    while last.i > head.i and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    node = last
+    while node.i > head.i and node.head.i != node.i:
         if (
-            token.i > head.i
-            and token.dep_ == "advcl"
-            and (
-                token.head.i == head.i
-                or all(word.is_punct or word.is_space for word in token.doc[token.right_edge.i + 1 : end + 1])
+            node.dep_ == "advcl"
+            and node.head.i != head.i
+            and all(
+                word.is_punct or word.is_space for word in doc[node.right_edge.i + 1 : head.right_edge.i + 1]
             )
-            and _is_trailing_report(finder, token)
+            and _is_trailing_report(finder, node)
         ):
-            return token
+            return node
+        node = node.head
     return None
 
 
@@ -301,14 +309,13 @@ def _reporter_of_trailing_report(finder: QuoteFinder, participle: Token) -> Toke
     while clause.dep_ not in CLAUSE_DEPS and clause.head.i != clause.i and clause.head.i < participle.i:
         clause = clause.head
     verb = clause.head
-    if (
-        clause.dep_ not in CLAUSE_DEPS
-        or not finder.is_reporting_verb(verb)
-        or (trailing := _trailing_report_within(finder, clause)) is None
-        or trailing.i != participle.i
-    ):
+    if clause.dep_ not in CLAUSE_DEPS or not finder.is_reporting_verb(verb):
         return None
-    return subject_of(verb, SPEAKER)
+    if participle.head.i == clause.i:
+        trails = _is_trailing_report(finder, participle)
+    else:
+        trails = (deeper := _trailing_report_deeper(finder, clause)) is not None and deeper.i == participle.i
+    return subject_of(verb, SPEAKER) if trails else None
 
 
 def _reports_inside(finder: QuoteFinder, according: Token) -> bool:
