@@ -7,7 +7,9 @@ report from the rest:
   expected* to grow", "Darshan *is said* to have known him", "*It has been revealed* that";
 * a poll's share speaks for nobody: "About *4 in 10 residents* say that ...";
 * the one asked is not the one who asks: "*Asked* whether she would resign, Holt said ...";
-* the writer is no source: "*I* believe", "*we* see", "*you* know" outside quotation marks;
+* the writer is no source: "*I* believe", "*we* see", "*you* know" outside quotation marks
+  (but what the writer once said, in quotation marks after a verb of speech, is a quote:
+  "*I* laughed and said, \"...\"");
 * a verb of doing that reports speech only when it is done ("declared", "showed",
   "offered") is no report under a modal, after a preposition or as an infinitive:
   "Councillors *must declare* gifts", "*by offering* access" (but one reporting a topic is
@@ -77,16 +79,19 @@ def mute_nouns() -> frozenset[str]:
 
 def is_speech(verb: Token, subject: Token | None, content_tokens: list[Token]) -> bool:
     """Whether ``verb`` reports what ``subject`` said, ``content_tokens`` being what it governs."""
-    return reports(verb, subject) and any(
+    return reports(verb, subject, _narrator_quoted(verb, content_tokens)) and any(
         token.pos_ in CONTENT_POS and token.ent_type_ not in TIME_TYPES for token in content_tokens
     )
 
 
-def reports(verb: Token, subject: Token | None) -> bool:
-    """Whether ``verb`` with ``subject`` reports speech, whatever it governs."""
+def reports(verb: Token, subject: Token | None, narrator_quoted: bool = False) -> bool:
+    """Whether ``verb`` with ``subject`` reports speech, whatever it governs; the writer counts as a
+    speaker only for words of their own in quotation marks (``narrator_quoted``)."""
     if _is_agentless_passive(verb) or _is_copula_infinitive(verb) or _is_non_answer(verb):
         return False
-    if subject is not None and (subject.lower_ in NARRATOR_SUBJECTS or is_survey_share(subject)):
+    if subject is not None and (
+        (subject.lower_ in NARRATOR_SUBJECTS and not narrator_quoted) or is_survey_share(subject)
+    ):
         return False
     if subject is not None and subject.lemma_ in mute_nouns():
         return False
@@ -95,6 +100,16 @@ def reports(verb: Token, subject: Token | None) -> bool:
     if (_is_act(verb) and _is_not_done(verb)) or _is_intended(verb):
         return False
     return verb.lemma_ not in SEEMING_VERBS or _completed_by_report(verb)
+
+
+def _narrator_quoted(verb: Token, content_tokens: list[Token]) -> bool:
+    """ "I laughed and said, \"I don't believe in the devil.\"": words the writer once said, in
+    quotation marks after a verb of speech, are a quote like anyone's (unlike "I believe ...")."""
+    known = reporting_verbs().get(verb.lemma_)
+    if known is None or not known.speech or is_belief(verb) or not content_tokens:
+        return False
+    first = content_tokens[0]
+    return first.i > 0 and first.doc[first.i - 1].is_quote and first.i > verb.i
 
 
 def lacks_its_word(verb: Token, frames: frozenset[str]) -> bool:
