@@ -28,6 +28,8 @@ report from the rest:
   belief, which news counts as said only when its holder speaks elsewhere in the article:
   :func:`is_belief` marks such quotes, and the quotes component keeps them afterwards only
   for a speaker it quotes otherwise;
+* a participle inside a noun phrase ("*the reported* talks") and a linking phrase ("*All told*,",
+  "*That said*,") are no reports (:func:`modifies_a_noun`, :func:`is_set_phrase`);
 * what was said is more than a pronoun or a date: "endorsed *her*", "criticised *this*", "want
   *to*", "commented *on Monday*".
 """
@@ -63,6 +65,9 @@ WORD_FRAMES = ("it", "clear", "back", "in", "out")
 PARTICLE_FRAMES = frozenset({"in", "out"})
 #: Parts of speech that carry what was said; content with none of them is only an anaphor.
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV", "AUX", "INTJ"})
+#: Dependencies of the words opening a noun phrase before a participle that modifies its noun:
+#: "*the* reported talks", "*Holt's* declared aim", "*his* stated goal".
+NOUN_PHRASE_LEAD_DEPS = frozenset({"det", "poss", "case"})
 
 
 @cache
@@ -244,4 +249,34 @@ def _is_noun_infinitive(verb: Token) -> bool:
 def _is_infinitive(verb: Token) -> bool:
     return verb.dep_ in ("xcomp", "advcl") and any(
         child.dep_ == "aux" and child.lower_ == "to" for child in verb.children
+    )
+
+
+def modifies_a_noun(token: Token) -> bool:
+    """A participle inside a noun phrase ("*the* reported talks", "*Holt's* declared aim"), or a
+    verb the parser made of a noun after "according to" ("according to *show* insiders")."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    if before.lower_ == "to" and before.head.lower_ == "according":
+        return True
+    if token.tag_ not in ("VBN", "VBD"):
+        return False
+    # the determiner or possessor before the participle belongs to a noun after it
+    node = before
+    while node.dep_ in NOUN_PHRASE_LEAD_DEPS and node.head.i < token.i and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in NOUN_PHRASE_LEAD_DEPS and node.head.i > token.i
+
+
+def is_set_phrase(token: Token) -> bool:
+    """A determiner and a participle opening a sentence, set off by a comma: "*All told*, up to
+    5 million people", "*That said*, a loss would hurt": a linking phrase, not a report."""
+    doc = token.doc
+    return (
+        token.i >= 1
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ","
+        and doc[token.i - 1].tag_ == "DT"
+        and doc[token.i - 1].is_sent_start
     )
