@@ -15,6 +15,7 @@ from functools import cache
 
 import numpy
 from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.nlp.content_run_on import run_on
@@ -139,10 +140,9 @@ class QuoteFinder:
     def _cue_candidates(self, lemmas: numpy.ndarray, lowers: numpy.ndarray) -> list[int]:
         """Tokens outside quotation marks that may be cues: reporting verbs and nouns, nouns of speech
         with their topic, and "according"."""
-        strings = self.doc.vocab.strings
-        lemmas_wanted = (*self.settings.reporting_verbs, *sorted(reporting_nouns()), *sorted(topic_nouns()))
-        wanted = [strings.add(lemma) for lemma in lemmas_wanted]
-        candidate = numpy.isin(lemmas, wanted) | (lowers == strings.add("according"))
+        wanted = _cue_lemma_hashes(self.settings)
+        at = numpy.minimum(numpy.searchsorted(wanted, lemmas), len(wanted) - 1)
+        candidate = (wanted[at] == lemmas) | (lowers == hash_string("according"))
         outside = numpy.array(self.quote_of_token) < 0
         return numpy.flatnonzero(candidate & outside).tolist()
 
@@ -343,6 +343,14 @@ class QuoteFinder:
                 if self.quote_of_token[token.i] < 0 and not (token.is_punct or token.is_space):
                     outside += token.idx < quoted.start or token.idx >= quoted.end
         return outside <= slack
+
+
+@cache
+def _cue_lemma_hashes(settings: QuoteSettings) -> numpy.ndarray:
+    """The sorted hashes of the lemmas that may be cues, once per settings (not once per article):
+    the reporting verbs, the reporting nouns and the nouns of speech with a topic."""
+    lemmas = {*settings.reporting_verbs, *reporting_nouns(), *topic_nouns()}
+    return numpy.array(sorted(hash_string(lemma) for lemma in lemmas), dtype=numpy.uint64)
 
 
 @cache
