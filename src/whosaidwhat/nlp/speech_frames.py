@@ -53,6 +53,8 @@ SHARE_WORDS = frozenset({"percent", "cent", "%", "majority", "proportion"})
 NON_ANSWERS = frozenset({"decline", "refuse"})
 #: Verbs whose infinitive is done, not meant: "*continued to* call for", "*began to* question".
 ASPECT_VERBS = frozenset({"continue", "begin", "start", "keep"})
+#: "'s" read as "is", which before a participle may be "has": "he*'s* said he ...".
+CONTRACTED_IS = frozenset({"'s", "\u2019s"})
 #: Verbs that say how something looks, not what anyone said, unless what follows is a report
 #: ("appeared *to blame* the workers").
 SEEMING_VERBS = frozenset({"appear", "seem"})
@@ -158,6 +160,7 @@ def _completed_by_report(verb: Token) -> bool:
 def _is_agentless_passive(verb: Token) -> bool:
     """ "is said to", "are expected to", "it has been revealed that": a passive with no "by" phrase."""
     passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+    passive = passive and not _is_contracted_perfect(verb)
     # "Asked whether she would resign, Holt said": the one asked is the subject ("as police have
     # said" is no passive), also when the parser took the participle that leads in for a past tense.
     reduced = (
@@ -166,6 +169,23 @@ def _is_agentless_passive(verb: Token) -> bool:
         and (verb.tag_ == "VBN" or _is_lead_in_taken_for_past_tense(verb))
     )
     return (passive or reduced) and child_with_dep(verb, "agent") is None
+
+
+def _is_contracted_perfect(verb: Token) -> bool:
+    """ "He*'s said* he gets ...", "who*'s called for* tax hikes": the parser reads "'s" as "is" and
+    the verb as a passive, but a verb that governs a clause or its preposition has said something;
+    "It's said that" and "He's said to be" stay passives."""
+    known = reporting_verbs().get(verb.lemma_)
+    if known is None or not any(
+        child.dep_ == "auxpass" and child.lower_ in CONTRACTED_IS for child in verb.children
+    ):
+        return False
+    if any(child.dep_ in ("nsubjpass", "nsubj") and child.lower_ == "it" for child in verb.children):
+        return False
+    return any(
+        child.dep_ == "ccomp" or (child.dep_ == "prep" and f"prep:{child.lower_}" in known.frames)
+        for child in verb.children
+    )
 
 
 def _is_lead_in_taken_for_past_tense(verb: Token) -> bool:
