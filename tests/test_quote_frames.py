@@ -41,6 +41,41 @@ def test_no_quote_where_nobody_speaks(nlp, text):
     assert quotes_of(nlp, text) == []
 
 
+def test_the_writers_own_words_in_quotation_marks_are_a_quote(nlp):
+    text = 'When my aunt asked about the flood, I laughed and said, "The river never comes this far."'
+    found = [q for q in quotes_of(nlp, text) if q["cue"] == "said"]
+    assert [(q["kind"], q["content"], q["source"]) for q in found] == [
+        ("direct", "The river never comes this far.", "I")
+    ]
+
+
+def test_the_writers_reported_opinion_is_still_no_quote(nlp):
+    assert quotes_of(nlp, "I said the plan would fail, and I believe it still will.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        pytest.param(
+            "She's said the bridge will reopen in May.", "said", "the bridge will reopen in May", id="said"
+        ),
+        pytest.param(
+            "Mayor Lina Holt, who\u2019s called for a new ferry, toured the harbour.",
+            "called",
+            "a new ferry",
+            id="relative-who",
+        ),
+    ],
+)
+def test_a_contracted_has_before_a_reporting_verb_is_no_passive(nlp, text, cue, content):
+    found = [q for q in quotes_of(nlp, text) if q["cue"] == cue]
+    assert [q["content"] for q in found] == [content]
+
+
+def test_a_contracted_is_before_a_reporting_verb_stays_a_passive(nlp):
+    assert quotes_of(nlp, "It's said that the harbour will close.") == []
+
+
 def test_a_belief_is_a_quote_when_its_holder_speaks_elsewhere(nlp):
     text = 'Mayor Lina Holt believes the plan will fail. "It is a mistake," Holt said on Monday.'
     found = quotes_of(nlp, text)

@@ -108,3 +108,11 @@ def test_a_clause_after_a_conjunction_reports_only_the_words_after_it(nlp):
         "has backed the mayor."
     )
     assert contents(quotes_of(nlp, text)) == [("has backed the mayor", "said", "Ann Berg")]
+
+
+def test_a_relative_clause_between_commas_is_no_reporting_clause(nlp):
+    text = (
+        "Councillors raised concern that groups like the Harbour Crew, which claimed responsibility "
+        "for the fires, are moving guns through the docks."
+    )
+    assert not any(quote["cue"] == "claimed" for quote in quotes_of(nlp, text))

@@ -382,6 +382,48 @@ def test_a_participle_of_speech_after_the_content_is_the_speakers_next_quote(nlp
     ]
 
 
+def test_a_participle_of_citing_after_the_content_is_the_speakers_next_quote(nlp):
+    text = "Harbour officials said the ferry would stop running in June, citing the cost of fuel."
+    found = quotes_of(nlp, text)
+    assert [(q["cue"], q["content"], q["source"]) for q in found] == [
+        ("said", "the ferry would stop running in June", "Harbour officials"),
+        ("citing", "the cost of fuel", "Harbour officials"),
+    ]
+
+
+def test_a_participle_of_speech_ending_a_deeper_clause_is_the_speakers_next_quote(nlp):
+    text = (
+        "A council adviser said Mayor Holt will have to choose whose side she is on, saying, "
+        '"Sooner or later she has to pick a side."'
+    )
+    found = quotes_of(nlp, text)
+    assert [(q["cue"], q["content"], q["source"]) for q in found] == [
+        ("said", "Mayor Holt will have to choose whose side she is on", "A council adviser"),
+        ("saying", "Sooner or later she has to pick a side.", "A council adviser"),
+    ]
+
+
+def test_a_colon_after_the_verb_opens_its_quotation_whatever_follows(nlp):
+    text = (
+        'Growing louder as she went on, Mayor Lina Holt continued: "The worst flood in years? It came '
+        'on our watch." She added that the town had learned its lesson.'
+    )
+    found = quotes_of(nlp, text)
+    assert [(q["cue"], q["content"]) for q in found] == [
+        ("continued", "The worst flood in years? It came on our watch."),
+        ("added", "that the town had learned its lesson"),
+    ]
+
+
+def test_a_quotation_closed_by_a_full_stop_then_a_bare_reporting_clause(nlp):
+    text = '"Ferries will run again on Monday, whatever the weather." Mayor Lina Holt said.'
+    quote = only_quote(nlp, text)
+    assert (quote["cue"], quote["content"]) == (
+        "said",
+        "Ferries will run again on Monday, whatever the weather.",
+    )
+
+
 def test_a_participle_of_doing_after_the_content_stays_in_it(nlp):
     quote = only_quote(nlp, "Police said the men fled on foot, dropping the bags near the station.")
     assert quote["content"] == "the men fled on foot, dropping the bags near the station"

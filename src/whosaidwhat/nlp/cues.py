@@ -231,7 +231,8 @@ def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bou
     """A clause coordinated with another report ends before it: "says Machado promised to stay
     *and said she would fight*" holds two quotes ("and eight in 10 men reported ..." is no report,
     nor "but would *add* $84 billion", which governs nothing it could report);
-    so does a clause followed by the speaker's own participle of speech (", *adding* that ...")."""
+    so does a clause followed by the speaker's own participle of speech (", *adding* that ..."),
+    also one hung from a word deeper in the clause (:func:`_trailing_report_deeper`)."""
     for child in head.rights:
         if _is_trailing_report(finder, child):
             return trim(finder.text, bounds[0], child.doc[child.i - 1].idx)
@@ -246,7 +247,33 @@ def _before_next_report(finder: QuoteFinder, head: Token, bounds: Bounds) -> Bou
             while cut.i > head.i and (cut.doc[cut.i - 1].dep_ == "cc" or cut.doc[cut.i - 1].is_punct):
                 cut = cut.doc[cut.i - 1]
             return trim(finder.text, bounds[0], cut.idx)
+    deeper = _trailing_report_deeper(finder, head)
+    if deeper is not None:
+        return trim(finder.text, bounds[0], deeper.doc[deeper.i - 1].idx)
     return bounds
+
+
+def _trailing_report_deeper(finder: QuoteFinder, head: Token) -> Token | None:
+    """The speaker's participle of speech ending the clause of ``head``, hung from a word inside it:
+    "said Clinton will have to *choose* whose side she is on*, saying*, \"...\"". It is an
+    ancestor of the clause's last word, so only that word's heads are read."""
+    doc = head.doc
+    last = head.right_edge
+    while last.i > head.i and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    node = last
+    while node.i > head.i and node.head.i != node.i:
+        if (
+            node.dep_ == "advcl"
+            and node.head.i != head.i
+            and all(
+                word.is_punct or word.is_space for word in doc[node.right_edge.i + 1 : head.right_edge.i + 1]
+            )
+            and _is_trailing_report(finder, node)
+        ):
+            return node
+        node = node.head
+    return None
 
 
 def _is_trailing_report(finder: QuoteFinder, participle: Token) -> bool:
@@ -260,7 +287,6 @@ def _is_trailing_report(finder: QuoteFinder, participle: Token) -> bool:
         and _after_a_comma(participle)
         and finder.is_reporting_verb(participle)
         and known is not None
-        and known.speech
         and not is_belief(participle)
         and finder.quote_of_token[participle.i] < 0
         and not any(child.dep_ in SUBJECT_DEPS for child in participle.children)
@@ -280,14 +306,16 @@ def _after_a_comma(token: Token) -> bool:
 def _reporter_of_trailing_report(finder: QuoteFinder, participle: Token) -> Token | None:
     """The speaker of the report whose clause ``participle`` trails, if it trails one."""
     clause = participle.head
+    while clause.dep_ not in CLAUSE_DEPS and clause.head.i != clause.i and clause.head.i < participle.i:
+        clause = clause.head
     verb = clause.head
-    if (
-        clause.dep_ not in CLAUSE_DEPS
-        or not finder.is_reporting_verb(verb)
-        or not _is_trailing_report(finder, participle)
-    ):
+    if clause.dep_ not in CLAUSE_DEPS or not finder.is_reporting_verb(verb):
         return None
-    return subject_of(verb, SPEAKER)
+    if participle.head.i == clause.i:
+        trails = _is_trailing_report(finder, participle)
+    else:
+        trails = (deeper := _trailing_report_deeper(finder, clause)) is not None and deeper.i == participle.i
+    return subject_of(verb, SPEAKER) if trails else None
 
 
 def _reports_inside(finder: QuoteFinder, according: Token) -> bool:

@@ -28,6 +28,8 @@ LABEL_ENTITY_TYPES = frozenset({"PERSON", "ORG"})
 LABEL_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 #: How many words a label after a dash may have: "Frank Newport and Jim Harter".
 LABEL_WORDS = 6
+#: Dependencies of what a verb reports in its own sentence: a clause, an infinitive, an object.
+REPORTED_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 #: Named-entity types of a dateline ("NEW YORK: ..."), never a speaker's label.
 PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
@@ -139,12 +141,27 @@ def _verb_after(finder: QuoteFinder, quoted: Quoted) -> Token | None:
     if i >= len(doc):
         return None
     sentence_end = doc[i].sent.end
+    own_sentence = _ends_with_a_full_stop(finder, quoted) and doc[i].is_sent_start
     for token in doc[i : min(sentence_end, i + finder.settings.adjacent_words)]:
         if finder.quote_of_token[token.i] >= 0:
             return None
         if _is_free_reporting_verb(finder, token):
-            return token
-    return _verb_after_its_subject(finder, doc[i:sentence_end])
+            return None if own_sentence and not _only_a_reporting_clause(token) else token
+    verb = _verb_after_its_subject(finder, doc[i:sentence_end])
+    return None if verb is None or own_sentence and not _only_a_reporting_clause(verb) else verb
+
+
+def _only_a_reporting_clause(verb: Token) -> bool:
+    """ "\"... missing.\" Trump said.": a sentence of its own after a quotation closed by a full
+    stop reports it only when it is nothing but the speaker and the verb, and "He added that ..."
+    reports something else."""
+    return verb.dep_ == "ROOT" and not any(child.dep_ in REPORTED_DEPS for child in verb.children)
+
+
+def _ends_with_a_full_stop(finder: QuoteFinder, quoted: Quoted) -> bool:
+    """ "\"... during his presidency.\" He added that ...": a quotation closed by a full stop
+    ends its sentence, and the verbs of the next one report something else."""
+    return finder.text[slice(*quoted.inner)].rstrip().endswith(".")
 
 
 def _verb_after_its_subject(finder: QuoteFinder, words: Span) -> Token | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
+from whosaidwhat.nlp.quote_finder import RELATIVE_PRONOUN_TAGS, Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.quotemarks import CLOSING_MARKS, without_final_stop
 from whosaidwhat.nlp.speakers import addressee_of
 from whosaidwhat.nlp.syntax import FINITE_TAGS, SUBJECT_DEPS, token_end
@@ -97,6 +97,8 @@ def _clause_around(verb: Token) -> tuple[int, int, Token] | None:
         return None
     # "said Mr. Bush": the parser may take the words before the comma for a second subject.
     subject = subjects[-1] if subjects[-1].i > verb.i else subjects[0]
+    if subject.tag_ in RELATIVE_PRONOUN_TAGS:
+        return None  # "groups like ISIS, which claimed responsibility, are ...": a relative clause
     if subject.i < verb.i and any(token.text == "," for token in verb.doc[subject.right_edge.i : verb.i]):
         return None
     sentence = verb.sent

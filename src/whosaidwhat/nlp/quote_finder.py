@@ -15,6 +15,7 @@ from functools import cache
 
 import numpy
 from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from whosaidwhat.nlp.content_run_on import run_on
@@ -24,7 +25,7 @@ from whosaidwhat.nlp.quoted_titles import only_a_title
 from whosaidwhat.nlp.quotemarks import Bounds, Quoted, trim
 from whosaidwhat.nlp.source_phrases import phrase_span
 from whosaidwhat.nlp.speakers import entity_of
-from whosaidwhat.nlp.speech_frames import lacks_its_word
+from whosaidwhat.nlp.speech_frames import is_set_phrase, lacks_its_word, modifies_a_noun
 from whosaidwhat.nlp.syntax import TIME_TYPES, token_end
 
 #: At most this many words outside the quotation marks, and the quotation fills its sentences.
@@ -39,9 +40,6 @@ RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP", "WP$"})
 EXAMPLE_ADVERBS = frozenset({"particularly", "especially", "notably"})
 #: How many characters a linking phrase at the start of content may have ("as it currently stands").
 CONNECTIVE_CHARS = 24
-#: Dependencies of the words opening a noun phrase before a participle that modifies its noun:
-#: "*the* reported talks", "*Holt's* declared aim", "*his* stated goal".
-NOUN_PHRASE_LEAD_DEPS = frozenset({"det", "poss", "case"})
 #: Quotations shorter than this (in words) with no cue are names or scare quotes.
 MIN_FLOATING_WORDS = 4
 
@@ -142,10 +140,9 @@ class QuoteFinder:
     def _cue_candidates(self, lemmas: numpy.ndarray, lowers: numpy.ndarray) -> list[int]:
         """Tokens outside quotation marks that may be cues: reporting verbs and nouns, nouns of speech
         with their topic, and "according"."""
-        strings = self.doc.vocab.strings
-        lemmas_wanted = (*self.settings.reporting_verbs, *sorted(reporting_nouns()), *sorted(topic_nouns()))
-        wanted = [strings.add(lemma) for lemma in lemmas_wanted]
-        candidate = numpy.isin(lemmas, wanted) | (lowers == strings.add("according"))
+        wanted = _cue_lemma_hashes(self.settings)
+        at = numpy.minimum(numpy.searchsorted(wanted, lemmas), len(wanted) - 1)
+        candidate = (wanted[at] == lemmas) | (lowers == hash_string("according"))
         outside = numpy.array(self.quote_of_token) < 0
         return numpy.flatnonzero(candidate & outside).tolist()
 
@@ -163,8 +160,8 @@ class QuoteFinder:
             frames is not None
             and token.pos_ in ("VERB", "AUX")
             and not lacks_its_word(token, frames)
-            and not _modifies_a_noun(token)
-            and not _is_set_phrase(token)
+            and not modifies_a_noun(token)
+            and not is_set_phrase(token)
         )
 
     def tokens_in(self, bounds: Bounds) -> list[Token]:
@@ -348,34 +345,12 @@ class QuoteFinder:
         return outside <= slack
 
 
-def _modifies_a_noun(token: Token) -> bool:
-    """A participle inside a noun phrase ("*the* reported talks", "*Holt's* declared aim"), or a
-    verb the parser made of a noun after "according to" ("according to *show* insiders")."""
-    if token.i == 0:
-        return False
-    before = token.doc[token.i - 1]
-    if before.lower_ == "to" and before.head.lower_ == "according":
-        return True
-    if token.tag_ not in ("VBN", "VBD"):
-        return False
-    # the determiner or possessor before the participle belongs to a noun after it
-    node = before
-    while node.dep_ in NOUN_PHRASE_LEAD_DEPS and node.head.i < token.i and node.head.i != node.i:
-        node = node.head
-    return node.dep_ in NOUN_PHRASE_LEAD_DEPS and node.head.i > token.i
-
-
-def _is_set_phrase(token: Token) -> bool:
-    """A determiner and a participle opening a sentence, set off by a comma: "*All told*, up to
-    5 million people", "*That said*, a loss would hurt": a linking phrase, not a report."""
-    doc = token.doc
-    return (
-        token.i >= 1
-        and token.i + 1 < len(doc)
-        and doc[token.i + 1].text == ","
-        and doc[token.i - 1].tag_ == "DT"
-        and doc[token.i - 1].is_sent_start
-    )
+@cache
+def _cue_lemma_hashes(settings: QuoteSettings) -> numpy.ndarray:
+    """The sorted hashes of the lemmas that may be cues, once per settings (not once per article):
+    the reporting verbs, the reporting nouns and the nouns of speech with a topic."""
+    lemmas = {*settings.reporting_verbs, *reporting_nouns(), *topic_nouns()}
+    return numpy.array(sorted(hash_string(lemma) for lemma in lemmas), dtype=numpy.uint64)
 
 
 @cache

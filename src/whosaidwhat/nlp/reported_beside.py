@@ -159,12 +159,16 @@ def quotation_after_comma(finder: QuoteFinder, verb: Token, frames: frozenset[st
 
 
 def colon_after(verb: Token) -> Token | None:
-    """The colon right after the verb's phrase ("Rutte said:", "he told reporters:")."""
+    """The colon right after the verb's phrase ("Rutte said:", "he told reporters:"), also when
+    the parser hung the words after it on the verb ("Holt continued: \"The *attack* ...\"")."""
     doc = verb.doc
     end = verb.right_edge.i + 1
     if end < len(doc) and doc[end].text == ":":
         return doc[end]
-    return None
+    colon = next((child for child in verb.rights if child.text == ":"), None)
+    if colon is None or any(token.pos_ in ("VERB", "AUX") for token in doc[verb.i + 1 : colon.i]):
+        return None
+    return colon
 
 
 def quotation_after(finder: QuoteFinder, offset: int) -> Quoted | None:

@@ -7,7 +7,9 @@ report from the rest:
   expected* to grow", "Darshan *is said* to have known him", "*It has been revealed* that";
 * a poll's share speaks for nobody: "About *4 in 10 residents* say that ...";
 * the one asked is not the one who asks: "*Asked* whether she would resign, Holt said ...";
-* the writer is no source: "*I* believe", "*we* see", "*you* know" outside quotation marks;
+* the writer is no source: "*I* believe", "*we* see", "*you* know" outside quotation marks
+  (but what the writer once said, in quotation marks after a verb of speech, is a quote:
+  "*I* laughed and said, \"...\"");
 * a verb of doing that reports speech only when it is done ("declared", "showed",
   "offered") is no report under a modal, after a preposition or as an infinitive:
   "Councillors *must declare* gifts", "*by offering* access" (but one reporting a topic is
@@ -26,6 +28,8 @@ report from the rest:
   belief, which news counts as said only when its holder speaks elsewhere in the article:
   :func:`is_belief` marks such quotes, and the quotes component keeps them afterwards only
   for a speaker it quotes otherwise;
+* a participle inside a noun phrase ("*the reported* talks") and a linking phrase ("*All told*,",
+  "*That said*,") are no reports (:func:`modifies_a_noun`, :func:`is_set_phrase`);
 * what was said is more than a pronoun or a date: "endorsed *her*", "criticised *this*", "want
   *to*", "commented *on Monday*".
 """
@@ -49,6 +53,8 @@ SHARE_WORDS = frozenset({"percent", "cent", "%", "majority", "proportion"})
 NON_ANSWERS = frozenset({"decline", "refuse"})
 #: Verbs whose infinitive is done, not meant: "*continued to* call for", "*began to* question".
 ASPECT_VERBS = frozenset({"continue", "begin", "start", "keep"})
+#: "'s" read as "is", which before a participle may be "has": "he*'s* said he ...".
+CONTRACTED_IS = frozenset({"'s", "\u2019s"})
 #: Verbs that say how something looks, not what anyone said, unless what follows is a report
 #: ("appeared *to blame* the workers").
 SEEMING_VERBS = frozenset({"appear", "seem"})
@@ -61,6 +67,9 @@ WORD_FRAMES = ("it", "clear", "back", "in", "out")
 PARTICLE_FRAMES = frozenset({"in", "out"})
 #: Parts of speech that carry what was said; content with none of them is only an anaphor.
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV", "AUX", "INTJ"})
+#: Dependencies of the words opening a noun phrase before a participle that modifies its noun:
+#: "*the* reported talks", "*Holt's* declared aim", "*his* stated goal".
+NOUN_PHRASE_LEAD_DEPS = frozenset({"det", "poss", "case"})
 
 
 @cache
@@ -77,16 +86,19 @@ def mute_nouns() -> frozenset[str]:
 
 def is_speech(verb: Token, subject: Token | None, content_tokens: list[Token]) -> bool:
     """Whether ``verb`` reports what ``subject`` said, ``content_tokens`` being what it governs."""
-    return reports(verb, subject) and any(
+    return reports(verb, subject, _narrator_quoted(verb, content_tokens)) and any(
         token.pos_ in CONTENT_POS and token.ent_type_ not in TIME_TYPES for token in content_tokens
     )
 
 
-def reports(verb: Token, subject: Token | None) -> bool:
-    """Whether ``verb`` with ``subject`` reports speech, whatever it governs."""
+def reports(verb: Token, subject: Token | None, narrator_quoted: bool = False) -> bool:
+    """Whether ``verb`` with ``subject`` reports speech, whatever it governs; the writer counts as a
+    speaker only for words of their own in quotation marks (``narrator_quoted``)."""
     if _is_agentless_passive(verb) or _is_copula_infinitive(verb) or _is_non_answer(verb):
         return False
-    if subject is not None and (subject.lower_ in NARRATOR_SUBJECTS or is_survey_share(subject)):
+    if subject is not None and (
+        (subject.lower_ in NARRATOR_SUBJECTS and not narrator_quoted) or is_survey_share(subject)
+    ):
         return False
     if subject is not None and subject.lemma_ in mute_nouns():
         return False
@@ -95,6 +107,16 @@ def reports(verb: Token, subject: Token | None) -> bool:
     if (_is_act(verb) and _is_not_done(verb)) or _is_intended(verb):
         return False
     return verb.lemma_ not in SEEMING_VERBS or _completed_by_report(verb)
+
+
+def _narrator_quoted(verb: Token, content_tokens: list[Token]) -> bool:
+    """ "I laughed and said, \"I don't believe in the devil.\"": words the writer once said, in
+    quotation marks after a verb of speech, are a quote like anyone's (unlike "I believe ...")."""
+    known = reporting_verbs().get(verb.lemma_)
+    if known is None or not known.speech or is_belief(verb) or not content_tokens:
+        return False
+    first = content_tokens[0]
+    return first.i > 0 and first.doc[first.i - 1].is_quote and first.i > verb.i
 
 
 def lacks_its_word(verb: Token, frames: frozenset[str]) -> bool:
@@ -138,6 +160,7 @@ def _completed_by_report(verb: Token) -> bool:
 def _is_agentless_passive(verb: Token) -> bool:
     """ "is said to", "are expected to", "it has been revealed that": a passive with no "by" phrase."""
     passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+    passive = passive and not _is_contracted_perfect(verb)
     # "Asked whether she would resign, Holt said": the one asked is the subject ("as police have
     # said" is no passive), also when the parser took the participle that leads in for a past tense.
     reduced = (
@@ -146,6 +169,23 @@ def _is_agentless_passive(verb: Token) -> bool:
         and (verb.tag_ == "VBN" or _is_lead_in_taken_for_past_tense(verb))
     )
     return (passive or reduced) and child_with_dep(verb, "agent") is None
+
+
+def _is_contracted_perfect(verb: Token) -> bool:
+    """ "He*'s said* he gets ...", "who*'s called for* tax hikes": the parser reads "'s" as "is" and
+    the verb as a passive, but a verb that governs a clause or its preposition has said something;
+    "It's said that" and "He's said to be" stay passives."""
+    known = reporting_verbs().get(verb.lemma_)
+    if known is None or not any(
+        child.dep_ == "auxpass" and child.lower_ in CONTRACTED_IS for child in verb.children
+    ):
+        return False
+    if any(child.dep_ in ("nsubjpass", "nsubj") and child.lower_ == "it" for child in verb.children):
+        return False
+    return any(
+        child.dep_ == "ccomp" or (child.dep_ == "prep" and f"prep:{child.lower_}" in known.frames)
+        for child in verb.children
+    )
 
 
 def _is_lead_in_taken_for_past_tense(verb: Token) -> bool:
@@ -229,4 +269,34 @@ def _is_noun_infinitive(verb: Token) -> bool:
 def _is_infinitive(verb: Token) -> bool:
     return verb.dep_ in ("xcomp", "advcl") and any(
         child.dep_ == "aux" and child.lower_ == "to" for child in verb.children
+    )
+
+
+def modifies_a_noun(token: Token) -> bool:
+    """A participle inside a noun phrase ("*the* reported talks", "*Holt's* declared aim"), or a
+    verb the parser made of a noun after "according to" ("according to *show* insiders")."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    if before.lower_ == "to" and before.head.lower_ == "according":
+        return True
+    if token.tag_ not in ("VBN", "VBD"):
+        return False
+    # the determiner or possessor before the participle belongs to a noun after it
+    node = before
+    while node.dep_ in NOUN_PHRASE_LEAD_DEPS and node.head.i < token.i and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in NOUN_PHRASE_LEAD_DEPS and node.head.i > token.i
+
+
+def is_set_phrase(token: Token) -> bool:
+    """A determiner and a participle opening a sentence, set off by a comma: "*All told*, up to
+    5 million people", "*That said*, a loss would hurt": a linking phrase, not a report."""
+    doc = token.doc
+    return (
+        token.i >= 1
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ","
+        and doc[token.i - 1].tag_ == "DT"
+        and doc[token.i - 1].is_sent_start
     )
