@@ -252,3 +252,9 @@ def test_a_role_sought_is_no_title_held(nlp):
     titles = {entity["name"]: entity["titles"] for entity in record["entities"]}
     assert titles["Tom Ek"] == []
     assert titles["Ann Lee"] == ["harbour pilot"]
+
+
+def test_a_headline_given_name_tells_the_gender_of_a_surname(nlp):
+    headline = "Ruth Keller Wins The Port Seat"
+    body = 'Keller beat Tomas Dunlap by 300 votes on Sunday.\n"I wish the new board well," he said.'
+    assert _speakers_under(nlp, headline, body) == ["Tomas Dunlap"]
