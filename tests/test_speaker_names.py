@@ -258,3 +258,8 @@ def test_a_headline_given_name_tells_the_gender_of_a_surname(nlp):
     headline = "Ruth Keller Wins The Port Seat"
     body = 'Keller beat Tomas Dunlap by 300 votes on Sunday.\n"I wish the new board well," he said.'
     assert _speakers_under(nlp, headline, body) == ["Tomas Dunlap"]
+
+
+def test_a_title_such_as_widow_tells_the_gender(nlp):
+    text = "Terry Lund, a widow, met Mayor Okafor on Monday.\nShe said the council had ignored her for years."
+    assert _speakers_under(nlp, "Council news in brief", text) == ["Terry Lund"]
