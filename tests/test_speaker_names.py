@@ -263,3 +263,13 @@ def test_a_headline_given_name_tells_the_gender_of_a_surname(nlp):
 def test_a_title_such_as_widow_tells_the_gender(nlp):
     text = "Terry Lund, a widow, met Mayor Okafor on Monday.\nShe said the council had ignored her for years."
     assert _speakers_under(nlp, "Council news in brief", text) == ["Terry Lund"]
+
+
+def test_a_description_in_the_possessive_is_a_mention_of_the_person(nlp):
+    text = (
+        "President Tomas Berg flew to Honolulu on Monday. His adviser, Piet Vale, stayed in Washington "
+        "and briefed reporters on the trip.\n"
+        "The president's own roots also came into play. In Honolulu, he told island leaders that the "
+        "sea was rising."
+    )
+    assert _speakers_under(nlp, "Council news in brief", text)[-1] == "Tomas Berg"

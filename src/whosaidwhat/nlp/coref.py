@@ -170,12 +170,24 @@ class Resolver(DescribedPeople):
         best = most_salient(strong) or most_salient(weak)
         if best is None:
             return None
-        if token.dep_ in SUBJECT_DEPS and not best.subject:
+        if token.dep_ in SUBJECT_DEPS and not best.subject and not self.owns_subject(best.token):
             best = self.subject_just_before(best, gender) or best
         person = self.persons[best.person]
         if person.gender is None and len(strong) == 1 and token.lower_ in GENDER_TEACHING_PRONOUNS:
             person.gender = gender  # learnt only where no one else could be meant
         return best.person
+
+    def owns_subject(self, token: int) -> bool:
+        """Whether the name or description at ``token`` owns its sentence's subject, which makes it the
+        topic as much as a subject: "*The president's* roots came into play. In Honolulu, he said" is
+        the president. Not a pronoun ("while *his* members tilt ..."), itself only a guess."""
+        owner = self.doc[token]
+        return (
+            owner.dep_ == "poss"
+            and owner.pos_ != "PRON"
+            and owner.head.dep_ in SUBJECT_DEPS
+            and owner.head.head.dep_ == "ROOT"
+        )
 
     def subject_just_before(self, best: Seen, gender: str) -> Seen | None:
         """A person of ``gender`` who was the subject of a clause in the sentence before ``best``'s or in
