@@ -9,7 +9,8 @@ once, in text order, by the first of these sieves that decides:
    pronoun ("Ann Lee, who said ...") stands for its antecedent in the sieves below.
 2. ``running speaker``: "he"/"she" after a quote of the same paragraph or the one before is
    that quote's speaker, when the gender agrees and no other person of that gender has been
-   the subject of a sentence since. News writing keeps one speaker through a chain of quotes.
+   the subject of a sentence since; "it" likewise after an organisation's quote, when no other
+   organisation has been a subject since. News writing keeps one speaker through a chain of quotes.
 3. ``head``: the entity mentioned by the phrase's head word: a name, or a pronoun or
    description the entities component resolved ("he", "the Ukrainian president"); but a
    group's name counted ("One Republican", "several Democrats") is one of the group, unnamed.
@@ -305,12 +306,18 @@ class Speakers:
         return None
 
     def running_speaker(self, quote: Quote, subject: Token, previous: Quote | None) -> str | None:
-        """The previous quote's speaker, for a pronoun of its gender with no rival subject since."""
-        gender = PRONOUN_GENDERS.get(subject.lower_)
-        if gender is None or previous is None or previous.speaker is None:
+        """The previous quote's speaker, for a pronoun of its gender (a person's "he" or "she", an
+        organisation's "it") with no rival subject since."""
+        if previous is None or previous.speaker is None:
             return None
         speaker = previous.speaker
-        if self.genders.get(speaker) not in (gender, None) or self.types.get(speaker) != "PERSON":
+        if subject.lower_ == "it" and subject.dep_ == "nsubj":
+            gender, kind = None, "ORG"
+        else:
+            gender, kind = PRONOUN_GENDERS.get(subject.lower_), "PERSON"
+            if gender is None or self.genders.get(speaker) not in (gender, None):
+                return None
+        if self.types.get(speaker) != kind:
             return None
         if self.paragraph(subject.idx) - self.paragraph(previous.content[0]) > CHAIN_PARAGRAPHS:
             return None
@@ -318,7 +325,10 @@ class Speakers:
         rivals = self.subjects[
             bisect_right(self.subject_starts, since) : bisect_right(self.subject_starts, subject.idx - 1)
         ]
-        if any(entity != speaker and self.genders.get(entity) == gender for _, entity in rivals):
+        if any(
+            entity != speaker and self.types.get(entity) == kind and self.genders.get(entity) == gender
+            for _, entity in rivals
+        ):
             return None
         return speaker
 
