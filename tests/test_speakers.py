@@ -137,6 +137,14 @@ def test_it_after_an_organisations_quote_keeps_it_as_the_speaker(nlp):
     assert quote_containing(nlp, rival, "savings")["speaker"] == "Port Authority"
 
 
+def test_who_after_a_place_is_the_people_there_not_the_place(nlp):
+    text = (
+        "The levy will please nervous councillors in Harbourside, who have argued that the pier needs money."
+    )
+    found = quote_containing(nlp, text, "pier")
+    assert (found["speaker"], found["source"]) == (None, "nervous councillors in Harbourside")
+
+
 def test_a_rival_subject_of_the_same_gender_breaks_the_chain(nlp):
     text = (
         '"The roads will be fixed by spring," Governor Paul Adeyemi said on Monday.\n'

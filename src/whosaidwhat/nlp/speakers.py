@@ -72,6 +72,10 @@ SPEAKING_TYPES = frozenset({"PERSON", "ORG"})
 PRONOUN_GENDERS = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE, "hers": FEMALE}
 #: Words counting members of a group: "*one* Republican", "*several* Democrats".
 COUNTING_WORDS = frozenset({"one", "a", "an", "two", "three", "several", "some", "many", "few", "most"})
+#: Where "who" after a name would name a place: "councillors in Harbourside, who ..." ("Capitol Hill" is
+#: often typed an organisation).
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG"})
+LOCATING_PREPOSITIONS = frozenset({"in", "on", "at"})
 #: A running speaker carries over to the paragraph after its quote's, no further.
 CHAIN_PARAGRAPHS = 1
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -209,7 +213,9 @@ class Speakers:
         end = described_end(head, quote.cue)
         start = described_antecedent_start(pronoun, head) if pronoun.i != head.i else None
         if start is not None:
-            return start, end
+            before = pronoun.nbor(-1)
+            before = before.nbor(-1) if before.text == "," else before
+            return start, min(end, before.idx + len(before.text))  # the clause is no part of it
         return quote.source[0], max(quote.source[1], end)
 
     def voice_of(self, head: Token) -> str | None:
@@ -234,7 +240,8 @@ class Speakers:
     def person_of_who(self, antecedent: Token) -> Token:
         """The person "who" stands for when the parser hangs it on a description or a name inside
         one: "McConnell, now the Senate majority leader, who said" is McConnell, "Bentel, a staffer
-        at the State Department who told" is Bentel."""
+        at the State Department who told" is Bentel; the people where a place is, not the place:
+        "councillors in Harbourside, who said"."""
         node = antecedent
         for _ in range(4):
             if self.types.get(entity_of(node, self.mentions)) == "PERSON":
@@ -242,7 +249,17 @@ class Speakers:
             if node.dep_ not in ("appos", "pobj", "prep") or node.head.i == node.i:
                 break
             node = node.head
-        return antecedent
+        return self.people_at(antecedent) or antecedent
+
+    def people_at(self, place: Token) -> Token | None:
+        """The people a place locates, "who" being never the place: "*councillors* in Harbourside"."""
+        if self.types.get(entity_of(place, self.mentions)) not in PLACE_TYPES or place.dep_ != "pobj":
+            return None
+        preposition = place.head
+        people = preposition.head
+        if preposition.lower_ not in LOCATING_PREPOSITIONS or people.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return people if people.tag_ in ("NNS", "NNPS") or is_person_noun(people.lemma_) else None
 
     def counted_member(self, head: Token, entity: str) -> bool:
         """ "One Republican", "several Democrats", "fellow Republicans", "Oversight Committee Republicans":
