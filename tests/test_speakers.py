@@ -129,7 +129,8 @@ def test_a_pronoun_after_a_quote_chain_goes_to_its_speaker(nlp):
 
 def test_it_after_an_organisations_quote_keeps_it_as_the_speaker(nlp):
     text = (
-        '"The fund is empty and the pier will close," said a statement from the Harbour Trust on Monday.\n'
+        '"The fund is empty and the pier will close," the Harbour Trust said on Monday. The pier was '
+        "built by the Port Authority in 1901.\n"
         "It added that the board would meet again on Friday to look for savings.\n"
     )
     assert quote_containing(nlp, text, "savings")["speaker"] == "Harbour Trust"

@@ -329,6 +329,8 @@ class Speakers:
             return None
         speaker = previous.speaker
         if subject.lower_ == "it" and subject.dep_ == "nsubj":
+            if not self.named_speaker(previous):
+                return None  # "the report said ... It added" is the report, whoever wrote it
             gender, kind = None, "ORG"
         else:
             gender, kind = PRONOUN_GENDERS.get(subject.lower_), "PERSON"
@@ -348,6 +350,14 @@ class Speakers:
         ):
             return None
         return speaker
+
+    def named_speaker(self, quote: Quote) -> bool:
+        """Whether ``quote``'s source names its speaker ("the Harbour Trust said"), or is "it" for
+        them: not a document or a noun whose author or referent was worked out."""
+        source = quote.subject
+        return source is not None and (
+            source.lower_ == "it" or entity_of(source, self.mentions) == quote.speaker
+        )
 
     def paragraph(self, offset: int) -> int:
         return bisect_right(self.paragraph_starts, offset) - 1
