@@ -273,3 +273,11 @@ def test_a_description_in_the_possessive_is_a_mention_of_the_person(nlp):
         "sea was rising."
     )
     assert _speakers_under(nlp, "Council news in brief", text)[-1] == "Tomas Berg"
+
+
+def test_a_trade_noun_describes_the_person_just_named(nlp):
+    text = (
+        "Tom Ek has lived on the quay since 1970. He watched the water rise for three days.\n"
+        '"I have never seen the river this high," the retired builder said.'
+    )
+    assert _speakers_under(nlp, "Council news in brief", text) == ["Tom Ek"]
