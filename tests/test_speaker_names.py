@@ -281,3 +281,10 @@ def test_a_trade_noun_describes_the_person_just_named(nlp):
         '"I have never seen the river this high," the retired builder said.'
     )
     assert _speakers_under(nlp, "Council news in brief", text) == ["Tom Ek"]
+
+
+def test_a_possessive_pronoun_goes_to_the_subject_of_its_own_clause(nlp):
+    text = "As Mayor Okafor prepares to veto the levy, councillor Ann Lee disagrees with her former boss."
+    mentions = mentions_of(nlp, text)
+    assert mentions["Ann Lee"] == ["Ann Lee", "her"]
+    assert mentions["Okafor"] == ["Okafor"]

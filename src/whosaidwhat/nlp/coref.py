@@ -167,7 +167,7 @@ class Resolver(DescribedPeople):
             for seen in candidates
             if seen.sentence >= near and self.agrees(seen.person, gender, strictly=False)
         ]
-        best = most_salient(strong) or most_salient(weak)
+        best = self.owner_is_subject(token, strong) or most_salient(strong) or most_salient(weak)
         if best is None:
             return None
         if token.dep_ in SUBJECT_DEPS and not best.subject and not self.owns_subject(best.token):
@@ -176,6 +176,19 @@ class Resolver(DescribedPeople):
         if person.gender is None and len(strong) == 1 and token.lower_ in GENDER_TEACHING_PRONOUNS:
             person.gender = gender  # learnt only where no one else could be meant
         return best.person
+
+    def owner_is_subject(self, token: Token, strong: list[Seen]) -> Seen | None:
+        """The subject of its own clause, for a possessive pronoun: "As Obama vetoes it, Clinton
+        disagrees with *her* former boss" is Clinton, not the first subject of the sentence."""
+        if token.dep_ != "poss":
+            return None
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.i > token.i:
+            return None
+        return next((seen for seen in strong if seen.token == subject.i), None)
 
     def owns_subject(self, token: int) -> bool:
         """Whether the name or description at ``token`` owns its sentence's subject, which makes it the
