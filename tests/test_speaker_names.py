@@ -252,3 +252,39 @@ def test_a_role_sought_is_no_title_held(nlp):
     titles = {entity["name"]: entity["titles"] for entity in record["entities"]}
     assert titles["Tom Ek"] == []
     assert titles["Ann Lee"] == ["harbour pilot"]
+
+
+def test_a_headline_given_name_tells_the_gender_of_a_surname(nlp):
+    headline = "Ruth Keller Wins The Port Seat"
+    body = 'Keller beat Tomas Dunlap by 300 votes on Sunday.\n"I wish the new board well," he said.'
+    assert _speakers_under(nlp, headline, body) == ["Tomas Dunlap"]
+
+
+def test_a_title_such_as_widow_tells_the_gender(nlp):
+    text = "Terry Lund, a widow, met Mayor Okafor on Monday.\nShe said the council had ignored her for years."
+    assert _speakers_under(nlp, "Council news in brief", text) == ["Terry Lund"]
+
+
+def test_a_description_in_the_possessive_is_a_mention_of_the_person(nlp):
+    text = (
+        "President Tomas Berg flew to Honolulu on Monday. His adviser, Piet Vale, stayed in Washington "
+        "and briefed reporters on the trip.\n"
+        "The president's own roots also came into play. In Honolulu, he told island leaders that the "
+        "sea was rising."
+    )
+    assert _speakers_under(nlp, "Council news in brief", text)[-1] == "Tomas Berg"
+
+
+def test_a_trade_noun_describes_the_person_just_named(nlp):
+    text = (
+        "Tom Ek has lived on the quay since 1970. He watched the water rise for three days.\n"
+        '"I have never seen the river this high," the retired builder said.'
+    )
+    assert _speakers_under(nlp, "Council news in brief", text) == ["Tom Ek"]
+
+
+def test_a_possessive_pronoun_goes_to_the_subject_of_its_own_clause(nlp):
+    text = "As Mayor Okafor prepares to veto the levy, councillor Ann Lee disagrees with her former boss."
+    mentions = mentions_of(nlp, text)
+    assert mentions["Ann Lee"] == ["Ann Lee", "her"]
+    assert mentions["Okafor"] == ["Okafor"]

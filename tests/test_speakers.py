@@ -127,6 +127,25 @@ def test_a_pronoun_after_a_quote_chain_goes_to_its_speaker(nlp):
     assert quote_containing(nlp, text, "money")["speaker"] == "Paul Adeyemi"
 
 
+def test_it_after_an_organisations_quote_keeps_it_as_the_speaker(nlp):
+    text = (
+        '"The fund is empty and the pier will close," the Harbour Trust said on Monday. The pier was '
+        "built by the Port Authority in 1901.\n"
+        "It added that the board would meet again on Friday to look for savings.\n"
+    )
+    assert quote_containing(nlp, text, "savings")["speaker"] == "Harbour Trust"
+    rival = text.replace("\nIt added", "\nThe Port Authority rejected the claim. It added")
+    assert quote_containing(nlp, rival, "savings")["speaker"] == "Port Authority"
+
+
+def test_who_after_a_place_is_the_people_there_not_the_place(nlp):
+    text = (
+        "The levy will please nervous councillors in Harbourside, who have argued that the pier needs money."
+    )
+    found = quote_containing(nlp, text, "pier")
+    assert (found["speaker"], found["source"]) == (None, "nervous councillors in Harbourside")
+
+
 def test_a_rival_subject_of_the_same_gender_breaks_the_chain(nlp):
     text = (
         '"The roads will be fixed by spring," Governor Paul Adeyemi said on Monday.\n'

@@ -10,12 +10,8 @@ classic rule-based recipe, left to right through the article:
   for "she", only from the same or the previous sentence); never to the subject of its
   own clause when it is that clause's object ("Rutte told him").
 * "who" goes to the person its relative clause is attached to ("Rutte, who said ...").
-* "the Ukrainian president" goes to the person whose titles share its head noun and
-  include every modifier ("Ukrainian President Volodymyr Zelenskyy"), the most recently
-  mentioned one if several do. Failing that, a description of a person ("the German minister")
-  whose modifiers name a country goes to the last person mentioned who is tied to that country
-  ("Germany's Christian Lindner") and holds no other office. It never goes to a place or a
-  nationality: descriptions resolve only to people.
+* "the Ukrainian president" goes to the person whose titles fit it
+  (:mod:`~whosaidwhat.nlp.described_people`), never to a place or a nationality.
 
 Pronouns inside quotation marks are left alone: there they refer to people from the
 quoted speaker's point of view; and the names there are no antecedents of the pronouns outside
@@ -30,19 +26,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from whosaidwhat.names import FEMALE, MALE, gender_of_words, is_person_noun, is_title_word
-from whosaidwhat.nlp.descriptions import (
-    OFFICE_CHANGING_MODIFIERS,
-    age_bounds,
-    description_bounds,
-    is_other_role,
-    is_party_member,
-    is_person_head,
-    office_of,
-    parties_differ,
-    title_fits,
-    title_fits_office,
-)
+from whosaidwhat.names import FEMALE, MALE, is_person_noun
+from whosaidwhat.nlp.described_people import DescribedPeople, Seen, most_salient
+from whosaidwhat.nlp.descriptions import age_bounds, description_bounds, office_of
 from whosaidwhat.nlp.gazetteer import country_of_word
 from whosaidwhat.nlp.quoted import is_inside, quoted_spans
 from whosaidwhat.nlp.syntax import doc_text
@@ -64,10 +50,6 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom"})
 GENDER_TEACHING_PRONOUNS = frozenset({"he", "him", "she", "her", "himself", "herself"})
 #: How many paragraphs back a pronoun may find its antecedent.
 PARAGRAPH_WINDOW = 2
-#: How many sentences back the only person a description may fit is looked for.
-HOLDER_SENTENCES = 4
-#: How often that person must have been mentioned: a description refers to someone the text is about.
-HOLDER_MENTIONS = 3
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 
@@ -85,18 +67,7 @@ class Person:
         self.countries |= {code for word in words if (code := country_of_word(word))}
 
 
-@dataclass(frozen=True)
-class Seen:
-    """A person mentioned at token ``token``, in sentence ``sentence`` of paragraph ``paragraph``."""
-
-    person: int
-    token: int
-    sentence: int
-    paragraph: int
-    subject: bool
-
-
-class Resolver:
+class Resolver(DescribedPeople):
     """Walks one article left to right, remembering who was mentioned where."""
 
     def __init__(
@@ -196,15 +167,40 @@ class Resolver:
             for seen in candidates
             if seen.sentence >= near and self.agrees(seen.person, gender, strictly=False)
         ]
-        best = most_salient(strong) or most_salient(weak)
+        best = self.owner_is_subject(token, strong) or most_salient(strong) or most_salient(weak)
         if best is None:
             return None
-        if token.dep_ in SUBJECT_DEPS and not best.subject:
+        if token.dep_ in SUBJECT_DEPS and not best.subject and not self.owns_subject(best.token):
             best = self.subject_just_before(best, gender) or best
         person = self.persons[best.person]
         if person.gender is None and len(strong) == 1 and token.lower_ in GENDER_TEACHING_PRONOUNS:
             person.gender = gender  # learnt only where no one else could be meant
         return best.person
+
+    def owner_is_subject(self, token: Token, strong: list[Seen]) -> Seen | None:
+        """The subject of its own clause, for a possessive pronoun: "As Obama vetoes it, Clinton
+        disagrees with *her* former boss" is Clinton, not the first subject of the sentence."""
+        if token.dep_ != "poss":
+            return None
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.i > token.i:
+            return None
+        return next((seen for seen in strong if seen.token == subject.i), None)
+
+    def owns_subject(self, token: int) -> bool:
+        """Whether the name or description at ``token`` owns its sentence's subject, which makes it the
+        topic as much as a subject: "*The president's* roots came into play. In Honolulu, he said" is
+        the president. Not a pronoun ("while *his* members tilt ..."), itself only a guess."""
+        owner = self.doc[token]
+        return (
+            owner.dep_ == "poss"
+            and owner.pos_ != "PRON"
+            and owner.head.dep_ in SUBJECT_DEPS
+            and owner.head.head.dep_ == "ROOT"
+        )
 
     def subject_just_before(self, best: Seen, gender: str) -> Seen | None:
         """A person of ``gender`` who was the subject of a clause in the sentence before ``best``'s or in
@@ -238,136 +234,6 @@ class Resolver:
         if person.gender is None or person.gender == gender:
             return True
         return not strictly and not person.gender_certain
-
-    def description(self, head: Token, start: int, end: int) -> int | None:
-        if (age := age_bounds(head)) is not None:
-            aged = [index for index in self.last_mentioned if age[2] in self.persons[index].ages]
-            return max(aged, key=lambda index: self.last_mentioned[index]) if aged else None
-        modifiers = [
-            token.lower_
-            for token in self.doc[start:end]
-            if token.is_alpha and token.i != head.i and token.pos_ not in ("DET", "ADP")
-        ]
-        lemma = head.lemma_.lower()
-        matching = [
-            index
-            for index in self.by_title_head.get(office_of(lemma), [])
-            if any(title_fits(title, lemma, modifiers) for title in self.persons[index].titles)
-        ]
-        if not matching and is_person_noun(lemma):
-            matching = self.of_countries(lemma, modifiers)
-        if not matching and not is_party_member(head):  # a party has many members: its title tells little
-            matching = [
-                index
-                for index in self.by_title_head.get(office_of(lemma), [])
-                if index in self.last_mentioned and self.may_be(index, lemma, modifiers)
-            ]
-        if matching:
-            return max(matching, key=lambda index: self.last_mentioned.get(index, -1))
-        if head.dep_ in SUBJECT_DEPS and is_person_head(head) and not self.introduced(head, lemma):
-            return self.salient_holder(head, lemma, modifiers)
-        return None
-
-    def introduced(self, head: Token, noun: str) -> bool:
-        """Whether the text introduced someone unnamed by ``noun`` before ``head``: "according to a
-        senior police officer ... the officer said" is that officer, not whoever was just named."""
-        return any(i < head.i for i in self.indefinite.get(noun, ()))
-
-    def may_be(self, index: int, noun: str, modifiers: list[str], strictly: bool = False) -> bool:
-        """Whether nothing the article says of the person rules out "the <modifiers> <noun>": no other
-        office ("the judge" is not Senator Ruiz, "vice president" not "the president"; ``strictly``: no
-        other role at all, "the judge" is not "her lawyer"), no other country, no other party (see
-        :func:`~whosaidwhat.nlp.descriptions.is_other_role`)."""
-        person = self.persons[index]
-        other_role = is_person_noun if strictly else is_title_word
-        may_run = self.mention_counts.get(index, 0) >= HOLDER_MENTIONS
-        if any(
-            is_other_role(title, noun, other_role, may_run) or not title_fits_office(title, modifiers)
-            for title in person.titles
-        ):
-            return False
-        countries = {code for word in modifiers if (code := country_of_word(word))}
-        if countries and person.countries and not countries <= person.countries:
-            return False
-        return not parties_differ(modifiers, (word for title in person.titles for word in title.words))
-
-    def salient_holder(self, head: Token, noun: str, modifiers: list[str]) -> int | None:
-        """The person a subject "the <modifiers> <noun>" names when no title says who holds it: the
-        one the text was about (as for "he"), if their gender and titles allow it."""
-        gender = gender_of_words([noun])
-        candidates = [
-            seen
-            for seen in self.recent(head)
-            if self.sentence_of[head.i] - seen.sentence <= 2
-            and (gender is None or self.agrees(seen.person, gender, strictly=True))
-            and self.may_be(seen.person, noun, modifiers, strictly=True)
-        ]
-        best = most_salient(candidates)
-        if best is not None and self.was_subject(best.person, best.sentence):
-            return best.person
-        return self.only_holder(head, noun, modifiers, gender)
-
-    def only_holder(self, head: Token, noun: str, modifiers: list[str], gender: str | None) -> int | None:
-        """The one person mentioned in the last ``HOLDER_SENTENCES`` sentences whom "the <modifiers>
-        <noun>" may describe, when no other may: "Trump's microphone failed. ... The GOP nominee
-        complained" is Trump when no one else mentioned since could be the nominee. Only for the subject
-        of a sentence's main verb (not "... that the judge was fair"), a description with no phrase
-        tying it to others (not "the wife of Ann Lee"), and a person mentioned ``HOLDER_MENTIONS`` times
-        or more whose gender the text tells, which a name the model mistook for a person's ("Senate")
-        lacks."""
-        if head.head.dep_ != "ROOT" or any(child.dep_ == "prep" for child in head.rights):
-            return None
-        if OFFICE_CHANGING_MODIFIERS.intersection(modifiers):
-            return None  # an office of its own ("the state attorney general"), which only a title tells
-        oldest = self.sentence_of[head.i] - HOLDER_SENTENCES
-        fitting: set[int] = set()
-        for seen in reversed(self.history):
-            if seen.sentence < oldest:
-                break
-            known = self.persons[seen.person].gender
-            if (
-                known is not None
-                and self.mention_counts.get(seen.person, 0) >= HOLDER_MENTIONS
-                and gender in (None, known)
-                and self.may_be(seen.person, noun, modifiers, strictly=True)
-            ):
-                fitting.add(seen.person)
-        return fitting.pop() if len(fitting) == 1 else None
-
-    def was_subject(self, person: int, sentence: int) -> bool:
-        """Whether ``person`` was the subject of a clause of ``sentence`` (history read from the end)."""
-        for seen in reversed(self.history):
-            if seen.sentence < sentence:
-                return False
-            if seen.person == person and seen.sentence == sentence and seen.subject:
-                return True
-        return False
-
-    def of_countries(self, noun: str, modifiers: list[str]) -> list[int]:
-        """People mentioned so far who are tied to every country the modifiers name and hold no
-        office other than ``noun``: "the German minister" for "Germany's Christian Lindner"."""
-        countries = {code for word in modifiers if (code := country_of_word(word))}
-        if not countries or OFFICE_CHANGING_MODIFIERS.intersection(modifiers):
-            return []
-        return [
-            index
-            for index in self.last_mentioned
-            if countries <= self.persons[index].countries
-            and all(
-                title.head == noun or not is_person_noun(title.head) for title in self.persons[index].titles
-            )
-        ]
-
-
-def most_salient(candidates: list[Seen]) -> Seen | None:
-    """In the latest sentence with a candidate, its subject if one is, else its first candidate."""
-    if not candidates:
-        return None
-    sentence = max(seen.sentence for seen in candidates)
-    in_sentence = sorted(
-        (seen for seen in candidates if seen.sentence == sentence), key=lambda seen: seen.token
-    )
-    return next((seen for seen in in_sentence if seen.subject), in_sentence[0])
 
 
 def _relative_pronoun_antecedent(token: Token) -> Token | None:

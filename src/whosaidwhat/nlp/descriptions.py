@@ -105,7 +105,9 @@ def title_fits_office(title: Title, modifiers: list[str]) -> bool:
 
 
 def description_bounds(head: Token) -> tuple[int, int] | None:
-    """Token bounds of "the [modifiers] <head> [of X]" when ``head`` heads a singular definite description."""
+    """Token bounds of "the [modifiers] <head> [of X]" when ``head`` heads a singular definite description,
+    also as the owner a person is ("*the president's* roots", not "the club's"), never as a modifier
+    ("the president aide")."""
     if (
         head.pos_ not in ("NOUN", "PROPN")
         or head.tag_ in ("NNS", "NNPS")
@@ -113,9 +115,13 @@ def description_bounds(head: Token) -> tuple[int, int] | None:
         and not is_party_member(head)
     ):
         return None
-    if head.dep_ in ("compound", "poss") or any(
-        child.dep_ == "appos" and child.ent_type_ == "PERSON" or is_another_person(child)
-        for child in head.children
+    if (
+        head.dep_ == "compound"
+        or (head.dep_ == "poss" and not is_person_head(head))
+        or any(
+            child.dep_ == "appos" and child.ent_type_ == "PERSON" or is_another_person(child)
+            for child in head.children
+        )
     ):
         return None
     start = head.left_edge.i

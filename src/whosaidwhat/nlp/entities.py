@@ -54,6 +54,7 @@ from whosaidwhat.nlp import extensions
 from whosaidwhat.nlp.coref import PARAGRAPH_WINDOW, Person, Resolver
 from whosaidwhat.nlp.descriptions import apposition_age
 from whosaidwhat.nlp.entity_records import as_records
+from whosaidwhat.nlp.headline_names import first_names_from_headline
 from whosaidwhat.nlp.lemma_tables import LemmaTables
 from whosaidwhat.nlp.name_mentions import (
     Group,
@@ -153,6 +154,7 @@ def find_entities(
     people = group_people(doc, [m for m in mentions if m.label == "PERSON"])
     others = group_others([m for m in mentions if m.label != "PERSON"], doc)
     add_titles(doc, people)
+    first_names_from_headline(people, doc._.wsw_headline)
     unnamed = pronouns_and_descriptions(doc, people, paragraph_window)
     return as_records(doc, people + without_mentions_inside(others, unnamed), doc._.wsw_headline)
 

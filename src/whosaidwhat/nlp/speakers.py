@@ -9,7 +9,8 @@ once, in text order, by the first of these sieves that decides:
    pronoun ("Ann Lee, who said ...") stands for its antecedent in the sieves below.
 2. ``running speaker``: "he"/"she" after a quote of the same paragraph or the one before is
    that quote's speaker, when the gender agrees and no other person of that gender has been
-   the subject of a sentence since. News writing keeps one speaker through a chain of quotes.
+   the subject of a sentence since; "it" likewise after an organisation's quote, when no other
+   organisation has been a subject since. News writing keeps one speaker through a chain of quotes.
 3. ``head``: the entity mentioned by the phrase's head word: a name, or a pronoun or
    description the entities component resolved ("he", "the Ukrainian president"); but a
    group's name counted ("One Republican", "several Democrats") is one of the group, unnamed.
@@ -71,6 +72,10 @@ SPEAKING_TYPES = frozenset({"PERSON", "ORG"})
 PRONOUN_GENDERS = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE, "hers": FEMALE}
 #: Words counting members of a group: "*one* Republican", "*several* Democrats".
 COUNTING_WORDS = frozenset({"one", "a", "an", "two", "three", "several", "some", "many", "few", "most"})
+#: Where "who" after a name would name a place: "councillors in Harbourside, who ..." ("Capitol Hill" is
+#: often typed an organisation).
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG"})
+LOCATING_PREPOSITIONS = frozenset({"in", "on", "at"})
 #: A running speaker carries over to the paragraph after its quote's, no further.
 CHAIN_PARAGRAPHS = 1
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -208,7 +213,9 @@ class Speakers:
         end = described_end(head, quote.cue)
         start = described_antecedent_start(pronoun, head) if pronoun.i != head.i else None
         if start is not None:
-            return start, end
+            before = pronoun.nbor(-1)
+            before = before.nbor(-1) if before.text == "," else before
+            return start, min(end, before.idx + len(before.text))  # the clause is no part of it
         return quote.source[0], max(quote.source[1], end)
 
     def voice_of(self, head: Token) -> str | None:
@@ -233,7 +240,8 @@ class Speakers:
     def person_of_who(self, antecedent: Token) -> Token:
         """The person "who" stands for when the parser hangs it on a description or a name inside
         one: "McConnell, now the Senate majority leader, who said" is McConnell, "Bentel, a staffer
-        at the State Department who told" is Bentel."""
+        at the State Department who told" is Bentel; the people where a place is, not the place:
+        "councillors in Harbourside, who said"."""
         node = antecedent
         for _ in range(4):
             if self.types.get(entity_of(node, self.mentions)) == "PERSON":
@@ -241,7 +249,17 @@ class Speakers:
             if node.dep_ not in ("appos", "pobj", "prep") or node.head.i == node.i:
                 break
             node = node.head
-        return antecedent
+        return self.people_at(antecedent) or antecedent
+
+    def people_at(self, place: Token) -> Token | None:
+        """The people a place locates, "who" being never the place: "*councillors* in Harbourside"."""
+        if self.types.get(entity_of(place, self.mentions)) not in PLACE_TYPES or place.dep_ != "pobj":
+            return None
+        preposition = place.head
+        people = preposition.head
+        if preposition.lower_ not in LOCATING_PREPOSITIONS or people.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return people if people.tag_ in ("NNS", "NNPS") or is_person_noun(people.lemma_) else None
 
     def counted_member(self, head: Token, entity: str) -> bool:
         """ "One Republican", "several Democrats", "fellow Republicans", "Oversight Committee Republicans":
@@ -305,12 +323,20 @@ class Speakers:
         return None
 
     def running_speaker(self, quote: Quote, subject: Token, previous: Quote | None) -> str | None:
-        """The previous quote's speaker, for a pronoun of its gender with no rival subject since."""
-        gender = PRONOUN_GENDERS.get(subject.lower_)
-        if gender is None or previous is None or previous.speaker is None:
+        """The previous quote's speaker, for a pronoun of its gender (a person's "he" or "she", an
+        organisation's "it") with no rival subject since."""
+        if previous is None or previous.speaker is None:
             return None
         speaker = previous.speaker
-        if self.genders.get(speaker) not in (gender, None) or self.types.get(speaker) != "PERSON":
+        if subject.lower_ == "it" and subject.dep_ == "nsubj":
+            if not self.named_speaker(previous):
+                return None  # "the report said ... It added" is the report, whoever wrote it
+            gender, kind = None, "ORG"
+        else:
+            gender, kind = PRONOUN_GENDERS.get(subject.lower_), "PERSON"
+            if gender is None or self.genders.get(speaker) not in (gender, None):
+                return None
+        if self.types.get(speaker) != kind:
             return None
         if self.paragraph(subject.idx) - self.paragraph(previous.content[0]) > CHAIN_PARAGRAPHS:
             return None
@@ -318,9 +344,20 @@ class Speakers:
         rivals = self.subjects[
             bisect_right(self.subject_starts, since) : bisect_right(self.subject_starts, subject.idx - 1)
         ]
-        if any(entity != speaker and self.genders.get(entity) == gender for _, entity in rivals):
+        if any(
+            entity != speaker and self.types.get(entity) == kind and self.genders.get(entity) == gender
+            for _, entity in rivals
+        ):
             return None
         return speaker
+
+    def named_speaker(self, quote: Quote) -> bool:
+        """Whether ``quote``'s source names its speaker ("the Harbour Trust said"), or is "it" for
+        them: not a document or a noun whose author or referent was worked out."""
+        source = quote.subject
+        return source is not None and (
+            source.lower_ == "it" or entity_of(source, self.mentions) == quote.speaker
+        )
 
     def paragraph(self, offset: int) -> int:
         return bisect_right(self.paragraph_starts, offset) - 1
