@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from whosaidwhat.nlp.quote_finder import RELATIVE_PRONOUN_TAGS, Bounds, QuoteFinder, trim
+from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.quotemarks import CLOSING_MARKS, without_final_stop
 from whosaidwhat.nlp.speakers import addressee_of
-from whosaidwhat.nlp.syntax import FINITE_TAGS, SUBJECT_DEPS, token_end
+from whosaidwhat.nlp.syntax import FINITE_TAGS, RELATIVE_PRONOUN_TAGS, SUBJECT_DEPS, token_end
 
 #: At most this many words between the commas around a reporting clause ("he told reporters in Kyiv").
 MAX_CLAUSE_WORDS = 10

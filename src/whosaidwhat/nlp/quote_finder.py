@@ -26,7 +26,7 @@ from whosaidwhat.nlp.quotemarks import Bounds, Quoted, trim
 from whosaidwhat.nlp.source_phrases import phrase_span
 from whosaidwhat.nlp.speakers import entity_of
 from whosaidwhat.nlp.speech_frames import is_set_phrase, lacks_its_word, modifies_a_noun
-from whosaidwhat.nlp.syntax import TIME_TYPES, token_end
+from whosaidwhat.nlp.syntax import RELATIVE_PRONOUN_TAGS, TIME_TYPES, token_end
 
 #: At most this many words outside the quotation marks, and the quotation fills its sentences.
 FLOATING_SLACK_WORDS = 2
@@ -34,8 +34,6 @@ FLOATING_SLACK_WORDS = 2
 ADJACENT_WORDS = 6
 #: Words after a quotation's closing mark that a misparsed clause may still hold (the speaker's name).
 STRAY_WORDS = 2
-#: Tags of the pronoun opening a relative clause: "which", "who", "whose".
-RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP", "WP$"})
 #: Adverbs opening a phrase of examples of what came before: ", *particularly* in policing".
 EXAMPLE_ADVERBS = frozenset({"particularly", "especially", "notably"})
 #: How many characters a linking phrase at the start of content may have ("as it currently stands").

@@ -29,7 +29,7 @@ from whosaidwhat.nlp.quote_finder import Bounds, QuoteFinder, trim
 from whosaidwhat.nlp.quotemarks import Quoted, without_final_stop
 from whosaidwhat.nlp.reported_objects import clause_bounds
 from whosaidwhat.nlp.speech_frames import CONTENT_POS
-from whosaidwhat.nlp.syntax import token_end
+from whosaidwhat.nlp.syntax import RELATIVE_PRONOUN_TAGS, token_end
 
 #: How many words of its own phrase ("telling the crowd on Monday") a verb may have before a comma
 #: and the quotation it reports.
@@ -42,8 +42,7 @@ OWN_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "parataxis"})
 #: Frames of the verbs whose "as" clause stands for a statement ("as police have said", "as she put
 #: it"); the others' "as" is a time ("as she spoke").
 AS_CLAUSE_FRAMES = frozenset({"ccomp", "it"})
-#: Tags and words of a relative pronoun that is the subject of what was said ("which he said was").
-RELATIVE_TAGS = frozenset({"WDT", "WP"})
+#: Words of a relative pronoun that is the subject of what was said ("which he said was").
 RELATIVE_WORDS = frozenset({"which", "that", "who", "what"})
 #: Tokens that end a relative clause's reported words.
 CLAUSE_ENDS = frozenset({",", ";", ":", "--", "\u2014", "\u2013", ")", ".", "!", "?"})
@@ -112,7 +111,11 @@ def clause_with_a_relative_gap(finder: QuoteFinder, verb: Token, frames: frozens
     if "ccomp" not in frames or any(child.dep_ in ("ccomp", "xcomp") for child in verb.children):
         return None
     pronoun = next(
-        (child for child in verb.lefts if child.tag_ in RELATIVE_TAGS and child.lower_ in RELATIVE_WORDS),
+        (
+            child
+            for child in verb.lefts
+            if child.tag_ in RELATIVE_PRONOUN_TAGS and child.lower_ in RELATIVE_WORDS
+        ),
         None,
     )
     if pronoun is None or not any(

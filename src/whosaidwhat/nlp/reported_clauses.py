@@ -33,6 +33,7 @@ from whosaidwhat.nlp.speech_frames import CONTENT_POS
 from whosaidwhat.nlp.syntax import (
     FINITE_TAGS,
     NOMINAL_SUBJECT_DEPS,
+    RELATIVE_PRONOUN_TAGS,
     SPEAKER,
     SUBJECT_DEPS,
     TIME_TYPES,
@@ -42,8 +43,6 @@ from whosaidwhat.nlp.syntax import (
 
 #: Dependency labels of a clause a reporting verb governs as its content.
 CLAUSE_DEPS = ("ccomp", "parataxis")
-#: Tags of relative pronouns: "who", "which", "whose".
-RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 #: Last characters of a quotation that the reporting clause after it attributes: '"...," she said'.
 ATTRIBUTED_ENDINGS = frozenset(",?!")
 #: Dependencies of the phrases after a verb telling where or how something was said (and a date:
@@ -308,7 +307,7 @@ def _says_a_statement(finder: QuoteFinder, verb: Token, content: Bounds | None) 
     frames = finder.settings.reporting_verbs.get(verb.lemma_, frozenset())
     if verb.tag_ == "VBG" or known is None or not known.speech or "ccomp" not in frames:
         return False
-    if verb.dep_ == "relcl" or any(child.tag_ in RELATIVE_TAGS for child in verb.lefts):
+    if verb.dep_ == "relcl" or any(child.tag_ in RELATIVE_PRONOUN_TAGS for child in verb.lefts):
         return False  # "Clinton, who added ...": a relative clause reports nothing before it
     speaker = speaker_after_verb(finder, verb)
     if any(child.dep_ == "dobj" and child != speaker for child in verb.children):

@@ -35,6 +35,8 @@ SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "ccomp"})
 SHARED_ACTOR_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})
 #: Entity types of a date or a time of day.
 TIME_TYPES = frozenset({"DATE", "TIME"})
+#: Tags of the pronouns that open a relative clause: which/that, who/what, whose.
+RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP", "WP$"})
 #: Tags of finite verbs and auxiliaries ("said", "says", "say", "will").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
