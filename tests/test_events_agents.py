@@ -220,3 +220,15 @@ def test_a_person_named_before_a_person_is_not_the_one_who_acts(nlp):
     )
     assert event_of(doc, "opened")["who"] == []  # her husband did
     assert event_of(doc, "met")["who"] == ["Acme Corp"]  # the firm acts through its officials
+
+
+def test_a_participle_right_after_with_and_a_name_is_that_persons_act_not_the_clauses_subjects(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "The finale ends with Ann Hale (played by Jo Bell) salvaging the wreckage of her ship.",
+            "Acme Corp closed the year with Bolt Industries, buying Zeta Labs in May.",
+        ],
+    )
+    assert event_of(doc, "salvaging")["who"] == ["Ann Hale"]
+    assert event_of(doc, "buying")["who"] == ["Acme Corp"]

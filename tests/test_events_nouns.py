@@ -58,6 +58,19 @@ def test_a_match_verb_takes_the_day_of_the_match_its_sentence_dates(nlp):
     assert [e["when"] for e in faced] == ["2024-10-05", None]
 
 
+def test_a_harm_verb_takes_the_day_of_the_attack_its_sentence_dates_unless_it_came_after_it(nlp):
+    doc = analysed(
+        nlp,
+        [
+            "The Leeds grandmother brutally beaten inside her own home has spoken for the first time,"
+            " five days after the horrific attack.",
+            "Tom Hart was beaten in Leeds after Saturday's attack on his brother.",
+        ],
+    )
+    beaten = [e for e in named_events(doc) if e["trigger"] == "beaten"]
+    assert [e["when"] for e in beaten] == ["2024-09-28", None]
+
+
 def test_an_event_noun_after_a_preposition_carries_on_the_story_day(nlp):
     doc = analysed(
         nlp,

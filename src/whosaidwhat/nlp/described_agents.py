@@ -22,6 +22,8 @@
   having handed them a defeat in March").
 * The doer of an act someone is kept from, by the object of the verb of keeping: "stop *Meta*
   from taking over a company".
+* The doer of a participle right after "with" and a noun, which the parser hung on the clause
+  instead of the noun: "the series ends with *Ann Hale* salvaging her ship".
 """
 
 from __future__ import annotations
@@ -225,3 +227,18 @@ def perfect_participle_subject(verb: Token) -> Token | None:
     ):
         return None
     return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+
+
+def with_subject(verb: Token) -> Token | None:
+    """The noun after "with" that a participle right after it acts for, when the parser made the
+    participle an adverbial clause of the verb "with" hangs from: "ends with *Ann Hale* (played
+    by Jo Bell) salvaging her ship"; None for any other verb, and for one set off by a comma
+    ("ended with a win, beating Spain": the clause's subject acts)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < verb.i:
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.pos_ in ("NOUN", "PROPN") and noun.right_edge.i + 1 == verb.i:
+                    return noun
+    return None

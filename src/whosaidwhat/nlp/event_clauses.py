@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from whosaidwhat.nlp.described_agents import with_subject
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.narrative_times import STORY_TELLING_VERBS
 
@@ -78,6 +79,8 @@ def is_consequence_or_question(verb: Token) -> bool:
     or hanging from a participle, sets the scene of an event); "explain why it *chose* to": a
     clause asked about is no fact."""
     clause = verb.head
+    if with_subject(verb) is not None:  # "ends with Ann Hale salvaging her ship": her act
+        return False
     after = verb.i > clause.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
     if (
         verb.dep_ == "advcl"

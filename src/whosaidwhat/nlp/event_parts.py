@@ -40,6 +40,7 @@ from whosaidwhat.nlp.described_agents import (
     stranded_subject,
     team_by_side,
     team_country,
+    with_subject,
 )
 from whosaidwhat.nlp.event_nouns import (
     PHASE_NOUNS,
@@ -254,6 +255,7 @@ def fill_participants(
         subject = (
             prevented_actor(token)
             or perfect_participle_subject(token)
+            or with_subject(token)
             or subject_of(token, ACTOR)
             or passive_controller(token)
             or stranded_subject(token)

@@ -27,7 +27,10 @@
 5. the same event named again: an event noun ("said in a ruling") takes the day the article
    gives the same noun elsewhere ("after Tuesday's ruling"), when it gives it only one; a verb
    of a sporting contest ("preparing to face Australia") takes the day of the one contest noun
-   its sentence dates ("ahead of Wednesday's clash").
+   its sentence dates ("ahead of Wednesday's clash"), and a verb of harm done to someone
+   ("the grandmother beaten in her home has spoken, 10 days after the attack") that of the one
+   harm noun its sentence dates, unless the noun only bounds the verb's time ("beaten two days
+   after the attack on his brother").
 
 Otherwise ``when`` is None: the publication date is not a default.
 """
@@ -48,6 +51,8 @@ from whosaidwhat.timex import first_day
 
 #: Verbs and nouns of one sporting contest (``contest_words.txt``).
 CONTEST_WORDS = words("contest_words.txt")
+#: Verbs and nouns of harm done to someone (``harm_words.txt``).
+HARM_WORDS = words("harm_words.txt")
 #: Dependencies by which a clause shares the time of the clause it hangs from.
 SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
 #: Words before a time that make it a bound of the clause's time, not its time.
@@ -79,7 +84,7 @@ def date_events(
     continue_narrative(doc, text, events, narrative_paragraphs)
     for event in events:
         if event.when is None:
-            event.when = time_of_same_noun(event, events) or time_of_same_contest(event, events)
+            event.when = time_of_same_noun(event, events) or time_of_same_act(event, events)
 
 
 def assign_clause_times(doc: Doc, candidates: list[Event]) -> dict[int, str]:
@@ -287,24 +292,42 @@ def time_of_same_noun(event: Event, events: list[Event]) -> str | None:
     return times.pop() if len(times) == 1 and is_day(next(iter(times))) else None
 
 
-def time_of_same_contest(event: Event, events: list[Event]) -> str | None:
-    """ "England are preparing to face Australia, ... ahead of Wednesday's clash": a contest verb
-    without a time is the match a dated contest noun of its sentence names
-    (``resources/contest_words.txt``), when the sentence names only one."""
+def time_of_same_act(event: Event, events: list[Event]) -> str | None:
+    """ "England are preparing to face Australia, ... ahead of Wednesday's clash": an undated verb
+    of a sporting contest (``resources/contest_words.txt``) or of harm (``resources/harm_words.txt``)
+    is the act a dated noun of the same kind in its sentence names, when the sentence dates only
+    one, by its own time or by an offset ("10 days after the attack"), and the noun does not
+    bound the verb's time ("beaten two days after the attack": another act)."""
     verb = event.token
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CONTEST_WORDS:
+    kind = next((w for w in (CONTEST_WORDS, HARM_WORDS) if verb.lemma_.lower() in w), None)
+    if verb.pos_ != "VERB" or kind is None:
         return None
     sentence = verb.sent
     times = {
         e.when
         for e in events
         if e.token.pos_ == "NOUN"
-        and e.own_time
         and e.when
+        and (e.own_time or offset_relation(e.token) is not None)
         and sentence.start <= e.token.i < sentence.end
-        and (hyphenated_lemma(e.token) or e.token.lemma_.lower()) in CONTEST_WORDS
+        and (hyphenated_lemma(e.token) or e.token.lemma_.lower()) in kind
+        and not bounds_time_of(e.token, verb)
     }
     return times.pop() if len(times) == 1 else None
+
+
+def bounds_time_of(noun: Token, verb: Token) -> bool:
+    """Whether ``noun`` hangs from ``verb`` through "after", "before", "since", ...: "beaten two
+    days after the attack" tells two acts, not one."""
+    token, bounded = noun.head, False
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX"):
+            return bounded and token.i == verb.i
+        bounded = bounded or (token.dep_ == "prep" and token.lower_ in BOUNDING_WORDS)
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def framing_time(trigger: Token, by_token: dict[int, Event]) -> str | None:
