@@ -586,6 +586,27 @@ def test_a_description_opening_the_story_is_the_one_named_as_a_speaker_next(nlp)
 
 
 @pytest.mark.parametrize(
+    "text, speaker",
+    [
+        pytest.param(
+            "A Lakeside judge says the harbour sale must wait for a full hearing.\n"
+            "Lakeside District Court Justice Omar Fenn says the port board broke its own rules.",
+            "Omar Fenn",
+            id="title-of-the-same-office",
+        ),
+        pytest.param(
+            "A 52-year-old fisherman says the new quay has already cost him his boat.\n"
+            "Piet Vale, 52, says he lost 20,000 euros this year.",
+            "Piet Vale",
+            id="same-age",
+        ),
+    ],
+)
+def test_a_description_opening_the_story_is_the_one_introduced_as_such_next(nlp, text, speaker):
+    assert quote_containing(nlp, text, "quay" if "quay" in text else "must wait")["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
     "text",
     [
         pytest.param(
@@ -603,6 +624,16 @@ def test_a_description_opening_the_story_is_the_one_named_as_a_speaker_next(nlp)
             "A police officer said the road was closed for six hours.\n"
             "John Doe said he heard a bang.",
             id="not-the-opening-paragraph",
+        ),
+        pytest.param(
+            "A council adviser said the road was closed for six hours.\n"
+            "Elena Cruz, who chairs the harbour committee, said the work would start in spring.",
+            id="named-next-as-something-else",
+        ),
+        pytest.param(
+            "A council adviser said the road was closed for six hours.\n"
+            "Elena Cruz said the work would start in spring.",
+            id="named-next-with-nothing-said-of-them",
         ),
     ],
 )
