@@ -585,6 +585,15 @@ def test_a_description_opening_the_story_is_the_one_named_as_a_speaker_next(nlp)
     assert quote_containing(nlp, text, "sold to the city")["speaker"] == "Tom Brandt"
 
 
+def test_a_pronoun_continuing_an_unnamed_source_is_not_someone_named_before(nlp):
+    text = (
+        '"We have the money," Elena Cruz said. "Work starts in spring."\n'
+        '"It will be tight," said a council adviser. "Delays are likely," she added.'
+    )
+    assert quote_containing(nlp, text, "Delays are likely")["speaker"] is None
+    assert quote_containing(nlp, text, "Work starts")["speaker"] == "Elena Cruz"
+
+
 @pytest.mark.parametrize(
     "text, speaker",
     [
