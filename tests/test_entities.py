@@ -119,7 +119,7 @@ def test_a_lone_surname_with_the_other_honorific_is_someone_else(nlp):
     [
         pytest.param(
             "Governor Marlow opened the new harbour wall on Friday. Carla Marlow, a teacher, "
-            "brought her pupils to watch.",
+            "brought her pupils to watch. Mr. Marlow said the wall would last a century.",
             id="office-before-anyone-is-named-in-full",
         ),
         pytest.param(
@@ -135,6 +135,11 @@ def test_a_lone_surname_before_someone_else_is_named_in_full_stays_its_own_perso
     assert "Marlow" not in carla["mentions"]
     [other] = [entity for entity in entities if entity["type"] == "PERSON" and entity is not carla]
     assert set(other["mentions"]) == {"Marlow"}
+
+
+def test_a_lone_surname_with_an_office_before_the_full_name_is_that_person_if_nothing_tells_them_apart(nlp):
+    entities = entities_of(nlp, "Governor Marlow opened the harbour wall. Carla Marlow said it would last.")
+    assert set(named(entities, "Carla Marlow")[0]["mentions"]) == {"Carla Marlow", "Marlow"}
 
 
 def test_a_lone_surname_after_a_full_name_is_that_person(nlp):

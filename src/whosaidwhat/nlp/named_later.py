@@ -11,11 +11,13 @@ subject of a reporting verb or of the description's own verb, when their genders
 text gives it no other role ("A police officer said ... / Resident Ann Lee said ..." are two
 people).
 
-For a person, being named next is no evidence by itself, since a story quotes one person after
-another ("A council adviser said ... / Ann Lee said ..." are two): the name must be introduced as
-what the description says, by a title, role or phrase of its own sharing a word or an entity with
-it ("A former board chairman ... / Tom Brandt, who ran the *board*"; "A New York judge ... /
-Supreme Court *Justice* Frank Nervo"; "A 52-year-old ... / Mia Strand, *52*,").
+A person named next with nothing said of them is the one described ("A top adviser says ... /
+Ed Brookover spoke to reporters"): news introduces a new person with a role. A person introduced
+with one is the one described only when the introduction shares a word, an entity or a role with
+the description ("A former board chairman ... / Tom Brandt, who ran the *board*"; "A New York
+judge ... / Supreme Court *Justice* Frank Nervo"; "A 52-year-old ... / Mia Strand, *52*,"); a
+story quotes one person after another, and "A council adviser said ... / Ann Lee, who chairs the
+harbour committee, said ..." are two.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ ORGANISATION_NOUNS = words("organisation_nouns.txt")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: The words that can tell what someone is: "*harbour board chairman*", "who ran the *board*", ", *52*,".
 TELLING_POS = frozenset({"NOUN", "PROPN", "NUM"})
+#: How a name's own phrase describes the person: "Ann Lee, *the mayor*,", "Ann Lee, *who ran the board*".
+DESCRIBING_DEPS = frozenset({"appos", "relcl", "acl", "compound", "amod", "npadvmod", "nummod"})
 
 
 class LaterNames:
@@ -118,17 +122,24 @@ class LaterNames:
         return before is None or not any(token.pos_ in ("VERB", "AUX") for token in before)
 
     def introduced_as(self, entity: str, subject: Token) -> bool:
-        """Whether the first naming of ``entity`` says what the description ``subject`` heads says:
-        a word or entity of its name, title or a phrase of its own (apposition, relative clause) is
-        one of the description's, or a role it is given is the description's noun."""
+        """Whether the first naming of ``entity`` fits the description ``subject`` heads: it says nothing
+        of the person (the description said it), or what it says shares a word or an entity with the
+        description, or a role it is given is the description's noun."""
         span = self.doc.char_span(*self.first[entity], alignment_mode="expand")
         if span is None:
             return False
         if office_of(subject.lemma_.lower()) in {office_of(role) for role in self.roles.get(entity, set())}:
             return True
-        introduction = list(span.root.subtree) + [token for token in span if token not in span.root.subtree]
-        described = list(subject.subtree)
-        return bool(self.telling(introduction) & self.telling(described))
+        said = [
+            token
+            for child in span.root.children
+            if child.dep_ in DESCRIBING_DEPS and child.i not in range(span.start, span.end)
+            for token in child.subtree
+        ]
+        titles = [token for token in span if not token.ent_type_ and is_telling(token)]
+        if not said and not titles:
+            return True
+        return bool(self.telling(said + titles + list(span)) & self.telling(list(subject.subtree)))
 
     def telling(self, tokens: list[Token]) -> set[str]:
         """The words and entities that can tell what someone is."""

@@ -57,6 +57,8 @@ class People:
         #: People known by a lone name only, by that name: they compete with those named in full.
         self.lone: dict[str, list[Group]] = {}
         self.genders: dict[int, str] = {}  # the gender an honorific gave each person known by a lone name
+        #: Those known by a lone name with an office before anyone of that name was named in full, by name.
+        self.split_off: dict[int, str] = {}
         self.last_seen: dict[int, int] = {}
         self.counts: Counter[int] = Counter()
         self.offices: dict[int, set[str]] = {}  # head nouns of the titles given with each full name
@@ -110,6 +112,8 @@ class People:
     def add(self, mention: Mention) -> None:
         sentence = self.sentence_of[self.doc[mention.start].sent.start]
         group = self.person_of(mention, sentence)
+        if (honorific := self.honorific_gender(mention)) and id(group) in self.split_off:
+            self.genders.setdefault(id(group), honorific)
         group.mentions.append(mention)
         self.last_seen[id(group)] = sentence
         self.counts[id(group)] += 1
@@ -132,17 +136,20 @@ class People:
             candidates = [group for group in candidates if self.gender_of(group) in (honorific, None)]
         office = self.office_before(mention)
         if candidates and office:
-            candidates = [
-                group for group in candidates if office in self.offices.get(id(group), ())
-            ] or self.met_before(candidates)
+            candidates = [group for group in candidates if office in self.offices.get(id(group), ())] or (
+                self.met_before(candidates) if self._with_surname(word) else candidates
+            )
         if not candidates:
-            return self.single(mention, word, honorific, office)
+            group = self.single(mention, word, honorific, office)
+            if office and self._with_surname(word):
+                self.split_off.setdefault(id(group), word)
+            return group
         return self.most_salient(candidates, sentence)
 
     def met_before(self, candidates: list[Group]) -> list[Group]:
-        """Those of ``candidates`` the text has mentioned so far: a lone name with an office that no one
-        named in full is given, before any of them is named, is someone else ("President Obama" is not
-        "Michelle Obama" named after)."""
+        """Those of ``candidates`` the text has mentioned so far: a lone surname with an office that no one
+        named in full is given, before any of them is named, may be someone else ("President Obama" is
+        not "Michelle Obama" named after: see :meth:`rejoin`)."""
         return [group for group in candidates if id(group) in self.last_seen]
 
     def single(self, mention: Mention, word: str, honorific: str | None, office: str | None) -> Group:
@@ -184,7 +191,21 @@ class People:
         return max(candidates, key=lambda group: (self.counts[id(group)], self.last_seen.get(id(group), -1)))
 
     def groups(self) -> list[Group]:
+        for single in self.singles.values():
+            if id(single) in self.split_off:
+                self.rejoin(single, self.split_off[id(single)])
         return [group for group in [*self.full, *self.singles.values()] if group.mentions]
+
+    def rejoin(self, single: Group, surname: str) -> None:
+        """Give the mentions of someone split off by an office ("President Obama") to the only person named
+        in full with that surname after all, unless a gender tells them apart: an honorific of the lone
+        name ("Mr. Obama") and the full name's given name ("Michelle Obama")."""
+        named = self._with_surname(surname)
+        gender = self.genders.get(id(single))
+        if len(named) != 1 or (gender is not None and self.gender_of(named[0]) not in (gender, None)):
+            return
+        named[0].mentions = sorted([*named[0].mentions, *single.mentions], key=lambda mention: mention.start)
+        single.mentions = []
 
 
 def _proper_word(token) -> bool:
