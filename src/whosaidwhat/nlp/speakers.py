@@ -360,8 +360,10 @@ class Speakers:
             or gender_of_words([head.lemma_]) not in (gender, None)
         ):
             return False
-        if self.paragraph(subject.idx) != self.paragraph(previous.content[0]):
-            return False
+        if self.paragraph(subject.idx) != self.paragraph(previous.content[0]) or subject.idx < max(
+            previous.content[1], (previous.cue or previous.content)[1]
+        ):
+            return False  # "a council adviser suggested she would ...": "she" is whom the adviser spoke of
         return not any(
             self.types.get(entity) == "PERSON" and self.genders.get(entity) in (gender, None)
             for entity in self.subjects_since(previous, subject)
