@@ -114,6 +114,39 @@ def test_a_lone_surname_with_the_other_honorific_is_someone_else(nlp):
     assert entity_mentioned_as(entities, "Clinton")["name"] == "Clinton"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Governor Marlow opened the new harbour wall on Friday. Carla Marlow, a teacher, "
+            "brought her pupils to watch. Mr. Marlow said the wall would last a century.",
+            id="office-before-anyone-is-named-in-full",
+        ),
+        pytest.param(
+            "Mr. Marlow opened the new harbour wall on Friday. Carla Marlow, a teacher, "
+            "brought her pupils to watch.",
+            id="honorific-before-anyone-is-named-in-full",
+        ),
+    ],
+)
+def test_a_lone_surname_before_someone_else_is_named_in_full_stays_its_own_person(nlp, text):
+    entities = entities_of(nlp, text)
+    [carla] = named(entities, "Carla Marlow")
+    assert "Marlow" not in carla["mentions"]
+    [other] = [entity for entity in entities if entity["type"] == "PERSON" and entity is not carla]
+    assert set(other["mentions"]) == {"Marlow"}
+
+
+def test_a_lone_surname_with_an_office_before_the_full_name_is_that_person_if_nothing_tells_them_apart(nlp):
+    entities = entities_of(nlp, "Governor Marlow opened the harbour wall. Carla Marlow said it would last.")
+    assert set(named(entities, "Carla Marlow")[0]["mentions"]) == {"Carla Marlow", "Marlow"}
+
+
+def test_a_lone_surname_after_a_full_name_is_that_person(nlp):
+    entities = entities_of(nlp, "Carla Marlow opened the harbour wall. Governor Marlow said it would last.")
+    assert set(named(entities, "Carla Marlow")[0]["mentions"]) == {"Carla Marlow", "Marlow"}
+
+
 def test_people_sharing_a_surname_stay_apart(nlp):
     entities = entities_of(
         nlp, "Tom Becker runs the bakery with his sister Anna Becker. Anna Becker said business was good."

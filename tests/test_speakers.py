@@ -585,6 +585,43 @@ def test_a_description_opening_the_story_is_the_one_named_as_a_speaker_next(nlp)
     assert quote_containing(nlp, text, "sold to the city")["speaker"] == "Tom Brandt"
 
 
+def test_a_pronoun_continuing_an_unnamed_source_is_not_someone_named_before(nlp):
+    text = (
+        '"We have the money," Elena Cruz said. "Work starts in spring."\n'
+        '"It will be tight," said a council adviser. "Delays are likely," she added.'
+    )
+    assert quote_containing(nlp, text, "Delays are likely")["speaker"] is None
+    assert quote_containing(nlp, text, "Work starts")["speaker"] == "Elena Cruz"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        pytest.param(
+            "A Lakeside judge says the harbour sale must wait for a full hearing.\n"
+            "Lakeside District Court Justice Omar Fenn says the port board broke its own rules.",
+            "Omar Fenn",
+            id="title-of-the-same-office",
+        ),
+        pytest.param(
+            "A 52-year-old fisherman says the new quay has already cost him his boat.\n"
+            "Piet Vale, 52, says he lost 20,000 euros this year.",
+            "Piet Vale",
+            id="same-age",
+        ),
+        pytest.param(
+            "A harbour pilot says the new quay has made every docking a gamble.\n"
+            "Piet Vale says he has asked the port to move two buoys.",
+            "Piet Vale",
+            id="nothing-said-of-the-name",
+        ),
+    ],
+)
+def test_a_description_opening_the_story_is_the_one_introduced_as_such_next(nlp, text, speaker):
+    said = next(words for words in ("quay", "must wait") if words in text)
+    assert quote_containing(nlp, text, said)["speaker"] == speaker
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -603,6 +640,11 @@ def test_a_description_opening_the_story_is_the_one_named_as_a_speaker_next(nlp)
             "A police officer said the road was closed for six hours.\n"
             "John Doe said he heard a bang.",
             id="not-the-opening-paragraph",
+        ),
+        pytest.param(
+            "A council adviser said the road was closed for six hours.\n"
+            "Elena Cruz, who chairs the harbour committee, said the work would start in spring.",
+            id="named-next-as-something-else",
         ),
     ],
 )

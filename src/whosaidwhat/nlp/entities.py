@@ -5,13 +5,7 @@ Runs after the model's NER and writes ``doc._.wsw_entities``:
 
 1. Named spans from the model, trimmed and relabelled where the model erred, and
 2. names the model missed (both in :mod:`~whosaidwhat.nlp.name_mentions`).
-3. People, as names are compared within an article (:mod:`whosaidwhat.names`): full names
-   group by first name, surname and suffix (nameparser); a lone surname joins
-   the person with that surname mentioned in the same sentence, else the one
-   mentioned most so far, of the gender an honorific states ("Mrs. Clinton") and, when an office
-   precedes it ("President Clinton"), among those given that office if any is; a lone first
-   name joins the only person with that first name;
-   a misspelt surname ("Ruttte") joins the surname it is one or two edits from (rapidfuzz).
+3. People, as names are compared within an article (:mod:`~whosaidwhat.nlp.people`).
    Other entities group by their text (countries by ISO code: "U.S.", "America" and "the States"
    are "United States")
    and acronyms join their spelled-out organisation, short names the full name they end
@@ -27,27 +21,13 @@ surname; only the few surnames of one article are compared with each other.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from whosaidwhat.names import (
-    PERSON,
-    NameIndex,
-    NameKey,
-    Scope,
-    gender_of_words,
-    given_name_gender,
-    is_given_name,
-    is_honorific,
-    is_name_prefix,
     is_person_noun,
-    is_title_word,
-    misspelt_surname,
-    name_key,
-    name_parts,
     person_gender,
 )
 from whosaidwhat.nlp import extensions
@@ -77,6 +57,7 @@ from whosaidwhat.nlp.org_names import (
     missed_acronyms,
     named_after_organisation_noun,
 )
+from whosaidwhat.nlp.people import group_people
 from whosaidwhat.nlp.syntax import doc_text
 from whosaidwhat.nlp.titles import (
     affiliated_country,
@@ -84,8 +65,6 @@ from whosaidwhat.nlp.titles import (
     apposition_titles,
     premodifier_title,
     role_title,
-    title_noun,
-    titles_beside,
 )
 
 
@@ -170,144 +149,6 @@ def is_unknown_word(doc: Doc, mention: Mention, words: frozenset[str]) -> bool:
         and bool(words)
         and not any(word in words for word in (token.lower_, *singulars(token.lower_)))  # "Scholars"
     )
-
-
-# ---------------------------------------------------------------- grouping
-
-
-def group_people(doc: Doc, mentions: list[Mention]) -> list[Group]:
-    """One group per person: full names by first and last name; lone names by salience."""
-    people = People(doc, mentions)
-    for mention in mentions:
-        people.add(mention)
-    return people.groups()
-
-
-class People:
-    """The people of one article: those named in full indexed by surname, lone names apart.
-
-    Whether a name is someone named in full is :func:`~whosaidwhat.names.same_person`'s call.
-    """
-
-    def __init__(self, doc: Doc, mentions: list[Mention]):
-        self.sentence_of = {sentence.start: number for number, sentence in enumerate(doc.sents)}
-        self.doc = doc
-        self.named: NameIndex[Group] = NameIndex(Scope.ARTICLE)
-        self.full: list[Group] = []  # the people named in full, in order of first mention
-        self.by_first: dict[str, list[Group]] = {}
-        self.singles: dict[str, Group] = {}
-        self.last_seen: dict[int, int] = {}
-        self.counts: Counter[int] = Counter()
-        self.offices: dict[int, set[str]] = {}  # head nouns of the titles given with each full name
-        full = [mention for mention in mentions if self._full_name(mention)]
-        parsed = [
-            (mention, name_parts(mention.text).first, name_key(mention.text, PERSON, Scope.ARTICLE))
-            for mention in full
-        ]
-        given_surnames = {key.last for _, first, key in parsed if is_given_name(first)}
-        longer = {mention.text: mention for mention in full}
-        tails = {
-            " ".join(words[cut:]).casefold(): longer[text]
-            for text, words in ((text, text.split()) for text in longer)
-            for cut in range(1, len(words) - 1)
-        }
-        parsed.sort(key=lambda entry: entry[0].text.casefold() in tails)  # the longer names first
-        for mention, first, key in parsed:
-            if mention.text.casefold() in tails and (is_name_prefix(first) or not is_given_name(first)):
-                # the end of a longer name, a surname of several words: "Suu Kyi" of "Aung San Suu Kyi"
-                whole = tails[mention.text.casefold()]
-                if (group := self._named_in_full(name_key(whole.text, PERSON, Scope.ARTICLE))) is not None:
-                    self.named.add(key, group)
-            elif (
-                not is_given_name(first)
-                and key.last in given_surnames
-                and not _proper_word(doc[mention.start])
-            ):
-                # a word the model took for a first name ("Injecting Clinton" beside "Hillary Clinton")
-                mention.start, mention.text = mention.end - 1, doc[mention.end - 1].text
-            elif self._named_in_full(key) is None:
-                group = Group("PERSON", first=first)
-                self.named.add(key, group)
-                self.full.append(group)
-                self.by_first.setdefault(key.first, []).append(group)
-            if (group := self._named_in_full(key)) is not None:
-                self.offices.setdefault(id(group), set()).update(
-                    title.head for title in titles_beside(doc, mention.start, mention.end)
-                )
-
-    @staticmethod
-    def _full_name(mention: Mention) -> bool:
-        return mention.end - mention.start > 1 and name_parts(mention.text).is_full
-
-    def _named_in_full(self, key: NameKey) -> Group | None:
-        found = self.named.matches(key)
-        return found[0][1] if found else None
-
-    def _with_surname(self, surname: str) -> list[Group]:
-        return [group for _, group in self.named.matches(NameKey.lone(surname))]
-
-    def add(self, mention: Mention) -> None:
-        sentence = self.sentence_of[self.doc[mention.start].sent.start]
-        group = self.person_of(mention, sentence)
-        group.mentions.append(mention)
-        self.last_seen[id(group)] = sentence
-        self.counts[id(group)] += 1
-
-    def person_of(self, mention: Mention, sentence: int) -> Group:
-        """The person a name refers to: its full name's, else by surname, first name or misspelt surname."""
-        key = name_key(mention.text, PERSON, Scope.ARTICLE)
-        if key.is_full and mention.end - mention.start > 1 and (group := self._named_in_full(key)):
-            return group
-        word = key.key
-        candidates = self._with_surname(word)
-        if not candidates:
-            misspelt = misspelt_surname(word, self.named.surnames())
-            candidates = self._with_surname(misspelt) if misspelt else None
-        if not candidates and len(self.by_first.get(word, [])) == 1:
-            candidates = self.by_first[word]
-        honorific = self.honorific_gender(mention)
-        if candidates and honorific:
-            candidates = [
-                group for group in candidates if given_name_gender(group.first)[0] in (honorific, None)
-            ]
-        office = self.office_before(mention)
-        if candidates and office:
-            candidates = [
-                group for group in candidates if office in self.offices.get(id(group), ())
-            ] or candidates
-        if not candidates:
-            first = mention.text if is_given_name(mention.text) else ""
-            return self.singles.setdefault(f"{word} {honorific or ''}", Group("PERSON", first=first))
-        return self.most_salient(candidates, sentence)
-
-    def honorific_gender(self, mention: Mention) -> str | None:
-        """The gender an honorific before a lone name states: "Mrs. Clinton" is not Bill Clinton."""
-        return gender_of_words([self.doc[mention.start - 1].text]) if mention.start > 0 else None
-
-    def office_before(self, mention: Mention) -> str | None:
-        """The office a title right before a lone name states: "president" for "President Clinton"."""
-        before = mention.start - 1
-        while before > 0 and self.doc[before].text == ".":  # "Gov" "." split by the tokeniser
-            before -= 1
-        if before < 0 or not is_title_word(self.doc[before].text) or is_honorific(self.doc[before].text):
-            return None
-        return title_noun(self.doc[before])
-
-    def most_salient(self, candidates: list[Group], sentence: int) -> Group:
-        """The one mentioned in this sentence, else the one mentioned most so far: a bare surname is the
-        article's principal ("Trump" is Donald, not Ivanka Trump named a sentence before)."""
-        recent = [group for group in candidates if sentence - self.last_seen.get(id(group), -10) <= 0]
-        if recent:
-            return max(recent, key=lambda group: self.last_seen[id(group)])
-        return max(candidates, key=lambda group: (self.counts[id(group)], self.last_seen.get(id(group), -1)))
-
-    def groups(self) -> list[Group]:
-        return [group for group in [*self.full, *self.singles.values()] if group.mentions]
-
-
-def _proper_word(token) -> bool:
-    """A capitalised proper noun that is no office: a given name gender-guesser may not know ("Jeh")."""
-    return token.pos_ == "PROPN" and token.is_title and not is_title_word(token.text)
 
 
 # ---------------------------------------------------------------- titles and references

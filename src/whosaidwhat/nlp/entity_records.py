@@ -6,6 +6,9 @@ it would run into the first sentence. An organisation the body names only by its
 Association is the real threat"): the initials of a run of capitalised words of the headline,
 short words such as "of" aside, spell it; a person the body names by surname alone takes the
 full name the headline gives them (:mod:`~whosaidwhat.nlp.headline_names`).
+
+What a record tells of a person is read here too: the gender its pronouns or given name give,
+and the roles its titles end with.
 """
 
 from __future__ import annotations
@@ -14,7 +17,16 @@ import re
 
 from spacy.tokens import Doc
 
-from whosaidwhat.names import fullest_name, is_honorific
+from whosaidwhat.names import (
+    FEMALE,
+    MALE,
+    expanded_title_word,
+    fullest_name,
+    given_name_gender,
+    is_honorific,
+    is_person_noun,
+    name_parts,
+)
 from whosaidwhat.nlp.headline_names import complete_from_headline
 from whosaidwhat.nlp.name_mentions import Group
 from whosaidwhat.nlp.org_names import ACRONYM_SKIPPED
@@ -25,6 +37,7 @@ HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’&-]*")
 PUNCTUATION = "\"'“”‘’()[]:;,.!?–—"
 #: An acronym a headline may spell out: two to six capitals, with or without dots ("U.N.").
 ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+PRONOUN_GENDERS = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE, "hers": FEMALE}
 
 
 def as_records(doc: Doc, groups: list[Group], headline: str | None = None) -> list[dict]:
@@ -86,3 +99,22 @@ def capitalised_runs(headline: str) -> list[list[str]]:
         if word and piece != word and runs[-1]:  # "Belchetz:" ends its run
             runs.append([])
     return [run for run in runs if run and run[-1].casefold() not in ACRONYM_SKIPPED]
+
+
+def roles_of(entity: dict) -> set[str]:
+    """The nouns for a person an entity's titles end with: "resident" of "Resident", "director" of
+    "communications director", "senator" of "Sen.", no form of address ("Mr.")."""
+    lasts = (title.split()[-1] for title in entity.get("titles", []) if title.split())
+    return {expanded_title_word(word) for word in lasts if is_person_noun(word) and not is_honorific(word)}
+
+
+def gender_of(entity: dict, text: str) -> str | None:
+    """A person's gender: the one the article's pronouns give them, if they agree, else the one
+    their given name certainly has; None when neither tells."""
+    if entity["type"] != "PERSON":
+        return None
+    found = {PRONOUN_GENDERS.get(text[start:end].lower()) for start, end in entity["mentions"]} - {None}
+    if found:
+        return found.pop() if len(found) == 1 else None
+    gender, certain = given_name_gender(name_parts(entity["name"]).first or "")
+    return gender if certain else None

@@ -2,13 +2,22 @@
 
 A story, or a new item of a running story, often opens with a description of someone it names
 only in the next paragraphs: "A New York judge has rejected a media request ... / Manhattan
-Supreme Court Justice Frank Nervo rejected that argument", "Connecticut's tax commissioner says
-... / Kevin Sullivan says he instructed staff". Such a description, the subject of the
-opening paragraph (the article's first, or the first after a time stamp or a rule), is the
-entity of its kind (a person for a noun for a person, an organisation for a noun for one) that
-the next ``PARAGRAPHS`` paragraphs name for the first time in the article as the subject of a
-reporting verb or of the description's own verb, when their genders agree and the text gives
-it no other role ("A police officer said ... / Resident Ann Lee said ..." are two people).
+Supreme Court Justice Frank Nervo rejected that argument", "A union representing flight
+attendants endorsed ... / the Association of Flight Attendants called". Such a description, the
+subject of the opening paragraph (the article's first, or the first after a time stamp or a
+rule), is the entity of its kind (a person for a noun for a person, an organisation for a noun
+for one) that the next ``PARAGRAPHS`` paragraphs name for the first time in the article as the
+subject of a reporting verb or of the description's own verb, when their genders agree and the
+text gives it no other role ("A police officer said ... / Resident Ann Lee said ..." are two
+people).
+
+A person named next with nothing said of them is the one described ("A top adviser says ... /
+Ed Brookover spoke to reporters"): news introduces a new person with a role. A person introduced
+with one is the one described only when the introduction shares a word, an entity or a role with
+the description ("A former board chairman ... / Tom Brandt, who ran the *board*"; "A New York
+judge ... / Supreme Court *Justice* Frank Nervo"; "A 52-year-old ... / Mia Strand, *52*,"); a
+story quotes one person after another, and "A council adviser said ... / Ann Lee, who chairs the
+harbour committee, said ..." are two.
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.names import gender_of_words, is_person_noun
+from whosaidwhat.nlp.descriptions import office_of
 from whosaidwhat.nlp.lexicons import reporting_verbs, words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.quoted import is_inside, quoted_spans
@@ -28,6 +38,10 @@ from whosaidwhat.nlp.syntax import doc_text
 PARAGRAPHS = 2
 ORGANISATION_NOUNS = words("organisation_nouns.txt")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: The words that can tell what someone is: "*harbour board chairman*", "who ran the *board*", ", *52*,".
+TELLING_POS = frozenset({"NOUN", "PROPN", "NUM"})
+#: How a name's own phrase describes the person: "Ann Lee, *the mayor*,", "Ann Lee, *who ran the board*".
+DESCRIBING_DEPS = frozenset({"appos", "relcl", "acl", "compound", "amod", "npadvmod", "nummod"})
 
 
 class LaterNames:
@@ -47,9 +61,10 @@ class LaterNames:
         #: The nouns for a person that each entity's titles end with ("resident" of "Resident").
         self.roles = roles
         self.paragraph_starts = list(paragraph_starts)
-        self.first: dict[str, int] = {}
-        for start, _, entity, _ in mentions.mentions:
-            self.first.setdefault(entity, start)
+        #: Where each entity is first mentioned.
+        self.first: dict[str, tuple[int, int]] = {}
+        for start, end, entity, _ in mentions.mentions:
+            self.first.setdefault(entity, (start, end))
         self.text = doc_text(doc)
         self.quoted = quoted_spans(self.text)
         self.reporting = reporting_verbs()
@@ -74,11 +89,12 @@ class LaterNames:
                 break
             if (
                 entity_kind == kind
-                and self.first[entity] >= subject.idx
+                and self.first[entity][0] >= subject.idx
                 and not self.in_quotes(start)
                 and self.genders.get(entity) in (None, wanted or self.genders.get(entity))
                 and self.roles.get(entity, set()) <= {subject.lemma_.lower()}
                 and self.speaks(start, stop, subject.head.lemma_)
+                and (kind != "PERSON" or self.introduced_as(entity, subject))
             ):
                 return entity
         return None
@@ -105,6 +121,35 @@ class LaterNames:
         )
         return before is None or not any(token.pos_ in ("VERB", "AUX") for token in before)
 
+    def introduced_as(self, entity: str, subject: Token) -> bool:
+        """Whether the first naming of ``entity`` fits the description ``subject`` heads: it says nothing
+        of the person (the description said it), or what it says shares a word or an entity with the
+        description, or a role it is given is the description's noun."""
+        span = self.doc.char_span(*self.first[entity], alignment_mode="expand")
+        if span is None:
+            return False
+        if office_of(subject.lemma_.lower()) in {office_of(role) for role in self.roles.get(entity, set())}:
+            return True
+        said = [
+            token
+            for child in span.root.children
+            if child.dep_ in DESCRIBING_DEPS and child.i not in range(span.start, span.end)
+            for token in child.subtree
+        ]
+        titles = [token for token in span if not token.ent_type_ and is_telling(token)]
+        if not said and not titles:
+            return True
+        return bool(self.telling(said + titles + list(span)) & self.telling(list(subject.subtree)))
+
+    def telling(self, tokens: list[Token]) -> set[str]:
+        """The words and entities that can tell what someone is."""
+        found = {word for token in tokens if is_telling(token) for word in telling_words(token)}
+        return found | {
+            entity
+            for token in tokens
+            if (entity := self.mentions.entity_at(token.idx, token.idx + len(token.text))) is not None
+        }
+
     def speaks(self, start: int, end: int, verb: str) -> bool:
         """Whether the mention at ``[start, end)`` is the subject (or the subject's owner) of a
         reporting verb or of ``verb``."""
@@ -116,3 +161,12 @@ class LaterNames:
 
     def in_quotes(self, offset: int) -> bool:
         return is_inside(self.quoted, offset)
+
+
+def is_telling(token: Token) -> bool:
+    return token.pos_ in TELLING_POS and not token.is_stop
+
+
+def telling_words(token: Token) -> set[str]:
+    """A word as written and as its lemma, as an office ("justice" is "judge")."""
+    return {office_of(token.lemma_.lower()), token.lower_}

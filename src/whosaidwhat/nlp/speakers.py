@@ -39,15 +39,11 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from whosaidwhat.names import (
-    FEMALE,
-    MALE,
-    expanded_title_word,
-    given_name_gender,
-    is_honorific,
+    gender_of_words,
     is_person_noun,
-    name_parts,
 )
 from whosaidwhat.nlp.documents import DocumentAuthors
+from whosaidwhat.nlp.entity_records import PRONOUN_GENDERS, gender_of, roles_of
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.mentions import MentionIndex
 from whosaidwhat.nlp.named_later import LaterNames
@@ -69,7 +65,6 @@ ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
 ADDRESSEE_PREPOSITIONS = frozenset({"to"})
 #: Entity types that speak each in their own name when coordinated ("Moss and Vale said").
 SPEAKING_TYPES = frozenset({"PERSON", "ORG"})
-PRONOUN_GENDERS = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE, "hers": FEMALE}
 #: Words counting members of a group: "*one* Republican", "*several* Democrats".
 COUNTING_WORDS = frozenset({"one", "a", "an", "two", "three", "several", "some", "many", "few", "most"})
 #: Where "who" after a name would name a place: "councillors in Harbourside, who ..." ("Capitol Hill" is
@@ -187,6 +182,8 @@ class Speakers:
         antecedent = relative_antecedent(subject)
         if antecedent is not None:
             subject = self.person_of_who(antecedent) if subject.lower_ == "who" else antecedent
+        if self.continues_unnamed(subject, previous):
+            return None
         running = self.running_speaker(quote, subject, previous)
         if running is not None:
             return running
@@ -340,16 +337,45 @@ class Speakers:
             return None
         if self.paragraph(subject.idx) - self.paragraph(previous.content[0]) > CHAIN_PARAGRAPHS:
             return None
-        since = max(previous.content[1], (previous.cue or previous.content)[1])
-        rivals = self.subjects[
-            bisect_right(self.subject_starts, since) : bisect_right(self.subject_starts, subject.idx - 1)
-        ]
         if any(
             entity != speaker and self.types.get(entity) == kind and self.genders.get(entity) == gender
-            for _, entity in rivals
+            for entity in self.subjects_since(previous, subject)
         ):
             return None
         return speaker
+
+    def continues_unnamed(self, subject: Token, previous: Quote | None) -> bool:
+        """Whether "he"/"she" continues the quotes of someone introduced unnamed ("a council adviser") in
+        the same paragraph, no one of that gender having been the subject of a sentence since: "'It will
+        be tight,' said a council adviser. 'Delays are likely,' she added." is that adviser, not whoever
+        was named before. A definite description ("the former senator") may be someone named."""
+        gender = PRONOUN_GENDERS.get(subject.lower_)
+        head = previous.subject if previous is not None and previous.speaker is None else None
+        if head is None or gender is None or subject.dep_ not in SUBJECT_DEPS or head.ent_type_:
+            return False
+        if (
+            head.tag_ != "NN"
+            or not any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in head.lefts)
+            or not is_person_noun(head.lemma_)
+            or gender_of_words([head.lemma_]) not in (gender, None)
+        ):
+            return False
+        if self.paragraph(subject.idx) != self.paragraph(previous.content[0]) or subject.idx < max(
+            previous.content[1], (previous.cue or previous.content)[1]
+        ):
+            return False  # "a council adviser suggested she would ...": "she" is whom the adviser spoke of
+        return not any(
+            self.types.get(entity) == "PERSON" and self.genders.get(entity) in (gender, None)
+            for entity in self.subjects_since(previous, subject)
+        )
+
+    def subjects_since(self, previous: Quote, subject: Token) -> list[str]:
+        """The entities that were the subject of a sentence between ``previous`` and ``subject``."""
+        since = max(previous.content[1], (previous.cue or previous.content)[1])
+        found = self.subjects[
+            bisect_right(self.subject_starts, since) : bisect_right(self.subject_starts, subject.idx - 1)
+        ]
+        return [entity for _, entity in found]
 
     def named_speaker(self, quote: Quote) -> bool:
         """Whether ``quote``'s source names its speaker ("the Harbour Trust said"), or is "it" for
@@ -361,22 +387,3 @@ class Speakers:
 
     def paragraph(self, offset: int) -> int:
         return bisect_right(self.paragraph_starts, offset) - 1
-
-
-def roles_of(entity: dict) -> set[str]:
-    """The nouns for a person an entity's titles end with: "resident" of "Resident", "director" of
-    "communications director", "senator" of "Sen.", no form of address ("Mr.")."""
-    lasts = (title.split()[-1] for title in entity.get("titles", []) if title.split())
-    return {expanded_title_word(word) for word in lasts if is_person_noun(word) and not is_honorific(word)}
-
-
-def gender_of(entity: dict, text: str) -> str | None:
-    """A person's gender: the one the article's pronouns give them, if they agree, else the one
-    their given name certainly has; None when neither tells."""
-    if entity["type"] != "PERSON":
-        return None
-    found = {PRONOUN_GENDERS.get(text[start:end].lower()) for start, end in entity["mentions"]} - {None}
-    if found:
-        return found.pop() if len(found) == 1 else None
-    gender, certain = given_name_gender(name_parts(entity["name"]).first or "")
-    return gender if certain else None
