@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from whosaidwhat.nlp.described_agents import with_subject
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.narrative_times import STORY_TELLING_VERBS
+from whosaidwhat.nlp.syntax import auxiliary_words
 
 #: Conjunctions of an adverbial clause that tells what happened before or after the main clause
 #: ("after Trump attacked Machado"), unlike one that gives a circumstance ("as he struggled").
@@ -37,10 +38,8 @@ def is_background_clause(verb: Token) -> bool:
 def is_named_past_act(verb: Token) -> bool:
     """ "was recognized by the CMA's journal": a simple past passive whose "by" phrase names a
     person, an organisation or a country."""
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     agents = (t for c in verb.children if c.dep_ == "agent" for t in c.subtree)
-    past_passive = auxiliaries in ({"was"}, {"were"})
-    return past_passive and any(t.ent_type_ in NAMED_AGENT_TYPES for t in agents)
+    return is_simple_past_of_be(verb) and any(t.ent_type_ in NAMED_AGENT_TYPES for t in agents)
 
 
 def is_plot_clause(verb: Token) -> bool:
@@ -60,10 +59,14 @@ def is_plot_clause(verb: Token) -> bool:
 def is_reported_past_passive(verb: Token) -> bool:
     """ "Police suspect the bag *was tied* around her head": a clause in the simple past passive
     reported by a verb of saying or thinking tells what happened (given a noun taking part)."""
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
     reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in STORY_TELLING_VERBS
-    return reported and passive and auxiliaries in ({"was"}, {"were"})
+    return reported and passive and is_simple_past_of_be(verb)
+
+
+def is_simple_past_of_be(verb: Token) -> bool:
+    """Whether ``verb``'s one auxiliary is "was" or "were": "was tied", not "had been tied"."""
+    return auxiliary_words(verb) in ({"was"}, {"were"})
 
 
 def is_sequence_clause(verb: Token) -> bool:

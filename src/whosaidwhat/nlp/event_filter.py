@@ -55,6 +55,7 @@ from whosaidwhat.nlp.event_parts import (
 )
 from whosaidwhat.nlp.lexicons import words
 from whosaidwhat.nlp.narrative_times import SpanUnion
+from whosaidwhat.nlp.syntax import FUTURE_MARKERS, auxiliary_words
 
 #: Verbs that are events only when typed by a trigger or an event noun ("took" alone is none).
 GENERIC_VERBS = words("generic_verbs.txt")
@@ -346,14 +347,14 @@ def is_present_habit(verb: Token) -> bool:
         if clause.dep_ not in ("advcl", "conj", "ccomp") or clause.head.i == clause.i:
             break
         clause = clause.head
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    auxiliaries = auxiliary_words(verb)
     # "is lodged", not "he's changed" (has), which the parser may take for a passive
     present_passive = verb.tag_ == "VBN" and auxiliaries in ({"is"}, {"are"}, {"am"})
     return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and not auxiliaries) or present_passive
 
 
 def is_future(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "wo", "shall") for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_MARKERS for c in verb.children)
 
 
 def is_scheduled_infinitive(verb: Token) -> bool:

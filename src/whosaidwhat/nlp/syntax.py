@@ -37,6 +37,8 @@ SHARED_ACTOR_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp
 TIME_TYPES = frozenset({"DATE", "TIME"})
 #: Tags of the pronouns that open a relative clause: which/that, who/what, whose.
 RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP", "WP$"})
+#: Auxiliaries that put a verb in the future: "will", "shall", "'ll", "wo(n't)".
+FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "wo"})
 #: Tags of finite verbs and auxiliaries ("said", "says", "say", "will").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -161,6 +163,12 @@ def phrase_object(token: Token, prepositions: Collection[str]) -> Token | None:
     *by the ministry*"; None when there is no such phrase or it has no object."""
     phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
     return child_with_dep(phrase, "pobj") if phrase is not None else None
+
+
+def auxiliary_words(verb: Token) -> set[str]:
+    """The auxiliaries of ``verb``, passive ones included, as written in lower case: {"was"} of
+    "was tied", {"has", "been"} of "has been named"."""
+    return {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
 
 
 def token_end(token: Token) -> int:

@@ -33,7 +33,7 @@ from whosaidwhat.nlp.story_times import (
     set_from_story_times,
     set_in_story_years,
 )
-from whosaidwhat.nlp.syntax import TIME_TYPES, doc_text, paragraphs_of
+from whosaidwhat.nlp.syntax import FUTURE_MARKERS, TIME_TYPES, auxiliary_words, doc_text, paragraphs_of
 from whosaidwhat.nlp.time_values import DAY_PARTS, LEADING_SIGNALS, NUMBER, SEASON, UNIT, WEEKDAY, resolve
 from whosaidwhat.structure.dates import MONTH
 
@@ -190,8 +190,8 @@ def clause_direction(doc: Doc, start: int, end: int) -> str:
     verb = finite_verb(governing_verb(span.root))
     if verb is None:
         return "nearest"
-    children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if children & {"will", "shall", "'ll", "wo"} or is_going_to(verb):
+    children = auxiliary_words(verb)
+    if children & FUTURE_MARKERS or is_going_to(verb):
         return "future"
     if verb.tag_ in ("VBD", "VBN") or children & {"was", "were", "had", "did", "has", "have"}:
         return "past"
